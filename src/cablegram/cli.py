@@ -1,0 +1,90 @@
+"""The `cablegram` command: a thin shell over `cablegram.pipeline`.
+
+Exit codes: 0 everything done, 1 some document failed (or was kept), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cablegram import __version__, pipeline
+
+PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cablegram")
+def main() -> None:
+    """Turn archive exports of diplomatic cables into a TEI P5 edition."""
+
+
+def _convert(sources: tuple[Path, ...], out: Path, force: bool) -> int:
+    paths = list(sources) or [Path("seeds")]
+    found, _ = pipeline.find_sources(paths)
+    if len(found) >= PROGRESS_THRESHOLD:
+        with click.progressbar(length=len(found), label="converting", file=sys.stderr) as bar:
+            results = pipeline.convert(paths, out, force=force, progress=lambda _: bar.update(1))
+    else:
+        results = pipeline.convert(paths, out, force=force)
+    for result in results:
+        if result.status in {"written", "unchanged"}:
+            counts = " ".join(f"{k}={v}" for k, v in result.counts.items())
+            state = "" if result.status == "written" else " (unchanged)"
+            click.echo(f"{result.xml_id}{state}  [{', '.join(result.versions)}]  {counts}")
+        else:
+            click.echo(f"error: {result.message}", err=True)
+    done = sum(r.status in {"written", "unchanged"} for r in results)
+    failed = len(results) - done
+    written = sum(r.status == "written" for r in results)
+    click.echo(
+        f"{done} of {len(results)} documents converted into {out}/ "
+        f"({written} written, {done - written} unchanged, {failed} failed)"
+    )
+    return 1 if failed else 0
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("tei"),
+    show_default=True,
+    help="Directory for the TEI files.",
+)
+@click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
+def convert(sources: tuple[Path, ...], out: Path, force: bool) -> None:
+    """Convert archive exports (files or directories; default: seeds/) into TEI.
+
+    Example: cablegram convert seeds/ --out tei/
+    """
+    sys.exit(_convert(sources, out, force))
+
+
+@main.command()
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Directory of archive exports.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("tei"),
+    show_default=True,
+    help="Directory for the TEI files.",
+)
+@click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
+def build(sources: Path, out: Path, force: bool) -> None:
+    """Run the whole job on a corpus: convert the exports into TEI.
+
+    Example: cablegram build
+    """
+    sys.exit(_convert((sources,), out, force))

@@ -1,0 +1,108 @@
+"""Raw archive export → `Cable`.
+
+`parse_export` reads a file; `parse_bytes` does the same for bytes in memory. The stages:
+`layout` (decoding, the export's layout), `metadata` (the page's fields), `versions`
+(scan / transcript / translation, by language), `body` (opener, body, closer) and
+`inline` (editorial brackets and seams).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from cablegram.model import (
+    Cable,
+    Diagnostic,
+    Furniture,
+    Gap,
+    NumberedList,
+    Paragraph,
+    Party,
+    SourceInfo,
+    Version,
+)
+from cablegram.parse.body import BodyContext, parse_version
+from cablegram.parse.dates import year_of
+from cablegram.parse.inline import plain_text
+from cablegram.parse.layout import Export, decode_export, read_export
+from cablegram.parse.metadata import parse_metadata, split_metadata
+from cablegram.parse.patterns import TERMINAL
+from cablegram.parse.versions import split_versions
+
+__all__ = ["parse_bytes", "parse_export"]
+
+
+def parse_export(path: Path) -> Cable:
+    """Parse one export file; raise `SourceError` when it is not a usable export."""
+    return _parse(read_export(path))
+
+
+def parse_bytes(name: str, data: bytes) -> Cable:
+    """Parse an export given as bytes (`name` is its file name)."""
+    return _parse(decode_export(name, data))
+
+
+def _parse(export: Export) -> Cable:
+    fields = split_metadata(export.blocks, export.name)
+    metadata, diagnostics = parse_metadata(fields)
+    parts, version_diagnostics = split_versions(
+        fields.body, metadata.contents, metadata.original_language
+    )
+    diagnostics += version_diagnostics
+    year = year_of(metadata.date)
+    versions = []
+    for part in parts:
+        text = parse_version(part.blocks, BodyContext(layout=export.layout, year=year))
+        versions.append(Version(part.kind, part.subtype, part.lang, text, part.blocks[0].no))  # type: ignore[arg-type]
+    partial = bool(versions) and _stops_mid_text(versions[-1])
+    if partial:
+        versions[-1] = _mark_truncated(versions[-1])
+        diagnostics.append(
+            Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
+        )
+    via = list(metadata.intermediaries)
+    for version in versions:
+        for part in version.text.opener:
+            if isinstance(part, Furniture) and part.kind == "address":
+                party = _addressed(plain_text(part.content))
+                if party and party.name.casefold() not in {p.name.casefold() for p in via}:
+                    via.append(party)
+    metadata = dataclasses.replace(metadata, intermediaries=tuple(via))
+    source = SourceInfo(export.name, export.sha256, export.layout, partial)
+    return Cable(source, metadata, tuple(versions), tuple(diagnostics))
+
+
+def _addressed(text: str) -> Party | None:
+    """``BEIJING—TO KRASOVSKY`` → Krasovsky, at Beijing."""
+    match = re.match(
+        r"^(?P<place>[^\W\d_]{3,})\s*[—–-]+\s*(?:TO|ТОВ\.?|Т\.|ДЛЯ)\s+(?P<name>.+)$", text, re.I
+    )
+    return Party(match["name"].strip(" ."), place=match["place"]) if match else None
+
+
+def _stops_mid_text(version: Version) -> bool:
+    text = version.text
+    if text.closer or not text.body:
+        return False
+    last = text.body[-1]
+    if isinstance(last, Paragraph):
+        content = last.content
+    elif isinstance(last, NumberedList):
+        content = last.items[-1].content
+    else:
+        return False
+    return not TERMINAL.search(plain_text(content))
+
+
+def _mark_truncated(version: Version) -> Version:
+    body = list(version.text.body)
+    last = body[-1]
+    if isinstance(last, Paragraph):
+        body[-1] = Paragraph((*last.content, Gap("truncated")))
+    elif isinstance(last, NumberedList):
+        item = last.items[-1]
+        item = dataclasses.replace(item, content=(*item.content, Gap("truncated")))
+        body[-1] = NumberedList((*last.items[:-1], item))
+    return dataclasses.replace(version, text=dataclasses.replace(version.text, body=tuple(body)))

@@ -1,0 +1,104 @@
+"""Reading dates and times as the cables and the archive write them.
+
+Cables give dates without a year (``30.6``, ``30 June``); the year is then taken from
+the document's own date, which the caller passes in. Impossible values give None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "января", "январь", "januar"),
+            ("february", "feb", "февраля", "февраль", "februar"),
+            ("march", "mar", "марта", "март", "märz"),
+            ("april", "apr", "апреля", "апрель"),
+            ("may", "мая", "май", "mai"),
+            ("june", "jun", "июня", "июнь", "juni"),
+            ("july", "jul", "июля", "июль", "juli"),
+            ("august", "aug", "августа", "август"),
+            ("september", "sep", "sept", "сентября", "сентябрь"),
+            ("october", "oct", "октября", "октябрь", "oktober"),
+            ("november", "nov", "ноября", "ноябрь"),
+            ("december", "dec", "декабря", "декабрь", "dezember"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+         "X": 10, "XI": 11, "XII": 12}  # fmt: skip
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+US_DATE = re.compile(
+    rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I
+)
+DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH_NAMES})\b\.?(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
+    re.I,
+)
+NUMERIC = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2}|[IVX]{1,4})"
+    r"(?:[./](?P<year>\d{4}|\d{2}))?(?![\d/])(?:\s*г\.)?"
+)
+TIME = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.:]\d)")
+# 1550 is a time only where the context says so: before a date, before "Peking time",
+# or after "at".
+MILITARY_TIME = re.compile(
+    rf"(?<![\d.:/])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.:/])"
+    rf"(?=\s+(?:\d{{1,2}}\s+(?:{MONTH_NAMES})\b|\d{{1,2}}\.\d{{1,2}}|\w+\s+time\b|hours?\b|h\b))",
+    re.I,
+)
+AT_TIME = re.compile(r"(?<=\bat )(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\b")
+
+
+def iso_date(year: int | None, month: int, day: int) -> str | None:
+    """An ISO date, or None when the parts are not a real date."""
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_us_date(text: str) -> tuple[str, str] | None:
+    """``June 30, 1951`` → (the matched text, ``1951-06-30``)."""
+    match = US_DATE.search(text)
+    if not match:
+        return None
+    iso = iso_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    return (match.group(0), iso) if iso else None
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+def date_value(match: re.Match[str], default_year: int | None) -> str | None:
+    """ISO value of a `DAY_MONTH` or `NUMERIC` match, the year defaulting to the cable's."""
+    month_text = match["month"]
+    if month_text.isdigit():
+        month = int(month_text)
+    elif month_text.upper() in ROMAN:
+        month = ROMAN[month_text.upper()]
+    else:
+        month = MONTHS[month_text.lower()]
+    year_text = match["year"]
+    if year_text:
+        year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
+        if default_year and abs(year - default_year) > 1:
+            return None  # a misread year (OCR): do not assert it
+    else:
+        year = default_year
+    if not 1 <= month <= 12:
+        return None
+    return iso_date(year, month, int(match["day"]))
+
+
+def time_value(match: re.Match[str]) -> str:
+    return f"{int(match['h']):02d}:{match['m']}:00"

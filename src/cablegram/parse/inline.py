@@ -1,0 +1,239 @@
+"""Inline content: the archive's editorial brackets, line seams, links and residue.
+
+`parse_inline` turns a block's text (its lines joined with the seam markers of
+`cablegram.parse.layout`) into model nodes. Every bracket of the archive's conventions
+becomes a node, so no literal editorial bracket survives into the TEI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from cablegram.model import (
+    Gap,
+    Identification,
+    Inline,
+    Inlines,
+    LineBreak,
+    Link,
+    Name,
+    Note,
+    Number,
+    PageBreak,
+    Sic,
+    Stamp,
+    Supplied,
+    Text,
+    Unclear,
+    When,
+)
+from cablegram.parse.layout import LB, LB_JOINED, PAGE_CLOSE, PAGE_OPEN, WRAP, WRAP_JOINED
+
+RESIDUE = (
+    (re.compile(r"\s*\$\s*\^\s*\{\s*\\(?:rm|mathrm)\s*\{?\s*o\s*\}?\s*\}\s*\$"), "º"),
+    (re.compile(r"\s*\^\s*\{\s*o\s*\}"), "º"),
+)
+TOKEN = re.compile(
+    r"(?P<bracket>\[(?P<content>[^\[\]\n]*)\])"
+    r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
+    r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
+    r"|<(?P<anglelink>https?://[^\s>]+)>"
+    r"|(?P<link>https?://[^\s<>\]\"”]+[^\s<>\]\"”.,;:)])"
+)
+SEAMS = {
+    LB: LineBreak(),
+    LB_JOINED: LineBreak(hyphenated=True),
+    WRAP: LineBreak(edition="export"),
+    WRAP_JOINED: LineBreak(hyphenated=True, edition="export"),
+}
+GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
+SIGNATURE = re.compile(r"^\s*((?:illegible|unreadable|handwritten)\s+)?signatures?\s*$", re.I)
+STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
+NOTE = re.compile(
+    r"^\s*(?P<label>(?P<who>Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)\s*note)\s*:\s*"
+    r"(?P<body>.*)$",
+    re.I | re.S,
+)
+SIC = re.compile(
+    r"^\s*sic\s*(?:[;,:]\s*(?:(?:possibly|probably|perhaps|should be|i\.\s?e\.|read)\s+)?"
+    r"(?P<corr>.+?))?\s*$",
+    re.I,
+)
+PREVIOUS_WORD = re.compile(r"(?P<word>[^\s\"“”«»(]+)(?P<space>\s?)$")
+NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’-]*$")
+
+
+@dataclass
+class InlineContext:
+    """What inline parsing needs to know beyond the text itself."""
+
+    footnotes: Mapping[str, str] = field(default_factory=dict)
+    used_footnotes: set[str] = field(default_factory=set)
+
+
+def normalise_residue(text: str) -> str:
+    """Replace LaTeX residue of the export (``N $^{\\rm o}$``, ``N^{o}``) by ``Nº``."""
+    for pattern, replacement in RESIDUE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
+    """Parse a block's marked text into inline nodes."""
+    ctx = ctx or InlineContext()
+    text = normalise_residue(text)
+    out: list[Inline] = []
+    pos = 0
+    matches = list(TOKEN.finditer(text))
+    skip_next_question = False
+    for index, match in enumerate(matches):
+        if match.start() < pos:
+            continue
+        _append_text(out, text[pos : match.start()])
+        pos = match.end()
+        if match["seam"]:
+            out.append(SEAMS[match["seam"]])
+        elif match["page"] is not None:
+            out.append(PageBreak(match["n"] or None, "export"))
+        elif match["anglelink"] or match["link"]:
+            out.append(Link(match["anglelink"] or match["link"]))
+        else:
+            content = match["content"]
+            following = matches[index + 1] if index + 1 < len(matches) else None
+            doubtful = bool(
+                following
+                and following.start() == match.end()
+                and following["content"] is not None
+                and following["content"].strip() == "?"
+            )
+            if skip_next_question and content.strip() == "?":
+                skip_next_question = False
+                continue
+            node, consumed_question = _bracket(out, content, doubtful, text, match, ctx)
+            skip_next_question = consumed_question
+            if node is not None:
+                out.append(node)
+    _append_text(out, text[pos:])
+    return _merge_text(out)
+
+
+def _bracket(
+    out: list[Inline],
+    content: str,
+    doubtful: bool,
+    text: str,
+    match: re.Match[str],
+    ctx: InlineContext,
+) -> tuple[Inline | None, bool]:
+    """Interpret one bracket; returns the node and whether a following ``[?]`` was used."""
+    stripped = " ".join(content.split())
+    if GAP_CONTENT.match(stripped):
+        return Gap("editorial"), False
+    if SIGNATURE.match(stripped):
+        return Gap("signature", stripped if stripped.lower() != "signature" else None), False
+    if stamp := STAMP.match(content):
+        return Stamp(parse_inline(stamp["body"].strip(), ctx)), False
+    if note := NOTE.match(content):
+        kind = "translator" if note["who"].lower().startswith("tr") else "editorial"
+        return Note(kind, parse_inline(note["body"].strip(), ctx), label=note["label"]), False
+    if sic := SIC.match(stripped):
+        word = _take_previous_word(out)
+        corr = sic["corr"]
+        return Sic(word, corr, "low" if corr and doubtful else None), bool(corr and doubtful)
+    if stripped == "?":
+        return Unclear(_take_previous_word(out)), False
+    attached = match.start() > 0 and not text[match.start() - 1].isspace()
+    if stripped.isdigit() and stripped in ctx.footnotes and attached:
+        ctx.used_footnotes.add(stripped)
+        return Note("foot", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
+    if stripped.endswith("?") and stripped.rstrip("?").strip():
+        return Supplied(stripped.rstrip("?").strip(), cert="low"), False
+    if not stripped:
+        return Text(f"[{content}]"), False
+    if not attached and _follows_name(out) and _is_name(stripped):
+        return Identification(stripped), False
+    return Supplied(stripped), False
+
+
+def _follows_name(out: list[Inline]) -> bool:
+    if not out or not isinstance(out[-1], Text):
+        return False
+    before = out[-1].text.rstrip()
+    match = PREVIOUS_WORD.search(before)
+    return bool(match and NAME_WORD.match(match["word"]) and not before.endswith("."))
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words if w.isalpha())
+
+
+def _take_previous_word(out: list[Inline]) -> str:
+    """Detach the word right before a bracket from the text already parsed."""
+    if not out or not isinstance(out[-1], Text):
+        return ""
+    match = PREVIOUS_WORD.search(out[-1].text)
+    if not match:
+        return ""
+    rest = out[-1].text[: match.start()]
+    if rest:
+        out[-1] = Text(rest)
+    else:
+        out.pop()
+    return match["word"]
+
+
+def _append_text(out: list[Inline], text: str) -> None:
+    if text:
+        out.append(Text(text))
+
+
+def _merge_text(nodes: list[Inline]) -> Inlines:
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)
+
+
+def mark(
+    nodes: Inlines, pattern: re.Pattern[str], make: Callable[[re.Match[str]], Inline | None]
+) -> Inlines:
+    """Wrap each match of `pattern` in the text nodes by the node `make` returns.
+
+    `make` may return None to leave a match as text. Matches do not cross node borders.
+    """
+    out: list[Inline] = []
+    for node in nodes:
+        if not isinstance(node, Text):
+            out.append(node)
+            continue
+        pos = 0
+        for match in pattern.finditer(node.text):
+            made = make(match)
+            if made is None or match.end() == match.start():
+                continue
+            _append_text(out, node.text[pos : match.start()])
+            out.append(made)
+            pos = match.end()
+        _append_text(out, node.text[pos:])
+    return _merge_text(out)
+
+
+def plain_text(nodes: Inlines) -> str:
+    """The reading text of inline nodes (no notes, no seams): for matching and ids."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("" if node.hyphenated else " ")
+        elif isinstance(node, Sic | Unclear | Supplied | When | Number):
+            parts.append(node.text)
+        elif isinstance(node, Name):
+            parts.append(plain_text(node.content))
+    return " ".join("".join(parts).split())

@@ -1,0 +1,90 @@
+"""Language identification of a version's text, by script and then by py3langid.
+
+The script decides first (Cyrillic, Latin, Han, Hangul …); py3langid, restricted to the
+languages of that script, decides between languages sharing a script (English, German,
+French …). Short texts get only their script.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+SCRIPT_LANGUAGES = {
+    "Cyrl": ["ru", "uk", "be", "bg", "sr", "mk"],
+    "Latn": ["en", "de", "fr", "it", "es", "pl", "cs", "nl", "sv", "hu", "ro", "pt", "la"],
+}
+SCRIPT_DEFAULT = {"Cyrl": "ru", "Latn": "en", "Hani": "zh", "Hang": "ko", "Kana": "ja"}
+LANGUAGE_NAMES = {
+    "russian": "ru", "english": "en", "german": "de", "french": "fr", "chinese": "zh",
+    "korean": "ko", "japanese": "ja", "ukrainian": "uk", "polish": "pl", "czech": "cs",
+    "italian": "it", "spanish": "es", "hungarian": "hu", "romanian": "ro", "bulgarian": "bg",
+    "mongolian": "mn", "vietnamese": "vi",
+}  # fmt: skip
+MIN_LETTERS_FOR_LANGID = 40
+
+
+def script_of(char: str) -> str | None:
+    """The script of a letter (a small, sufficient subset of Unicode scripts)."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for prefix, script in (
+        ("CYRILLIC", "Cyrl"),
+        ("LATIN", "Latn"),
+        ("CJK", "Hani"),
+        ("HANGUL", "Hang"),
+        ("HIRAGANA", "Kana"),
+        ("KATAKANA", "Kana"),
+        ("GREEK", "Grek"),
+    ):
+        if name.startswith(prefix):
+            return script
+    return None
+
+
+def script_counts(text: str) -> Counter[str]:
+    return Counter(s for s in map(script_of, text) if s)
+
+
+@cache
+def _identifier(script: str) -> LanguageIdentifier:
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(SCRIPT_LANGUAGES[script])
+    return identifier
+
+
+def detect_language(text: str) -> tuple[str | None, int]:
+    """Return (language code or None, number of letters) for a text."""
+    counts = script_counts(text)
+    if not counts:
+        return None, 0
+    script, letters = counts.most_common(1)[0]
+    if script in SCRIPT_LANGUAGES and letters >= MIN_LETTERS_FOR_LANGID:
+        lang, _ = _identifier(script).classify(text)
+        # OCR'd Russian is sometimes taken for a neighbour; Cyrillic here is Russian
+        # unless the identifier is sure.
+        if script == "Cyrl" and lang != "ru" and letters < 400:
+            lang = "ru"
+        return lang, letters
+    return SCRIPT_DEFAULT.get(script), letters
+
+
+def script_language(text: str) -> tuple[str | None, int]:
+    """A cheap label for short texts: the default language of the main script."""
+    counts = script_counts(text)
+    if not counts:
+        return None, 0
+    script, letters = counts.most_common(1)[0]
+    return SCRIPT_DEFAULT.get(script, script), letters
+
+
+def language_code(name: str | None) -> str | None:
+    """``Russian`` → ``ru``; None when the name is unknown."""
+    if not name:
+        return None
+    first = name.strip().split()[0].strip(",;").lower() if name.strip() else ""
+    return LANGUAGE_NAMES.get(first)

@@ -1,0 +1,179 @@
+"""Reading an export and undoing its layout: Markdown, plain text or `pdftotext -layout`.
+
+The result is a list of `Block`s (runs of non-blank lines) whose lines carry their line
+number in the source file, so every later diagnostic can point at the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from cablegram.errors import SourceError
+
+Layout = Literal["markdown", "plain", "pdftotext"]
+
+# Markers for seams inside a block's joined text (Unicode private use area): the inline
+# parser turns them into <lb/> and <pb/>, so brackets may span lines.
+LB = "\ue000"  # line break of the document
+LB_JOINED = "\ue001"  # line break inside a hyphenated word
+WRAP = "\ue002"  # line wrap of the export (PDF typesetting)
+WRAP_JOINED = "\ue003"
+PAGE_OPEN, PAGE_CLOSE = "\ue004", "\ue005"  # page of the export: PAGE_OPEN n PAGE_CLOSE
+MARKERS = LB + LB_JOINED + WRAP + WRAP_JOINED + PAGE_OPEN + PAGE_CLOSE
+
+PDF_PAGE_HEADER = re.compile(
+    r"^\s*(Digital Archive|International History Declassified|Wilson Center Digital Archive"
+    r"|(https?://)?digitalarchive\.[\w.]+\S*)(\s{2,}.*)?$",
+    re.IGNORECASE,
+)
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
+MD_BOLD = re.compile(r"\*\*|__")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
+MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int
+    text: str
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[Line, ...]
+
+    @property
+    def no(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def text(self) -> str:
+        """The block's text with its lines joined by spaces (for classification)."""
+        return " ".join(line.text.strip() for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A decoded export: its name, hash, layout and blocks."""
+
+    name: str
+    sha256: str
+    layout: Layout
+    blocks: tuple[Block, ...]
+    page_header: str | None
+
+
+def read_export(path: Path) -> Export:
+    """Read and decode one export; raise `SourceError` naming the problem."""
+    if not path.exists():
+        raise SourceError(str(path), "no such file or directory")
+    if path.is_dir():
+        raise SourceError(str(path), "is a directory, not a source file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot be read ({exc.strerror})") from exc
+    return decode_export(path.name, data, str(path))
+
+
+def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export:
+    """Decode bytes of an export; `shown_as` names the file in error messages."""
+    where = shown_as or name
+    if not data.strip():
+        raise SourceError(where, "is empty")
+    if b"\x00" in data:
+        raise SourceError(where, "is a binary file, not a text export")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            where, f"is not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    if controls > max(3, len(text) // 100):
+        raise SourceError(where, "is a binary file, not a text export")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c in "\n\t\f" or unicodedata.category(c) != "Cc")
+    text = "".join(c for c in text if c not in MARKERS)
+    layout = detect_layout(text)
+    lines, header = _lines(text, layout)
+    return Export(
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        layout=layout,
+        blocks=tuple(_blocks(lines)),
+        page_header=header,
+    )
+
+
+def detect_layout(text: str) -> Layout:
+    """Tell the three export layouts apart from tell-tale signs."""
+    head = text.splitlines()[:60]
+    if "\f" in text or sum(1 for line in head if PDF_PAGE_HEADER.match(line)) >= 2:
+        return "pdftotext"
+    if any(MD_HEADING.match(line) for line in head):
+        return "markdown"
+    indented = sum(1 for line in head if re.match(r"^ {6,}\S", line))
+    if indented >= 3:
+        return "pdftotext"
+    return "plain"
+
+
+def _lines(text: str, layout: Layout) -> tuple[list[Line], str | None]:
+    lines: list[Line] = []
+    header: list[str] = []
+    page, at_top = 1, True
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+            at_top = True
+        if layout == "pdftotext" and at_top and raw.strip():
+            if PDF_PAGE_HEADER.match(raw):
+                cleaned = " ".join(raw.split())
+                if cleaned not in header:
+                    header.append(cleaned)
+                continue
+            at_top = False
+        lines.append(Line(no, _clean(raw, layout), page))
+    return lines, (" · ".join(header) or None)
+
+
+def _clean(raw: str, layout: Layout) -> str:
+    """Strip a line of its layout: trailing spaces, indentation, Markdown markup."""
+    line = raw.rstrip()
+    if layout == "pdftotext":
+        line = line.strip()
+    if layout == "markdown" or MD_BOLD.search(line):
+        line = MD_HEADING.sub("", line)
+        line = MD_BOLD.sub("", line)
+        line = MD_ESCAPE.sub(r"\1", line)
+    if line.strip() in {"#", "##", "###", "####", "#####", "######", "---", "***"}:
+        return ""
+    return line
+
+
+def _blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            blocks.append(Block(tuple(current)))
+            current = []
+    if current:
+        blocks.append(Block(tuple(current)))
+    return blocks
+
+
+def strip_bullet(text: str) -> str:
+    """Remove a Markdown list bullet (``- Original Scan``)."""
+    return MD_BULLET.sub("", text, count=1)

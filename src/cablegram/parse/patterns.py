@@ -1,0 +1,129 @@
+"""What the parts of a cable look like: the patterns that classify its blocks and lines.
+
+Kept apart from the code that uses them so that an editor meeting a new form of cable
+furniture has one place to look. Patterns cover the Russian originals (including the
+usual OCR slips) and the archive's English translations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablegram.parse.dates import MONTH_NAMES
+
+I = re.IGNORECASE  # noqa: E741
+
+# ----------------------------------------------------------------- opener (furniture)
+OFFICE = re.compile(
+    r"УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE|ADMINISTRATION"
+    r"|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT|MISSION",
+    I,
+)
+DOCTYPE = re.compile(
+    r"^(?:ШИФР\w*|ШИФРО\w*|ТЕЛЕГРАММ\w*|CIPHER\w*|CABL\w*|TELEGRAM\w*|CHIFFR\w*|"
+    r"Telegramm\w*|ДОКЛАД|REPORT|MEMORANDUM|ЗАПИСКА)\b.*?(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*[\dIl]",
+    I,
+)
+CABLE_NUMBER = re.compile(r"(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*(?P<number>[\dIl][\w/-]*)")
+HANDLING = re.compile(
+    r"^(?:НЕ\s*СЕКРЕТНО|СОВ(?:ЕРШЕННО)?\.?\s*СЕКРЕТНО|СЕКРЕТНО|Снят\w*\s+копи\w*.*"
+    r"|ПОДЛЕЖИТ ВОЗВРАТУ ЧЕРЕЗ.*|NOT SECRET|TOP SECRET|SECRET|STRICTLY SECRET|"
+    r"Making copies .*|Copying (?:is )?(?:prohibited|forbidden).*|(?:Streng )?Geheim.*"
+    r"|Copies (?:made )?(?:are )?(?:to be )?returned.*)$",
+    I,
+)
+RECEIVED = re.compile(
+    r"^(?:\S+\s+){0,3}(?:получен\w*|received|eingegangen)\b"
+    r"|^(?:из|from|На:?|aus)\s+\[?[A-ZА-ЯЁ][\w\]-]*\]?$",
+    I,
+)
+RECEIVED_PLACE = re.compile(
+    r"(?:(?<=\bиз )|(?<=\bfrom )|(?<=\bFrom )|(?<=\bНа: )|(?<=\bНа )|(?<=\baus ))"
+    r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё-]{2,}\b"
+)
+SERIES = re.compile(r"^(?:СЕРИЯ|SERIES|Serie)\b|^\S{4,6}\s+[\"“«][ГG][\"”»](?:\s+[ТT]\.?)?$", I)
+SALUTE = re.compile(
+    r"^[\"“«]?(?:товарищу|товарищам|тов\.|To Comrade|to Cde\.?|To Cde\.?|To Cdes\.|"
+    r"to Comrade|for Comrade|for Cde\.|Товарищ|Comrade|Cde\.|An\s+(?:den|Genossen))\s",
+    I,
+)
+ADDRESS = re.compile(r"^[A-ZА-ЯЁ]{3,}\s*[—–-]+\s*(?:TO|ТОВ\.?|Т\.|ДЛЯ)\s+\S", I)
+FORM = re.compile(r"^(?:(?:для заметок|резолюция|революция|и|for notes|resolution)\s*)+$", I)
+STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ)", I)
+STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:[^\[\]]*\]$", I)
+DISTRIBUTION = re.compile(
+    r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d|Copies\s*:|Копии\s*:|Ausfertigung)", I
+)
+COPY_ITEM = re.compile(
+    r"(?<=\s)(?<!Copy )(?<!Экз\. )(?=(?:Copy\s+|Экз\.\s*)?(?:N[°ºo]|№)\s*\d+\s+(?:to|тов\.|для)\s)",
+    I,
+)
+FOLIO_MARK = re.compile(r"^(?:№\s*\d+(?:,\s*[IVX]+)?(?:\s*\d+)?|\d{1,4})$")
+
+# ----------------------------------------------------------------- sheet turns
+CATCHWORD = re.compile(
+    r"^/?\s*(?:см\.?\s*\S{0,4}\.?\s*лист\w*|see next (?:page|sheet)|continued)\s*/?$", I
+)
+CONTINUATION = re.compile(
+    r"^(?:Продолжение\s+\w*телеграммы|Continuation of (?:the )?\w* ?telegram)\b", I
+)
+SHEET_HEADER = re.compile(r"^(?:Лист|Sheet|Page)\s*\d*$|^Экз\.?\s*№\s*\d*$", I)
+LONE_NUMBER = re.compile(r"^\d{1,6}$")
+SHEET_NUMBER = re.compile(r"^(?:Лист|Sheet|Page)\s*(?P<n>\d+)$", I)
+
+# ----------------------------------------------------------------- body
+NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>\d{1,2})[.)]\s+(?=\S)")
+BULLET = re.compile(r"^\s*[-*•]\s+")
+FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)
+TERMINAL = re.compile(r"[.!?:;»\"”)]\s*$")
+
+# ----------------------------------------------------------------- closer
+RANK = (
+    r"(?:ПОДПОЛКОВНИК|ПОЛКОВНИК|МАЙОР|ГЕНЕРАЛ[\w-]*|КАПИТАН|ЛЕЙТЕНАНТ|LIEUTENANT COLONEL|"
+    r"COLONEL|MAJOR|GENERAL|CAPTAIN|LIEUTENANT|Oberst|Major)"
+)
+RANK_WORD = re.compile(rf"\b{RANK}\b", I)
+CLERK = re.compile(
+    r"^(?:(?:расш|расп|рашп|расм|отп|отпеч|напеч|зашифр)\.|(?:Deciphered|Decoded|Decrypted|"
+    r"Enciphered|Encoded|Sent|Printed|Typed|Dispatched|Transmitted)\s+by\b|Verified\b|"
+    r"Checked\b|Провер\w*|провер\w*|Пров\.|экз\.\s*№|\w+\s+copies\s+(?:printed|made)|"
+    r"Copies\s+\d+\s+and\s+\d+|отп\.\s*\d+\s*экз|Entschlüsselt|Abgesandt)",
+    I,
+)
+CLERK_SPLIT = re.compile(
+    r"(?<=\S)\s*(?=(?:отп|расш|расп)\.|(?:Sent|Printed|Typed|Deciphered|Decoded) by\b"
+    r"|Verified:|Проверил)"
+)
+CLERK_PERSON = re.compile(
+    r"(?:(?<=расш\.)|(?<=расп\.)|(?<=отп\.)|(?<=отпеч\.)|(?<=\bby )|(?<=расш\. )|(?<=расп\. )"
+    r"|(?<=отп\. )|(?<=отпеч\. ))(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
+)
+SIGNATURE_LINE = re.compile(
+    rf"\[(?:illegible\s+)?signature\]|^\s*{RANK}\b|^/[^/]{{2,40}}/$"
+    r"|^[А-ЯA-Z]\.\s?[А-ЯA-Z]\.\s?[А-ЯA-Z][а-яa-z]+$",
+    I,
+)
+SIGNER_NAME = re.compile(
+    r"(?<=[(/])[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*)?(?=[)/])"
+    r"|\b[А-ЯA-Z]\.\s?[А-ЯA-Z]\.\s?[А-ЯA-Z][а-яa-z]+\b"
+)
+ROLE = re.compile(
+    r"^(?:Commander|Chief|Head|Chairman|Minister|Ambassador|Chargé|Командующий|"
+    r"Главнокомандующий|Начальник|Председатель|Министр|Посол)\b",
+    I,
+)
+NUMBER_LINE = re.compile(r"^(?:№|No\.?|N[°ºo]\.?:?|Nr\.)\s*:?\s*[\dIl]")
+OUTGOING = re.compile(r"(?:№|No\.?|N[°ºo]\.?:?|Nr\.)\s*:?\s*[\dIl][\w/-]*")
+DATE_LINE = re.compile(
+    rf"^(?:\d{{1,2}}[./]\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_NAMES})\b|(?:Date|Дата|Datum)\b)", I
+)
+NAME_TOKEN = re.compile(
+    r"^(?:[A-ZА-ЯЁ][\w'’-]*\.?|[А-ЯA-Z]\.(?:[А-ЯA-Z]\.)*\s?[А-ЯA-Z][\w-]+|\[[^\]]+\]|"
+    r"\([A-ZА-ЯЁ][^)]*\))$"
+)
+REST_TOKEN = re.compile(
+    rf"^(?:№|No\.?|N[°ºo]\.?:?|Nr\.|г\.?|года|[\d.:/IVXl-]*\d[\d.:/IVXl-]*[.,]?|"
+    rf"(?:{MONTH_NAMES})\.?,?|at|в)$",
+    I,
+)
+QUOTED_SALUTE = re.compile(r"^[\"“«][^\"“”«»]{1,60}![\"”»]$")

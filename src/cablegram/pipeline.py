@@ -1,0 +1,168 @@
+"""The pipeline: the only module that knows every stage and their order.
+
+`convert` turns sources into TEI files; `build` runs the whole job on a corpus. Files are
+written atomically (temporary file, then rename), and a TEI file edited by hand since
+cablegram wrote it is never replaced unless forced: each file ends with a processing
+instruction holding the SHA-256 of what cablegram wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from cablegram.encode.tei import TEI_NS, document_id, encode_cable, serialise
+from cablegram.errors import CablegramError, OverwriteError
+from cablegram.model import Cable
+from cablegram.parse import parse_export
+
+SOURCE_SUFFIXES = (".txt", ".md")
+SEAL = re.compile(rb'<\?cablegram sha256="(?P<hash>[0-9a-f]{64})"\?>\n?\Z')
+NS = {"tei": TEI_NS}
+
+Status = Literal["written", "unchanged", "failed", "kept"]
+
+
+@dataclass
+class Converted:
+    """What became of one source."""
+
+    source: Path
+    status: Status
+    output: Path | None = None
+    xml_id: str | None = None
+    message: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    versions: list[str] = field(default_factory=list)
+
+
+def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
+    """Expand directories into their export files; report paths that do not exist."""
+    sources: list[Path] = []
+    missing: list[Converted] = []
+    for path in paths:
+        if path.is_dir():
+            sources.extend(sorted(p for p in path.iterdir() if p.suffix in SOURCE_SUFFIXES))
+        elif path.exists():
+            sources.append(path)
+        else:
+            problem = "no such file or directory"
+            missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
+    return sources, missing
+
+
+def convert(
+    paths: Iterable[Path],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    progress: Callable[[Path], None] | None = None,
+) -> list[Converted]:
+    """Convert sources (files or directories of exports) into TEI files in `out_dir`."""
+    sources, results = find_sources(paths)
+    parsed: list[tuple[Path, Cable]] = []
+    for source in sources:
+        try:
+            parsed.append((source, parse_export(source)))
+        except CablegramError as exc:
+            results.append(Converted(source, "failed", message=str(exc)))
+        except Exception as exc:  # a bug must not stop the batch: report it, go on
+            message = f"{source}: internal error while parsing ({type(exc).__name__}: {exc})"
+            results.append(Converted(source, "failed", message=message))
+        if progress:
+            progress(source)
+    taken: dict[str, int] = {}
+    for source, cable in parsed:
+        results.append(_write(source, cable, out_dir, taken, force))
+    order = {path: n for n, path in enumerate(sources)}
+    results.sort(key=lambda r: order.get(r.source, -1))
+    return results
+
+
+def _write(
+    source: Path, cable: Cable, out_dir: Path, taken: dict[str, int], force: bool
+) -> Converted:
+    base = document_id(cable)
+    taken[base] = taken.get(base, 0) + 1
+    xml_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+    tree = encode_cable(cable, xml_id)
+    data = seal(serialise(tree))
+    target = out_dir / f"{xml_id}.xml"
+    result = Converted(source, "written", target, xml_id)
+    result.counts = count_phenomena(tree)
+    result.versions = [
+        "/".join(filter(None, (div.get("type"), div.get("subtype"))))
+        + f"({div.get('{http://www.w3.org/XML/1998/namespace}lang')})"
+        for div in tree.getroot().iterfind("tei:text/tei:body/tei:div", NS)
+    ]
+    try:
+        if target.exists():
+            existing = target.read_bytes()
+            if existing == data:
+                result.status = "unchanged"
+                return result
+            if not force and not is_sealed(existing):
+                raise OverwriteError(str(target))
+        write_atomic(target, data)
+    except OverwriteError as exc:
+        result.status, result.message = "kept", str(exc)
+    except OSError as exc:
+        result.status, result.message = "failed", f"{target}: cannot write ({exc.strerror})"
+    return result
+
+
+def seal(data: bytes) -> bytes:
+    """Append the processing instruction that lets cablegram recognise its own output."""
+    digest = hashlib.sha256(data).hexdigest()
+    return data + f'<?cablegram sha256="{digest}"?>\n'.encode()
+
+
+def is_sealed(data: bytes) -> bool:
+    """True when `data` is exactly what cablegram wrote (no hand edits since)."""
+    match = SEAL.search(data)
+    return (
+        bool(match) and hashlib.sha256(data[: match.start()]).hexdigest() == match["hash"].decode()
+    )
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write via a temporary file in the same directory and rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+COUNTED = {
+    "stamps": "//tei:text//tei:stamp",
+    "signatures": "//tei:text//tei:gap[@reason='signature'] | //tei:text//tei:signed",
+    "sic": "//tei:text//tei:sic",
+    "unclear": "//tei:text//tei:unclear | //tei:text//tei:*[@cert='low']",
+    "supplied": "//tei:text//tei:supplied",
+    "notes": "//tei:text//tei:note",
+    "clerk": "//tei:text//tei:note[@type='clerk']",
+    "telegrams": "//tei:text//tei:floatingText[@type='telegram']",
+    "pages": "//tei:text//tei:pb[not(@ed)]",
+}
+
+
+def count_phenomena(tree: etree._ElementTree) -> dict[str, int]:
+    """How many of each editorial phenomenon the TEI document marks."""
+    root = tree.getroot()
+    counts = {}
+    for name, xpath in COUNTED.items():
+        counts[name] = len(set(root.xpath(xpath, namespaces=NS)))
+    return counts

@@ -1,0 +1,40 @@
+"""Shared fixtures: the seeds, the variants and their manifest, converted once per session."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cablegram import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+VARIANTS = Path(__file__).resolve().parent / "variants"
+TEI_DIR = ROOT / "tei"
+SHARED = ROOT.parent / "shared"
+TEI_ALL_RNG = SHARED / "tei-p5" / "relaxng" / "tei_all.rng"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def variant_paths() -> list[Path]:
+    return sorted(VARIANTS.glob("*.txt"))
+
+
+def manifest() -> dict[str, dict]:
+    with (VARIANTS / "manifest.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Converted]:
+    """Every seed and variant converted once, by source file name."""
+    out = tmp_path_factory.mktemp("tei")
+    results = pipeline.convert([SEEDS, VARIANTS], out)
+    failed = [r.message for r in results if r.status == "failed"]
+    assert not failed, failed
+    return {r.source.name: r for r in results}

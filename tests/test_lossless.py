@@ -1,0 +1,116 @@
+"""No word of the source is lost, and no literal editorial bracket is left in the TEI."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from cablegram.parse.inline import normalise_residue
+from cablegram.parse.layout import PDF_PAGE_HEADER
+from conftest import seed_paths, variant_paths
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+# Elements whose borders are not word borders (a word may run through them).
+JOINING = {"supplied", "unclear", "choice", "persName", "placeName", "orgName",
+           "date", "time", "idno", "hi", "stamp", "ref", "title", "publisher"}  # fmt: skip
+WORD = re.compile(r"\w+")
+
+# The labels of the archive's editorial brackets and of the export's fields, which become
+# markup: the only source words the TEI does not repeat as text.
+LABELS = [
+    (re.compile(r"\[\s*sic\s*\]", re.I), " "),
+    (
+        re.compile(
+            r"\[\s*sic\s*[;,:]\s*(?:(?:possibly|probably|perhaps|should be|read)\s+)?", re.I
+        ),
+        "[",
+    ),
+    (re.compile(r"\[\s*signature\s*\]", re.I), " "),
+    (re.compile(r"\[\s*stamp\s*:", re.I), "["),
+    (
+        re.compile(
+            r"\[\s*(?:Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)\s*note\s*:", re.I
+        ),
+        "[",
+    ),
+    (re.compile(r"\[\d{1,3}\]"), " "),
+    (
+        re.compile(
+            r"^\s*(?:[#*\s]*)(?:Citation|Summary|Credits|Original Languages?|Contents)\s*:"
+            r"\**",
+            re.I | re.M,
+        ),
+        " ",
+    ),
+]
+
+
+def source_words(path: Path) -> Counter[str]:
+    text = path.read_text(encoding="utf-8").replace("\f", "\n")
+    text = "\n".join(line for line in text.split("\n") if not PDF_PAGE_HEADER.match(line))
+    text = normalise_residue(text)
+    for pattern, replacement in LABELS:
+        text = pattern.sub(replacement, text)
+    # Letters supplied inside a word (c[omrade], G[roup?]) complete that word.
+    text = re.sub(r"(?<=\w)\[(\w[^\[\]]*?)\??\]", r"\1", text)
+    # A word hyphenated at a line end is one word.
+    text = re.sub(r"(\w)-[ \t]*\n[ \t]*(?=[^\W\d_])", r"\1", text)
+    return Counter(WORD.findall(text))
+
+
+def tei_text(element: etree._Element) -> str:
+    """The text of a TEI element, element borders read as word borders where they are."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        name = etree.QName(node).localname if isinstance(node.tag, str) else ""
+        joins = name in JOINING or (name == "lb" and node.get("break") == "no")
+        if not joins:
+            parts.append(" ")
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if not joins:
+            parts.append(" ")
+
+    walk(element)
+    return "".join(parts)
+
+
+def tei_words(path: Path) -> Counter[str]:
+    return Counter(WORD.findall(tei_text(etree.parse(str(path)).getroot())))
+
+
+SOURCES = seed_paths() + variant_paths()
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_every_source_word_is_in_the_tei(source: Path, converted) -> None:
+    missing = source_words(source) - tei_words(converted[source.name].output)
+    assert not missing, f"words of {source.name} missing from its TEI: {dict(missing)}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_no_literal_editorial_bracket_in_the_tei(source: Path, converted) -> None:
+    root = etree.parse(str(converted[source.name].output)).getroot()
+    texts = [t for t in root.xpath("//text()") if "[" in t or "]" in t]
+    assert not texts, f"literal brackets in {source.name}: {texts}"
+
+
+def test_the_check_sees_a_lost_word(tmp_path: Path) -> None:
+    """The comparison itself fails when a word is dropped (so the tests above can fail)."""
+    source = tmp_path / "s.txt"
+    source.write_text("Cable No. 1\n\nKaidzio [sic; possibly Kaesong][?] дол-\nжен\n")
+    tei = tmp_path / "t.xml"
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>No. 1 <choice><sic>Kaidzio</sic>'
+        '<corr>Kaesong</corr></choice> дол<lb break="no"/>жен</p></TEI>'
+    )
+    assert source_words(source) - tei_words(tei) == Counter({"Cable": 1})
