@@ -182,6 +182,7 @@ class Distribution:
     """The copy distribution list (from lines or from a tab-separated table)."""
 
     items: tuple[ListItem, ...]
+    label: Inlines = ()
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,9 @@ class Telegram:
 
 OpenerPart = Furniture | Distribution | StampBlock | SheetTurn
 BodyPart = Paragraph | NumberedList | StampBlock | SheetTurn | Gapped | Telegram
-CloserPart = Signed | Dateline | ClerkNote | CloserLine | StampBlock | SheetTurn
+CloserPart = (
+    Signed | Dateline | ClerkNote | CloserLine | StampBlock | SheetTurn | Furniture | Distribution
+)
 
 
 @dataclass(frozen=True)

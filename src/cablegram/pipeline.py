@@ -50,7 +50,11 @@ def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
     missing: list[Converted] = []
     for path in paths:
         if path.is_dir():
-            sources.extend(sorted(p for p in path.iterdir() if p.suffix in SOURCE_SUFFIXES))
+            try:
+                sources.extend(sorted(p for p in path.iterdir() if p.suffix in SOURCE_SUFFIXES))
+            except OSError as exc:
+                problem = f"cannot be read ({exc.strerror})"
+                missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
         elif path.exists():
             sources.append(path)
         else:
@@ -90,19 +94,23 @@ def convert(
 def _write(
     source: Path, cable: Cable, out_dir: Path, taken: dict[str, int], force: bool
 ) -> Converted:
-    base = document_id(cable)
-    taken[base] = taken.get(base, 0) + 1
-    xml_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
-    tree = encode_cable(cable, xml_id)
-    data = seal(serialise(tree))
-    target = out_dir / f"{xml_id}.xml"
-    result = Converted(source, "written", target, xml_id)
-    result.counts = count_phenomena(tree)
-    result.versions = [
-        "/".join(filter(None, (div.get("type"), div.get("subtype"))))
-        + f"({div.get('{http://www.w3.org/XML/1998/namespace}lang')})"
-        for div in tree.getroot().iterfind("tei:text/tei:body/tei:div", NS)
-    ]
+    try:
+        base = document_id(cable)
+        taken[base] = taken.get(base, 0) + 1
+        xml_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+        tree = encode_cable(cable, xml_id)
+        data = seal(serialise(tree))
+        target = out_dir / f"{xml_id}.xml"
+        result = Converted(source, "written", target, xml_id)
+        result.counts = count_phenomena(tree)
+        result.versions = [
+            "/".join(filter(None, (div.get("type"), div.get("subtype"))))
+            + f"({div.get('{http://www.w3.org/XML/1998/namespace}lang')})"
+            for div in tree.getroot().iterfind("tei:text/tei:body/tei:div", NS)
+        ]
+    except Exception as exc:  # a bug must not stop the batch: report it, go on
+        message = f"{source}: internal error while encoding ({type(exc).__name__}: {exc})"
+        return Converted(source, "failed", message=message)
     try:
         if target.exists():
             existing = target.read_bytes()
@@ -140,10 +148,17 @@ def write_atomic(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a TEI file is for reading
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 COUNTED = {

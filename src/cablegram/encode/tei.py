@@ -214,8 +214,7 @@ def _opener_part(opener: etree._Element, part: object, ctx: _Ctx) -> None:
         tag, kind = FURNITURE_ELEMENT.get(part.kind, ("seg", part.kind))
         add_inlines(tei(tag, opener, type=kind), part.content, ctx)
     elif isinstance(part, Distribution):
-        seg = tei("seg", opener, type="distribution")
-        _items(tei("list", seg, type="distribution"), part.items, ctx)
+        _distribution(opener, part, ctx)
     elif isinstance(part, StampBlock | SheetTurn):
         add_inlines(opener, part.content, ctx)
     elif isinstance(part, Gapped):
@@ -224,13 +223,21 @@ def _opener_part(opener: etree._Element, part: object, ctx: _Ctx) -> None:
         raise TypeError(f"unexpected opener part {type(part).__name__}")
 
 
+def _distribution(parent: etree._Element, part: Distribution, ctx: _Ctx) -> None:
+    seg = tei("seg", parent, type="distribution")
+    add_inlines(seg, part.label, ctx)
+    _items(tei("list", seg, type="distribution"), part.items, ctx)
+
+
 def _items(list_element: etree._Element, items: Iterable, ctx: _Ctx) -> None:
     for item in items:
         add_inlines(tei("item", list_element, n=item.n), item.content, ctx)
 
 
 def _body_part(div: etree._Element, part: object, ctx: _Ctx) -> None:
-    if isinstance(part, Paragraph):
+    if isinstance(part, Paragraph) and len(part.content) == 1 and isinstance(part.content[0], Note):
+        _inline_element(div, part.content[0], ctx)  # a note standing alone between paragraphs
+    elif isinstance(part, Paragraph):
         add_inlines(tei("p", div), part.content, ctx)
     elif isinstance(part, NumberedList):
         _items(tei("list", div, type="ordered"), part.items, ctx)
@@ -257,6 +264,10 @@ def _closer_part(closer: etree._Element, part: object, ctx: _Ctx) -> None:
         add_inlines(tei("note", closer, type="clerk"), part.content, ctx)
     elif isinstance(part, CloserLine):
         add_inlines(tei("seg", closer, type="number"), part.content, ctx)
+    elif isinstance(part, Furniture):
+        add_inlines(tei("salute", closer), part.content, ctx)
+    elif isinstance(part, Distribution):
+        _distribution(closer, part, ctx)
     elif isinstance(part, StampBlock | SheetTurn):
         add_inlines(closer, part.content, ctx)
     elif isinstance(part, Gapped):
@@ -405,6 +416,8 @@ def _corresp_desc(corresp: etree._Element, cable: Cable, ctx: _Ctx) -> None:
         tei("placeName", sent).text = meta.origin
     if meta.date:
         tei("date", sent, when=meta.date).text = meta.date_text
+    if meta.cable_number:
+        tei("idno", sent, type="cable").text = meta.cable_number
     if not len(sent):
         tei("p", sent)
     if meta.addressees:

@@ -14,13 +14,17 @@ from pathlib import Path
 
 from cablegram.model import (
     Cable,
+    CableText,
     Diagnostic,
     Furniture,
     Gap,
+    Number,
     NumberedList,
     Paragraph,
     Party,
     SourceInfo,
+    Telegram,
+    Text,
     Version,
 )
 from cablegram.parse.body import BodyContext, parse_version
@@ -56,9 +60,9 @@ def _parse(export: Export) -> Cable:
     for part in parts:
         text = parse_version(part.blocks, BodyContext(layout=export.layout, year=year))
         versions.append(Version(part.kind, part.subtype, part.lang, text, part.blocks[0].no))  # type: ignore[arg-type]
-    partial = bool(versions) and _stops_mid_text(versions[-1])
+    partial = bool(versions) and _stops_mid_text(versions[-1].text)
     if partial:
-        versions[-1] = _mark_truncated(versions[-1])
+        versions[-1] = dataclasses.replace(versions[-1], text=_mark_truncated(versions[-1].text))
         diagnostics.append(
             Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
         )
@@ -69,9 +73,21 @@ def _parse(export: Export) -> Cable:
                 party = _addressed(plain_text(part.content))
                 if party and party.name.casefold() not in {p.name.casefold() for p in via}:
                     via.append(party)
-    metadata = dataclasses.replace(metadata, intermediaries=tuple(via))
+    number = metadata.cable_number or _number_in_text(versions)
+    metadata = dataclasses.replace(metadata, intermediaries=tuple(via), cable_number=number)
     source = SourceInfo(export.name, export.sha256, export.layout, partial)
     return Cable(source, metadata, tuple(versions), tuple(diagnostics))
+
+
+def _number_in_text(versions: list[Version]) -> str | None:
+    """The cable's number from its heading (``CIPHERED TELEGRAM No. 4107``)."""
+    for version in versions:
+        for part in version.text.opener:
+            if isinstance(part, Furniture) and part.kind == "doctype":
+                for node in part.content:
+                    if isinstance(node, Number) and node.kind == "cable":
+                        return node.text
+    return None
 
 
 def _addressed(text: str) -> Party | None:
@@ -82,27 +98,34 @@ def _addressed(text: str) -> Party | None:
     return Party(match["name"].strip(" ."), place=match["place"]) if match else None
 
 
-def _stops_mid_text(version: Version) -> bool:
-    text = version.text
+def _stops_mid_text(text: CableText) -> bool:
+    """True when a version (or the telegram it ends with) breaks off mid-sentence."""
     if text.closer or not text.body:
         return False
     last = text.body[-1]
+    if isinstance(last, Telegram):
+        return _stops_mid_text(last.text)
     if isinstance(last, Paragraph):
         content = last.content
     elif isinstance(last, NumberedList):
         content = last.items[-1].content
     else:
         return False
-    return not TERMINAL.search(plain_text(content))
+    if not content or not isinstance(content[-1], Text):
+        return False
+    return not TERMINAL.search(content[-1].text) and not content[-1].text.rstrip().endswith("]")
 
 
-def _mark_truncated(version: Version) -> Version:
-    body = list(version.text.body)
+def _mark_truncated(text: CableText) -> CableText:
+    """End the last paragraph (of the last quoted telegram) with a gap."""
+    body = list(text.body)
     last = body[-1]
-    if isinstance(last, Paragraph):
+    if isinstance(last, Telegram):
+        body[-1] = dataclasses.replace(last, text=_mark_truncated(last.text))
+    elif isinstance(last, Paragraph):
         body[-1] = Paragraph((*last.content, Gap("truncated")))
     elif isinstance(last, NumberedList):
         item = last.items[-1]
         item = dataclasses.replace(item, content=(*item.content, Gap("truncated")))
         body[-1] = NumberedList((*last.items[:-1], item))
-    return dataclasses.replace(version, text=dataclasses.replace(version.text, body=tuple(body)))
+    return dataclasses.replace(text, body=tuple(body))

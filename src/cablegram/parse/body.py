@@ -192,7 +192,9 @@ def _group_quotes(blocks: tuple[Block, ...], ignored: frozenset[tuple[int, int]]
             i += 1
             continue
         end = _closing_block(blocks, i, depth, ignored)
-        if end is None:
+        if end is None and P.QUOTED_START.match(block.lines[opening[0]].text[opening[1] :]):
+            end = len(blocks) - 1  # a letter cut off by the end of the page
+        if end is None or end == i:
             units.append(block)
             i += 1
             continue
@@ -200,12 +202,11 @@ def _group_quotes(blocks: tuple[Block, ...], ignored: frozenset[tuple[int, int]]
         if lead is not None:
             units.append(lead)
         inner = (first, *blocks[i + 1 : end + 1])
-        last_events = (
-            _quote_events(blocks[end], ignored) if end > i else _quote_events(first, ignored)
-        )
-        li, col, _ = last_events[-1]
-        last_block = inner[-1]
-        outer = {(first.lines[0].no, 0), (last_block.lines[li].no, col)}
+        outer = {(first.lines[0].no, 0)}
+        last_events = _quote_events(inner[-1], ignored)
+        if _ends_with_close(inner[-1], last_events):
+            li, col, _ = last_events[-1]
+            outer.add((inner[-1].lines[li].no, col))
         units.append(_Quoted(inner, ignored | frozenset(outer)))
         i = end + 1
     return units
@@ -308,7 +309,7 @@ def _opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> s
     text = block.text.strip()
     if is_gap_line(block):
         return "gap"
-    if P.STAMP_BRACKET.match(text) or (P.STAMP_BLOCK.match(text) and len(block.lines) > 1):
+    if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
         return "stamp"
     if P.FOLIO_MARK.match(text) and not seen_furniture:
         return "folio"
@@ -512,7 +513,7 @@ def _body_part(block: Block, ctx: BodyContext):
     text = block.text.strip()
     if is_gap_line(block):
         return Gapped(Gap("editorial"))
-    if P.STAMP_BRACKET.match(text) or (P.STAMP_BLOCK.match(text) and len(block.lines) > 1):
+    if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
         return _stamp_block(block, ctx)
     numbered = P.NUMBERED.match(block.lines[0].text)
     if numbered:
@@ -580,6 +581,8 @@ def _closer_line_kind(text: str) -> str | None:
         return None
     if P.CLERK.match(text):
         return "clerk"
+    if P.CLOSING_SALUTE.match(text):
+        return "salute"
     if P.SIGNATURE_LINE.search(text):
         return "signature"
     if P.ROLE.match(text) and len(text.split()) <= 12 and not text.endswith("."):
@@ -595,6 +598,8 @@ def _closer_line_kind(text: str) -> str | None:
 
 def _is_closer_block(block: Block) -> bool:
     if is_gap_line(block) or _sheet_kind(block) or P.STAMP_BRACKET.match(block.text.strip()):
+        return True
+    if P.CLOSER_DISTRIBUTION.match(block.text):
         return True
     return all(_closer_line_kind(line.text) for line in block.lines)
 
@@ -641,6 +646,9 @@ def _closer(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart | Gapped, .
         if P.STAMP_BRACKET.match(unit.text.strip()):
             parts.append(_stamp_block(unit, ctx))
             continue
+        if label := P.CLOSER_DISTRIBUTION.match(unit.text):
+            parts.append(_closing_distribution(unit, label.group(0), ctx))
+            continue
         for line in unit.lines:
             for piece in _clerk_pieces(line.text):
                 kind = _closer_line_kind(piece)
@@ -652,6 +660,10 @@ def _closer(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart | Gapped, .
                     if signature:
                         parts.append(Signed(_mark_signer(parse_inline(signature, ctx.inline))))
                         open_signature = True
+                    continue
+                if kind == "salute":
+                    parts.append(Furniture("salute", content))
+                    open_signature = False
                     continue
                 if kind in {"signature", "role"}:
                     content = _mark_signer(content)
@@ -691,6 +703,14 @@ def _closer(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart | Gapped, .
     return tuple(parts)
 
 
+def _closing_distribution(block: Block, label: str, ctx: BodyContext) -> Distribution:
+    """``Verteiler:`` followed by one recipient a line."""
+    first = block.lines[0].text.strip()[len(label) :].strip()
+    lines = ([first] if first else []) + [line.text.strip() for line in block.lines[1:]]
+    items = tuple(ListItem(None, parse_inline(line, ctx.inline)) for line in lines if line)
+    return Distribution(items, parse_inline(label, ctx.inline))
+
+
 def _clerk_pieces(text: str) -> list[str]:
     if not P.CLERK.match(text.strip()):
         return [text]
@@ -712,19 +732,20 @@ def _mark_signer(content: Inlines) -> Inlines:
     return mark(content, P.SIGNER_NAME, lambda m: Name("person", (Text(m.group(0)),)))
 
 
+SIGNATORY_TEXT = re.compile(r"^(?P<lead>[\s\"“«„]*)(?P<name>.*?)(?P<trail>[\s.,\"“”»]*)$", re.S)
+
+
 def _mark_signatory(content: Inlines) -> Inlines:
     """The whole name of a signatory line is a person's name (its identification kept)."""
     out: list[Inline] = []
     for node in content:
-        if isinstance(node, Text) and node.text.strip(' .,"“”«»'):
-            lead = node.text[: len(node.text) - len(node.text.lstrip(' "“«'))]
-            core = node.text.strip(' "“”«»')
-            trail = node.text[len(lead) + len(core) :]
-            if lead:
-                out.append(Text(lead))
-            out.append(Name("person", (Text(core.rstrip(".")),)))
-            if core.endswith(".") or trail:
-                out.append(Text(("." if core.endswith(".") else "") + trail))
+        match = SIGNATORY_TEXT.match(node.text) if isinstance(node, Text) else None
+        if match and match["name"]:
+            if match["lead"]:
+                out.append(Text(match["lead"]))
+            out.append(Name("person", (Text(match["name"]),)))
+            if match["trail"]:
+                out.append(Text(match["trail"]))
         else:
             out.append(node)
     return tuple(out)

@@ -31,10 +31,6 @@ from cablegram.model import (
 )
 from cablegram.parse.layout import LB, LB_JOINED, PAGE_CLOSE, PAGE_OPEN, WRAP, WRAP_JOINED
 
-RESIDUE = (
-    (re.compile(r"\s*\$\s*\^\s*\{\s*\\(?:rm|mathrm)\s*\{?\s*o\s*\}?\s*\}\s*\$"), "º"),
-    (re.compile(r"\s*\^\s*\{\s*o\s*\}"), "º"),
-)
 TOKEN = re.compile(
     r"(?P<bracket>\[(?P<content>[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
@@ -63,6 +59,9 @@ SIC = re.compile(
 )
 PREVIOUS_WORD = re.compile(r"(?P<word>[^\s\"“”«»(]+)(?P<space>\s?)$")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’-]*$")
+# `Comrade [Yakov] Malik`: a bracket followed by a name supplies a first name.
+NAME_FOLLOWS = re.compile(r"\s+[A-ZА-ЯЁ][\w'’-]+")
+HONORIFIC = re.compile(r"^(?:Comrade|Cde|Cdes|Mr|General|Marshal|Товарищ|товарищ|тов)\.?$")
 
 
 @dataclass
@@ -73,17 +72,9 @@ class InlineContext:
     used_footnotes: set[str] = field(default_factory=set)
 
 
-def normalise_residue(text: str) -> str:
-    """Replace LaTeX residue of the export (``N $^{\\rm o}$``, ``N^{o}``) by ``Nº``."""
-    for pattern, replacement in RESIDUE:
-        text = pattern.sub(replacement, text)
-    return text
-
-
 def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
     """Parse a block's marked text into inline nodes."""
     ctx = ctx or InlineContext()
-    text = normalise_residue(text)
     out: list[Inline] = []
     pos = 0
     matches = list(TOKEN.finditer(text))
@@ -152,7 +143,12 @@ def _bracket(
         return Supplied(stripped.rstrip("?").strip(), cert="low"), False
     if not stripped:
         return Text(f"[{content}]"), False
-    if not attached and _follows_name(out) and _is_name(stripped):
+    if (
+        not attached
+        and _follows_name(out)
+        and _is_name(stripped)
+        and not NAME_FOLLOWS.match(text, match.end())
+    ):
         return Identification(stripped), False
     return Supplied(stripped), False
 
@@ -162,7 +158,12 @@ def _follows_name(out: list[Inline]) -> bool:
         return False
     before = out[-1].text.rstrip()
     match = PREVIOUS_WORD.search(before)
-    return bool(match and NAME_WORD.match(match["word"]) and not before.endswith("."))
+    return bool(
+        match
+        and NAME_WORD.match(match["word"])
+        and not HONORIFIC.match(match["word"])
+        and not before.endswith(".")
+    )
 
 
 def _is_name(text: str) -> bool:

@@ -42,6 +42,8 @@ class Line:
     no: int
     text: str
     page: int = 1
+    indent: int = 0  # leading spaces in a pdftotext export (they mark paragraphs there)
+    width: int = 0  # length of the raw line, indentation included
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
         layout=layout,
-        blocks=tuple(_blocks(lines)),
+        blocks=tuple(_blocks(lines, layout)),
         page_header=header,
     )
 
@@ -142,7 +144,8 @@ def _lines(text: str, layout: Layout) -> tuple[list[Line], str | None]:
                     header.append(cleaned)
                 continue
             at_top = False
-        lines.append(Line(no, _clean(raw, layout), page))
+        indent = len(raw) - len(raw.lstrip(" ")) if raw.strip() else 0
+        lines.append(Line(no, _clean(raw, layout), page, indent, len(raw.rstrip())))
     return lines, (" · ".join(header) or None)
 
 
@@ -157,21 +160,52 @@ def _clean(raw: str, layout: Layout) -> str:
         line = MD_ESCAPE.sub(r"\1", line)
     if line.strip() in {"#", "##", "###", "####", "#####", "######", "---", "***"}:
         return ""
-    return line
+    return normalise_residue(line)
 
 
-def _blocks(lines: list[Line]) -> list[Block]:
+RESIDUE = (
+    (re.compile(r"\s*\$\s*\^\s*\{\s*\\(?:rm|mathrm)\s*\{?\s*o\s*\}?\s*\}\s*\$"), "º"),
+    (re.compile(r"\s*\^\s*\{\s*o\s*\}"), "º"),
+)
+
+
+def normalise_residue(text: str) -> str:
+    """Replace LaTeX residue of the export (``N $^{\\rm o}$``, ``N^{o}``) by ``Nº``."""
+    for pattern, replacement in RESIDUE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _blocks(lines: list[Line], layout: Layout) -> list[Block]:
+    """Runs of non-blank lines; in a PDF export also cut where a paragraph visibly begins."""
+    width = max((line.width for line in lines), default=0)
     blocks: list[Block] = []
     current: list[Line] = []
     for line in lines:
-        if line.text.strip():
-            current.append(line)
-        elif current:
+        if not line.text.strip():
+            if current:
+                blocks.append(Block(tuple(current)))
+            current = []
+            continue
+        if current and layout == "pdftotext" and _starts_paragraph(current[-1], line, width):
             blocks.append(Block(tuple(current)))
             current = []
+        current.append(line)
     if current:
         blocks.append(Block(tuple(current)))
     return blocks
+
+
+def _starts_paragraph(previous: Line, line: Line, width: int) -> bool:
+    """pdftotext runs paragraphs together: an indented line, a centred or right-aligned
+    line, or a line after a short one (a line that did not wrap) begins a new one."""
+    if re.search(r"[^\W\d_]-$", previous.text.rstrip()) and line.indent < 3:
+        return False
+    if line.indent >= 15 or previous.indent >= 15:
+        return not (line.indent == previous.indent and line.indent >= 15)
+    if line.indent >= 3:
+        return True
+    return previous.width < 0.6 * width
 
 
 def strip_bullet(text: str) -> str:

@@ -44,6 +44,9 @@ REF_PART = {
         ("locus", "listy|list|ll|l|лл|л"),
     )
 }
+# A repository is an archive's acronym (APRF, AVP RF, RGASPI) or names an archive; a
+# published source (a book of documents) cited instead is not an archival copy.
+ARCHIVE_LIKE = re.compile(r"^[A-ZА-ЯЁ]{2,}(?:\s?[A-ZА-ЯЁ]{1,4})?$|Archiv|Архив")
 COPY_SPLIT = re.compile(r"\s*;\s*(?:and\s+)?|,?\s+and\s+(?=[A-ZА-Я])")
 PARTY_PREFIX = re.compile(r"^(?:Cdes?\.|Comrades?|Tov\.|Gen(?:eral)?\.?|Marshal)\s+", re.I)
 IDENTIFIED = re.compile(r"^(?P<name>.+?)\s*[\[(](?P<id>[^\])]+)[\])]\s*$")
@@ -318,7 +321,9 @@ def parse_copies(citation: str) -> tuple[ArchivalCopy, ...]:
             continue
         repository, _, rest = [*re.split(r"(\s*[,:]\s*)", cited, maxsplit=1), "", ""][:3]
         parts = _ref_parts(rest)
-        copies.append(ArchivalCopy(repository=repository.strip(), cited=cited, **parts))
+        repository = repository.strip()
+        if parts or ARCHIVE_LIKE.search(repository):
+            copies.append(ArchivalCopy(repository=repository, cited=cited, **parts))
     return tuple(copies)
 
 

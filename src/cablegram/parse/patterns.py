@@ -21,7 +21,7 @@ OFFICE = re.compile(
 )
 DOCTYPE = re.compile(
     r"^(?:ШИФР\w*|ШИФРО\w*|ТЕЛЕГРАММ\w*|CIPHER\w*|CABL\w*|TELEGRAM\w*|CHIFFR\w*|"
-    r"Telegramm\w*|ДОКЛАД|REPORT|MEMORANDUM|ЗАПИСКА)\b.*?(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*[\dIl]",
+    r"Telegramm\w*|ДОКЛАД|REPORT|MEMORANDUM|ЗАПИСКА|SPECIAL|СПЕЦИАЛЬН\w*|ОСОБ\w*|Bericht)\b.*?(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*[\dIl]",
     I,
 )
 CABLE_NUMBER = re.compile(r"(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*(?P<number>[\dIl][\w/-]*)")
@@ -33,7 +33,7 @@ HANDLING = re.compile(
     I,
 )
 RECEIVED = re.compile(
-    r"^(?:\S+\s+){0,3}(?:получен\w*|received|eingegangen)\b"
+    r"^(?:\S+\s+){0,3}(?:получен\w*|received|eingegangen|sent|отправлен\w*)\b"
     r"|^(?:из|from|На:?|aus)\s+\[?[A-ZА-ЯЁ][\w\]-]*\]?$",
     I,
 )
@@ -47,9 +47,11 @@ SALUTE = re.compile(
     r"to Comrade|for Comrade|for Cde\.|Товарищ|Comrade|Cde\.|An\s+(?:den|Genossen))\s",
     I,
 )
-ADDRESS = re.compile(r"^[A-ZА-ЯЁ]{3,}\s*[—–-]+\s*(?:TO|ТОВ\.?|Т\.|ДЛЯ)\s+\S", I)
+ADDRESS = re.compile(
+    r"^[A-ZА-ЯЁ]{3,}(?:,[^,]{1,30})?(?:\s*[—–-]+\s*|,\s*)(?:TO|ТОВ\.?|Т\.|ДЛЯ)\s+\S", I
+)
 FORM = re.compile(r"^(?:(?:для заметок|резолюция|революция|и|for notes|resolution)\s*)+$", I)
-STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ)", I)
+STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ).*(?:Вх|Ex|Bx|Вх\.№)\.?\s*№", I | re.S)
 STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:[^\[\]]*\]$", I)
 DISTRIBUTION = re.compile(
     r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d|Copies\s*:|Копии\s*:|Ausfertigung)", I
@@ -58,7 +60,7 @@ COPY_ITEM = re.compile(
     r"(?<=\s)(?<!Copy )(?<!Экз\. )(?=(?:Copy\s+|Экз\.\s*)?(?:N[°ºo]|№)\s*\d+\s+(?:to|тов\.|для)\s)",
     I,
 )
-FOLIO_MARK = re.compile(r"^(?:№\s*\d+(?:,\s*[IVX]+)?(?:\s*\d+)?|\d{1,4})$")
+FOLIO_MARK = re.compile(r"^(?:№\s*\d+(?:,\s*[IVX]+)?(?:\s*\d+)?|\d{1,4}|[-–—]\s*\d{1,3}\s*[-–—])$")
 
 # ----------------------------------------------------------------- sheet turns
 CATCHWORD = re.compile(
@@ -68,7 +70,7 @@ CONTINUATION = re.compile(
     r"^(?:Продолжение\s+\w*телеграммы|Continuation of (?:the )?\w* ?telegram)\b", I
 )
 SHEET_HEADER = re.compile(r"^(?:Лист|Sheet|Page)\s*\d*$|^Экз\.?\s*№\s*\d*$", I)
-LONE_NUMBER = re.compile(r"^\d{1,6}$")
+LONE_NUMBER = re.compile(r"^(?:\d{1,6}|[-–—]\s*\d{1,3}\s*[-–—])$")
 SHEET_NUMBER = re.compile(r"^(?:Лист|Sheet|Page)\s*(?P<n>\d+)$", I)
 
 # ----------------------------------------------------------------- body
@@ -85,8 +87,10 @@ RANK = (
 RANK_WORD = re.compile(rf"\b{RANK}\b", I)
 CLERK = re.compile(
     r"^(?:(?:расш|расп|рашп|расм|отп|отпеч|напеч|зашифр)\.|(?:Deciphered|Decoded|Decrypted|"
-    r"Enciphered|Encoded|Sent|Printed|Typed|Dispatched|Transmitted)\s+by\b|Verified\b|"
-    r"Checked\b|Провер\w*|провер\w*|Пров\.|экз\.\s*№|\w+\s+copies\s+(?:printed|made)|"
+    r"Enciphered|Encoded|Sent|Printed|Typed|Dispatched|Transmitted)\s+by\b|Sent\s+(?:at\s+)?\d|"
+    r"Verified\b|"
+    r"Checked\b|Провер\w*|провер\w*|Пров\.|Отправлено\b|Расшифровал\w*|Зашифровал\w*|"
+    r"Отпечатано\b|Напечатано\b|экз\.\s*№|\w+\s+copies\s+(?:printed|made)|"
     r"Copies\s+\d+\s+and\s+\d+|отп\.\s*\d+\s*экз|Entschlüsselt|Abgesandt)",
     I,
 )
@@ -99,7 +103,7 @@ CLERK_PERSON = re.compile(
     r"|(?<=отп\. )|(?<=отпеч\. ))(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)"
 )
 SIGNATURE_LINE = re.compile(
-    rf"\[(?:illegible\s+)?signature\]|^\s*{RANK}\b|^/[^/]{{2,40}}/$"
+    rf"\[(?:illegible\s+)?signature\]|^\s*{RANK}\b|^/[^/]{{2,40}}/$|^\([^()]{{2,40}}\)$"
     r"|^[А-ЯA-Z]\.\s?[А-ЯA-Z]\.\s?[А-ЯA-Z][а-яa-z]+$",
     I,
 )
@@ -109,7 +113,7 @@ SIGNER_NAME = re.compile(
 )
 ROLE = re.compile(
     r"^(?:Commander|Chief|Head|Chairman|Minister|Ambassador|Chargé|Командующий|"
-    r"Главнокомандующий|Начальник|Председатель|Министр|Посол)\b",
+    r"Главнокомандующий|Начальник|Председатель|Министр|Посол|Leiter|Botschafter|Gesandter)\b",
     I,
 )
 NUMBER_LINE = re.compile(r"^(?:№|No\.?|N[°ºo]\.?:?|Nr\.)\s*:?\s*[\dIl]")
@@ -125,5 +129,15 @@ REST_TOKEN = re.compile(
     rf"^(?:№|No\.?|N[°ºo]\.?:?|Nr\.|г\.?|года|[\d.:/IVXl-]*\d[\d.:/IVXl-]*[.,]?|"
     rf"(?:{MONTH_NAMES})\.?,?|at|в)$",
     I,
+)
+CLOSING_SALUTE = re.compile(
+    r"^(?:Mit (?:sozialistischem|kommunistischem|freundlichem) Gru|With (?:communist|socialist|"
+    r"comradely) greetings|С (?:коммунистическим|товарищеским) приветом|Sincerely|Respectfully)",
+    I,
+)
+CLOSER_DISTRIBUTION = re.compile(r"^(?:Verteiler|Distribution|Рассылка|Разослано)\s*:", I)
+# The first words of a quoted letter or telegram: an address or a salutation.
+QUOTED_START = re.compile(
+    r"^[\"“«„]\s*(?:To\b|Dear\b|Comrade\b|Cde\.|Товарищ|Тов\.|Дорогой|Уважаемый|Lieber|Genosse)"
 )
 QUOTED_SALUTE = re.compile(r"^[\"“«][^\"“”«»]{1,60}![\"”»]$")

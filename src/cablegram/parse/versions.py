@@ -18,6 +18,9 @@ from cablegram.parse.language import detect_language, language_code, script_lang
 from cablegram.parse.layout import Block
 
 MIN_GAIN_LETTERS = 30
+# Below this many letters a block only tells its script: language identification of a
+# short line (a copy list, a signature) is unreliable.
+MIN_BLOCK_LETTERS = 150
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def split_versions(
         return [], diagnostics
     labels = [_label(block) for block in blocks]
     bounds = _segments(labels)
-    segments = [(blocks[a:b], _segment_language(labels[a:b])) for a, b in bounds]
+    segments = [(blocks[a:b], _language_of(blocks[a:b], labels[a:b])) for a, b in bounds]
     wanted = [c.lower() for c in contents]
     has_scan = any("scan" in c or c.startswith("original") for c in wanted)
     has_transcript = any("transcript" in c for c in wanted)
@@ -97,8 +100,17 @@ def _label(block: Block) -> _Label:
     short_lang, letters = script_language(text)
     if letters == 0:
         return _Label(None, None, 0)
-    lang, _ = detect_language(text) if letters >= 40 else (None, letters)
+    lang, _ = detect_language(text) if letters >= MIN_BLOCK_LETTERS else (None, letters)
     return _Label(lang, short_lang, letters)
+
+
+def _language_of(blocks: tuple[Block, ...], labels: list[_Label]) -> str | None:
+    """A segment's language, identified on its whole text within its main script."""
+    fallback = _segment_language(labels)
+    lang, _ = detect_language(" ".join(block.text for block in blocks))
+    if lang is None or fallback is None or _script_default(lang) != _script_default(fallback):
+        return fallback
+    return lang
 
 
 def _agrees(label: _Label, lang: str) -> bool:
