@@ -367,6 +367,11 @@ def _opener(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart | Gapped, .
                 parts[-1] = Distribution(parts[-1].items + items)
             else:
                 parts.append(Distribution(items))
+        elif kind == "series" and (to := P.SALUTE_AFTER.search(_marked(unit, ctx.layout))):
+            # SERIES "G" T. to Cde. FILIPPOV: the series, then the addressee
+            marked = _marked(unit, ctx.layout)
+            parts.append(Furniture("series", _inline(unit, ctx, marked[: to.start()].rstrip())))
+            parts.append(Furniture("salute", _inline(unit, ctx, marked[to.start() :].lstrip())))
         else:
             parts.append(Furniture(kind, _furniture_content(kind, unit, ctx)))  # type: ignore[arg-type]
     return tuple(parts)

@@ -47,6 +47,9 @@ SALUTE = re.compile(
     r"to Comrade|for Comrade|for Cde\.|Товарищ|Comrade|Cde\.|An\s+(?:den|Genossen))\s",
     I,
 )
+SALUTE_AFTER = re.compile(
+    r"(?<=\S)\s+(?=(?:to|To|TO|for|For)\s+(?:Cde\.|Comrade|Cdes\.)\s)|(?<=\S)\s+(?=(?:товарищу|тов\.)\s)"
+)
 ADDRESS = re.compile(
     r"^[A-ZА-ЯЁ]{3,}(?:,[^,]{1,30})?(?:\s*[—–-]+\s*|,\s*)(?:TO|ТОВ\.?|Т\.|ДЛЯ)\s+\S", I
 )

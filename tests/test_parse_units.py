@@ -1,0 +1,248 @@
+"""Unit tests of the parser's stages, on small inputs written for each behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram.model import (
+    Distribution,
+    Gap,
+    Identification,
+    LineBreak,
+    Note,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    SheetTurn,
+    Sic,
+    Stamp,
+    Supplied,
+    Telegram,
+    Text,
+    Unclear,
+)
+from cablegram.parse import parse_bytes
+from cablegram.parse.dates import parse_us_date
+from cablegram.parse.inline import InlineContext, parse_inline
+from cablegram.parse.language import detect_language
+from cablegram.parse.layout import LB, LB_JOINED, detect_layout
+from cablegram.parse.metadata import parse_copies, parse_title
+
+# ------------------------------------------------------------------ inline brackets
+
+
+def test_sic_with_a_doubtful_correction() -> None:
+    nodes = parse_inline("perhaps Kaidzio [sic; possibly Kaesong][?].")
+    assert nodes == (Text("perhaps "), Sic("Kaidzio", "Kaesong", "low"), Text("."))
+
+
+def test_bare_sic_and_unclear_take_the_word_before() -> None:
+    assert parse_inline("the Yalou [sic] river") == (
+        Text("the "),
+        Sic("Yalou"),
+        Text(" river"),
+    )
+    assert parse_inline("near Chengwen [?] today") == (
+        Text("near "),
+        Unclear("Chengwen"),
+        Text(" today"),
+    )
+
+
+def test_supplied_letters_and_doubtful_readings() -> None:
+    assert parse_inline("G[roup?] and c[omrade]") == (
+        Text("G"),
+        Supplied("roup", "low"),
+        Text(" and c"),
+        Supplied("omrade"),
+    )
+    assert parse_inline("Cde. [Zheng?] said") == (
+        Text("Cde. "),
+        Supplied("Zheng", "low"),
+        Text(" said"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Filippov [Stalin]", Identification("Stalin")),
+        ("region of Gaeseong [Kaesong].", Identification("Kaesong")),
+        ("negotiations [between] representatives", Supplied("between")),
+        ("from [BEIJING] received", Supplied("BEIJING")),
+        ("day. [U.S. Commander Matthew] Ridgway", Supplied("U.S. Commander Matthew")),
+        ("of Comrade [Yakov] Malik", Supplied("Yakov")),
+    ],
+)
+def test_identification_or_supplied_words(text: str, expected: object) -> None:
+    assert expected in parse_inline(text)
+
+
+def test_gaps_signatures_stamps_and_notes() -> None:
+    nodes = parse_inline(
+        "a [...] b […] COLONEL [signature] [illegible signature] "
+        "[stamp: Incoming N° 2212/sh] [Ed. note: see below] [Translator's note: i.e. Stalin]"
+    )
+    assert nodes.count(Gap("editorial")) == 2
+    assert Gap("signature") in nodes and Gap("signature", "illegible signature") in nodes
+    assert Stamp((Text("Incoming N° 2212/sh"),)) in nodes
+    assert Note("editorial", (Text("see below"),), label="Ed. note") in nodes
+    assert Note("translator", (Text("i.e. Stalin"),), label="Translator's note") in nodes
+    assert not any("[" in n.text for n in nodes if isinstance(n, Text))
+
+
+def test_footnote_anchor_takes_the_footnote_text() -> None:
+    ctx = InlineContext(footnotes={"1": "The city is now Kaesong."})
+    nodes = parse_inline("met at Kaidzio.[1] Then", ctx)
+    assert Note("foot", (Text("The city is now Kaesong."),), n="1") in nodes
+    assert ctx.used_footnotes == {"1"}
+
+
+def test_line_seams_become_line_breaks() -> None:
+    assert parse_inline(f"дол{LB_JOINED}жен{LB}выразить") == (
+        Text("дол"),
+        LineBreak(hyphenated=True),
+        Text("жен"),
+        LineBreak(),
+        Text("выразить"),
+    )
+
+
+# ------------------------------------------------------------------ metadata
+
+
+def test_archival_references_in_the_archive_styles() -> None:
+    copies = parse_copies(
+        '"X", June 30, 1951, Wilson Center Digital Archive, APRF, f. 45, op. 1, d. 339, l. 92; '
+        "AVP RF, f. 059a, op. 5a, d. 4, p. 11, l. 11; and RGASPI, f. 558, op. 11, d. 339, "
+        "ll. 0092. https://example.org/document/1"
+    )
+    assert [(c.repository, c.fond, c.opis, c.delo, c.papka, c.locus) for c in copies] == [
+        ("APRF", "45", "1", "339", None, "l. 92"),
+        ("AVP RF", "059a", "5a", "4", "11", "l. 11"),
+        ("RGASPI", "558", "11", "339", None, "ll. 0092"),
+    ]
+    long_form = parse_copies(
+        "“X,” June 30, 1951, History and Public Policy Program Digital Archive, APRF, Fond 45, "
+        "Opis 1, Delo 339, Listy 95-96 and AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 14-15"
+    )
+    assert [(c.repository, c.fond, c.papka, c.locus) for c in long_form] == [
+        ("APRF", "45", None, "Listy 95-96"),
+        ("AVPRF", "059a", "11", "Listy 14-15"),
+    ]
+    colon = parse_copies(
+        '"X", July 16, 1951, Wilson Center Digital Archive, APRF: F. 39, Op. 1, D. 31, Ll. 49-52.'
+    )
+    assert [(c.repository, c.fond, c.opis, c.delo, c.locus) for c in colon] == [
+        ("APRF", "39", "1", "31", "Ll. 49-52")
+    ]
+
+
+def test_titles_give_type_number_parties_and_intermediaries() -> None:
+    doc_type, number, origin, senders, addressees, via = parse_title(
+        "Ciphered Telegram No. 21336 from Beijing, Mao Zedong to Cde. Filippov [Stalin]"
+    )
+    assert (doc_type, number, origin) == ("Ciphered Telegram", "21336", "Beijing")
+    assert [(p.name, p.identification) for p in senders] == [("Mao Zedong", None)]
+    assert [(p.name, p.identification) for p in addressees] == [("Filippov", "Stalin")]
+    *_, senders, addressees, via = parse_title(
+        "Cable from Filippov (Stalin) to Mao Zedong via Krasovsky"
+    )
+    assert [p.name for p in senders] == ["Filippov"] and [p.name for p in via] == ["Krasovsky"]
+
+
+def test_dates_and_layouts() -> None:
+    assert parse_us_date("## **June 30, 1951**") == ("June 30, 1951", "1951-06-30")
+    assert parse_us_date("February 30, 1951") is None
+    assert detect_layout("## **June 30, 1951**\n") == "markdown"
+    assert detect_layout("June 30, 1951 Cable\n\nCitation:\n") == "plain"
+    assert detect_layout("   Digital Archive   digitalarchive.wilsoncenter.org\nx\f") == "pdftotext"
+
+
+def test_language_detection_tells_german_from_english() -> None:
+    german = "Die Delegation der Volksrepublik hat heute in Kaesong die Verhandlungen begonnen."
+    english = "The delegation of the People's Republic began the negotiations in Kaesong today."
+    assert detect_language(german)[0] == "de"
+    assert detect_language(english)[0] == "en"
+    assert detect_language("Командующий войсками противника Риджуэй сделал заявление")[0] == "ru"
+
+
+# ------------------------------------------------------------------ body structure
+
+HEADER = """July 9, 1951 Cable No. 21617, Mao Zedong to Filippov [Stalin]
+
+Citation:
+
+"Cable No. 21617, Mao Zedong to Filippov [Stalin]", July 9, 1951,
+Wilson Center Digital Archive, APRF, f. 45, op. 1, d. 340, l. 5.
+
+Summary:
+
+A test.
+
+Original Language:
+
+Russian
+
+Contents:
+
+Original Scan
+Translation - English
+
+"""
+
+
+def _cable(body: str):
+    return parse_bytes("t.txt", (HEADER + body).encode())
+
+
+def test_tab_separated_copy_table_is_read_column_by_column() -> None:
+    cable = _cable(
+        "ШИФРТЕЛЕГРАММА № 21617\n\nЭкз. № 1\tТов. Сталину\tЭкз. № 4\n№ 2\t\t№ 5\n№ 3\t\t\n\n"
+        "Товарищу ФИЛИППОВУ\n\nСообщаю Вам о переговорах в Кэсоне и о составе делегации.\n"
+    )
+    lists = [p for p in cable.versions[0].text.opener if isinstance(p, Distribution)]
+    assert [item.n for item in lists[0].items] == ["1", "2", "3", "4", "5"]
+    assert lists[0].items[0].content == (Text("Экз. № 1 Тов. Сталину"),)
+
+
+def test_a_point_cut_by_a_sheet_turn_is_rejoined() -> None:
+    cable = _cable(
+        "ШИФРТЕЛЕГРАММА № 21617\n\nТоварищу ФИЛИППОВУ\n\n"
+        "Предлагаем следующие пункты переговоров о прекращении огня:\n\n"
+        "1. Обе стороны должны прекратить огонь и отвести\n\n/см. сл. лист/\n\n"
+        "Продолжение шифртелеграммы № 21617\n\nЛист 2\n\nвойска от 38 параллели.\n\n"
+        "2. Обменяться пленными.\n\nМАО ЦЗЕ-ДУН\n"
+    )
+    body = cable.versions[0].text.body
+    lists = [p for p in body if isinstance(p, NumberedList)]
+    assert len(lists) == 1 and [i.n for i in lists[0].items] == ["1", "2"]
+    first = lists[0].items[0].content
+    assert PageBreak("2") in first and first[-1] == Text("войска от 38 параллели.")
+    assert not any(isinstance(p, SheetTurn) for p in body)
+
+
+def test_quoted_telegram_keeps_its_lead_and_its_own_closer() -> None:
+    cable = _cable(
+        "CABLE No. 21617\n\nTo Comrade FILIPPOV [Stalin]\n\n"
+        'I am sending the telegram of Comrade Kim Il Sung. "Comrade Mao Zedong!\n\n'
+        "The enemy proposed a meeting in Kaesong on the 10th of July at ten o'clock.\n\n"
+        'Kim Il Sung 8.7.51".\n\nMAO ZEDONG\n\nNo. 3401\n'
+    )
+    text = cable.versions[0].text
+    assert text.body[0] == Paragraph((Text("I am sending the telegram of Comrade Kim Il Sung."),))
+    telegram = text.body[1]
+    assert isinstance(telegram, Telegram)
+    assert telegram.text.closer and telegram.text.body
+    assert [type(p).__name__ for p in text.closer] == ["Signed", "CloserLine"]
+
+
+def test_clerk_notes_on_one_line_are_split_and_a_verifier_signs() -> None:
+    cable = _cable(
+        "CABLE No. 21617\n\nTo Comrade FILIPPOV [Stalin]\n\n"
+        "The enemy proposed a meeting in Kaesong on the 10th of July at ten o'clock.\n\n"
+        "MAO ZEDONG\n\nPrinted by Chesnokova 1955 11 July Verified: MAJOR [signature] (RUDAKOV)\n"
+    )
+    closer = cable.versions[0].text.closer
+    assert [type(p).__name__ for p in closer] == ["Signed", "ClerkNote", "ClerkNote", "Signed"]
+    assert Gap("signature") in closer[-1].content
