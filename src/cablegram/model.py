@@ -342,6 +342,7 @@ class SourceInfo:
     sha256: str
     layout: Literal["markdown", "plain", "pdftotext"]
     partial: bool = False
+    page_header: str | None = None  # the running head of a PDF export, recorded once
 
 
 @dataclass(frozen=True)

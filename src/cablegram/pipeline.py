@@ -9,9 +9,7 @@ instruction holding the SHA-256 of what cablegram wrote.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from lxml import etree
 
 from cablegram.encode.tei import TEI_NS, document_id, encode_cable, serialise
 from cablegram.errors import CablegramError, OverwriteError
+from cablegram.files import write_atomic
 from cablegram.model import Cable
 from cablegram.parse import parse_export
 
@@ -139,26 +138,6 @@ def is_sealed(data: bytes) -> bool:
     return (
         bool(match) and hashlib.sha256(data[: match.start()]).hexdigest() == match["hash"].decode()
     )
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same directory and rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a TEI file is for reading
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 COUNTED = {

@@ -334,11 +334,10 @@ def _header(root: etree._Element, cable: Cable, ctx: _Ctx) -> None:
     tei("name", change, type="file").text = cable.source.name
     _append_text(change, " (SHA-256 ")
     tei("idno", change, type="SHA-256").text = cable.source.sha256
-    _append_text(
-        change,
-        f"), a {cable.source.layout} export"
-        + (" that stops mid-text." if cable.source.partial else "."),
-    )
+    layout = f"), a {cable.source.layout} export"
+    if cable.source.page_header:
+        layout += f" whose pages are headed “{cable.source.page_header}”"
+    _append_text(change, layout + (" that stops mid-text." if cable.source.partial else "."))
 
 
 def _source_desc(source: etree._Element, cable: Cable, ctx: _Ctx) -> None:

@@ -75,7 +75,7 @@ def _parse(export: Export) -> Cable:
                     via.append(party)
     number = metadata.cable_number or _number_in_text(versions)
     metadata = dataclasses.replace(metadata, intermediaries=tuple(via), cable_number=number)
-    source = SourceInfo(export.name, export.sha256, export.layout, partial)
+    source = SourceInfo(export.name, export.sha256, export.layout, partial, export.page_header)
     return Cable(source, metadata, tuple(versions), tuple(diagnostics))
 
 

@@ -1,0 +1,295 @@
+"""The documented command line: `cablegram convert`, `cablegram build`, `--out`, the
+report lines, the progress bar, `--version` and the help of every command."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from cablegram import __version__
+from cablegram.cli import PROGRESS_THRESHOLD, main
+from conftest import SEEDS, seed_paths
+
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SEED_ID = "cable-1951-06-30-21340-mao-zedong"  # the README's example, from seeds/000_…
+# One report line: `<xml:id>[ (unchanged)]  [<type>[/<subtype>](<lang>), …]  key=n …`
+LINE = re.compile(
+    r"^(?P<id>cable-[a-z0-9-]+)(?P<state> \(unchanged\))?  "
+    r"\[(?P<versions>[a-z]+(?:/[a-z]+)?\([a-z]{2,3}\)(?:, [a-z]+(?:/[a-z]+)?\([a-z]{2,3}\))*)\]"
+    r"  (?P<counts>[a-z]+=\d+(?: [a-z]+=\d+)*)$"
+)
+SUMMARY = re.compile(
+    r"^(?P<done>\d+) of (?P<total>\d+) documents converted into (?P<out>.+)/ "
+    r"\((?P<written>\d+) written, (?P<unchanged>\d+) unchanged, (?P<failed>\d+) failed\)$"
+)
+# The counts the README promises, and what each counts in the TEI text.
+COUNTS = {
+    "stamps": "//tei:text//tei:stamp",
+    "signatures": "//tei:text//tei:gap[@reason='signature'] | //tei:text//tei:signed",
+    "sic": "//tei:text//tei:sic",
+    "unclear": "//tei:text//tei:unclear | //tei:text//tei:*[@cert='low']",
+    "supplied": "//tei:text//tei:supplied",
+    "notes": "//tei:text//tei:note",
+    "clerk": "//tei:text//tei:note[@type='clerk']",
+    "telegrams": "//tei:text//tei:floatingText[@type='telegram']",
+    "pages": "//tei:text//tei:pb[not(@ed)]",
+}
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary working directory holding a copy of seeds/ (the repo's tei/ is safe)."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+def report(result: Result) -> tuple[list[re.Match[str]], re.Match[str]]:
+    """The document lines and the summary line of a `convert` run."""
+    *lines, last = result.stdout.splitlines()
+    matches = []
+    for line in lines:
+        match = LINE.match(line)
+        assert match, f"not a document line: {line!r}"
+        matches.append(match)
+    summary = SUMMARY.match(last)
+    assert summary, f"not a summary line: {last!r}"
+    return matches, summary
+
+
+def check_line_against_file(line: re.Match[str], out: Path) -> None:
+    """What a report line says is what the TEI file holds."""
+    path = out / f"{line['id']}.xml"
+    assert path.is_file(), path
+    root = etree.parse(str(path)).getroot()
+    assert root.get(XML_ID) == line["id"]
+    divs = root.findall("tei:text/tei:body/tei:div", TEI)
+    versions = [
+        "/".join(filter(None, (div.get("type"), div.get("subtype")))) + f"({div.get(XML_LANG)})"
+        for div in divs
+    ]
+    assert line["versions"].split(", ") == versions
+    counts = dict(item.split("=") for item in line["counts"].split())
+    assert set(COUNTS) <= set(counts), f"missing counts: {set(COUNTS) - set(counts)}"
+    for name, xpath in COUNTS.items():
+        assert int(counts[name]) == len(set(root.xpath(xpath, namespaces=TEI))), name
+
+
+# ----------------------------------------------------------------- convert
+
+
+def test_convert_without_arguments_converts_seeds_into_tei(workdir: Path) -> None:
+    result = run("convert")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    lines, summary = report(result)
+    n = len(seed_paths())
+    assert summary.groups() == (str(n), str(n), "tei", str(n), "0", "0")
+    assert len(lines) == n
+    written = sorted(p.stem for p in (workdir / "tei").glob("*.xml"))
+    assert sorted(line["id"] for line in lines) == written
+    assert len(set(written)) == n
+    for line in lines:
+        check_line_against_file(line, workdir / "tei")
+    # One line per document, in source-name order: seeds/000_… comes first.
+    assert lines[0]["id"] == SEED_ID
+    assert "translation(en)" in lines[0]["versions"].split(", ")
+    assert "(ru)" in lines[0]["versions"]
+
+
+def test_every_seed_document_has_a_version(workdir: Path) -> None:
+    lines, _ = report(run("convert"))
+    for line in lines:
+        assert line["versions"], line.string
+
+
+def test_second_run_reports_unchanged(workdir: Path) -> None:
+    first = run("convert")
+    second = run("convert")
+    assert second.exit_code == 0
+    lines, summary = report(second)
+    n = len(seed_paths())
+    assert summary.groups() == (str(n), str(n), "tei", "0", str(n), "0")
+    assert all(line["state"] == " (unchanged)" for line in lines)
+    # Apart from the marker the lines are the same as when the files were written.
+    assert [line.string.replace(" (unchanged)", "") for line in lines] == (
+        first.stdout.splitlines()[:-1]
+    )
+
+
+@pytest.mark.parametrize("option", ["--out", "-o"])
+def test_out_directory(workdir: Path, option: str) -> None:
+    result = run("convert", "seeds/", option, "edition/tei")
+    assert result.exit_code == 0, result.output
+    _, summary = report(result)
+    assert summary["out"] == str(Path("edition/tei"))
+    assert len(list((workdir / "edition" / "tei").glob("*.xml"))) == len(seed_paths())
+    assert not (workdir / "tei").exists()
+
+
+def test_convert_single_files(workdir: Path) -> None:
+    first, second = sorted(Path("seeds").glob("*.txt"))[:2]
+    result = run("convert", str(second), str(first), "--out", "out")
+    assert result.exit_code == 0, result.output
+    lines, summary = report(result)
+    assert summary.groups() == ("2", "2", "out", "2", "0", "0")
+    # Lines follow the order the sources were given in.
+    assert lines[1]["id"] == SEED_ID
+
+
+def test_copies_of_one_seed_get_numbered_ids(workdir: Path) -> None:
+    corpus = workdir / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(seed_paths()[0], corpus / name)
+    lines, summary = report(run("convert", "corpus", "--out", "out"))
+    assert summary.groups() == ("3", "3", "out", "3", "0", "0")
+    assert [line["id"] for line in lines] == [SEED_ID, f"{SEED_ID}-2", f"{SEED_ID}-3"]
+    for line in lines:
+        check_line_against_file(line, workdir / "out")
+
+
+def test_markdown_suffix_is_a_source(workdir: Path) -> None:
+    corpus = workdir / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_paths()[0], corpus / "page.md")
+    (corpus / "README.rst").write_text("not a source", encoding="utf-8")
+    lines, summary = report(run("convert", "corpus", "--out", "out"))
+    assert [line["id"] for line in lines] == [SEED_ID]
+    assert summary["total"] == "1"
+
+
+# ----------------------------------------------------------------- progress bar
+
+
+def make_batch(directory: Path, size: int) -> None:
+    """`size` sources: copies of the seeds, each copy of a seed gets a numbered id."""
+    directory.mkdir()
+    seeds = seed_paths()
+    for n in range(size):
+        shutil.copy(seeds[n % len(seeds)], directory / f"{n:03d}_{seeds[n % len(seeds)].name}")
+
+
+def test_progress_bar_on_a_large_batch(workdir: Path) -> None:
+    assert PROGRESS_THRESHOLD == 20
+    make_batch(workdir / "batch", 20)
+    result = run("convert", "batch", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "converting" in result.stderr
+    assert "converting" not in result.stdout
+    lines, summary = report(result)
+    assert summary.groups() == ("20", "20", "out", "20", "0", "0")
+    ids = [line["id"] for line in lines]
+    assert len(set(ids)) == 20
+    # Each of the 5 seeds is there 4 times: its id, then -2, -3, -4 in source-name order.
+    bases = Counter(re.sub(r"-[234]$", "", i) for i in ids)
+    assert sorted(bases.values()) == [4] * len(seed_paths())
+    assert [i for i in ids if i.startswith(SEED_ID)] == [
+        SEED_ID,
+        f"{SEED_ID}-2",
+        f"{SEED_ID}-3",
+        f"{SEED_ID}-4",
+    ]
+    assert len(list((workdir / "out").glob("*.xml"))) == 20
+
+
+def test_no_progress_bar_on_a_small_batch(workdir: Path) -> None:
+    make_batch(workdir / "batch", 19)
+    result = run("convert", "batch", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert report(result)[1]["total"] == "19"
+
+
+# ----------------------------------------------------------------- build, version, help
+
+
+def test_build_converts_seeds_into_tei(workdir: Path) -> None:
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    lines, summary = report(result)
+    assert summary.groups()[:3] == (str(len(seed_paths())), str(len(seed_paths())), "tei")
+    assert sorted(p.stem for p in (workdir / "tei").glob("*.xml")) == sorted(
+        line["id"] for line in lines
+    )
+
+
+def test_build_with_options(workdir: Path) -> None:
+    shutil.move("seeds", "exports")
+    result = run("build", "--sources", "exports", "--out", "edition")
+    assert result.exit_code == 0, result.output
+    assert len(list((workdir / "edition").glob("*.xml"))) == len(seed_paths())
+
+
+def test_build_without_corpus_fails_cleanly(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("build")
+    assert result.exit_code == 1
+    assert result.stderr == "error: seeds: no such file or directory\n"
+
+
+def test_version_in_a_subprocess(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cablegram", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"cablegram, version {__version__}\n"
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*", __version__)
+
+
+def test_module_help_in_a_subprocess(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cablegram", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for name in main.commands:
+        assert re.search(rf"^\s+{name}\s+\S", proc.stdout, re.M), name
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_is_documented(name: str) -> None:
+    command = main.commands[name]
+    assert command.help and command.help.strip(), f"{name} has no help text"
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    examples = [line.strip() for line in result.stdout.splitlines() if "Example:" in line]
+    assert examples, f"`cablegram {name} --help` has no 'Example:' line"
+    assert all(e.startswith(f"Example: cablegram {name}") for e in examples), examples
+    for param in command.params:
+        if param.param_type_name == "option":
+            assert getattr(param, "help", None), f"{name} {param.opts} has no help"
+
+
+def test_commands_exist() -> None:
+    """The commands the README documents; a new command needs a help text (above)."""
+    assert {"convert", "build"} <= set(main.commands)
+
+
+def test_short_help_option(workdir: Path) -> None:
+    result = run("-h")
+    assert result.exit_code == 0
+    assert "convert" in result.stdout and "build" in result.stdout
