@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from cablegram import __version__, pipeline
+from cablegram.errors import CablegramError
+from cablegram.validate import Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
 
@@ -65,6 +67,50 @@ def convert(sources: tuple[Path, ...], out: Path, force: bool) -> None:
     sys.exit(_convert(sources, out, force))
 
 
+def _validate(paths: list[Path], tei_all: bool, fmt: str, svrl: Path | None) -> Report:
+    try:
+        report = validate_files(paths, tei_all=tei_all, svrl_dir=svrl)
+    except CablegramError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(report.to_json())
+    else:
+        for issue in report.issues:
+            click.echo(str(issue))
+        click.echo(report.summary())
+    return report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--tei-all", is_flag=True, help="Also validate against the official tei_all (jing).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--svrl",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write each file's Schematron SVRL report into this directory.",
+)
+def validate(paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None) -> None:
+    """Validate TEI files (default: tei/) against the project's XSD and Schematron rules.
+
+    One line per problem, `path:line:col: severity: message [rule]`, then a summary.
+    Exit 0 when everything is valid, 1 when anything is invalid, 2 when validation
+    cannot run (a schema or jing is missing).
+
+    Example: cablegram validate tei/ --tei-all
+    """
+    report = _validate(list(paths) or [Path("tei")], tei_all, fmt, svrl)
+    sys.exit(0 if report.valid else 1)
+
+
 @main.command()
 @click.option(
     "--sources",
@@ -83,8 +129,12 @@ def convert(sources: tuple[Path, ...], out: Path, force: bool) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
 def build(sources: Path, out: Path, force: bool) -> None:
-    """Run the whole job on a corpus: convert the exports into TEI.
+    """Run the whole job on a corpus: convert the exports into TEI, then validate it.
+
+    Stops with exit 1 when a source fails or the corpus is invalid.
 
     Example: cablegram build
     """
-    sys.exit(_convert((sources,), out, force))
+    status = _convert((sources,), out, force)
+    report = _validate([out], tei_all=False, fmt="text", svrl=None)
+    sys.exit(1 if status or not report.valid else 0)

@@ -142,7 +142,7 @@ def is_sealed(data: bytes) -> bool:
 
 COUNTED = {
     "stamps": "//tei:text//tei:stamp",
-    "signatures": "//tei:text//tei:gap[@reason='signature'] | //tei:text//tei:signed",
+    "signatures": "//tei:text//tei:signed",
     "sic": "//tei:text//tei:sic",
     "unclear": "//tei:text//tei:unclear | //tei:text//tei:*[@cert='low']",
     "supplied": "//tei:text//tei:supplied",

@@ -59,6 +59,7 @@ LANGUAGE_LABELS = {
     "ru": "Russian", "en": "English", "de": "German", "fr": "French", "zh": "Chinese",
     "ko": "Korean", "ja": "Japanese", "uk": "Ukrainian", "pl": "Polish", "cs": "Czech",
     "it": "Italian", "es": "Spanish", "bg": "Bulgarian", "hu": "Hungarian", "ro": "Romanian",
+    "und": "Undetermined",
 }  # fmt: skip
 NAME_ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName"}
 FURNITURE_ELEMENT = {"received": ("dateline", None), "salute": ("salute", None)}
@@ -203,6 +204,8 @@ def _cable_text(parent: etree._Element, text: CableText, ctx: _Ctx) -> None:
             _opener_part(opener, part, ctx)
     for part in text.body:
         _body_part(parent, part, ctx)
+    if text.closer and not text.body:
+        tei("p", parent)  # TEI admits a closer only after a block; the text has none here
     if text.closer:
         closer = tei("closer", parent)
         for part in text.closer:
@@ -400,8 +403,8 @@ def _lang_usage(lang_usage: etree._Element, cable: Cable) -> None:
     original = _original_code(cable.metadata.original_language or "")
     if original and original not in seen:
         seen.insert(0, original)
-    if not seen:
-        seen.append("en")
+    if not cable.versions:
+        seen.append("und")  # the page has no text: its one division is undetermined
     for code in seen:
         tei("language", lang_usage, ident=code).text = LANGUAGE_LABELS.get(code, code)
 
@@ -433,7 +436,7 @@ def _party(parent: etree._Element, party: Party, tag: str) -> None:
         tei("placeName", parent).text = party.place
     tei(tag, parent).text = party.name
     if party.identification:
-        note = tei("note", parent, type="identification", resp=ARCHIVE)
+        note = tei("note", parent, type="identification", place="inline", resp=ARCHIVE)
         note.text = party.identification
 
 

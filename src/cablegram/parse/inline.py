@@ -35,8 +35,8 @@ TOKEN = re.compile(
     r"(?P<bracket>\[(?P<content>[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
-    r"|<(?P<anglelink>https?://[^\s>]+)>"
-    r"|(?P<link>https?://[^\s<>\]\"”]+[^\s<>\]\"”.,;:)])"
+    r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
+    r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
 )
 SEAMS = {
     LB: LineBreak(),
@@ -132,9 +132,12 @@ def _bracket(
     if sic := SIC.match(stripped):
         word = _take_previous_word(out)
         corr = sic["corr"]
+        if not word:  # nothing to flag: keep the editors' remark as a note
+            return Note("editorial", (Text(stripped),)), False
         return Sic(word, corr, "low" if corr and doubtful else None), bool(corr and doubtful)
     if stripped == "?":
-        return Unclear(_take_previous_word(out)), False
+        word = _take_previous_word(out)
+        return (Unclear(word) if word else Note("editorial", (Text("?"),))), False
     attached = match.start() > 0 and not text[match.start() - 1].isspace()
     if stripped.isdigit() and stripped in ctx.footnotes and attached:
         ctx.used_footnotes.add(stripped)

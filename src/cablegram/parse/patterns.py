@@ -21,7 +21,7 @@ OFFICE = re.compile(
 )
 DOCTYPE = re.compile(
     r"^(?:ШИФР\w*|ШИФРО\w*|ТЕЛЕГРАММ\w*|CIPHER\w*|CABL\w*|TELEGRAM\w*|CHIFFR\w*|"
-    r"Telegramm\w*|ДОКЛАД|REPORT|MEMORANDUM|ЗАПИСКА|SPECIAL|СПЕЦИАЛЬН\w*|ОСОБ\w*|Bericht)\b.*?(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*[\dIl]",
+    r"Telegramm\w*|ДОКЛАД|REPORT|MEMORANDUM|ЗАПИСКА|Bericht)\b.*?(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*[\dIl]",
     I,
 )
 CABLE_NUMBER = re.compile(r"(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*(?P<number>[\dIl][\w/-]*)")

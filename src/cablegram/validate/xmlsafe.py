@@ -1,0 +1,47 @@
+"""Hardened XML parsing: no DTD loading, no entity expansion, no network access.
+
+A TEI file has no business declaring a DOCTYPE; one that does (an XXE or
+billion-laughs attack, or a stray DTD) is refused before lxml sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from cablegram.validate.issues import Issue
+
+DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+def parse_safely(path: Path, data: bytes) -> tuple[etree._ElementTree | None, Issue | None]:
+    """Parse a file's bytes; return the tree, or an issue saying why it cannot be parsed."""
+    shown = str(path)
+    if match := DOCTYPE.search(data):
+        line = data.count(b"\n", 0, match.start()) + 1
+        column = match.start() - (data.rfind(b"\n", 0, match.start()) + 1) + 1
+        message = (
+            "DOCTYPE and ENTITY declarations are refused (no DTD loading, no entity "
+            "expansion): remove the declaration"
+        )
+        return None, Issue(shown, line, column, "error", message, "xml")
+    try:
+        tree = etree.fromstring(data, safe_parser(), base_url=shown).getroottree()
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno or 0, 0)
+        message = f"not well-formed XML: {exc.msg}"
+        return None, Issue(shown, line or 0, column or 0, "error", message, "xml")
+    return tree, None
