@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def manifest() -> dict[str, dict]:
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Converted]:
     """Every seed and variant converted once, by source file name."""
     out = tmp_path_factory.mktemp("tei")
+    shutil.copytree(TEI_DIR / "authority", out / "authority")
     results = pipeline.convert([SEEDS, VARIANTS], out)
     failed = [r.message for r in results if r.status == "failed"]
     assert not failed, failed

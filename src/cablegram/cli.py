@@ -5,6 +5,7 @@ Exit codes: 0 everything done, 1 some document failed (or was kept), 2 usage err
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 
@@ -138,3 +139,43 @@ def build(sources: Path, out: Path, force: bool) -> None:
     status = _convert((sources,), out, force)
     report = _validate([out], tei_all=False, fmt="text", svrl=None)
     sys.exit(1 if status or not report.valid else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--authority",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory of persons.xml, places.xml, orgs.xml (default: authority/ beside the TEI).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
+    """List capitalised words and name-like sequences that no authority entry covers.
+
+    One line per term (language, number of occurrences, where they occur), most frequent
+    first, so that an editor can extend the authority files.
+
+    Example: cablegram entities tei/ --format csv > names.csv
+    """
+    try:
+        found = pipeline.uncovered(list(paths) or [Path("tei")], authority)
+    except CablegramError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["term", "lang", "count", "locations"])
+        for item in found:
+            writer.writerow([item.term, item.lang, len(item.locations), " ".join(item.locations)])
+        return
+    for item in found:
+        shown = ", ".join(item.locations[:3]) + (" …" if len(item.locations) > 3 else "")
+        click.echo(f"{item.term}\t[{item.lang}]\t{len(item.locations)}\t{shown}")
+    click.echo(f"{len(found)} name-like terms not in the authority files")

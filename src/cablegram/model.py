@@ -75,9 +75,12 @@ class Supplied:
 
 @dataclass(frozen=True)
 class Identification:
-    """An editorial identification after a name, ``Filippov [Stalin]``."""
+    """An editorial identification after a name, ``Filippov [Stalin]``; `ref` and `kind`
+    once the name is found in the authority files."""
 
     text: str
+    ref: str | None = None
+    kind: Literal["person", "place", "org"] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,11 @@ class Stamp:
 
 @dataclass(frozen=True)
 class Name:
-    """A name of a person, place or organisation read by the parser."""
+    """A name of a person, place or organisation; `ref` points at its authority entry."""
 
     kind: Literal["person", "place", "org"]
     content: tuple[Inline, ...]
+    ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +305,7 @@ class Party:
     name: str
     identification: str | None = None
     place: str | None = None
+    ref: str | None = None
 
 
 CitationPart = Literal["text", "title", "date", "publisher", "url"]

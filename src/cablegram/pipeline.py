@@ -18,6 +18,8 @@ from typing import Literal
 from lxml import etree
 
 from cablegram.encode.tei import TEI_NS, document_id, encode_cable, serialise
+from cablegram.entities import NameIndex, load_authority, tag_cable
+from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import write_atomic
 from cablegram.model import Cable
@@ -67,14 +69,21 @@ def convert(
     out_dir: Path,
     *,
     force: bool = False,
+    authority: Path | None = None,
     progress: Callable[[Path], None] | None = None,
 ) -> list[Converted]:
-    """Convert sources (files or directories of exports) into TEI files in `out_dir`."""
+    """Convert sources (files or directories of exports) into TEI files in `out_dir`.
+
+    Names are tagged against the authority files in `authority` (default: `out_dir/authority`
+    when it exists); without authority files, names are left untagged.
+    """
     sources, results = find_sources(paths)
+    index = name_index(authority or out_dir / "authority", out_dir)
     parsed: list[tuple[Path, Cable]] = []
     for source in sources:
         try:
-            parsed.append((source, parse_export(source)))
+            cable = parse_export(source)
+            parsed.append((source, tag_cable(cable, index) if index else cable))
         except CablegramError as exc:
             results.append(Converted(source, "failed", message=str(exc)))
         except Exception as exc:  # a bug must not stop the batch: report it, go on
@@ -88,6 +97,27 @@ def convert(
     order = {path: n for n, path in enumerate(sources)}
     results.sort(key=lambda r: order.get(r.source, -1))
     return results
+
+
+def name_index(directory: Path, out_dir: Path) -> NameIndex | None:
+    """The name index of the authority files in `directory`, if there are any."""
+    if not directory.is_dir():
+        return None
+    return NameIndex(load_authority(directory, relative_to=out_dir))
+
+
+def uncovered(paths: Iterable[Path], authority: Path | None = None) -> list[Uncovered]:
+    """Name-like words of TEI files (or directories) that no authority entry covers."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise CablegramError(f"{path}: no such file or directory")
+        files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    first = next(iter(files), None)
+    directory = authority or (first.parent / "authority" if first else Path("tei/authority"))
+    if not directory.is_dir():
+        raise CablegramError(f"{directory}: no authority files here; give --authority DIR")
+    return uncovered_names(files, NameIndex(load_authority(directory)))
 
 
 def _write(

@@ -162,7 +162,10 @@ def _inline_element(parent: etree._Element, node: Inline, ctx: _Ctx) -> None:
         element.text = node.text
     elif isinstance(node, Identification):
         note = tei("note", parent, type="identification", place="inline", resp=ARCHIVE)
-        note.text = node.text
+        if node.ref and node.kind:
+            tei(NAME_ELEMENT[node.kind], note, ref=node.ref).text = node.text
+        else:
+            note.text = node.text
     elif isinstance(node, Gap):
         gap = tei(
             "gap", parent, reason=node.reason, resp=ARCHIVE if node.reason != "truncated" else None
@@ -180,7 +183,7 @@ def _inline_element(parent: etree._Element, node: Inline, ctx: _Ctx) -> None:
     elif isinstance(node, Stamp):
         add_inlines(tei("stamp", parent), node.content, ctx)
     elif isinstance(node, Name):
-        add_inlines(tei(NAME_ELEMENT[node.kind], parent), node.content, ctx)
+        add_inlines(tei(NAME_ELEMENT[node.kind], parent, ref=node.ref), node.content, ctx)
     elif isinstance(node, When):
         if node.kind == "date":
             tei("date", parent, when=node.iso).text = node.text
@@ -434,7 +437,7 @@ def _corresp_desc(corresp: etree._Element, cable: Cable, ctx: _Ctx) -> None:
 def _party(parent: etree._Element, party: Party, tag: str) -> None:
     if party.place:
         tei("placeName", parent).text = party.place
-    tei(tag, parent).text = party.name
+    tei(tag, parent, ref=party.ref).text = party.name
     if party.identification:
         note = tei("note", parent, type="identification", place="inline", resp=ARCHIVE)
         note.text = party.identification

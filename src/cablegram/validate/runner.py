@@ -1,26 +1,47 @@
-"""Running the validators over files and gathering one report."""
+"""Running the validators over files and gathering one report.
+
+Cables are checked with cablegram.xsd and cablegram.sch; authority files (a `listPerson`,
+`listPlace` or `listOrg`) with authority.xsd and authority.sch, after the cables, so that
+the rule on unused entries knows which entries the cables of this run point at.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from lxml import etree
+
 from cablegram.files import write_atomic
 from cablegram.validate.issues import Issue, Report
 from cablegram.validate.jing import check_tei_all
-from cablegram.validate.schemas import schema_dir, tei_all_rng
+from cablegram.validate.schemas import (
+    AUTHORITY_SCH,
+    AUTHORITY_XSD,
+    SCH_NAME,
+    XSD_NAME,
+    schema_dir,
+    tei_all_rng,
+)
 from cablegram.validate.schematron import check_schematron
 from cablegram.validate.xmlsafe import parse_safely
 from cablegram.validate.xsd import check_xsd
 
+TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+AUTHORITY_BODY = (
+    "tei:text/tei:body/tei:listPerson | tei:text/tei:body/tei:listPlace | "
+    "tei:text/tei:body/tei:listOrg"
+)
+
 
 def find_tei_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
-    """Expand directories into their .xml files; a path that does not exist is an issue."""
+    """Expand directories into their .xml files (authority files included); a path that
+    does not exist is an issue."""
     files: list[Path] = []
     issues: list[Issue] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.xml")))
+            files.extend(sorted(path.glob("*.xml")) + sorted(path.glob("authority/*.xml")))
         elif path.exists():
             files.append(path)
         else:
@@ -34,32 +55,88 @@ def validate_files(
     tei_all: bool = False,
     svrl_dir: Path | None = None,
 ) -> Report:
-    """Validate TEI files (or directories of them) with the XSD and the Schematron rules,
-    and with the official tei_all schema when asked."""
+    """Validate TEI files (or directories of them) with the project's XSD and Schematron
+    rules, and with the official tei_all schema when asked."""
     files, issues = find_tei_files(paths)
     report = Report(files=files, issues=issues)
     directory = schema_dir()
-    parsed: list[Path] = []
+    used: set[str] = set()
+    entries_cache: dict[Path, set[str]] = {}
+    authority: list[tuple[Path, etree._ElementTree, bytes]] = []
     for path in files:
-        report.issues.extend(validate_file(path, directory, svrl_dir))
-        parsed.append(path)
+        try:
+            source = path.read_bytes()
+        except OSError as exc:
+            report.issues.append(
+                Issue(str(path), 0, 0, "error", f"cannot be read ({exc.strerror})", "xml")
+            )
+            continue
+        tree, problem = parse_safely(path, source)
+        if tree is None:
+            report.issues.extend([problem] if problem else [])
+            continue
+        if tree.getroot().xpath(AUTHORITY_BODY, namespaces=TEI_NS):
+            authority.append((path, tree, source))
+            continue
+        refs = _references(tree)
+        used.update(ref.split("#", 1)[1] for ref in refs)
+        params = {"entries": _known_entries(path, refs, entries_cache)} if refs else {}
+        report.issues.extend(
+            _check(tree, path, source, directory, XSD_NAME, SCH_NAME, params, svrl_dir)
+        )
+    params = {"used": " ".join(sorted(used))}
+    for path, tree, source in authority:
+        report.issues.extend(
+            _check(tree, path, source, directory, AUTHORITY_XSD, AUTHORITY_SCH, params, svrl_dir)
+        )
     if tei_all:
-        report.issues.extend(check_tei_all(parsed, tei_all_rng()))
+        report.issues.extend(check_tei_all(files, tei_all_rng()))
     report.issues.sort()
     return report
 
 
-def validate_file(path: Path, directory: Path, svrl_dir: Path | None = None) -> list[Issue]:
-    try:
-        source = path.read_bytes()
-    except OSError as exc:
-        return [Issue(str(path), 0, 0, "error", f"cannot be read ({exc.strerror})", "xml")]
-    tree, problem = parse_safely(path, source)
-    if tree is None:
-        return [problem] if problem else []
-    issues = check_xsd(tree, str(path), directory, source)
-    rule_issues, svrl = check_schematron(tree, path, directory, source)
+def _check(
+    tree: etree._ElementTree,
+    path: Path,
+    source: bytes,
+    directory: Path,
+    xsd: str,
+    sch: str,
+    params: dict[str, str],
+    svrl_dir: Path | None,
+) -> list[Issue]:
+    issues = check_xsd(tree, str(path), directory, source, xsd)
+    rule_issues, svrl = check_schematron(tree, path, directory, source, sch, params)
     issues.extend(rule_issues)
     if svrl_dir is not None:
         write_atomic(svrl_dir / f"{path.stem}.svrl.xml", bytes(svrl))
     return issues
+
+
+def _references(tree: etree._ElementTree) -> set[str]:
+    """The FILE#ID references of a document's names."""
+    refs = tree.getroot().xpath(
+        "//tei:persName/@ref | //tei:placeName/@ref | //tei:orgName/@ref", namespaces=TEI_NS
+    )
+    return {token for ref in refs for token in ref.split() if "#" in token}
+
+
+def _known_entries(path: Path, refs: set[str], cache: dict[Path, set[str]]) -> str:
+    """Every FILE#ID that exists among the authority files a document points at."""
+    known = []
+    for file_part in sorted({ref.split("#", 1)[0] for ref in refs}):
+        target = (path.parent / file_part).resolve()
+        if target not in cache:
+            cache[target] = _entry_ids(target)
+        known.extend(f"{file_part}#{entry}" for entry in sorted(cache[target]))
+    return " ".join(known) or "#none"  # no authority file at all: nothing resolves
+
+
+def _entry_ids(path: Path) -> set[str]:
+    try:
+        tree, _ = parse_safely(path, path.read_bytes())
+    except OSError:
+        return set()
+    if tree is None:
+        return set()
+    return set(tree.getroot().xpath("//tei:text//@xml:id", namespaces=TEI_NS))

@@ -15,6 +15,8 @@ from cablegram.validate.xmlsafe import safe_parser
 REPO_SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
 XSD_NAME = "cablegram.xsd"
 SCH_NAME = "cablegram.sch"
+AUTHORITY_XSD = "authority.xsd"
+AUTHORITY_SCH = "authority.sch"
 TEI_ALL_RNG = Path(__file__).resolve().parents[4] / "shared" / "tei-p5" / "relaxng" / "tei_all.rng"
 
 
@@ -37,19 +39,19 @@ def tei_all_rng() -> Path:
 
 
 @cache
-def lxml_xsd(directory: Path) -> etree.XMLSchema:
-    """The XSD compiled by libxml2: the fast verdict."""
-    return etree.XMLSchema(etree.parse(str(directory / XSD_NAME), safe_parser()))
+def lxml_xsd(directory: Path, name: str = XSD_NAME) -> etree.XMLSchema:
+    """An XSD compiled by libxml2: the fast verdict."""
+    return etree.XMLSchema(etree.parse(str(directory / name), safe_parser()))
 
 
 @cache
-def xmlschema_xsd(directory: Path) -> xmlschema.XMLSchema10:
-    """The XSD compiled by xmlschema: detailed messages for the documents that fail."""
-    return xmlschema.XMLSchema10(str(directory / XSD_NAME))
+def xmlschema_xsd(directory: Path, name: str = XSD_NAME) -> xmlschema.XMLSchema10:
+    """An XSD compiled by xmlschema: detailed messages for the documents that fail."""
+    return xmlschema.XMLSchema10(str(directory / name))
 
 
 @cache
-def schematron(directory: Path) -> isoschematron.Schematron:
-    """The Schematron rules compiled to XSLT (XPath 1.0 query binding)."""
-    tree = etree.parse(str(directory / SCH_NAME), safe_parser())
+def schematron(directory: Path, name: str = SCH_NAME) -> isoschematron.Schematron:
+    """Schematron rules compiled to XSLT (XPath 1.0 query binding)."""
+    tree = etree.parse(str(directory / name), safe_parser())
     return isoschematron.Schematron(tree, store_report=True, store_xslt=True)

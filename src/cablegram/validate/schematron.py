@@ -15,26 +15,45 @@ from lxml import etree
 
 from cablegram.validate.issues import Issue
 from cablegram.validate.locate import column_of
-from cablegram.validate.schemas import schematron
+from cablegram.validate.schemas import SCH_NAME, schematron
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 FINDINGS = f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report"
 
 
+# The rules read authority files with document(): local files only.
+ACCESS = etree.XSLTAccessControl(
+    read_network=False, write_file=False, create_dir=False, write_network=False
+)
+
+
 @cache
-def _stylesheet(directory: Path) -> etree.XSLT:
-    return etree.XSLT(schematron(directory).validator_xslt)
+def _stylesheet(directory: Path, name: str) -> etree.XSLT:
+    return etree.XSLT(schematron(directory, name).validator_xslt, access_control=ACCESS)
 
 
-def run_schematron(tree: etree._ElementTree, path: Path, directory: Path) -> etree._ElementTree:
-    """The SVRL report of a document."""
-    return _stylesheet(directory)(tree, file=etree.XSLT.strparam(path.name))
+def run_schematron(
+    tree: etree._ElementTree,
+    path: Path,
+    directory: Path,
+    name: str = SCH_NAME,
+    params: dict[str, str] | None = None,
+) -> etree._ElementTree:
+    """The SVRL report of a document (`params`: values of the rules' top-level lets)."""
+    values = {"file": path.name, **(params or {})}
+    quoted = {key: etree.XSLT.strparam(value) for key, value in values.items()}
+    return _stylesheet(directory, name)(tree, **quoted)
 
 
 def check_schematron(
-    tree: etree._ElementTree, path: Path, directory: Path, source: bytes
+    tree: etree._ElementTree,
+    path: Path,
+    directory: Path,
+    source: bytes,
+    name: str = SCH_NAME,
+    params: dict[str, str] | None = None,
 ) -> tuple[list[Issue], etree._ElementTree]:
-    report = run_schematron(tree, path, directory)
+    report = run_schematron(tree, path, directory, name, params)
     issues = []
     for finding in report.getroot().iter(*FINDINGS):
         role = (finding.get("role") or "error").lower()

@@ -12,14 +12,16 @@ from lxml import etree
 
 from cablegram.validate.issues import Issue
 from cablegram.validate.locate import column_of
-from cablegram.validate.schemas import lxml_xsd, xmlschema_xsd
+from cablegram.validate.schemas import XSD_NAME, lxml_xsd, xmlschema_xsd
 
 
-def check_xsd(tree: etree._ElementTree, path: str, directory: Path, source: bytes) -> list[Issue]:
-    if lxml_xsd(directory).validate(tree):
+def check_xsd(
+    tree: etree._ElementTree, path: str, directory: Path, source: bytes, name: str = XSD_NAME
+) -> list[Issue]:
+    if lxml_xsd(directory, name).validate(tree):
         return []
     issues = []
-    for error in xmlschema_xsd(directory).iter_errors(tree):
+    for error in xmlschema_xsd(directory, name).iter_errors(tree):
         element = error.elem if isinstance(error.elem, etree._Element) else None
         line = error.sourceline or (element.sourceline if element is not None else 0) or 0
         column = column_of(source, element) if element is not None else 1
@@ -27,6 +29,6 @@ def check_xsd(tree: etree._ElementTree, path: str, directory: Path, source: byte
         reason = " ".join(str(error.reason or error.message).split())
         issues.append(Issue(path, line, column, "error", f"{reason}{where}", "xsd"))
     if not issues:  # libxml2 and xmlschema disagree: report libxml2's own words
-        for entry in lxml_xsd(directory).error_log:
+        for entry in lxml_xsd(directory, name).error_log:
             issues.append(Issue(path, entry.line, entry.column, "error", entry.message, "xsd"))
     return issues

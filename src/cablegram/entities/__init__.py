@@ -1,0 +1,13 @@
+"""Named entities: the authority files (tei/authority/) and the tagging of names.
+
+`load_authority` reads the hand-curated TEI `listPerson`, `listPlace` and `listOrg`;
+`NameIndex` matches every form of every entry in running text, Russian forms through
+their inflections (pymorphy3); `tag_cable` wraps the names of a parsed cable in `Name`
+nodes that point at their entry.
+"""
+
+from cablegram.entities.authority import Authority, Entry, load_authority
+from cablegram.entities.matcher import NameIndex
+from cablegram.entities.tagger import tag_cable
+
+__all__ = ["Authority", "Entry", "NameIndex", "load_authority", "tag_cable"]

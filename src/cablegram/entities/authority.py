@@ -1,0 +1,86 @@
+"""Reading the authority files: one `Entry` per person, place or organisation."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from cablegram.errors import CablegramError
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+Kind = Literal["person", "place", "org"]
+FILES: dict[Kind, tuple[str, str]] = {
+    "person": ("persons.xml", "persName"),
+    "place": ("places.xml", "placeName"),
+    "org": ("orgs.xml", "orgName"),
+}
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str
+    lang: str
+    type: str  # preferred, variant, codename, ocr
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: Kind
+    forms: tuple[Form, ...]
+
+    def preferred(self, lang: str = "en") -> str:
+        for form in self.forms:
+            if form.type == "preferred" and form.lang == lang:
+                return form.text
+        return self.forms[0].text if self.forms else self.id
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The authority files of a corpus, and where they are (for relative `@ref`s)."""
+
+    directory: Path
+    entries: dict[str, Entry]
+    href_base: str = "authority"  # the directory as seen from the TEI files
+
+    def ref(self, entry_id: str) -> str:
+        """The `@ref` of an entry, relative to the directory of the TEI files."""
+        entry = self.entries[entry_id]
+        return f"{self.href_base}/{FILES[entry.kind][0]}#{entry_id}"
+
+
+def load_authority(directory: Path, relative_to: Path | None = None) -> Authority:
+    """Read persons.xml, places.xml and orgs.xml (each optional) from `directory`;
+    references are written relative to `relative_to` (the TEI files' directory)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    entries: dict[str, Entry] = {}
+    for kind, (name, tag) in FILES.items():
+        path = directory / name
+        if not path.exists():
+            continue
+        try:
+            root = etree.parse(str(path), parser).getroot()
+        except etree.XMLSyntaxError as exc:
+            raise CablegramError(f"{path}: not well-formed ({exc.msg})") from exc
+        for element in root.iter(f"{TEI}{kind}"):
+            entry_id = element.get(XML_ID)
+            if not entry_id:
+                raise CablegramError(f"{path}:{element.sourceline}: a {kind} without xml:id")
+            forms = tuple(
+                Form(
+                    " ".join("".join(n.itertext()).split()),
+                    n.get(XML_LANG, ""),
+                    n.get("type", "variant"),
+                )
+                for n in element.iterchildren(f"{TEI}{tag}")
+            )
+            entries[entry_id] = Entry(entry_id, kind, forms)
+    base = Path(os.path.relpath(directory, relative_to)) if relative_to else Path(directory.name)
+    return Authority(directory, entries, base.as_posix())

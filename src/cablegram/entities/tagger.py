@@ -1,0 +1,93 @@
+"""Tagging a parsed cable: names in its text and its correspondents get their entry.
+
+A model-to-model stage between parsing and encoding. Text nodes are cut around the names
+found; names the parser already marked (signatories, clerks, places of receipt) and the
+archive's identifications (`Filippov [Stalin]`) get the reference of their entry. Names
+are not sought inside editorial readings (`sic`, `supplied`, …), which keep their text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from cablegram.entities.matcher import NameIndex
+from cablegram.model import (
+    Cable,
+    FormeWork,
+    Identification,
+    Inline,
+    Inlines,
+    Name,
+    Note,
+    Party,
+    Stamp,
+    Text,
+)
+from cablegram.parse.inline import plain_text
+
+INLINE_TYPES = Inline.__args__  # type: ignore[attr-defined]
+
+
+def tag_cable(cable: Cable, index: NameIndex) -> Cable:
+    metadata = cable.metadata
+    metadata = dataclasses.replace(
+        metadata,
+        senders=tuple(_party(p, index) for p in metadata.senders),
+        addressees=tuple(_party(p, index) for p in metadata.addressees),
+        intermediaries=tuple(_party(p, index) for p in metadata.intermediaries),
+    )
+    versions = tuple(_visit(version, index) for version in cable.versions)
+    return dataclasses.replace(cable, metadata=metadata, versions=versions)
+
+
+def _party(party: Party, index: NameIndex) -> Party:
+    found = index.resolve(party.name)
+    identified = index.resolve(party.identification) if party.identification else None
+    ref = (identified or found).entry_id if (identified or found) else None
+    return dataclasses.replace(party, ref=index.authority.ref(ref) if ref else None)
+
+
+def _visit(obj: Any, index: NameIndex) -> Any:
+    if isinstance(obj, tuple):
+        if obj and all(isinstance(x, INLINE_TYPES) for x in obj):
+            return tag_inlines(obj, index)
+        return tuple(_visit(x, index) for x in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _visit(getattr(obj, f.name), index) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def tag_inlines(nodes: Inlines, index: NameIndex) -> Inlines:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.extend(_tag_text(node.text, index))
+        elif isinstance(node, Name):
+            found = index.resolve(plain_text(node.content))
+            ref = index.authority.ref(found.entry_id) if found else None
+            out.append(dataclasses.replace(node, ref=ref))
+        elif isinstance(node, Identification):
+            found = index.resolve(node.text)
+            ref = index.authority.ref(found.entry_id) if found else None
+            out.append(dataclasses.replace(node, ref=ref, kind=found.kind if found else None))
+        elif isinstance(node, Note | Stamp | FormeWork):
+            out.append(dataclasses.replace(node, content=tag_inlines(node.content, index)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _tag_text(text: str, index: NameIndex) -> list[Inline]:
+    out: list[Inline] = []
+    pos = 0
+    for found in index.find(text):
+        if found.start > pos:
+            out.append(Text(text[pos : found.start]))
+        ref = index.authority.ref(found.entry_id)
+        out.append(Name(found.kind, (Text(text[found.start : found.end]),), ref))
+        pos = found.end
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out

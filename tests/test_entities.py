@@ -1,0 +1,265 @@
+"""Named entities: the authority files, name tagging in both languages, `cablegram entities`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from cablegram.cli import main
+from cablegram.entities import NameIndex, load_authority
+from cablegram.entities.tagger import tag_inlines
+from cablegram.model import Name, Text
+from cablegram.parse import parse_bytes
+from conftest import TEI_DIR, seed_paths
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+AUTHORITY = TEI_DIR / "authority"
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return NameIndex(load_authority(AUTHORITY))
+
+
+def tagged(index: NameIndex, text: str) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.entry_id) for f in index.find(text)]
+
+
+# ------------------------------------------------------------------ matching
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("прошу сообщить это тов. Ким Ир Сену.", [("Ким Ир Сену", "kim-il-sung")]),
+        ("Товарищу ФИЛИППОВУ", [("ФИЛИППОВУ", "stalin")]),
+        ("Тов. Сталину", [("Сталину", "stalin")]),
+        ("совещание в порту Гензан и в Гензане", [("Гензан", "wonsan"), ("Гензане", "wonsan")]),
+        (
+            "пункт на 38 параллели г. Кайдзю?",
+            [("38 параллели", "parallel-38"), ("Кайдзю", "kaesong")],
+        ),
+        (
+            "копии Пэн Дэ-хуаю и Ким Ир Сену",
+            [("Пэн Дэ-хуаю", "peng-dehuai"), ("Ким Ир Сену", "kim-il-sung")],
+        ),
+        ("держать связь с тов. Ким Ир Сенгом", [("Ким Ир Сенгом", "kim-il-sung")]),
+        ("мао цзе-дун", [("мао цзе-дун", "mao-zedong")]),
+        ("Cde. Kim II Sung and Nam II", [("Kim II Sung", "kim-il-sung"), ("Nam II", "nam-il")]),
+        ("Comrade PENG DEHUI", [("PENG DEHUI", "peng-dehuai")]),
+        ("in the region of Gaeseong", [("Gaeseong", "kaesong")]),
+        ("Mao Zedong to Feng Xi", [("Mao Zedong", "mao-zedong"), ("Feng Xi", "stalin")]),
+        ("Malik's speech", [("Malik's", "malik")]),
+    ],
+)
+def test_names_are_found_in_every_form(index: NameIndex, text: str, expected) -> None:
+    assert tagged(index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сталинградская битва и сталинский план",
+        "a Maoist, from Kimberley, with joy",
+        "возы сена и сену",
+        "the Koreanists of Moscowitz",
+        "корабли у берега",
+    ],
+)
+def test_no_name_is_tagged_inside_a_word_or_in_ordinary_words(index: NameIndex, text: str) -> None:
+    assert tagged(index, text) == []
+
+
+def test_a_name_already_marked_gets_its_reference_and_is_not_tagged_twice(
+    index: NameIndex,
+) -> None:
+    nodes = tag_inlines((Text("COLONEL "), Name("person", (Text("С.А.Макаров"),))), index)
+    assert nodes == (
+        Text("COLONEL "),
+        Name("person", (Text("С.А.Макаров"),), "authority/persons.xml#makarov"),
+    )
+
+
+def test_a_cable_of_our_own_gets_its_names_tagged(tmp_path: Path) -> None:
+    """A document written for this test, with forms the seeds do not have."""
+    source = tmp_path / "cable.txt"
+    source.write_text(
+        "July 12, 1951 Cable No. 21700, Mao Zedong to Feng Xi [Stalin]\n\nCitation:\n\n"
+        '"Cable No. 21700, Mao Zedong to Feng Xi [Stalin]", July 12, 1951, Wilson Center '
+        "Digital Archive, APRF.\n\nSummary:\n\nA test.\n\nOriginal Language:\n\nRussian\n\n"
+        "Contents:\n\nOriginal Scan\nTranslation - English\n\n"
+        "ШИФРТЕЛЕГРАММА № 21700\n\nТоварищу ФИЛИППОВУ\n\n"
+        "Переговоры в Кэсоне начались. Пэн Дэ-хуаю и Ли Кэ-нуну даны указания.\n\n"
+        "МАО ЦЗЕ-ДУН\n\nCABLE No. 21700\n\nTo Comrade FILIPPOV [Stalin]\n\n"
+        "The negotiations in Kaesong have begun. Peng Dehuai and Li Kenong have orders.\n\n"
+        "MAO ZEDONG\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tei"
+    (out / "authority").mkdir(parents=True)
+    for file in AUTHORITY.glob("*.xml"):
+        (out / "authority" / file.name).write_bytes(file.read_bytes())
+    from cablegram import pipeline
+
+    [result] = pipeline.convert([source], out)
+    root = etree.parse(str(result.output)).getroot()
+    names = {
+        ("".join(e.itertext()), e.get("ref").split("#")[1])
+        for e in root.xpath("//tei:text//*[@ref]", namespaces=NS)
+    }
+    assert {
+        ("ФИЛИППОВУ", "stalin"),
+        ("Кэсоне", "kaesong"),
+        ("Пэн Дэ-хуаю", "peng-dehuai"),
+        ("МАО ЦЗЕ-ДУН", "mao-zedong"),
+        ("FILIPPOV", "stalin"),
+        ("Stalin", "stalin"),
+        ("Kaesong", "kaesong"),
+        ("Peng Dehuai", "peng-dehuai"),
+        ("Li Kenong", "li-kenong"),
+        ("MAO ZEDONG", "mao-zedong"),
+    } <= names
+    sender = root.xpath("//tei:correspAction[@type='received']/tei:persName", namespaces=NS)[0]
+    assert (sender.text, sender.get("ref")) == ("Feng Xi", "authority/persons.xml#stalin")
+
+
+# ------------------------------------------------------------------ the seeds, by hand
+
+# Every name an editor would index, per seed and language: (entry id, form as written).
+EXPECTED = {
+    "000": {
+        "ru": [("stalin", "Сталину"), ("stalin", "ФИЛИПОВУ"), ("ridgway", "Риджуэй"),
+               ("wonsan", "Гензан"), ("kim-il-sung", "Ким Ир Сену"),
+               ("kim-il-sung", "Ким Ир Сен"), ("kim-il-sung", "Ким Ир Сенгом"),
+               ("north-korea", "Северной Кореи"), ("parallel-38", "38 параллели"),
+               ("kaesong", "Кайдзю"), ("beijing", "ПЕКИНА"), ("mao-zedong", "МАО ЦВЕ-ДУН"),
+               ("yelezov", "Елезов"), ("kornyushina", "Корнушина"), ("makarov", "Макаров"),
+               ("second-main-directorate", "ВТОРОЕ ГЛАВНОЕ УПРАВЛЕНИЕ ГЕНШТАБА СОВЕТСКОЙ АРМИИ")],
+        "en": [("stalin", "Stalin"), ("stalin", "FILIPPOV"), ("ridgway", "Ridgway"),
+               ("wonsan", "Wonsan"), ("kim-il-sung", "Kim Il Sung"),
+               ("north-korea", "North Korea"), ("parallel-38", "38th parallel"),
+               ("mao-zedong", "MAO ZEDONG"), ("beijing", "Peking"), ("yelezov", "Yelezov"),
+               ("kornyushina", "Konyushina"), ("makarov", "Makarov")],
+    },
+    "001": {
+        "ru": [("kim-il-sung", "Ким Ир Сена"), ("kim-il-sung", "Ким Ир Сен"),
+               ("mao-zedong", "Мао Изе-дун"), ("mao-zedong", "мао цзе-дун"),
+               ("malik", "Малика"), ("korea", "Корее"), ("united-press", "Онайтед пресс"),
+               ("washington", "Вашингтона"), ("ridgway", "Риджуэй"),
+               ("un-command", "штабом войск ООН"), ("yelezov", "Елезов"),
+               ("kornyushina", "Корнюшина")],
+        "en": [("stalin", "Stalin"), ("stalin", "FILIPPOV"), ("beijing", "BEIJING"),
+               ("kim-il-sung", "Kim II Sung"), ("mao-zedong", "Mao Zedong"),
+               ("malik", "Malik's"), ("korea", "Korea"), ("united-press", "United Press"),
+               ("washington", "Washington"), ("ridgway", "Ridgway"), ("un-command", "UN troops")],
+    },
+    "002": {
+        "en": [("beijing", "BEIJING"), ("krasovsky", "KRASOVSKY"), ("mao-zedong", "MAO ZEDONG"),
+               ("ridgway", "Ridgway"), ("ridgway", "RIDGWAY"), ("kpa", "Korean People's Army"),
+               ("cpv", "Chinese volunteer units"), ("kim-il-sung", "KIM IL SUNG"),
+               ("peng-dehuai", "PENG DEHUI"), ("wonsan", "Wonsan"),
+               ("parallel-38", "38th parallel"), ("kaesong", "Gaeseong"),
+               ("kaesong", "Kaesong"), ("kaesong", "Gaesong"), ("moscow", "Moscow"),
+               ("stalin", "FILIPPOV"), ("stalin", "Stalin")],
+    },
+    "003": {
+        "ru": [("stalin", "Сталину"), ("stalin", "ФИЛИППОВУ"), ("beijing", "ПЕКИНА"),
+               ("kim-il-sung", "КИМ ИР СЕНА"), ("kim-il-sung", "КИМ ИР СЕН"),
+               ("mao-zedong", "МАО ЦЗЕ-ДУН"), ("mao-zedong", "МАО ЦЗЭДУН"),
+               ("nam-il", "НАМ ИР"), ("nam-il", "НАМ ИРА"), ("pak-don-cho", "ПАК ДОН ЧО"),
+               ("north-korea", "Северной Кореи"), ("parallel-38", "38 параллели"),
+               ("vaganov", "Ваганов"), ("kornyushina", "Корнишина"), ("makarov", "Макаров"),
+               ("makarov", "С.А.Макаров")],
+        "en": [("stalin", "Stalin"), ("stalin", "FILIPPOV"), ("beijing", "BEIJING"),
+               ("kim-il-sung", "KIM IL SUNG"), ("mao-zedong", "MAO ZEDONG"),
+               ("nam-il", "NAM IL"), ("pak-don-cho", "PAK DON CHO"),
+               ("pyongyang", "Pyongyang"), ("north-korea", "North Korea"),
+               ("parallel-38", "38th parallel"), ("syngman-rhee", "Rhee Syngmann")],
+    },
+    "004": {
+        "en": [("stalin", "Stalin"), ("stalin", "FILIPPOV"), ("stalin", "Filippov"),
+               ("li-kenong", "LI KENONG"), ("li-kenong", "Li Kenong"),
+               ("mao-zedong", "MAO ZEDONG"), ("mao-zedong", "Mao Zedong"),
+               ("kim-il-sung", "KIM IL SUNG"), ("kim-il-sung", "Kim Il Sung"),
+               ("kim-il-sung", "Kim II Sung"), ("peng-dehuai", "PENG DEHUAI"),
+               ("peng-dehuai", "Peng Dehuai"), ("kaesong", "Kaesong"), ("nam-il", "Nam II"),
+               ("deng-hua", "Deng Hua"), ("korea", "Korea"), ("parallel-38", "38th parallel"),
+               ("icrc", "International Red Cross"), ("joy", "Joy"), ("vaganov", "Vaganov"),
+               ("chesnokova", "Chesnokova"), ("rudakov", "RUDAKOV")],
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", seed_paths(), ids=[p.stem[:3] for p in seed_paths()])
+def test_every_indexable_name_of_the_seeds_is_tagged(seed: Path, converted) -> None:
+    root = etree.parse(str(converted[seed.name].output)).getroot()
+    for lang, names in EXPECTED[seed.stem[:3]].items():
+        found = {
+            (e.get("ref").split("#")[1], "".join(e.itertext()))
+            for div in root.xpath(f"//tei:text/tei:body/tei:div[@xml:lang='{lang}']", namespaces=NS)
+            for e in div.xpath(".//*[@ref][contains(@ref, 'authority/')]", namespaces=NS)
+        }
+        missing = set(names) - found
+        assert not missing, f"{seed.name} [{lang}]: not tagged: {sorted(missing)}"
+
+
+def test_correspondents_point_at_their_entries(converted) -> None:
+    root = etree.parse(str(converted[seed_paths()[0].name].output)).getroot()
+    sent = root.xpath("//tei:correspAction[@type='sent']/tei:persName/@ref", namespaces=NS)
+    received = root.xpath("//tei:correspAction[@type='received']/tei:persName/@ref", namespaces=NS)
+    assert sent == ["authority/persons.xml#mao-zedong"]
+    assert received == ["authority/persons.xml#stalin"]  # Filippov, a code name for Stalin
+
+
+def test_every_reference_of_the_corpus_resolves() -> None:
+    ids = {
+        f"authority/{f.name}#{i}"
+        for f in AUTHORITY.glob("*.xml")
+        for i in etree.parse(str(f)).getroot().xpath("//tei:text//@xml:id", namespaces=NS)
+    }
+    for tei in TEI_DIR.glob("*.xml"):
+        refs = etree.parse(str(tei)).getroot().xpath("//@ref", namespaces=NS)
+        assert refs and set(refs) <= ids, tei.name
+
+
+# ------------------------------------------------------------------ cablegram entities
+
+
+def test_entities_lists_names_no_entry_covers(tmp_path: Path) -> None:
+    cable = parse_bytes(
+        "x.txt",
+        b"July 12, 1951 Cable No. 1, Mao Zedong to Filippov [Stalin]\n\nCitation:\n\n"
+        b'"Cable No. 1", July 12, 1951, Wilson Center Digital Archive, APRF.\n\n'
+        b"Contents:\n\nTranslation - English\n\nCABLE No. 1\n\nTo Comrade FILIPPOV [Stalin]\n\n"
+        b"I met General Xuantong and the envoy Wolkenstein in Kaesong yesterday.\n\n"
+        b"MAO ZEDONG\n",
+    )
+    from cablegram.encode.tei import encode_cable, serialise
+
+    (tmp_path / "authority").mkdir()
+    for file in AUTHORITY.glob("*.xml"):
+        (tmp_path / "authority" / file.name).write_bytes(file.read_bytes())
+    target = tmp_path / "cable.xml"
+    target.write_bytes(serialise(encode_cable(cable)))
+    result = CliRunner().invoke(main, ["entities", str(target), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    terms = {row["term"]: row for row in rows}
+    assert "Xuantong" in terms and "Wolkenstein" in terms
+    assert "Kaesong" not in terms and "FILIPPOV" not in terms
+    assert terms["Wolkenstein"]["locations"].startswith(f"{target}:")
+    text = CliRunner().invoke(main, ["entities", str(target)])
+    assert text.exit_code == 0 and "Wolkenstein\t[en]\t1\t" in text.output
+
+
+def test_entities_without_authority_files_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "a.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
+    result = CliRunner().invoke(main, ["entities", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no authority files" in result.output
