@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def make_corpus(n: int, out: Path) -> list[Path]:
     """N TEI files made from the seeds and variants, ids rewritten to their file names."""
     converted = out / "converted"
+    shutil.copytree(ROOT / "tei" / "authority", converted / "authority")
+    shutil.copytree(ROOT / "tei" / "authority", out / "corpus" / "authority")
     results = pipeline.convert([ROOT / "seeds", ROOT / "tests" / "variants"], converted)
     originals = [r.output for r in results if r.output]
     files = []
