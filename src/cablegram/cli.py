@@ -129,8 +129,16 @@ def validate(paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None
     help="Directory for the TEI files.",
 )
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
-def build(sources: Path, out: Path, force: bool) -> None:
-    """Run the whole job on a corpus: convert the exports into TEI, then validate it.
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build/site"),
+    show_default=True,
+    help="Directory of the web edition.",
+)
+def build(sources: Path, out: Path, force: bool, site_dir: Path) -> None:
+    """Run the whole job: convert the exports into TEI, validate, render the web edition.
 
     Stops with exit 1 when a source fails or the corpus is invalid.
 
@@ -138,7 +146,14 @@ def build(sources: Path, out: Path, force: bool) -> None:
     """
     status = _convert((sources,), out, force)
     report = _validate([out], tei_all=False, fmt="text", svrl=None)
-    sys.exit(1 if status or not report.valid else 0)
+    if status or not report.valid:
+        sys.exit(1)
+    try:
+        site = pipeline.web([out], site_dir)
+    except CablegramError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{len(site.pages)} pages written into {site_dir}/")
 
 
 @main.command()
@@ -179,3 +194,28 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
         shown = ", ".join(item.locations[:3]) + (" …" if len(item.locations) > 3 else "")
         click.echo(f"{item.term}\t[{item.lang}]\t{len(item.locations)}\t{shown}")
     click.echo(f"{len(found)} name-like terms not in the authority files")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build/site"),
+    show_default=True,
+    help="Directory of the site.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
+def web(paths: tuple[Path, ...], out: Path, no_search: bool) -> None:
+    """Render the web edition (a static site) from TEI files (default: tei/).
+
+    Example: cablegram web tei/ --out build/site
+    """
+    try:
+        site = pipeline.web(list(paths) or [Path("tei")], out, search=not no_search)
+    except CablegramError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    searched = "with" if site.search else "without"
+    click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")

@@ -22,6 +22,8 @@ from cablegram.entities import NameIndex, load_authority, tag_cable
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import write_atomic
+from cablegram.render import render_site
+from cablegram.render.web import Site
 from cablegram.model import Cable
 from cablegram.parse import parse_export
 
@@ -118,6 +120,16 @@ def uncovered(paths: Iterable[Path], authority: Path | None = None) -> list[Unco
     if not directory.is_dir():
         raise CablegramError(f"{directory}: no authority files here; give --authority DIR")
     return uncovered_names(files, NameIndex(load_authority(directory)))
+
+
+def web(paths: Iterable[Path], out: Path, *, search: bool = True) -> Site:
+    """Render the web edition of TEI files (or directories of them) into `out`."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise CablegramError(f"{path}: no such file or directory")
+        files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    return render_site(files, out, search=search)
 
 
 def _write(

@@ -1,0 +1,46 @@
+"""Compiling and running the project's XSLT stylesheets (XSLT 1.0 + EXSLT, libxslt)."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from cablegram.errors import CablegramError
+
+REPO_XSLT = Path(__file__).resolve().parents[3] / "xslt"
+# Stylesheets may read their own imports; nothing else, and never the network.
+ACCESS = etree.XSLTAccessControl(
+    read_file=True, write_file=False, create_dir=False, read_network=False, write_network=False
+)
+
+
+def xslt_dir() -> Path:
+    """The stylesheets: $CABLEGRAM_XSLT, else the repository's xslt/."""
+    directory = Path(os.environ.get("CABLEGRAM_XSLT", REPO_XSLT))
+    if not (directory / "web").is_dir():
+        raise CablegramError(f"{directory}: no web/ stylesheets here; set CABLEGRAM_XSLT")
+    return directory
+
+
+@cache
+def stylesheet(path: Path) -> etree.XSLT:
+    """A stylesheet, compiled once per process."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        return etree.XSLT(etree.parse(str(path), parser), access_control=ACCESS)
+    except (etree.XSLTParseError, etree.XMLSyntaxError) as exc:
+        raise CablegramError(f"{path}: cannot compile the stylesheet ({exc})") from exc
+
+
+def run(path: Path, document: etree._ElementTree, **params: str) -> str:
+    """Transform a document; string parameters are quoted for XSLT."""
+    transform = stylesheet(path)
+    quoted = {key: etree.XSLT.strparam(value) for key, value in params.items()}
+    try:
+        result = transform(document, **quoted)
+    except etree.XSLTApplyError as exc:
+        raise CablegramError(f"{path}: {exc}") from exc
+    return "<!DOCTYPE html>\n" + str(result)

@@ -1,0 +1,88 @@
+// cablegram web edition: the switches, popups, sorting and filtering. The pages work
+// without it (reading view, all versions shown, popups on hover and focus).
+(function () {
+  "use strict";
+  const body = document.body;
+
+  // Reading / diplomatic, and which versions to show.
+  const controls = document.querySelector(".controls");
+  if (controls) {
+    controls.hidden = false;
+    controls.addEventListener("change", (event) => {
+      const input = event.target;
+      if (input.name === "mode") {
+        body.classList.toggle("mode-reading", input.value === "reading");
+        body.classList.toggle("mode-diplomatic", input.value === "diplomatic");
+      } else if (input.name === "show") {
+        const versions = document.querySelector(".versions");
+        versions.dataset.show = input.value;
+        versions.querySelectorAll(".version").forEach((section) => {
+          section.classList.toggle("shown", section.dataset.version === input.value);
+        });
+      }
+    });
+  }
+
+  // Popups of the editorial interventions: pointer, Enter and Space, Escape closes.
+  const toggle = (node, open) => node.setAttribute("aria-expanded", open ? "true" : "false");
+  document.querySelectorAll(".intervention").forEach((node) => {
+    node.addEventListener("click", (event) => {
+      event.stopPropagation();
+      toggle(node, node.getAttribute("aria-expanded") !== "true");
+    });
+    node.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        toggle(node, node.getAttribute("aria-expanded") !== "true");
+      } else if (event.key === "Escape") {
+        toggle(node, false);
+      }
+    });
+    node.addEventListener("blur", () => toggle(node, false));
+  });
+
+  // Copy the citation.
+  document.querySelectorAll("button[data-copy]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const text = document.getElementById(button.dataset.copy).textContent.replace(/\s+/g, " ").trim();
+      const done = () => { button.textContent = "Copied"; };
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(text).then(done, () => {});
+      }
+    });
+  });
+
+  // Sortable, filterable table of cables.
+  const table = document.querySelector("table.sortable");
+  if (table) {
+    const tbody = table.tBodies[0];
+    const value = (row, column) => {
+      const cell = row.cells[column];
+      return (cell.dataset.value || cell.textContent).trim();
+    };
+    table.querySelectorAll("button[data-sort]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const column = Number(button.dataset.sort);
+        const th = button.closest("th");
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        table.querySelectorAll("th").forEach((h) => h.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        const rows = Array.from(tbody.rows);
+        rows.sort((a, b) => value(a, column).localeCompare(value(b, column), undefined, { numeric: true }) * (ascending ? 1 : -1));
+        rows.forEach((row) => tbody.appendChild(row));
+      });
+    });
+    const filter = document.querySelector("input[data-filter]");
+    if (filter) {
+      filter.closest("p").hidden = false;
+      filter.addEventListener("input", () => {
+        const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+        Array.from(tbody.rows).forEach((row) => {
+          const text = row.textContent.toLowerCase();
+          row.hidden = !words.every((word) => text.includes(word));
+        });
+      });
+    }
+  }
+})();

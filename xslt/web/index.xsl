@@ -1,0 +1,69 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The index: every cable in date order (date, number, sender -> addressee, summary,
+     languages); edition.js makes the table sortable and filterable. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:cg="urn:cablegram:site"
+    exclude-result-prefixes="tei cg">
+  <xsl:import href="../common/text.xsl"/>
+  <xsl:import href="layout.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title">Cables</xsl:with-param>
+      <xsl:with-param name="current">index.html</xsl:with-param>
+      <xsl:with-param name="main">
+        <h1>Cables</h1>
+        <p class="intro"><xsl:value-of select="count(//cg:cables/tei:TEI)"/> documents, in date order.</p>
+        <p class="filter" hidden="hidden">
+          <label for="filter">Filter the list</label>
+          <input type="search" id="filter" data-filter="cables" placeholder="a name, a number, a word"/>
+        </p>
+        <table class="cables sortable" id="cables">
+          <caption class="sr-only">All cables of the edition</caption>
+          <thead>
+            <tr>
+              <th scope="col" aria-sort="ascending"><button type="button" data-sort="0">Date</button></th>
+              <th scope="col"><button type="button" data-sort="1">No.</button></th>
+              <th scope="col"><button type="button" data-sort="2">From → To</button></th>
+              <th scope="col">Summary</th>
+              <th scope="col"><button type="button" data-sort="4">Languages</button></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="//cg:cables/tei:TEI">
+              <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
+              <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:idno"/>
+              <xsl:variable name="sent" select="tei:teiHeader//tei:correspAction[@type='sent']"/>
+              <xsl:variable name="received" select="tei:teiHeader//tei:correspAction[@type='received']"/>
+              <tr>
+                <td data-value="{$sent/tei:date/@when}"><time datetime="{$sent/tei:date/@when}"><xsl:value-of select="$sent/tei:date"/></time></td>
+                <td><xsl:value-of select="$sent/tei:idno"/></td>
+                <td>
+                  <a href="{@xml:id}.html">
+                    <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+                    <xsl:text> → </xsl:text>
+                    <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+                    <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
+                  </a>
+                </td>
+                <td><xsl:value-of select="tei:teiHeader/tei:profileDesc/tei:abstract/tei:p"/></td>
+                <td>
+                  <xsl:for-each select="tei:text/tei:body/tei:div">
+                    <xsl:variable name="lang" select="@xml:lang"/>
+                    <xsl:if test="not(preceding-sibling::tei:div[@xml:lang = $lang])">
+                      <xsl:if test="preceding-sibling::tei:div">, </xsl:if>
+                      <span lang="en"><xsl:value-of select="ancestor::tei:TEI//tei:langUsage/tei:language[@ident = $lang]"/></span>
+                    </xsl:if>
+                  </xsl:for-each>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>

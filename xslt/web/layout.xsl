@@ -1,0 +1,60 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The page shell of the web edition: head, skip link, navigation, landmarks, footer.
+     Every asset is local (assets/); no request leaves the site. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:param name="edition-title" select="'Cables on the Korean Armistice, 1951'"/>
+  <xsl:param name="generator" select="'cablegram'"/>
+
+  <xsl:template name="page">
+    <xsl:param name="title"/>
+    <xsl:param name="current"/>
+    <xsl:param name="main"/>
+    <xsl:param name="search" select="true()"/>
+    <html lang="en">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="{$generator}"/>
+        <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
+        <link rel="icon" href="data:,"/>
+        <link rel="stylesheet" href="assets/edition.css"/>
+        <script src="assets/edition.js" defer="defer"></script>
+      </head>
+      <body class="mode-reading">
+        <a class="skip" href="#main">Skip to the content</a>
+        <header class="site" role="banner">
+          <p class="edition"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
+          <nav aria-label="Edition">
+            <ul>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">index.html</xsl:with-param><xsl:with-param name="label">Cables</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">persons.html</xsl:with-param><xsl:with-param name="label">Persons</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">places.html</xsl:with-param><xsl:with-param name="label">Places</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">orgs.html</xsl:with-param><xsl:with-param name="label">Organisations</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">principles.html</xsl:with-param><xsl:with-param name="label">Editorial principles</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">search.html</xsl:with-param><xsl:with-param name="label">Search</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex="-1">
+          <xsl:copy-of select="$main"/>
+        </main>
+        <footer class="site" role="contentinfo">
+          <p>A digital edition made with <xsl:value-of select="$generator"/> from the archive's
+            web pages. The TEI P5 source of every document can be downloaded from its page.</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="nav-item">
+    <xsl:param name="href"/>
+    <xsl:param name="label"/>
+    <xsl:param name="current"/>
+    <li>
+      <a href="{$href}">
+        <xsl:if test="$current = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <xsl:value-of select="$label"/>
+      </a>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>
