@@ -226,7 +226,10 @@ def test_no_progress_bar_on_a_small_batch(workdir: Path) -> None:
 def test_build_converts_seeds_into_tei(workdir: Path) -> None:
     result = run("build")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1].startswith(f"{len(seed_paths())} files checked: ")
+    out_lines = result.stdout.splitlines()
+    assert any(line.startswith(f"{len(seed_paths())} files checked: ") for line in out_lines)
+    assert out_lines[-1].endswith("pages written into build/site/")
+    assert (workdir / "build" / "site" / "index.html").is_file()
     lines, summary = report(result)
     assert summary.groups()[:3] == (str(len(seed_paths())), str(len(seed_paths())), "tei")
     assert sorted(p.stem for p in (workdir / "tei").glob("*.xml")) == sorted(
