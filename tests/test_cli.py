@@ -228,8 +228,10 @@ def test_build_converts_seeds_into_tei(workdir: Path) -> None:
     assert result.exit_code == 0, result.output
     out_lines = result.stdout.splitlines()
     assert any(line.startswith(f"{len(seed_paths())} files checked: ") for line in out_lines)
-    assert out_lines[-1].endswith("pages written into build/site/")
+    assert out_lines[-2].endswith("pages written into build/site/")
+    assert out_lines[-1].startswith("build/print/edition.pdf: ")
     assert (workdir / "build" / "site" / "index.html").is_file()
+    assert (workdir / "build" / "print" / "edition.pdf").is_file()
     lines, summary = report(result)
     assert summary.groups()[:3] == (str(len(seed_paths())), str(len(seed_paths())), "tei")
     assert sorted(p.stem for p in (workdir / "tei").glob("*.xml")) == sorted(

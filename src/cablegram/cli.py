@@ -137,8 +137,16 @@ def validate(paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None
     show_default=True,
     help="Directory of the web edition.",
 )
-def build(sources: Path, out: Path, force: bool, site_dir: Path) -> None:
-    """Run the whole job: convert the exports into TEI, validate, render the web edition.
+@click.option(
+    "--print-out",
+    "print_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build/print"),
+    show_default=True,
+    help="Directory of the print edition.",
+)
+def build(sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path) -> None:
+    """Run the whole job: convert the exports into TEI, validate, render the editions.
 
     Stops with exit 1 when a source fails or the corpus is invalid.
 
@@ -150,10 +158,12 @@ def build(sources: Path, out: Path, force: bool, site_dir: Path) -> None:
         sys.exit(1)
     try:
         site = pipeline.web([out], site_dir)
+        volume = pipeline.print_edition([out], print_dir)
     except CablegramError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     click.echo(f"{len(site.pages)} pages written into {site_dir}/")
+    click.echo(f"{print_dir}/edition.pdf: {volume.pages} pages; {len(volume.pdfs)} PDFs")
 
 
 @main.command()
@@ -219,3 +229,29 @@ def web(paths: tuple[Path, ...], out: Path, no_search: bool) -> None:
         sys.exit(1)
     searched = "with" if site.search else "without"
     click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")
+
+
+@main.command(name="print")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build/print"),
+    show_default=True,
+    help="Directory of the PDFs.",
+)
+@click.option("--volume-only", is_flag=True, help="Only the volume, not one PDF per cable.")
+def print_command(paths: tuple[Path, ...], out: Path, volume_only: bool) -> None:
+    """Typeset the print edition (default: tei/): edition.pdf and one PDF per cable.
+
+    Example: cablegram print tei/ --out build/print
+    """
+    try:
+        volume = pipeline.print_edition(
+            list(paths) or [Path("tei")], out, per_cable=not volume_only
+        )
+    except CablegramError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{out}/edition.pdf: {volume.pages} pages; {len(volume.pdfs)} PDFs in {out}/")

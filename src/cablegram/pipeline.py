@@ -22,10 +22,11 @@ from cablegram.entities import NameIndex, load_authority, tag_cable
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import write_atomic
-from cablegram.render import render_site
-from cablegram.render.web import Site
 from cablegram.model import Cable
 from cablegram.parse import parse_export
+from cablegram.render import render_site
+from cablegram.render.print import Volume, render_print
+from cablegram.render.web import Site
 
 SOURCE_SUFFIXES = (".txt", ".md")
 SEAL = re.compile(rb'<\?cablegram sha256="(?P<hash>[0-9a-f]{64})"\?>\n?\Z')
@@ -122,14 +123,23 @@ def uncovered(paths: Iterable[Path], authority: Path | None = None) -> list[Unco
     return uncovered_names(files, NameIndex(load_authority(directory)))
 
 
-def web(paths: Iterable[Path], out: Path, *, search: bool = True) -> Site:
-    """Render the web edition of TEI files (or directories of them) into `out`."""
+def _tei_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if not path.exists():
             raise CablegramError(f"{path}: no such file or directory")
         files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
-    return render_site(files, out, search=search)
+    return files
+
+
+def web(paths: Iterable[Path], out: Path, *, search: bool = True) -> Site:
+    """Render the web edition of TEI files (or directories of them) into `out`."""
+    return render_site(_tei_files(paths), out, search=search)
+
+
+def print_edition(paths: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:
+    """Typeset the print edition (edition.pdf, and one PDF per cable) into `out`."""
+    return render_print(_tei_files(paths), out, per_cable=per_cable)
 
 
 def _write(

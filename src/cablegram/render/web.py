@@ -1,8 +1,8 @@
 """The web edition: one page per cable, the index, entity pages, principles, search.
 
-    TEI files ──cable.xsl──▶ <id>.html (and tei/<id>.xml, the source, downloadable)
-    all TEI + authority ──index.xsl / entities.xsl / principles.xsl──▶ the other pages
-    assets/ copied; Pagefind indexes the site for search, offline.
+TEI files ──cable.xsl──▶ <id>.html (and tei/<id>.xml, the source, downloadable)
+all TEI + authority ──index.xsl / entities.xsl / principles.xsl──▶ the other pages
+assets/ copied; Pagefind indexes the site for search, offline.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
+from cablegram.render.corpus import build_corpus, parse_tei
 from cablegram.render.xslt import run, xslt_dir
 
-CG_NS = "urn:cablegram:site"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
 
 
@@ -30,14 +29,6 @@ class Site:
     out: Path
     pages: list[Path] = field(default_factory=list)
     search: bool = False
-
-
-def _parse(path: Path) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        return etree.parse(str(path), parser)
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise CablegramError(f"{path}: cannot be read as XML ({exc})") from exc
 
 
 def render_site(tei_files: Iterable[Path], out: Path, *, search: bool = True) -> Site:
@@ -49,14 +40,14 @@ def render_site(tei_files: Iterable[Path], out: Path, *, search: bool = True) ->
     site = Site(out)
     cables: list[etree._ElementTree] = []
     for path in files:
-        tree = _parse(path)
+        tree = parse_tei(path)
         xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
         page = out / f"{xml_id}.html"
         write_atomic(page, run(stylesheets / "cable.xsl", tree).encode())
         write_atomic(out / "tei" / f"{xml_id}.xml", path.read_bytes())
         site.pages.append(page)
         cables.append(tree)
-    corpus = _corpus(cables, files[0].parent / "authority")
+    corpus = build_corpus(cables, files[0].parent / "authority")
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
         ("principles.html", "principles.xsl", {}),
@@ -70,20 +61,6 @@ def render_site(tei_files: Iterable[Path], out: Path, *, search: bool = True) ->
     if search:
         site.search = build_search_index(out)
     return site
-
-
-def _corpus(cables: list[etree._ElementTree], authority: Path) -> etree._ElementTree:
-    """One document holding every cable and the authority files: the input of the pages
-    that span the corpus (index, entity pages)."""
-    root = etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS, None: TEI_NS})
-    holder = etree.SubElement(root, f"{{{CG_NS}}}cables")
-    for tree in cables:
-        holder.append(tree.getroot().__copy__())
-    entries = etree.SubElement(root, f"{{{CG_NS}}}authority")
-    if authority.is_dir():
-        for path in sorted(authority.glob("*.xml")):
-            entries.append(_parse(path).getroot())
-    return etree.ElementTree(root)
 
 
 def _copy_assets(source: Path, target: Path) -> None:

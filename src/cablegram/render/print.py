@@ -1,0 +1,70 @@
+"""The print edition: XSLT (xslt/print/volume.xsl) makes paged HTML, WeasyPrint the PDF.
+
+The volume (edition.pdf) has a title page, the editorial principles, contents and an
+index with page numbers resolved by the layout engine; each cable also gets a PDF of its
+own. WeasyPrint may fetch only the stylesheet and fonts on this machine, never the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cablegram.errors import CablegramError
+from cablegram.files import write_atomic
+from cablegram.render.corpus import build_corpus, parse_tei
+from cablegram.render.xslt import run, xslt_dir
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@dataclass
+class Volume:
+    out: Path
+    pdfs: list[Path] = field(default_factory=list)
+    pages: int = 0
+
+
+def _local_fetcher() -> object:
+    """A WeasyPrint URL fetcher for local files and data: URLs only (no network)."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+def paged_html(cables: list, authority: Path, standalone: bool) -> str:
+    stylesheet = xslt_dir() / "print" / "volume.xsl"
+    corpus = build_corpus(cables, authority)
+    html = run(stylesheet, corpus, standalone="yes" if standalone else "no")
+    return html.replace("<!DOCTYPE html>\n", "", 1)
+
+
+def render_pdf(html: str, target: Path) -> int:
+    """Lay out paged HTML and write the PDF atomically; the number of pages."""
+    from weasyprint import HTML
+
+    base = (xslt_dir() / "print").as_uri() + "/"
+    document = HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
+    write_atomic(target, document.write_pdf())
+    return len(document.pages)
+
+
+def render_print(tei_files: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:
+    files = sorted(tei_files)
+    if not files:
+        raise CablegramError("no TEI files to print")
+    authority = files[0].parent / "authority"
+    cables = [parse_tei(path) for path in files]
+    volume = Volume(out)
+    html = paged_html(cables, authority, standalone=False)
+    write_atomic(out / "edition.html", html.encode())
+    volume.pages = render_pdf(html, out / "edition.pdf")
+    volume.pdfs.append(out / "edition.pdf")
+    if per_cable:
+        for tree in cables:
+            xml_id = tree.getroot().get(XML_ID)
+            target = out / f"{xml_id}.pdf"
+            render_pdf(paged_html([tree], authority, standalone=True), target)
+            volume.pdfs.append(target)
+    return volume
