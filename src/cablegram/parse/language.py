@@ -7,7 +7,7 @@ French …). Short texts get only their script.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter
 from functools import cache
 
@@ -27,27 +27,24 @@ LANGUAGE_NAMES = {
 MIN_LETTERS_FOR_LANGID = 40
 
 
-def script_of(char: str) -> str | None:
-    """The script of a letter (a small, sufficient subset of Unicode scripts)."""
-    if not char.isalpha():
-        return None
-    name = unicodedata.name(char, "")
-    for prefix, script in (
-        ("CYRILLIC", "Cyrl"),
-        ("LATIN", "Latn"),
-        ("CJK", "Hani"),
-        ("HANGUL", "Hang"),
-        ("HIRAGANA", "Kana"),
-        ("KATAKANA", "Kana"),
-        ("GREEK", "Grek"),
-    ):
-        if name.startswith(prefix):
-            return script
-    return None
+SCRIPT_RANGES = {
+    "Cyrl": re.compile(r"[\u0400-\u04ff\u0500-\u052f]"),
+    "Latn": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "Hani": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "Hang": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "Kana": re.compile(r"[\u3040-\u30ff]"),
+    "Grek": re.compile(r"[\u0370-\u03ff]"),
+}
 
 
 def script_counts(text: str) -> Counter[str]:
-    return Counter(s for s in map(script_of, text) if s)
+    """Letters per script (the scripts these archives use), counted by Unicode block."""
+    counts: Counter[str] = Counter()
+    for script, pattern in SCRIPT_RANGES.items():
+        found = len(pattern.findall(text))
+        if found:
+            counts[script] = found
+    return counts
 
 
 @cache
