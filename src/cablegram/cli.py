@@ -24,14 +24,16 @@ def main() -> None:
     """Turn archive exports of diplomatic cables into a TEI P5 edition."""
 
 
-def _convert(sources: tuple[Path, ...], out: Path, force: bool) -> int:
+def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None = None) -> int:
     paths = list(sources) or [Path("seeds")]
     found, _ = pipeline.find_sources(paths)
     if len(found) >= PROGRESS_THRESHOLD:
         with click.progressbar(length=len(found), label="converting", file=sys.stderr) as bar:
-            results = pipeline.convert(paths, out, force=force, progress=lambda _: bar.update(1))
+            results = pipeline.convert(
+                paths, out, force=force, jobs=jobs, progress=lambda _: bar.update(1)
+            )
     else:
-        results = pipeline.convert(paths, out, force=force)
+        results = pipeline.convert(paths, out, force=force, jobs=jobs)
     for result in results:
         if result.status in {"written", "unchanged"}:
             counts = " ".join(f"{k}={v}" for k, v in result.counts.items())
@@ -60,17 +62,26 @@ def _convert(sources: tuple[Path, ...], out: Path, force: bool) -> int:
     help="Directory for the TEI files.",
 )
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
-def convert(sources: tuple[Path, ...], out: Path, force: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use (default: all cores); the output is the same for any number.",
+)
+def convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None) -> None:
     """Convert archive exports (files or directories; default: seeds/) into TEI.
 
     Example: cablegram convert seeds/ --out tei/
     """
-    sys.exit(_convert(sources, out, force))
+    sys.exit(_convert(sources, out, force, jobs))
 
 
-def _validate(paths: list[Path], tei_all: bool, fmt: str, svrl: Path | None) -> Report:
+def _validate(
+    paths: list[Path], tei_all: bool, fmt: str, svrl: Path | None, jobs: int | None = None
+) -> Report:
     try:
-        report = validate_files(paths, tei_all=tei_all, svrl_dir=svrl)
+        report = validate_files(paths, tei_all=tei_all, svrl_dir=svrl, jobs=jobs)
     except CablegramError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -99,7 +110,16 @@ def _validate(paths: list[Path], tei_all: bool, fmt: str, svrl: Path | None) -> 
     type=click.Path(path_type=Path, file_okay=False),
     help="Write each file's Schematron SVRL report into this directory.",
 )
-def validate(paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use (default: all cores); the output is the same for any number.",
+)
+def validate(
+    paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None, jobs: int | None
+) -> None:
     """Validate TEI files (default: tei/) against the project's XSD and Schematron rules.
 
     One line per problem, `path:line:col: severity: message [rule]`, then a summary.
@@ -108,7 +128,7 @@ def validate(paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None
 
     Example: cablegram validate tei/ --tei-all
     """
-    report = _validate(list(paths) or [Path("tei")], tei_all, fmt, svrl)
+    report = _validate(list(paths) or [Path("tei")], tei_all, fmt, svrl, jobs)
     sys.exit(0 if report.valid else 1)
 
 
@@ -217,13 +237,20 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
     help="Directory of the site.",
 )
 @click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
-def web(paths: tuple[Path, ...], out: Path, no_search: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use (default: all cores); the output is the same for any number.",
+)
+def web(paths: tuple[Path, ...], out: Path, no_search: bool, jobs: int | None) -> None:
     """Render the web edition (a static site) from TEI files (default: tei/).
 
     Example: cablegram web tei/ --out build/site
     """
     try:
-        site = pipeline.web(list(paths) or [Path("tei")], out, search=not no_search)
+        site = pipeline.web(list(paths) or [Path("tei")], out, search=not no_search, jobs=jobs)
     except CablegramError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -23,6 +23,7 @@ from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import write_atomic
 from cablegram.model import Cable
+from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
 from cablegram.render.print import Volume, render_print
@@ -74,24 +75,25 @@ def convert(
     force: bool = False,
     authority: Path | None = None,
     progress: Callable[[Path], None] | None = None,
+    jobs: int | None = None,
 ) -> list[Converted]:
     """Convert sources (files or directories of exports) into TEI files in `out_dir`.
 
     Names are tagged against the authority files in `authority` (default: `out_dir/authority`
-    when it exists); without authority files, names are left untagged.
+    when it exists); without authority files, names are left untagged. Sources are parsed
+    on `jobs` processes (default: all cores); the output does not depend on it.
     """
     sources, results = find_sources(paths)
-    index = name_index(authority or out_dir / "authority", out_dir)
+    directory = authority or out_dir / "authority"
     parsed: list[tuple[Path, Cable]] = []
-    for source in sources:
-        try:
-            cable = parse_export(source)
-            parsed.append((source, tag_cable(cable, index) if index else cable))
-        except CablegramError as exc:
-            results.append(Converted(source, "failed", message=str(exc)))
-        except Exception as exc:  # a bug must not stop the batch: report it, go on
-            message = f"{source}: internal error while parsing ({type(exc).__name__}: {exc})"
-            results.append(Converted(source, "failed", message=message))
+    outcomes = parallel_map(
+        _parse_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
+    )
+    for source, outcome in zip(sources, outcomes, strict=True):
+        if isinstance(outcome, str):
+            results.append(Converted(source, "failed", message=outcome))
+        else:
+            parsed.append((source, outcome))
         if progress:
             progress(source)
     taken: dict[str, int] = {}
@@ -100,6 +102,26 @@ def convert(
     order = {path: n for n, path in enumerate(sources)}
     results.sort(key=lambda r: order.get(r.source, -1))
     return results
+
+
+_INDEX: dict[str, NameIndex | None] = {}
+
+
+def _load_index(directory: Path, out_dir: Path) -> None:
+    """Build the name index once per process (a worker's initializer)."""
+    _INDEX["current"] = name_index(directory, out_dir)
+
+
+def _parse_source(source: Path) -> Cable | str:
+    """Parse and tag one source; a failure comes back as its message (never raises)."""
+    index = _INDEX.get("current")
+    try:
+        cable = parse_export(source)
+        return tag_cable(cable, index) if index else cable
+    except CablegramError as exc:
+        return str(exc)
+    except Exception as exc:  # a bug must not stop the batch: report it, go on
+        return f"{source}: internal error while parsing ({type(exc).__name__}: {exc})"
 
 
 def name_index(directory: Path, out_dir: Path) -> NameIndex | None:
@@ -132,9 +154,9 @@ def _tei_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def web(paths: Iterable[Path], out: Path, *, search: bool = True) -> Site:
+def web(paths: Iterable[Path], out: Path, *, search: bool = True, jobs: int | None = None) -> Site:
     """Render the web edition of TEI files (or directories of them) into `out`."""
-    return render_site(_tei_files(paths), out, search=search)
+    return render_site(_tei_files(paths), out, search=search, jobs=jobs)
 
 
 def print_edition(paths: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:

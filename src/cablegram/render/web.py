@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
+from cablegram.parallel import parallel_map
 from cablegram.render.corpus import build_corpus, parse_tei
 from cablegram.render.xslt import run, xslt_dir
 
@@ -31,22 +30,18 @@ class Site:
     search: bool = False
 
 
-def render_site(tei_files: Iterable[Path], out: Path, *, search: bool = True) -> Site:
-    """Render TEI files (cables; authority files are taken from authority/ beside them)."""
+def render_site(
+    tei_files: Iterable[Path], out: Path, *, search: bool = True, jobs: int | None = None
+) -> Site:
+    """Render TEI files (cables; authority files are taken from authority/ beside them);
+    the cable pages on `jobs` processes."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
     stylesheets = xslt_dir() / "web"
     site = Site(out)
-    cables: list[etree._ElementTree] = []
-    for path in files:
-        tree = parse_tei(path)
-        xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
-        page = out / f"{xml_id}.html"
-        write_atomic(page, run(stylesheets / "cable.xsl", tree).encode())
-        write_atomic(out / "tei" / f"{xml_id}.xml", path.read_bytes())
-        site.pages.append(page)
-        cables.append(tree)
+    site.pages.extend(parallel_map(_cable_page, [(path, out) for path in files], jobs))
+    cables = [parse_tei(path) for path in files]
     corpus = build_corpus(cables, files[0].parent / "authority")
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
@@ -61,6 +56,17 @@ def render_site(tei_files: Iterable[Path], out: Path, *, search: bool = True) ->
     if search:
         site.search = build_search_index(out)
     return site
+
+
+def _cable_page(job: tuple[Path, Path]) -> Path:
+    """Write one cable's page and its downloadable TEI; the page's path."""
+    path, out = job
+    tree = parse_tei(path)
+    xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
+    page = out / f"{xml_id}.html"
+    write_atomic(page, run(xslt_dir() / "web" / "cable.xsl", tree).encode())
+    write_atomic(out / "tei" / f"{xml_id}.xml", path.read_bytes())
+    return page
 
 
 def _copy_assets(source: Path, target: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from cablegram.files import write_atomic
+from cablegram.parallel import parallel_map
 from cablegram.validate.issues import Issue, Report
 from cablegram.validate.jing import check_tei_all
 from cablegram.validate.schemas import (
@@ -54,45 +55,67 @@ def validate_files(
     *,
     tei_all: bool = False,
     svrl_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Validate TEI files (or directories of them) with the project's XSD and Schematron
-    rules, and with the official tei_all schema when asked."""
+    rules, and with the official tei_all schema when asked; cables on `jobs` processes."""
     files, issues = find_tei_files(paths)
     report = Report(files=files, issues=issues)
     directory = schema_dir()
     used: set[str] = set()
-    entries_cache: dict[Path, set[str]] = {}
-    authority: list[tuple[Path, etree._ElementTree, bytes]] = []
-    for path in files:
-        try:
-            source = path.read_bytes()
-        except OSError as exc:
-            report.issues.append(
-                Issue(str(path), 0, 0, "error", f"cannot be read ({exc.strerror})", "xml")
-            )
+    authority: list[Path] = []
+    outcomes = parallel_map(
+        _validate_cable, files, jobs, initializer=_setup, initargs=(directory, svrl_dir)
+    )
+    for path, (found, refs, is_authority) in zip(files, outcomes, strict=True):
+        if is_authority:
+            authority.append(path)
             continue
-        tree, problem = parse_safely(path, source)
-        if tree is None:
-            report.issues.extend([problem] if problem else [])
-            continue
-        if tree.getroot().xpath(AUTHORITY_BODY, namespaces=TEI_NS):
-            authority.append((path, tree, source))
-            continue
-        refs = _references(tree)
+        report.issues.extend(found)
         used.update(ref.split("#", 1)[1] for ref in refs)
-        params = {"entries": _known_entries(path, refs, entries_cache)} if refs else {}
-        report.issues.extend(
-            _check(tree, path, source, directory, XSD_NAME, SCH_NAME, params, svrl_dir)
-        )
     params = {"used": " ".join(sorted(used))}
-    for path, tree, source in authority:
-        report.issues.extend(
-            _check(tree, path, source, directory, AUTHORITY_XSD, AUTHORITY_SCH, params, svrl_dir)
-        )
+    for path in authority:
+        source = path.read_bytes()
+        tree, _ = parse_safely(path, source)
+        if tree is not None:
+            report.issues.extend(
+                _check(
+                    tree, path, source, directory, AUTHORITY_XSD, AUTHORITY_SCH, params, svrl_dir
+                )
+            )
     if tei_all:
         report.issues.extend(check_tei_all(files, tei_all_rng()))
     report.issues.sort()
     return report
+
+
+_SETUP: dict[str, Path | None] = {}
+_ENTRIES: dict[Path, set[str]] = {}
+
+
+def _setup(directory: Path, svrl_dir: Path | None) -> None:
+    """A worker's initializer: where the schemas are and where SVRL reports go."""
+    _SETUP["directory"], _SETUP["svrl"] = directory, svrl_dir
+
+
+def _validate_cable(path: Path) -> tuple[list[Issue], set[str], bool]:
+    """Issues and name references of one file; authority files are left for later."""
+    try:
+        source = path.read_bytes()
+    except OSError as exc:
+        issue = Issue(str(path), 0, 0, "error", f"cannot be read ({exc.strerror})", "xml")
+        return [issue], set(), False
+    tree, problem = parse_safely(path, source)
+    if tree is None:
+        return ([problem] if problem else []), set(), False
+    if tree.getroot().xpath(AUTHORITY_BODY, namespaces=TEI_NS):
+        return [], set(), True
+    directory = _SETUP["directory"]
+    assert directory is not None
+    refs = _references(tree)
+    params = {"entries": _known_entries(path, refs, _ENTRIES)} if refs else {}
+    found = _check(tree, path, source, directory, XSD_NAME, SCH_NAME, params, _SETUP["svrl"])
+    return found, refs, False
 
 
 def _check(

@@ -1,0 +1,39 @@
+"""Running a function over many items on several cores, results in input order.
+
+Work goes to worker processes in chunks; with one job (or few items) it runs in this
+process, so that results and their order never depend on the number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def parallel_map(
+    function: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int | None = None,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple = (),
+) -> Iterator[R]:
+    """`map(function, items)` on `jobs` processes (default: all cores), in order."""
+    work = list(items)
+    jobs = max(1, jobs or default_jobs())
+    if jobs == 1 or len(work) < 2 * jobs:
+        if initializer:
+            initializer(*initargs)
+        yield from map(function, work)
+        return
+    chunk = max(1, min(64, len(work) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
+        yield from pool.map(function, work, chunksize=chunk)

@@ -1,0 +1,63 @@
+"""Scale: the synthetic corpus of benchmarks/corpus.py, and output that does not depend on
+the number of processes (--jobs)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from cablegram import pipeline
+from cablegram.validate import validate_files
+from conftest import ROOT, SEEDS, TEI_DIR
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import generate
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(40, tmp_path_factory.mktemp("exports"))[0].parent
+
+
+def _convert(sources: list[Path], out: Path, jobs: int) -> dict[str, bytes]:
+    shutil.copytree(TEI_DIR / "authority", out / "authority")
+    results = pipeline.convert(sources, out, jobs=jobs)
+    assert all(r.status == "written" for r in results), [r.message for r in results]
+    return {p.name: p.read_bytes() for p in out.glob("*.xml")}
+
+
+def test_the_synthetic_corpus_converts_and_validates(synthetic: Path, tmp_path: Path) -> None:
+    files = _convert([synthetic], tmp_path / "tei", jobs=2)
+    assert len(files) == 40
+    report = validate_files([tmp_path / "tei"], jobs=2)
+    assert report.valid, "\n".join(map(str, report.errors[:10]))
+
+
+def test_the_synthetic_corpus_is_varied(synthetic: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(synthetic.glob("*.txt"))]
+    assert len(set(texts)) == len(texts)
+    assert any(t.startswith("\n\n## **") for t in texts)  # Markdown
+    assert any("\f" in t for t in texts)  # pdftotext
+    assert any(not t.endswith("\n") for t in texts)  # partial pages
+    assert len({len(t) // 500 for t in texts}) > 3  # lengths vary
+
+
+def test_convert_output_is_the_same_whatever_the_jobs(synthetic: Path, tmp_path: Path) -> None:
+    one = _convert([SEEDS, synthetic], tmp_path / "one", jobs=1)
+    two = _convert([SEEDS, synthetic], tmp_path / "two", jobs=2)
+    assert one == two
+
+
+def test_validate_and_web_are_the_same_whatever_the_jobs(synthetic: Path, tmp_path: Path) -> None:
+    _convert([synthetic], tmp_path / "tei", jobs=2)
+    reports = [validate_files([tmp_path / "tei"], jobs=jobs) for jobs in (1, 2)]
+    assert reports[0].issues == reports[1].issues
+    sites = []
+    for jobs in (1, 2):
+        site = tmp_path / f"site{jobs}"
+        pipeline.web([tmp_path / "tei"], site, search=False, jobs=jobs)
+        sites.append({p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()})
+    assert sites[0] == sites[1]
