@@ -129,7 +129,8 @@ def make_export(k: int, rng: random.Random) -> str:
         f"CIPHERED TELEGRAM No. {number}",
         "Copies: Stalin (2)",
         f"From BEIJING Received 11:30 {sent.day}.{sent.month}.1951",
-        f"[stamp: Incoming N° {rng.randint(1000, 9999)}/sh of {sent.day} {MONTHS[sent.month - 1]} 1951]",
+        f"[stamp: Incoming N° {rng.randint(1000, 9999)}/sh of {sent.day} "
+        f"{MONTHS[sent.month - 1]} 1951]",
         'SERIES "G"',
         f"To Comrade {addressee.upper()}" + (f" [{ident}]" if ident else ""),
         *_en_paragraphs(rng, paragraphs),
