@@ -21,6 +21,8 @@
 
   <xsl:key name="mentions" match="cg:cables//tei:text//tei:persName[@ref] | cg:cables//tei:text//tei:placeName[@ref]"
            use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
+  <xsl:key name="mentions-in" match="cg:cables//tei:text//tei:persName[@ref] | cg:cables//tei:text//tei:placeName[@ref]"
+           use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="cables" select="//cg:cables/tei:TEI"/>
 
@@ -30,7 +32,10 @@
         <meta charset="utf-8"/>
         <title>
           <xsl:choose>
-            <xsl:when test="$standalone = 'yes'"><xsl:apply-templates select="$cables[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></xsl:when>
+            <xsl:when test="$standalone = 'yes'">
+              <xsl:variable name="title"><xsl:apply-templates select="$cables[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></xsl:variable>
+              <xsl:value-of select="normalize-space($title)"/>
+            </xsl:when>
             <xsl:otherwise><xsl:value-of select="$edition-title"/></xsl:otherwise>
           </xsl:choose>
         </title>
@@ -41,7 +46,7 @@
         <xsl:if test="$standalone != 'yes'">
           <section class="title-page">
             <h1 class="volume-title"><xsl:value-of select="$edition-title"/></h1>
-            <p class="subtitle">Soviet ciphered telegrams from the Wilson Center Digital Archive, in the original and in translation</p>
+            <p class="subtitle">Ciphered telegrams and reports from the Wilson Center Digital Archive, in the original and in translation</p>
             <p class="count"><xsl:value-of select="count($cables)"/> documents</p>
             <p class="imprint">Edited with cablegram from the archive's web pages</p>
           </section>
@@ -178,6 +183,16 @@
   <xsl:template match="tei:quote" mode="print-block">
     <blockquote class="telegram"><xsl:apply-templates select="tei:floatingText/tei:body/*" mode="print-block"/></blockquote>
   </xsl:template>
+  <!-- A note standing between blocks is printed where it stands, in small type. -->
+  <xsl:template match="tei:note[@type = 'editorial' or @type = 'translator']" mode="print-block">
+    <p class="ed-note">
+      <xsl:choose>
+        <xsl:when test="@type = 'translator'">[Translator's note: </xsl:when>
+        <xsl:otherwise>[Ed. note: </xsl:otherwise>
+      </xsl:choose>
+      <xsl:apply-templates mode="print"/>]</p>
+  </xsl:template>
+  <xsl:template match="tei:pb[@ed] | tei:fw | tei:lb" mode="print-block"/>
   <xsl:template match="*" mode="print-block">
     <p class="between"><xsl:apply-templates select="." mode="print"/></p>
   </xsl:template>
@@ -260,7 +275,8 @@
             <xsl:if test="*[@type='preferred'][@xml:lang='ru']"> (<span lang="ru"><xsl:value-of select="*[@type='preferred'][@xml:lang='ru']"/></span>)</xsl:if>
             <xsl:text> </xsl:text>
             <!-- the first mention in each cable: one page number per cable -->
-            <xsl:for-each select="$mentions[generate-id() = generate-id(ancestor::tei:TEI/descendant::*[@ref][count(. | $mentions) = count($mentions)][1])]">
+            <xsl:variable name="entry" select="@xml:id"/>
+            <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ancestor::tei:TEI/@xml:id))[1])]">
               <xsl:sort select="ancestor::tei:TEI/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
               <a class="page" href="#m-{generate-id()}"></a>
             </xsl:for-each>

@@ -13,6 +13,9 @@
   <xsl:param name="kind" select="'person'"/>
   <xsl:key name="mentions" match="cg:cables//tei:persName[@ref] | cg:cables//tei:placeName[@ref] | cg:cables//tei:orgName[@ref]"
            use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
+  <!-- the mentions of an entry in one cable: grouping by entry and document (Muenchian) -->
+  <xsl:key name="mentions-in" match="cg:cables//tei:persName[@ref] | cg:cables//tei:placeName[@ref] | cg:cables//tei:orgName[@ref]"
+           use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="heading">
     <xsl:choose>
@@ -63,13 +66,13 @@
             <xsl:choose>
               <xsl:when test="$mentions">
                 <ul class="mentions">
-                  <xsl:for-each select="//cg:cables/tei:TEI[.//*[@ref][count(. | $mentions) = count($mentions)]]">
-                    <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
-                    <xsl:variable name="doc" select="."/>
+                  <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ancestor::tei:TEI/@xml:id))[1])]">
+                    <xsl:sort select="ancestor::tei:TEI/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
+                    <xsl:variable name="doc" select="ancestor::tei:TEI"/>
                     <li>
-                      <a href="{@xml:id}.html"><xsl:apply-templates select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></a>
+                      <a href="{$doc/@xml:id}.html"><xsl:apply-templates select="$doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></a>
                       <xsl:text>: </xsl:text>
-                      <xsl:for-each select="$mentions[ancestor::tei:TEI = $doc]">
+                      <xsl:for-each select="key('mentions-in', concat($entry, '|', $doc/@xml:id))">
                         <xsl:variable name="block" select="ancestor::*[self::tei:p or self::tei:item[parent::tei:list[@type='ordered']] or self::tei:ab or self::tei:opener or self::tei:closer][1]"/>
                         <xsl:if test="position() > 1">, </xsl:if>
                         <a class="passage">

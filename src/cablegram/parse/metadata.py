@@ -290,7 +290,12 @@ def parse_title(
     return doc_type, number, origin, (), (), via
 
 
+SUBJECT = re.compile(r",\s+(?:on|about|regarding|concerning|re:)\s.*$", re.I)
+
+
 def _parties(text: str) -> tuple[Party, ...]:
+    """Names in a title's sender or addressee part (its subject clause, ", on …", left out)."""
+    text = SUBJECT.sub("", text)
     parties = []
     for part in re.split(r"\s*(?:,|\band\b|&)\s*", text.strip()):
         part = PARTY_PREFIX.sub("", part.strip())

@@ -1,0 +1,138 @@
+"""Benchmark at scale: each stage (convert, validate, web, print) for 100, 1,000 and 10,000
+synthetic cables (benchmarks/corpus.py), medians of several runs, peak memory; writes
+benchmarks/RESULTS.md.
+
+Every stage runs in a fresh process (as `cablegram` would), so its time includes start-up
+and its peak memory (ru_maxrss of the process and of its workers) is its own.
+
+    .venv/bin/python benchmarks/bench_scale.py --sizes 100 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import generate  # noqa: E402
+
+STAGES = ("convert", "validate", "web", "print")
+
+
+def run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> dict:
+    """Run one stage in this (fresh) process; its seconds and peak memory."""
+    from cablegram import pipeline
+    from cablegram.validate import validate_files
+
+    start = time.perf_counter()
+    if stage == "convert":
+        results = pipeline.convert([exports], tei, force=True)
+        failed = [r for r in results if r.status == "failed"]
+        assert not failed, failed[0].message
+    elif stage == "validate":
+        report = validate_files([tei])
+        assert report.valid, report.summary()
+    elif stage == "web":
+        pipeline.web([tei], site, search=False)
+    elif stage == "print":
+        pipeline.print_edition([tei], pdf, per_cable=False)
+    seconds = time.perf_counter() - start
+    peak = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    return {"seconds": seconds, "peak_mb": peak / 1024}
+
+
+def measure(stage: str, workdir: Path, runs: int) -> dict:
+    times, peaks = [], []
+    for _ in range(runs):
+        command = [sys.executable, __file__, "--stage", stage, "--workdir", str(workdir)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise SystemExit(f"{stage} failed:\n{done.stderr[-2000:]}")
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        times.append(figures["seconds"])
+        peaks.append(figures["peak_mb"])
+    return {"median": statistics.median(times), "runs": times, "peak_mb": max(peaks)}
+
+
+def prepare(n: int, base: Path) -> Path:
+    workdir = base / f"n{n}"
+    exports = workdir / "exports"
+    if not exports.exists():
+        generate(n, exports)
+    tei = workdir / "tei"
+    if not (tei / "authority").exists():
+        shutil.copytree(ROOT / "tei" / "authority", tei / "authority")
+    return workdir
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per stage below 10,000")
+    parser.add_argument("--stage", choices=STAGES)
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--print-max", type=int, default=100, help="largest N to print")
+    args = parser.parse_args()
+    if args.stage:  # a child process: one stage
+        w = args.workdir
+        print(json.dumps(run_stage(args.stage, w / "exports", w / "tei", w / "site", w / "pdf")))
+        return
+    base = Path(tempfile.gettempdir()) / "cablegram-bench"
+    rows = []
+    for n in args.sizes:
+        workdir = prepare(n, base)
+        runs = args.runs if n < 10000 else 1
+        for stage in STAGES:
+            if stage == "print" and n > args.print_max:
+                continue
+            figures = measure(stage, workdir, runs)
+            rows.append((n, stage, figures))
+            print(f"{n:>6} {stage:<9} {figures['median']:8.2f} s  "
+                  f"{1000 * figures['median'] / n:7.2f} ms/cable  {figures['peak_mb']:7.0f} MB",
+                  flush=True)
+    write_results(rows)
+
+
+def write_results(rows: list) -> None:
+    from cablegram import __version__
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}; cablegram {__version__}.",
+        "Corpus: benchmarks/corpus.py (synthetic exports in the three layouts). Each stage in a",
+        "fresh process, all cores (`--jobs` default); median of 3 runs (1 run at 10,000).",
+        "",
+        "| cables | stage | median s | ms per cable | peak memory MB | runs (s) |",
+        "| ---: | --- | ---: | ---: | ---: | --- |",
+    ]
+    for n, stage, figures in rows:
+        runs = ", ".join(f"{t:.2f}" for t in figures["runs"])
+        lines.append(
+            f"| {n:,} | {stage} | {figures['median']:.2f} | "
+            f"{1000 * figures['median'] / n:.2f} | {figures['peak_mb']:.0f} | {runs} |"
+        )
+    target = ROOT / "benchmarks" / "RESULTS.md"
+    previous = target.read_text(encoding="utf-8") if target.exists() else ""
+    notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
+    target.write_text("\n".join(lines) + "\n\n<!-- notes -->" + notes, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,718 @@
+"""The print edition (`cablegram print`): edition.pdf and one PDF per cable.
+
+The seeds and variants are converted once into a temporary TEI directory and typeset once.
+The PDFs are read back with Poppler (pdftotext, pdffonts, pdfinfo): every version's text is
+there, every font is embedded, the metadata is right, and the page numbers given by the
+contents and the index agree with where the text really is. Footnote placement and line
+overflow are checked on WeasyPrint's own layout (the boxes of each page), rendered again from
+the same paged HTML. Screenshots of a few pages go to build/screenshots/print-*.png.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from cablegram import pipeline
+from cablegram.render.corpus import parse_tei
+from cablegram.render.print import Volume, paged_html
+from cablegram.render.xslt import xslt_dir
+from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
+
+POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in POPPLER),
+    reason="Poppler utilities (pdftotext, pdffonts, pdfinfo) are not installed",
+)
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EDITION_TITLE = "Cables on the Korean Armistice, 1951"
+MATTER = ("Contents", "Editorial principles", "Index of persons and places")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+PDFTOPPM = ("pdftoppm", "-r", "60", "-png", "-singlefile")
+WORD = re.compile(r"[^\W\d_]{6,}")
+# Elements that the print edition sets as blocks (or not at all): a word never runs across
+# their boundaries. Everything else (names, dates, sic, supplied...) is inline.
+BLOCKS = {
+    "p", "ab", "item", "list", "seg", "salute", "signed", "dateline", "opener", "closer",
+    "quote", "floatingText", "body", "div", "head", "stamp", "gap", "pb",
+}  # fmt: skip
+NOT_PRINTED_INLINE = {"fw", "corr", "note"}  # fw is dropped; corr and notes go to footnotes
+
+
+# ============================================================ the edition, made once
+
+
+@dataclass
+class Edition:
+    tei: Path
+    files: list[Path]
+    out: Path
+    volume: Volume
+    pages: list[str]  # edition.pdf, `pdftotext -layout`, one string per page
+
+    def pdf(self, xml_id: str) -> Path:
+        return self.out / f"{xml_id}.pdf"
+
+
+def pdftotext(pdf: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of every page (pdftotext separates pages with form feeds)."""
+    pages = pdftotext(pdf, "-layout").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def normal(text: str) -> str:
+    """Words broken at a line end joined again, whitespace collapsed."""
+    text = re.sub(r"(?<=[^\W\d_])[\u2010\u00ad-]\n\s*(?=[^\W\d_])", "", text)
+    return " ".join(text.split())
+
+
+def lines(page: str) -> list[str]:
+    return [line.strip() for line in page.splitlines() if line.strip()]
+
+
+def running_head(page: str) -> str:
+    found = lines(page)
+    return found[0] if found else ""
+
+
+def folio(page: str) -> str:
+    found = lines(page)
+    return found[-1] if found else ""
+
+
+def body(page: str) -> str:
+    """A page's text without its running head and page number."""
+    return normal("\n".join(lines(page)[1:-1]))
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Edition:
+    tmp = tmp_path_factory.mktemp("print")
+    tei = tmp / "tei"
+    shutil.copytree(TEI_DIR / "authority", tei / "authority")
+    results = pipeline.convert([SEEDS, VARIANTS], tei)
+    failed = [r.message for r in results if r.status == "failed"]
+    assert not failed, failed
+    out = tmp / "pdf"
+    volume = pipeline.print_edition([tei], out)
+    files = sorted(tei.glob("*.xml"))
+    return Edition(tei, files, out, volume, page_texts(out / "edition.pdf"))
+
+
+@pytest.fixture(scope="module")
+def cables(edition: Edition) -> dict[str, etree._ElementTree]:
+    """The converted TEI documents by xml:id."""
+    trees = [parse_tei(path) for path in edition.files]
+    return {tree.getroot().get(XML_ID): tree for tree in trees}
+
+
+@pytest.fixture(scope="module")
+def html(edition: Edition) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((edition.out / "edition.html").read_bytes())
+
+
+@pytest.fixture(scope="module")
+def headings(html: lxml.html.HtmlElement) -> dict[str, str]:
+    """The heading (and running head) of every cable, by xml:id, in the volume's order."""
+    found = {
+        section.get("id"): normal(section.find("h1").text_content())
+        for section in html.iterfind(".//section[@class='cable']")
+    }
+    assert len(set(found.values())) == len(found), "two cables share a heading"
+    return found
+
+
+@pytest.fixture(scope="module")
+def starts(edition: Edition, headings: dict[str, str]) -> dict[str, int]:
+    """Where each part of the volume really starts (1-based page): the page whose text,
+    after the running head, begins with the part's heading."""
+    names = [*MATTER, *headings.values()]
+    found: dict[str, int] = {}
+    for number, page in enumerate(edition.pages, 1):
+        text = body(page)
+        for name in names:
+            if text.startswith(name) and name not in found:
+                found[name] = number
+    missing = [name for name in names if name not in found]
+    assert not missing, f"no page begins with these headings: {missing}"
+    return found
+
+
+@pytest.fixture(scope="module")
+def layout(edition: Edition):
+    """WeasyPrint's layout of the volume, from the same paged HTML as edition.pdf."""
+    from weasyprint import HTML
+
+    trees = [parse_tei(path) for path in edition.files]
+    source = paged_html(trees, edition.tei / "authority", standalone=False)
+    assert source == (edition.out / "edition.html").read_text(encoding="utf-8")
+    base = (xslt_dir() / "print").as_uri() + "/"
+    document = HTML(string=source, base_url=base).render()
+    assert len(document.pages) == edition.volume.pages
+    return document
+
+
+# ============================================================ files and text
+
+
+def test_volume_and_one_pdf_per_cable(edition: Edition, cables: dict) -> None:
+    expected = {edition.out / "edition.pdf"} | {edition.pdf(xml_id) for xml_id in cables}
+    assert set(edition.volume.pdfs) == expected
+    assert all(path.stat().st_size > 1000 for path in expected)
+    assert edition.volume.pages == len(edition.pages)
+    assert pdfinfo(edition.out / "edition.pdf")["Pages"] == str(len(edition.pages))
+
+
+def printed_text(element: etree._Element) -> str:
+    """The reading text of a TEI element as the print edition sets it in the body: fw,
+    corrections and notes left out (they are footnotes), line breaks as spaces unless
+    they break a word."""
+    parts: list[str] = []
+
+    def visit(node: etree._Element) -> None:
+        name = etree.QName(node).localname if isinstance(node.tag, str) else ""
+        block = name in BLOCKS
+        if name == "lb":
+            parts.append("" if node.get("break") == "no" else " ")
+        elif name in NOT_PRINTED_INLINE:
+            parts.append(" ")
+        elif name:
+            parts.append(" " if block else "")
+            parts.append(node.text or "")
+            for child in node:
+                visit(child)
+            parts.append(" " if block else "")
+        parts.append(node.tail or "")
+
+    for child in element:
+        visit(child)
+    return " ".join("".join(parts).split())
+
+
+def version_words(cables: dict) -> dict[str, dict[str, list[str]]]:
+    """Words to look for, by cable and version: the first three words longer than five
+    letters that no other cable has, and the last such word (the version is not cut short)."""
+    texts: dict[str, dict[str, list[str]]] = {}
+    for xml_id, tree in cables.items():
+        texts[xml_id] = {}
+        for n, div in enumerate(tree.getroot().iterfind("tei:text/tei:body/tei:div", NS), 1):
+            label = f"{n}:{div.get('type')}/{div.get('subtype') or '-'}({div.get(XML_LANG)})"
+            texts[xml_id][label] = WORD.findall(printed_text(div))
+    spread: dict[str, int] = defaultdict(int)
+    for versions in texts.values():
+        for word in {word for words in versions.values() for word in words}:
+            spread[word] += 1
+    chosen: dict[str, dict[str, list[str]]] = {}
+    for xml_id, versions in texts.items():
+        chosen[xml_id] = {}
+        for label, words in versions.items():
+            own = list(dict.fromkeys(word for word in words if spread[word] == 1))
+            common = [word for word in dict.fromkeys(words) if word not in own]
+            picked = (own[:3] + common)[:3] + own[3:][-1:]
+            assert len(picked) >= 3, f"{xml_id} {label}: too few words to check: {words}"
+            chosen[xml_id][label] = picked
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def words(cables: dict) -> dict[str, dict[str, list[str]]]:
+    return version_words(cables)
+
+
+def missing_words(words: dict, text: str, only: str | None = None) -> list[str]:
+    problems = []
+    for xml_id, versions in words.items():
+        if only and xml_id != only:
+            continue
+        for label, wanted in versions.items():
+            absent = [word for word in wanted if word not in text]
+            if absent:
+                problems.append(f"{xml_id} {label}: {absent} (of {wanted})")
+    return problems
+
+
+def test_every_version_is_in_the_volume(edition: Edition, cables: dict, words: dict) -> None:
+    langs = {
+        div.get(XML_LANG) for tree in cables.values() for div in tree.iterfind(".//tei:div", NS)
+    }
+    assert {"ru", "en"} <= langs
+    text = normal("\n".join(edition.pages))
+    problems = missing_words(words, text)
+    assert not problems, "words of these versions are not in edition.pdf:\n" + "\n".join(problems)
+
+
+def test_every_version_is_in_its_own_pdf(edition: Edition, cables: dict, words: dict) -> None:
+    problems = []
+    for xml_id in cables:
+        text = normal(pdftotext(edition.pdf(xml_id), "-layout"))
+        problems += missing_words(words, text, only=xml_id)
+    assert not problems, "words missing from the per-cable PDFs:\n" + "\n".join(problems)
+
+
+# ============================================================ fonts and metadata
+
+
+def pdffonts(pdf: Path) -> list[tuple[str, str]]:
+    """(font name, emb) for every font of a PDF."""
+    output = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    rows = output.stdout.splitlines()[2:]
+    # name, type (may hold spaces), encoding, emb, sub, uni, object number, generation
+    return [(row.split()[0], row.split()[-5]) for row in rows if row.strip()]
+
+
+def test_every_font_is_embedded(edition: Edition) -> None:
+    problems = []
+    for pdf in edition.volume.pdfs:
+        fonts = pdffonts(pdf)
+        if not fonts:
+            problems.append(f"{pdf.name}: no fonts at all")
+        problems += [f"{pdf.name}: {name} emb={emb}" for name, emb in fonts if emb != "yes"]
+    assert not problems, "fonts not embedded:\n" + "\n".join(problems)
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    output = subprocess.run(
+        ["pdfinfo", "-enc", "UTF-8", str(pdf)], capture_output=True, text=True, check=True
+    )
+    info = {}
+    for line in output.stdout.splitlines():
+        key, _, value = line.partition(":")
+        info[key.strip()] = value.strip()
+    return info
+
+
+def cited_title(tree: etree._ElementTree) -> str:
+    """The cable's title as a reader sees it: identification notes in brackets."""
+    title = tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NS)
+    parts = [title.text or ""]
+    for child in title:
+        if etree.QName(child).localname == "note" and child.get("type") == "identification":
+            parts.append(f" [{' '.join(''.join(child.itertext()).split())}]")
+        else:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def test_pdf_titles(edition: Edition, cables: dict) -> None:
+    assert pdfinfo(edition.out / "edition.pdf")["Title"] == EDITION_TITLE
+    problems = []
+    for xml_id, tree in cables.items():
+        title = pdfinfo(edition.pdf(xml_id)).get("Title")
+        if title != cited_title(tree):
+            problems.append(f"{xml_id}.pdf: Title {title!r}, expected {cited_title(tree)!r}")
+    assert not problems, "\n".join(problems)
+
+
+def catalog_lang(pdf: Path) -> str | None:
+    """/Lang of the document catalog (pypdf when installed; else the raw PDF, reading the
+    compressed object streams where WeasyPrint puts the catalog)."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        pass
+    else:
+        lang = PdfReader(str(pdf)).trailer["/Root"].get("/Lang")
+        return None if lang is None else str(lang)
+    data = pdf.read_bytes()
+    chunks = [data]
+    for match in re.finditer(rb"<<([^<>]*?/Type\s*/ObjStm[^<>]*?)>>\s*stream\r?\n", data):
+        length = int(re.search(rb"/Length\s+(\d+)", match[1])[1])
+        chunks.append(zlib.decompress(data[match.end() : match.end() + length]))
+    for chunk in chunks:
+        catalog = re.search(rb"/Type\s*/Catalog", chunk)
+        if not catalog:
+            continue
+        start = chunk.rfind(b"<<", 0, catalog.start())
+        depth, end = 0, start
+        while end < len(chunk):
+            if chunk.startswith(b"<<", end):
+                depth, end = depth + 1, end + 2
+            elif chunk.startswith(b">>", end):
+                depth, end = depth - 1, end + 2
+                if depth == 0:
+                    break
+            else:
+                end += 1
+        entry = re.search(rb"/Lang\s*(?:\(([^)]*)\)|<([0-9A-Fa-f]*)>)", chunk[start:end])
+        if not entry:
+            return None
+        return (
+            entry[1].decode("latin-1")
+            if entry[1] is not None
+            else bytes.fromhex(entry[2].decode()).decode("latin-1")
+        )
+    raise AssertionError(f"{pdf}: no document catalog found")
+
+
+def test_document_language(edition: Edition, cables: dict) -> None:
+    # The edition's own language (headings, apparatus, notes) is English; the Russian and
+    # German versions are marked lang="ru"/"de" in the HTML for hyphenation.
+    assert catalog_lang(edition.out / "edition.pdf") == "en"
+    for xml_id in cables:
+        assert catalog_lang(edition.pdf(xml_id)) == "en", xml_id
+
+
+# ============================================================ the volume's structure
+
+
+def test_front_matter_and_index(edition: Edition, cables: dict) -> None:
+    title_page = normal(edition.pages[0])
+    assert title_page.startswith(EDITION_TITLE), title_page
+    assert f"{len(cables)} documents" in title_page
+    assert "Wilson Center Digital Archive" in title_page
+    assert running_head(edition.pages[1]) == "Contents"
+    assert body(edition.pages[1]).startswith("Contents Editorial principles")
+    principles = next(normal(p) for p in edition.pages if body(p).startswith("Editorial princ"))
+    assert "Every intervention of the archive's editors is a footnote" in principles
+    assert running_head(edition.pages[-1]) == "Index of persons and places"
+    index = normal("\n".join(edition.pages[-3:]))
+    assert "Index of persons and places" in index
+    assert "Joseph Stalin (Иосиф Сталин)" in index
+
+
+def test_running_heads_and_page_numbers(
+    edition: Edition, starts: dict[str, int], headings: dict[str, str]
+) -> None:
+    # the title page has neither running head nor page number
+    assert running_head(edition.pages[0]) == EDITION_TITLE
+    assert not folio(edition.pages[0]).isdigit()
+    order = sorted(starts.items(), key=lambda item: item[1])
+    problems = []
+    for (name, first), following in zip(
+        order, [*order[1:], (None, len(edition.pages) + 1)], strict=True
+    ):
+        for number in range(first, following[1]):
+            page = edition.pages[number - 1]
+            if running_head(page) != name:
+                problems.append(f"page {number}: running head {running_head(page)!r}, not {name!r}")
+            if folio(page) != str(number):
+                problems.append(f"page {number}: page number {folio(page)!r}")
+    assert not problems, "\n".join(problems)
+    assert [name for name, _ in order] == [
+        "Contents",
+        "Editorial principles",
+        *headings.values(),
+        "Index of persons and places",
+    ]
+
+
+def contents_text(edition: Edition, starts: dict[str, int]) -> str:
+    pages = edition.pages[starts["Contents"] - 1 : starts["Editorial principles"] - 1]
+    return normal("\n".join(body(page) for page in pages))
+
+
+def test_contents_page_numbers(
+    edition: Edition, starts: dict[str, int], headings: dict[str, str]
+) -> None:
+    text = contents_text(edition, starts)
+    entries = ["Editorial principles", *headings.values(), "Index of persons and places"]
+    problems = []
+    position = 0
+    for name in entries:
+        entry = re.compile(re.escape(name) + r"(?:\s*\.)+\s*(\d+)(?!\d)")
+        found = entry.search(text, position)
+        if not found:
+            problems.append(f"{name!r}: not in the contents (in this order) with a page number")
+            continue
+        position = found.end()
+        if int(found[1]) != starts[name]:
+            problems.append(f"{name!r}: contents say p. {found[1]}, it starts on p. {starts[name]}")
+    assert not problems, "\n".join(problems)
+
+
+# ============================================================ the index
+
+
+@dataclass
+class Entry:
+    xml_id: str
+    label: str  # as the index prints it: "Joseph Stalin (Иосиф Сталин)"
+    forms: list[str]
+
+
+def index_entries(tei: Path) -> list[Entry]:
+    entries = []
+    for name in ("persons.xml", "places.xml"):
+        tree = parse_tei(tei / "authority" / name)
+        for entry in tree.xpath("//tei:person[@xml:id]", namespaces=NS):
+            entries.append(make_entry(entry, "persName"))
+        for entry in tree.xpath("//tei:place[@xml:id]", namespaces=NS):
+            entries.append(make_entry(entry, "placeName"))
+    return entries
+
+
+def make_entry(element: etree._Element, name: str) -> Entry:
+    forms = [" ".join("".join(f.itertext()).split()) for f in element.iterfind(f"tei:{name}", NS)]
+    preferred = {
+        f.get(XML_LANG): " ".join("".join(f.itertext()).split())
+        for f in element.iterfind(f"tei:{name}[@type='preferred']", NS)
+    }
+    label = preferred["en"] + (f" ({preferred['ru']})" if "ru" in preferred else "")
+    return Entry(element.get(XML_ID), label, forms)
+
+
+def form_pattern(forms: list[str]) -> re.Pattern[str]:
+    """Any of the forms, casefolded, each word matched on its first five letters (Russian
+    inflects names: Ким Ир Сена, Пэн Дэ-хуаю)."""
+    alternatives = []
+    for form in forms:
+        words = re.findall(r"\w+", form.casefold())
+        alternatives.append(r"\W+".join(re.escape(word[:5]) + r"\w*" for word in words))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+
+
+def mentioned_ids(cables: dict) -> set[str]:
+    refs = set()
+    for tree in cables.values():
+        for node in tree.iterfind(".//tei:text//*[@ref]", NS):
+            if etree.QName(node).localname in ("persName", "placeName"):
+                refs.update(ref.partition("#")[2] for ref in node.get("ref").split())
+    return refs
+
+
+def parse_index(
+    edition: Edition, starts: dict[str, int], entries: list[Entry]
+) -> list[tuple[Entry, list[int]]]:
+    """The index's entries in printed order, with their page numbers."""
+    pages = edition.pages[starts["Index of persons and places"] - 1 :]
+    text = normal("\n".join(body(page) for page in pages))
+    assert text.startswith("Index of persons and places ")
+    text = text.removeprefix("Index of persons and places ")
+    found = []
+    for entry in entries:
+        where = re.search(r"(?:^|(?<=\d) )" + re.escape(entry.label) + r" (?=\d)", text)
+        if where:
+            found.append((where.start(), where.end(), entry))
+    found.sort(key=lambda item: item[0])
+    assert found and found[0][0] == 0, f"the index begins with an unknown entry: {text[:80]!r}"
+    printed = []
+    for (_, end, entry), following in zip(found, [*found[1:], (len(text), 0, None)], strict=True):
+        numbers = text[end : following[0]].strip()
+        assert re.fullmatch(r"\d+(?:, \d+)*", numbers), f"{entry.label}: pages {numbers!r}"
+        printed.append((entry, [int(n) for n in numbers.split(", ")]))
+    return printed
+
+
+def test_index_is_complete_and_sorted(
+    edition: Edition, starts: dict[str, int], cables: dict
+) -> None:
+    entries = index_entries(edition.tei)
+    printed = parse_index(edition, starts, entries)
+    labels = [entry.label for entry, _ in printed]
+    assert labels == sorted(labels, key=str.casefold), "index entries are not sorted"
+    expected = {entry.xml_id for entry in entries} & mentioned_ids(cables)
+    assert {entry.xml_id for entry, _ in printed} == expected
+    for entry, numbers in printed:
+        assert numbers == sorted(set(numbers)), f"{entry.label}: pages {numbers} not ascending"
+
+
+def test_index_pages_hold_the_names(edition: Edition, starts: dict[str, int]) -> None:
+    printed = parse_index(edition, starts, index_entries(edition.tei))
+    first_index_page = starts["Index of persons and places"]
+    texts = [body(page).casefold() for page in edition.pages]
+    problems = []
+    for entry, numbers in printed:
+        pattern = form_pattern(entry.forms)
+        for number in numbers:
+            if not 1 < number < first_index_page:
+                problems.append(f"{entry.label}: p. {number} is outside the documents")
+            elif not pattern.search(texts[number - 1]):
+                problems.append(f"{entry.label}: p. {number} has none of {entry.forms}")
+    assert not problems, "index page numbers without the name:\n" + "\n".join(problems)
+
+
+# ============================================================ layout: footnotes, overflow
+
+
+def walk(box):
+    """`box` and every box under it, depth first."""
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from walk(child)
+
+
+def footnotes(document) -> tuple[dict[str, list[int]], dict[str, list[int]], dict]:
+    """For every footnote id (fn-…): the pages of its call, the pages of its body (in the
+    page's footnote area), and the call and marker texts and body boxes."""
+    from weasyprint.formatting_structure import boxes
+
+    calls: dict[str, list[int]] = defaultdict(list)
+    bodies: dict[str, list[int]] = defaultdict(list)
+    details: dict[str, dict] = defaultdict(dict)
+    for number, page in enumerate(document.pages, 1):
+        for box in walk(page._page_box):
+            tag = box.element_tag or ""
+            if tag.endswith("::footnote-call") and isinstance(box, boxes.TextBox):
+                key = box.element.get("id")
+                calls[key].append(number)
+                details[key]["call"] = box
+            elif isinstance(box, boxes.FootnoteAreaBox):
+                for child in box.children:
+                    key = child.element.get("id")
+                    bodies[key].append(number)
+                    details[key]["body"] = child
+                    for inner in walk(child):
+                        if (inner.element_tag or "").endswith("::footnote-marker") and isinstance(
+                            inner, boxes.TextBox
+                        ):
+                            details[key]["marker"] = inner.text.strip().rstrip(".")
+    return calls, bodies, details
+
+
+def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlElement) -> None:
+    expected = {span.get("id") for span in html.iterfind(".//span[@class='footnote']")}
+    assert expected, "no footnotes in the volume"
+    calls, bodies, _ = footnotes(layout)
+    assert set(calls) == expected, f"calls missing for {sorted(expected - set(calls))}"
+    assert set(bodies) == expected, f"footnote bodies missing for {sorted(expected - set(bodies))}"
+    problems = [
+        f"{key}: call on p. {calls[key]}, footnote on p. {bodies[key]}"
+        for key in sorted(expected)
+        if len(calls[key]) != 1 or calls[key] != bodies[key]
+    ]
+    assert not problems, "\n".join(problems)
+    # the same through WeasyPrint's public API: the footnote's id is an anchor of its page
+    misplaced = [key for key in expected if key not in layout.pages[calls[key][0] - 1].anchors]
+    assert not misplaced, f"footnote anchors not on their call's page: {sorted(misplaced)}"
+
+
+def test_footnote_numbers(layout, html: lxml.html.HtmlElement) -> None:
+    """Each call shows its footnote's number, numbers run 1, 2, 3… down a page, and each
+    cable's first footnote is 1 (per-page or per-cable numbering; not across the volume)."""
+    calls, _, details = footnotes(layout)
+    problems = []
+    for key, found in details.items():
+        if found["call"].text.strip() != found.get("marker"):
+            problems.append(f"{key}: call {found['call'].text!r}, marker {found.get('marker')!r}")
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for key, pages in calls.items():
+        by_page[pages[0]].append(int(details[key]["call"].text))
+    for page, numbers in sorted(by_page.items()):
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            problems.append(f"p. {page}: footnotes numbered {numbers}")
+    for section in html.iterfind(".//section[@class='cable']"):
+        spans = section.xpath(".//span[@class='footnote']")
+        if spans and details[spans[0].get("id")]["call"].text.strip() != "1":
+            number = details[spans[0].get("id")]["call"].text
+            problems.append(f"{section.get('id')}: first footnote numbered {number}")
+    assert not problems, "\n".join(problems)
+
+
+def test_footnotes_are_set_alike(layout) -> None:
+    """A footnote is set plain and flush left wherever its call stands (a signature line is
+    bold and right-aligned; its footnote must not be); the call is legible (at least 6 pt)."""
+    _, _, details = footnotes(layout)
+    problems = []
+    for key, found in sorted(details.items()):
+        style = found["body"].style
+        text = "".join(box.text for box in walk(found["body"]) if hasattr(box, "text"))
+        if style["text_align_all"] not in ("start", "left", "justify"):
+            problems.append(f"{key} {text!r}: text-align {style['text_align_all']}")
+        if style["font_weight"] != 400 or style["font_style"] != "normal":
+            problems.append(f"{key} {text!r}: {style['font_weight']} {style['font_style']}")
+        size = found["call"].style["font_size"] * 0.75  # CSS px to pt
+        if size < 6:
+            problems.append(f"{key}: call set in {size:.1f} pt")
+    assert not problems, "\n".join(problems)
+
+
+def overflows(document) -> list[str]:
+    """Line and text boxes that run past the page's content box at the left or right edge;
+    line boxes past its top or bottom edge, except in the margin boxes (running head, page
+    number). (A text box is as tall as its font, taller than a line of 1.25 line height.)"""
+    from weasyprint.formatting_structure import boxes
+
+    problems = []
+    for number, page in enumerate(document.pages, 1):
+        box = page._page_box
+        left, top = box.content_box_x(), box.content_box_y()
+        right, bottom = left + box.width, top + box.height
+        for area in box.children:
+            margin = isinstance(area, boxes.MarginBox)
+            for item in walk(area):
+                if not isinstance(item, boxes.LineBox | boxes.TextBox):
+                    continue
+                x, y, width, height = item.position_x, item.position_y, item.width, item.height
+                wide = x < left - 0.5 or x + width > right + 0.5 or width > box.width + 0.5
+                tall = (
+                    not margin
+                    and isinstance(item, boxes.LineBox)
+                    and (y < top - 0.5 or y + height > bottom + 0.5)
+                )
+                if wide or tall:
+                    text = "".join(b.text for b in walk(item) if isinstance(b, boxes.TextBox))
+                    problems.append(
+                        f"p. {number}: {type(item).__name__} at x={x:.1f} y={y:.1f}, "
+                        f"{width:.1f}x{height:.1f}px, outside the content box "
+                        f"x {left:.1f}-{right:.1f}, y {top:.1f}-{bottom:.1f}: {text[:80]!r}"
+                    )
+    return problems
+
+
+def test_no_line_runs_past_the_page(layout) -> None:
+    problems = overflows(layout)
+    assert not problems, "\n".join(problems)
+
+
+def test_overflow_check_finds_an_overlong_line() -> None:
+    """The check itself: an unbreakable word wider than the page is found."""
+    from weasyprint import HTML
+
+    page = "<style>@page { size: 100mm 100mm; margin: 10mm }</style>"
+    document = HTML(string=page + "<p>Short line.</p><p>" + "Ы" * 200 + "</p>").render()
+    problems = overflows(document)
+    assert problems and "ЫЫЫ" in problems[0]
+
+
+# ============================================================ screenshots
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm is not installed")
+def test_screenshots(edition: Edition, starts: dict[str, int], layout) -> None:
+    """PNGs of the title, contents and principles pages, the first cable page, the page with
+    the most footnotes and the first index page, for a human to look at."""
+    calls, _, _ = footnotes(layout)
+    per_page: dict[int, int] = defaultdict(int)
+    for pages in calls.values():
+        per_page[pages[0]] += 1
+    first_cable = min(n for name, n in starts.items() if name not in MATTER)
+    shots = {
+        "title": 1,
+        "contents": starts["Contents"],
+        "principles": starts["Editorial principles"],
+        "cable": first_cable,
+        "footnotes": max(per_page, key=lambda page: (per_page[page], -page)),
+        "index": starts["Index of persons and places"],
+    }
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page in shots.items():
+        target = SCREENSHOTS / f"print-{name}"
+        subprocess.run(
+            [*PDFTOPPM, "-f", str(page), "-l", str(page), str(edition.out / "edition.pdf"), target],
+            check=True,
+        )
+        assert target.with_suffix(".png").stat().st_size > 2000
