@@ -50,9 +50,11 @@
               </xsl:if>
             </h2>
             <xsl:if test="tei:occupation"><p class="role"><xsl:value-of select="tei:occupation"/></p></xsl:if>
-            <xsl:if test="*[@type != 'preferred']">
+            <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName"/>
+            <xsl:variable name="forms" select="$names[@type != 'preferred' or (@xml:lang != 'en' and @xml:lang != 'ru')]"/>
+            <xsl:if test="$forms">
               <p class="forms">Also written:
-                <xsl:for-each select="*[@type != 'preferred']">
+                <xsl:for-each select="$forms">
                   <xsl:if test="position() > 1">, </xsl:if>
                   <span lang="{@xml:lang}" class="form {@type}"><xsl:value-of select="."/></span>
                   <xsl:if test="@type = 'codename'"> (code name)</xsl:if>

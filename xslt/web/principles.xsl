@@ -48,6 +48,9 @@
     <row tei="pb fw" convention="/см. сл. лист/, Продолжение шифртелеграммы …, Лист 2" meaning="A sheet turn: the catchword, the sheet's running header and folio (forme work), shown in the diplomatic view only.">
       <tei:p>все иностранные сухопутные,<tei:fw type="catch">/см. сл. лист/</tei:fw><tei:pb n="2"/><tei:fw type="header">Лист 2</tei:fw>военно-морские силы.</tei:p>
     </row>
+    <row tei="persName placeName orgName" convention="(names)" meaning="People, places and organisations, linked to their entry in the indices, whatever the spelling, inflection, code name or OCR garble.">
+      <tei:p>сообщить это тов. <tei:persName ref="authority/persons.xml#kim-il-sung">Ким Ир Сену</tei:persName> в <tei:placeName ref="authority/places.xml#kaesong">Кэсоне</tei:placeName></tei:p>
+    </row>
     <row tei="gap" convention="(the export stops mid-text)" meaning="The archive's page breaks off; nothing is invented after it.">
       <tei:p>the division <tei:gap reason="truncated"/></tei:p>
     </row>
