@@ -102,9 +102,11 @@ def main() -> None:
                 continue
             figures = measure(stage, workdir, runs)
             rows.append((n, stage, figures))
-            print(f"{n:>6} {stage:<9} {figures['median']:8.2f} s  "
-                  f"{1000 * figures['median'] / n:7.2f} ms/cable  {figures['peak_mb']:7.0f} MB",
-                  flush=True)
+            print(
+                f"{n:>6} {stage:<9} {figures['median']:8.2f} s  "
+                f"{1000 * figures['median'] / n:7.2f} ms/cable  {figures['peak_mb']:7.0f} MB",
+                flush=True,
+            )
     write_results(rows)
 
 

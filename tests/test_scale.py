@@ -61,3 +61,24 @@ def test_validate_and_web_are_the_same_whatever_the_jobs(synthetic: Path, tmp_pa
         pipeline.web([tmp_path / "tei"], site, search=False, jobs=jobs)
         sites.append({p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()})
     assert sites[0] == sites[1]
+
+
+def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Incremental builds, decided from content hashes: nothing changed, nothing redone;
+    one source changed, its TEI, page and PDF redone (and the pages spanning the corpus)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    args = (Path("seeds"), Path("tei"), Path("build/site"), Path("build/print"))
+    first = pipeline.build(*args)
+    assert first.redone == {"convert": 5, "validate": 5, "web": 5, "print": 5}
+    index = Path("build/site/index.html").read_bytes()
+    again = pipeline.build(*args)
+    assert again.redone == {"convert": 0, "validate": 0, "web": 0, "print": 0}
+    assert again.site is not None and again.site.pages == []
+    source = sorted(Path("seeds").glob("*.txt"))[0]
+    source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
+    third = pipeline.build(*args)
+    assert third.redone == {"convert": 1, "validate": 1, "web": 1, "print": 1}
+    assert Path("build/site/index.html").read_bytes() != index  # the summary is in the index
+    assert third.volume is not None and third.volume.pages > 0  # the volume is made again

@@ -34,11 +34,16 @@ def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None
             )
     else:
         results = pipeline.convert(paths, out, force=force, jobs=jobs)
+    return _report_conversion(results, out)
+
+
+def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
+    """One line per document, then a summary; 1 when any document failed."""
     for result in results:
         if result.status in {"written", "unchanged"}:
             counts = " ".join(f"{k}={v}" for k, v in result.counts.items())
             state = "" if result.status == "written" else " (unchanged)"
-            click.echo(f"{result.xml_id}{state}  [{', '.join(result.versions)}]  {counts}")
+            click.echo(f"{result.xml_id}{state}  [{', '.join(result.versions)}]  {counts}".rstrip())
         else:
             click.echo(f"error: {result.message}", err=True)
     done = sum(r.status in {"written", "unchanged"} for r in results)
@@ -168,22 +173,34 @@ def validate(
 def build(sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path) -> None:
     """Run the whole job: convert the exports into TEI, validate, render the editions.
 
-    Stops with exit 1 when a source fails or the corpus is invalid.
+    Incremental: each step redoes only what changed since the last build (content hashes
+    of the sources, TEI, code, schemas, stylesheets and authority files). Stops with exit 1
+    when a source fails or the corpus is invalid.
 
     Example: cablegram build
     """
-    status = _convert((sources,), out, force)
-    report = _validate([out], tei_all=False, fmt="text", svrl=None)
-    if status or not report.valid:
-        sys.exit(1)
     try:
-        site = pipeline.web([out], site_dir)
-        volume = pipeline.print_edition([out], print_dir)
+        built = pipeline.build(sources, out, site_dir, print_dir, force=force)
     except CablegramError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"{len(site.pages)} pages written into {site_dir}/")
-    click.echo(f"{print_dir}/edition.pdf: {volume.pages} pages; {len(volume.pdfs)} PDFs")
+    _report_conversion(built.converted, out)
+    for issue in built.report.issues:
+        click.echo(str(issue))
+    click.echo(built.report.summary())
+    if built.site is None or built.volume is None:
+        sys.exit(1)
+    click.echo(f"{len(built.site.pages)} pages written into {site_dir}/")
+    click.echo(
+        f"{print_dir}/edition.pdf: {built.volume.pages or 'unchanged'} pages; "
+        f"{len(built.volume.pdfs)} PDFs written"
+    )
+    steps = ", ".join(
+        f"{k} {built.redone[k]} redone/{built.kept.get(k, 0)} kept" for k in built.redone
+    )
+    click.echo(f"incremental: {steps}", err=True)
+    failed = any(r.status not in {"written", "unchanged"} for r in built.converted)
+    sys.exit(1 if failed or not built.report.valid else 0)
 
 
 @main.command()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -22,12 +22,16 @@ from cablegram.entities import NameIndex, load_authority, tag_cable
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import write_atomic
+from cablegram.incremental import BuildState, code_hash, combine, file_hash, tree_hash
 from cablegram.model import Cable
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
 from cablegram.render.print import Volume, render_print
 from cablegram.render.web import Site
+from cablegram.render.xslt import xslt_dir
+from cablegram.validate import Issue, Report, validate_files
+from cablegram.validate.schemas import schema_dir
 
 SOURCE_SUFFIXES = (".txt", ".md")
 SEAL = re.compile(rb'<\?cablegram sha256="(?P<hash>[0-9a-f]{64})"\?>\n?\Z')
@@ -76,12 +80,14 @@ def convert(
     authority: Path | None = None,
     progress: Callable[[Path], None] | None = None,
     jobs: int | None = None,
+    reserved: Iterable[str] = (),
 ) -> list[Converted]:
     """Convert sources (files or directories of exports) into TEI files in `out_dir`.
 
     Names are tagged against the authority files in `authority` (default: `out_dir/authority`
     when it exists); without authority files, names are left untagged. Sources are parsed
-    on `jobs` processes (default: all cores); the output does not depend on it.
+    on `jobs` processes (default: all cores); the output does not depend on it. `reserved`:
+    ids of documents converted earlier and kept (an incremental build).
     """
     sources, results = find_sources(paths)
     directory = authority or out_dir / "authority"
@@ -97,6 +103,9 @@ def convert(
         if progress:
             progress(source)
     taken: dict[str, int] = {}
+    for xml_id in reserved:
+        base = re.sub(r"-\d+$", "", xml_id) if re.search(r"-\d+$", xml_id) else xml_id
+        taken[base] = taken.get(base, 0) + 1
     for source, cable in parsed:
         results.append(_write(source, cable, out_dir, taken, force))
     order = {path: n for n, path in enumerate(sources)}
@@ -234,3 +243,153 @@ def count_phenomena(tree: etree._ElementTree) -> dict[str, int]:
     for name, xpath in COUNTED.items():
         counts[name] = len(set(root.xpath(xpath, namespaces=NS)))
     return counts
+
+
+@dataclass
+class Built:
+    """What an incremental build did: per step, the files made again and those kept."""
+
+    converted: list[Converted]
+    report: Report
+    site: Site | None = None
+    volume: Volume | None = None
+    redone: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+
+
+def build(
+    sources: Path,
+    out: Path,
+    site_dir: Path,
+    print_dir: Path,
+    *,
+    force: bool = False,
+    jobs: int | None = None,
+    state_path: Path | None = None,
+) -> Built:
+    """The whole job, incrementally: convert, validate, web and print edition, each step
+    redoing only what its inputs' hashes say has changed since the last build."""
+    state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
+    code, authority = code_hash(), tree_hash(out / "authority")
+    built = Built(*_build_convert(state, sources, out, code, authority, force, jobs))
+    tei_files = sorted(out.glob("*.xml"))
+    shas = {path: file_hash(path) for path in tei_files}
+    built.report = _build_validate(state, out, tei_files, shas, code, authority, jobs, built)
+    if not built.report.valid or any(r.status == "failed" for r in built.converted):
+        state.save()
+        return built
+    web_hash = tree_hash(xslt_dir() / "web", xslt_dir() / "common")
+    changed = _due(state.section("web"), shas, combine(web_hash, code))
+    corpus = combine(*sorted(shas.values()), authority, web_hash, code)
+    corpus_due = (
+        state.section("web").get("corpus") != corpus or not (site_dir / "index.html").exists()
+    )
+    built.site = render_site(
+        tei_files, site_dir, jobs=jobs, changed=changed, corpus_pages=corpus_due
+    )
+    _record(state.section("web"), shas, changed, combine(web_hash, code), "corpus", corpus)
+    print_hash = tree_hash(xslt_dir() / "print", xslt_dir() / "common")
+    changed_pdf = _due(state.section("print"), shas, combine(print_hash, code))
+    volume = combine(*sorted(shas.values()), authority, print_hash, code)
+    volume_due = (
+        state.section("print").get("volume") != volume or not (print_dir / "edition.pdf").exists()
+    )
+    built.volume = render_print(tei_files, print_dir, changed=changed_pdf, volume_due=volume_due)
+    _record(state.section("print"), shas, changed_pdf, combine(print_hash, code), "volume", volume)
+    built.redone.update(web=len(changed), print=len(changed_pdf))
+    built.kept.update(web=len(tei_files) - len(changed), print=len(tei_files) - len(changed_pdf))
+    state.save()
+    return built
+
+
+def _build_convert(
+    state: BuildState,
+    sources: Path,
+    out: Path,
+    code: str,
+    authority: str,
+    force: bool,
+    jobs: int | None,
+) -> tuple[list[Converted], Report]:
+    done = state.section("convert")
+    found, missing = find_sources([sources])
+    todo, kept = [], []
+    keys = {}
+    for source in found:
+        keys[source.name] = combine(file_hash(source), code, authority)
+        entry = done.get(source.name)
+        target = out / f"{entry['id']}.xml" if entry else None
+        if (
+            entry
+            and entry["key"] == keys[source.name]
+            and target is not None
+            and target.exists()
+            and file_hash(target) == entry["tei"]
+        ):
+            kept.append(Converted(source, "unchanged", target, entry["id"]))
+        else:
+            todo.append(source)
+    results = convert(
+        todo, out, force=force, jobs=jobs, reserved=[c.xml_id for c in kept if c.xml_id]
+    )
+    for result in results:
+        if result.output and result.status in {"written", "unchanged"}:
+            done[result.source.name] = {
+                "key": keys[result.source.name],
+                "id": result.xml_id,
+                "tei": file_hash(result.output),
+            }
+    converted = missing + kept + results
+    return converted, Report()
+
+
+def _build_validate(
+    state: BuildState,
+    out: Path,
+    tei_files: list[Path],
+    shas: dict[Path, str],
+    code: str,
+    authority: str,
+    jobs: int | None,
+    built: Built,
+) -> Report:
+    done = state.section("validate")
+    schemas = tree_hash(schema_dir())
+    todo: list[Path] = []
+    cached: list[Issue] = []
+    known_refs: set[str] = set()
+    for path in tei_files:
+        key = combine(shas[path], schemas, authority, code)
+        entry = done.get(path.name)
+        if entry and entry["key"] == key:
+            cached.extend(Issue(**issue) for issue in entry["issues"])
+            known_refs.update(entry["refs"])
+        else:
+            todo.append(path)
+    authority_files = sorted((out / "authority").glob("*.xml"))
+    report = validate_files(todo + authority_files, jobs=jobs, known_refs=known_refs)
+    for path in todo:
+        done[path.name] = {
+            "key": combine(shas[path], schemas, authority, code),
+            "issues": [asdict(i) for i in report.issues if i.path == str(path)],
+            "refs": report.refs.get(str(path), []),
+        }
+    report.files = tei_files + authority_files
+    report.issues = sorted(report.issues + cached)
+    built.redone["validate"], built.kept["validate"] = len(todo), len(tei_files) - len(todo)
+    built.redone["convert"] = sum(r.status != "unchanged" for r in built.converted)
+    built.kept["convert"] = len(built.converted) - built.redone["convert"]
+    return report
+
+
+def _due(done: dict, shas: dict[Path, str], tool: str) -> set[Path]:
+    """The files whose output is not known to be made from this content with this tool."""
+    return {path for path, sha in shas.items() if done.get(path.name) != combine(sha, tool)}
+
+
+def _record(
+    done: dict, shas: dict[Path, str], changed: set[Path], tool: str, key: str, value: str
+) -> None:
+    for path in changed:
+        done[path.name] = combine(shas[path], tool)
+    done[key] = value

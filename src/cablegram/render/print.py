@@ -50,19 +50,31 @@ def render_pdf(html: str, target: Path) -> int:
     return len(document.pages)
 
 
-def render_print(tei_files: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:
+def render_print(
+    tei_files: Iterable[Path],
+    out: Path,
+    *,
+    per_cable: bool = True,
+    changed: set[Path] | None = None,
+    volume_due: bool = True,
+) -> Volume:
+    """Typeset the volume and one PDF per cable; an incremental build passes the `changed`
+    files (only their PDFs are made again) and whether the volume is due."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to print")
     authority = files[0].parent / "authority"
-    cables = [parse_tei(path) for path in files]
+    cables = {path: parse_tei(path) for path in files}
     volume = Volume(out)
-    html = paged_html(cables, authority, standalone=False)
-    write_atomic(out / "edition.html", html.encode())
-    volume.pages = render_pdf(html, out / "edition.pdf")
-    volume.pdfs.append(out / "edition.pdf")
+    if volume_due:
+        html = paged_html(list(cables.values()), authority, standalone=False)
+        write_atomic(out / "edition.html", html.encode())
+        volume.pages = render_pdf(html, out / "edition.pdf")
+        volume.pdfs.append(out / "edition.pdf")
     if per_cable:
-        for tree in cables:
+        for path, tree in cables.items():
+            if changed is not None and path not in changed:
+                continue
             xml_id = tree.getroot().get(XML_ID)
             target = out / f"{xml_id}.pdf"
             render_pdf(paged_html([tree], authority, standalone=True), target)

@@ -31,16 +31,34 @@ class Site:
 
 
 def render_site(
-    tei_files: Iterable[Path], out: Path, *, search: bool = True, jobs: int | None = None
+    tei_files: Iterable[Path],
+    out: Path,
+    *,
+    search: bool = True,
+    jobs: int | None = None,
+    changed: set[Path] | None = None,
+    corpus_pages: bool = True,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
-    the cable pages on `jobs` processes."""
+    the cable pages on `jobs` processes. An incremental build passes the `changed` files
+    (only their pages are made again) and whether the pages spanning the corpus are due."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
     stylesheets = xslt_dir() / "web"
     site = Site(out)
-    site.pages.extend(parallel_map(_cable_page, [(path, out) for path in files], jobs))
+    todo = [path for path in files if changed is None or path in changed]
+    site.pages.extend(parallel_map(_cable_page, [(path, out) for path in todo], jobs))
+    if corpus_pages:
+        _corpus_pages(files, out, site, stylesheets)
+    _copy_assets(stylesheets / "assets", out / "assets")
+    if search and (site.pages or not (out / "pagefind").exists()):
+        site.search = build_search_index(out)
+    return site
+
+
+def _corpus_pages(files: list[Path], out: Path, site: Site, stylesheets: Path) -> None:
+    """The index, the entity pages, the principles and the search page."""
     cables = [parse_tei(path) for path in files]
     corpus = build_corpus(cables, files[0].parent / "authority")
     for name, stylesheet, params in [
@@ -52,10 +70,6 @@ def render_site(
         page = out / name
         write_atomic(page, run(stylesheets / stylesheet, corpus, **params).encode())
         site.pages.append(page)
-    _copy_assets(stylesheets / "assets", out / "assets")
-    if search:
-        site.search = build_search_index(out)
-    return site
 
 
 def _cable_page(job: tuple[Path, Path]) -> Path:

@@ -33,6 +33,7 @@ class Report:
 
     files: list[Path] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    refs: dict[str, list[str]] = field(default_factory=dict)  # authority refs per cable
 
     @property
     def errors(self) -> list[Issue]:

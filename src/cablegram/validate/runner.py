@@ -56,13 +56,16 @@ def validate_files(
     tei_all: bool = False,
     svrl_dir: Path | None = None,
     jobs: int | None = None,
+    known_refs: set[str] | None = None,
 ) -> Report:
     """Validate TEI files (or directories of them) with the project's XSD and Schematron
-    rules, and with the official tei_all schema when asked; cables on `jobs` processes."""
+    rules, and with the official tei_all schema when asked; cables on `jobs` processes.
+    `known_refs`: references of cables not validated in this run (an incremental build),
+    so that the authority files' rule on unused entries still sees them."""
     files, issues = find_tei_files(paths)
     report = Report(files=files, issues=issues)
     directory = schema_dir()
-    used: set[str] = set()
+    used: set[str] = {ref.split("#", 1)[1] for ref in known_refs or set() if "#" in ref}
     authority: list[Path] = []
     outcomes = parallel_map(
         _validate_cable, files, jobs, initializer=_setup, initargs=(directory, svrl_dir)
@@ -72,6 +75,7 @@ def validate_files(
             authority.append(path)
             continue
         report.issues.extend(found)
+        report.refs[str(path)] = sorted(refs)
         used.update(ref.split("#", 1)[1] for ref in refs)
     params = {"used": " ".join(sorted(used))}
     for path in authority:
