@@ -170,7 +170,10 @@ def validate(
     show_default=True,
     help="Directory of the print edition.",
 )
-def build(sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path) -> None:
+@click.option("--no-print", is_flag=True, help="Skip the print edition.")
+def build(
+    sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path, no_print: bool
+) -> None:
     """Run the whole job: convert the exports into TEI, validate, render the editions.
 
     Incremental: each step redoes only what changed since the last build (content hashes
@@ -180,7 +183,7 @@ def build(sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path
     Example: cablegram build
     """
     try:
-        built = pipeline.build(sources, out, site_dir, print_dir, force=force)
+        built = pipeline.build(sources, out, site_dir, None if no_print else print_dir, force=force)
     except CablegramError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -188,13 +191,14 @@ def build(sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path
     for issue in built.report.issues:
         click.echo(str(issue))
     click.echo(built.report.summary())
-    if built.site is None or built.volume is None:
+    if built.site is None:
         sys.exit(1)
     click.echo(f"{len(built.site.pages)} pages written into {site_dir}/")
-    click.echo(
-        f"{print_dir}/edition.pdf: {built.volume.pages or 'unchanged'} pages; "
-        f"{len(built.volume.pdfs)} PDFs written"
-    )
+    if built.volume is not None:
+        click.echo(
+            f"{print_dir}/edition.pdf: {built.volume.pages or 'unchanged'} pages; "
+            f"{len(built.volume.pdfs)} PDFs written"
+        )
     steps = ", ".join(
         f"{k} {built.redone[k]} redone/{built.kept.get(k, 0)} kept" for k in built.redone
     )

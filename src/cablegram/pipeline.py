@@ -261,14 +261,15 @@ def build(
     sources: Path,
     out: Path,
     site_dir: Path,
-    print_dir: Path,
+    print_dir: Path | None,
     *,
     force: bool = False,
     jobs: int | None = None,
     state_path: Path | None = None,
 ) -> Built:
     """The whole job, incrementally: convert, validate, web and print edition, each step
-    redoing only what its inputs' hashes say has changed since the last build."""
+    redoing only what its inputs' hashes say has changed since the last build (no print
+    edition when `print_dir` is None)."""
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
     built = Built(*_build_convert(state, sources, out, code, authority, force, jobs))
@@ -288,6 +289,10 @@ def build(
         tei_files, site_dir, jobs=jobs, changed=changed, corpus_pages=corpus_due
     )
     _record(state.section("web"), shas, changed, combine(web_hash, code), "corpus", corpus)
+    built.redone["web"], built.kept["web"] = len(changed), len(tei_files) - len(changed)
+    if print_dir is None:
+        state.save()
+        return built
     print_hash = tree_hash(xslt_dir() / "print", xslt_dir() / "common")
     changed_pdf = _due(state.section("print"), shas, combine(print_hash, code))
     volume = combine(*sorted(shas.values()), authority, print_hash, code)
@@ -296,8 +301,7 @@ def build(
     )
     built.volume = render_print(tei_files, print_dir, changed=changed_pdf, volume_due=volume_due)
     _record(state.section("print"), shas, changed_pdf, combine(print_hash, code), "volume", volume)
-    built.redone.update(web=len(changed), print=len(changed_pdf))
-    built.kept.update(web=len(tei_files) - len(changed), print=len(tei_files) - len(changed_pdf))
+    built.redone["print"], built.kept["print"] = len(changed_pdf), len(tei_files) - len(changed_pdf)
     state.save()
     return built
 
