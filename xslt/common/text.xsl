@@ -74,7 +74,7 @@
     <span class="intervention {$class}" tabindex="0" role="button" aria-expanded="false"
           aria-describedby="pop-{generate-id()}">
       <xsl:copy-of select="$content"/>
-      <span class="popup" role="tooltip" id="pop-{generate-id()}">
+      <span class="popup" role="tooltip" id="pop-{generate-id()}" data-pagefind-ignore="all">
         <xsl:value-of select="$explanation"/>
       </span>
     </span>
@@ -117,6 +117,7 @@
       <xsl:with-param name="class">correction</xsl:with-param>
       <xsl:with-param name="content">
         <span class="dipl sic"><xsl:value-of select="tei:sic"/></span>
+        <xsl:text> </xsl:text>
         <span class="read corr"><xsl:value-of select="tei:corr"/></span>
         <span class="ed"> [sic; possibly <xsl:value-of select="tei:corr"/>]<xsl:value-of select="$doubt"/></span>
       </xsl:with-param>

@@ -147,7 +147,7 @@
 
   <xsl:template name="anchor">
     <xsl:param name="bid"/>
-    <a class="anchor" href="#{$bid}" aria-label="Link to this passage">¶</a>
+    <a class="anchor" href="#{$bid}" aria-label="Link to this passage" data-pagefind-ignore="all">¶</a>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer" mode="block">

@@ -24,7 +24,11 @@
   }
 
   // Popups of the editorial interventions: pointer, Enter and Space, Escape closes.
-  const toggle = (node, open) => node.setAttribute("aria-expanded", open ? "true" : "false");
+  // Escape hides a popup even while its intervention keeps the focus ("dismissed").
+  const toggle = (node, open) => {
+    node.setAttribute("aria-expanded", open ? "true" : "false");
+    node.classList.toggle("dismissed", !open);
+  };
   document.querySelectorAll(".intervention").forEach((node) => {
     node.addEventListener("click", (event) => {
       event.stopPropagation();
@@ -38,7 +42,10 @@
         toggle(node, false);
       }
     });
-    node.addEventListener("blur", () => toggle(node, false));
+    node.addEventListener("blur", () => {
+      node.setAttribute("aria-expanded", "false");
+      node.classList.remove("dismissed");
+    });
   });
 
   // Copy the citation.
