@@ -19,9 +19,9 @@
   <xsl:param name="edition-title" select="'Cables on the Korean Armistice, 1951'"/>
   <xsl:param name="css" select="'print.css'"/>
 
-  <xsl:key name="mentions" match="cg:cables//tei:text//tei:persName[@ref] | cg:cables//tei:text//tei:placeName[@ref]"
+  <xsl:key name="mentions" match="tei:text//tei:*[@ref][self::tei:persName or self::tei:placeName]"
            use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
-  <xsl:key name="mentions-in" match="cg:cables//tei:text//tei:persName[@ref] | cg:cables//tei:text//tei:placeName[@ref]"
+  <xsl:key name="mentions-in" match="tei:text//tei:*[@ref][self::tei:persName or self::tei:placeName]"
            use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="cables" select="//cg:cables/tei:TEI"/>

@@ -11,10 +11,12 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="kind" select="'person'"/>
-  <xsl:key name="mentions" match="cg:cables//tei:persName[@ref] | cg:cables//tei:placeName[@ref] | cg:cables//tei:orgName[@ref]"
+  <xsl:key name="mentions" match="tei:*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]"
            use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
-  <!-- the mentions of an entry in one cable: grouping by entry and document (Muenchian) -->
-  <xsl:key name="mentions-in" match="cg:cables//tei:persName[@ref] | cg:cables//tei:placeName[@ref] | cg:cables//tei:orgName[@ref]"
+  <!-- One pattern, not a union: libxml2 merges the node-sets of a union pattern in
+       quadratic time. Authority files carry no @ref, so only the cables' names match.
+       The mentions of an entry in one cable: grouping by entry and document (Muenchian). -->
+  <xsl:key name="mentions-in" match="tei:*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]"
            use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="heading">

@@ -1,0 +1,424 @@
+"""The web edition in a real browser: Debian's Chromium driven by Playwright.
+
+The seeds and variants are converted and rendered once, with the Pagefind index, and
+served by ``http.server`` on 127.0.0.1 (a free port) for the module. Every page is opened
+with a tracker that records console errors, page errors, failed requests and any request
+to a host other than the local server (those are also blocked, so nothing leaves the
+machine). Screenshots go to build/screenshots/ (ignored by git): index, a cable in reading
+and diplomatic view, a narrow screen, search results.
+
+Chromium is launched from /usr/bin/chromium (no ``playwright install``); without it the
+module is skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from cablegram import pipeline
+from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+KAIDZIO = "cable-1951-06-30-21340-mao-zedong"  # scan + translation: sic/corr, hyphens, sheet turn
+GROMYKO = "cable-1951-08-25-17493-gromyko"
+TIMEOUT = 10_000  # ms, for anything the page does by itself
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+@dataclass(frozen=True)
+class Served:
+    tei: Path
+    out: Path
+    base: str  # http://127.0.0.1:PORT/
+    search: bool
+
+    def cables(self) -> list[str]:
+        return sorted(p.stem for p in self.tei.glob("*.xml"))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("web-browser")
+    tei = root / "tei"
+    shutil.copytree(TEI_DIR / "authority", tei / "authority")
+    results = pipeline.convert([SEEDS, VARIANTS], tei)
+    assert not [r.message for r in results if r.status == "failed"]
+    out = root / "site"
+    site = pipeline.web([tei], out, search=True)
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(tei, out, f"http://127.0.0.1:{server.server_address[1]}/", site.search)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@dataclass
+class Tracker:
+    """What a page did that it should not: console errors, uncaught exceptions, failed
+    requests, requests to another host."""
+
+    base: str
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("request", self._request)
+        page.on(
+            "requestfailed",
+            lambda request: (
+                self.errors.append(f"request failed: {request.url}")
+                if request.url.startswith(self.base)
+                else None
+            ),
+        )
+        page.route("**/*", self._route)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def _request(self, request) -> None:
+        self.requests.append(request.url)
+        if not request.url.startswith(("data:", "blob:", self.base)):
+            self.foreign.append(request.url)
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith(self.base):
+            route.continue_()
+        else:
+            route.abort()  # nothing leaves the machine
+
+    def clean(self) -> None:
+        assert not self.errors, self.errors
+        assert not self.foreign, self.foreign
+
+
+@pytest.fixture
+def open_page(browser: Browser, served: Served) -> Iterator:
+    """open_page(name, width=1400) -> (page, tracker); every page is checked when the test
+    ends: no console error, no request to another host."""
+    contexts = []
+    trackers: list[Tracker] = []
+
+    def open_(name: str, width: int = 1400, height: int = 900) -> tuple[Page, Tracker]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        tracker = Tracker(served.base)
+        tracker.attach(page)
+        trackers.append(tracker)
+        page.goto(served.base + name, wait_until="load")
+        return page, tracker
+
+    yield open_
+    for context in contexts:
+        context.close()
+    for tracker in trackers:
+        tracker.clean()
+
+
+def screenshot(page: Page, name: str, full_page: bool = True) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+
+SHOWN_ROWS = "rows => rows.filter(r => r.offsetParent !== null)"
+
+
+def visible_rows(page: Page) -> list[str]:
+    """The cables of the index's rows on screen, in order."""
+    return page.eval_on_selector_all(
+        "#cables tbody tr",
+        f"{SHOWN_ROWS}.map(r => r.querySelector('a').getAttribute('href'))",
+    )
+
+
+def column(page: Page, index: int) -> list[str]:
+    """The texts of a column of the index's rows on screen, in order."""
+    return page.eval_on_selector_all(
+        "#cables tbody tr", f"{SHOWN_ROWS}.map(r => r.cells[{index}].innerText.trim())"
+    )
+
+
+# ---------------------------------------------------------------------------- the index
+
+
+def test_index_lists_every_cable(open_page, served: Served) -> None:
+    page, _ = open_page("index.html")
+    rows = page.locator("#cables tbody tr")
+    expect(rows).to_have_count(len(served.cables()))
+    assert sorted(visible_rows(page)) == sorted(f"{c}.html" for c in served.cables())
+    expect(page.locator("#filter")).to_be_visible()  # edition.js shows the filter
+    screenshot(page, "index")
+
+
+def test_index_sorts_by_a_column(open_page) -> None:
+    page, _ = open_page("index.html")
+    dates = column(page, 0)
+    numbers = column(page, 1)
+    page.get_by_role("button", name="No.").click()
+    expect(page.locator("th", has=page.get_by_role("button", name="No."))).to_have_attribute(
+        "aria-sort", "ascending"
+    )
+    ascending = column(page, 1)
+    assert ascending != numbers and sorted(ascending) == sorted(numbers)
+    numeric = [int(n) for n in ascending if n]
+    assert numeric == sorted(numeric)
+    page.get_by_role("button", name="No.").click()
+    descending = [int(n) for n in column(page, 1) if n]
+    assert descending == sorted(numeric, reverse=True)
+    page.get_by_role("button", name="Date").click()
+    assert column(page, 0) == dates  # back to date order
+
+
+def test_index_filters_by_a_word(open_page, served: Served) -> None:
+    page, _ = open_page("index.html")
+    page.fill("#filter", "Gromyko")
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(1)
+    assert visible_rows(page) == [f"{GROMYKO}.html"]
+    index = lxml.html.fromstring((served.out / "index.html").read_bytes())
+    razuvaev = [
+        row
+        for row in index.xpath("//table[@id='cables']/tbody/tr")
+        if "razuvaev" in row.text_content().lower()
+    ]
+    page.fill("#filter", "razuvaev")
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(razuvaev))
+    assert 1 < len(razuvaev) < len(served.cables())
+    page.fill("#filter", "")
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(served.cables()))
+
+
+# ---------------------------------------------------------------------------- a cable
+
+
+def test_versions_side_by_side_on_a_wide_screen(open_page) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html", width=1400)
+    scan = page.locator("#original-scan").bounding_box()
+    translation = page.locator("#translation").bounding_box()
+    assert scan and translation
+    assert abs(scan["y"] - translation["y"]) < 2
+    assert scan["x"] + scan["width"] <= translation["x"]
+    assert translation["width"] > 400
+    screenshot(page, "cable-reading")
+
+
+def test_versions_stacked_on_a_narrow_screen(open_page) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html", width=400, height=800)
+    screenshot(page, "cable-narrow", full_page=False)
+    page.locator("#translation").scroll_into_view_if_needed()
+    screenshot(page, "cable-narrow-translation", full_page=False)
+    scan = page.locator("#original-scan").bounding_box()
+    translation = page.locator("#translation").bounding_box()
+    assert scan and translation
+    assert translation["y"] >= scan["y"] + scan["height"]
+    assert abs(scan["x"] - translation["x"]) < 2
+
+
+@pytest.mark.parametrize(
+    "name", [f"{KAIDZIO}.html", "index.html", "principles.html", "persons.html"]
+)
+def test_no_sideways_scrolling_on_a_narrow_screen(open_page, name: str) -> None:
+    page, _ = open_page(name, width=400, height=800)
+    wide = page.evaluate(
+        """() => Array.from(document.querySelectorAll('main *'))
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                           && !e.closest('[hidden]'))
+              .map(e => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5)"""
+    )
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400, f"{name} is {width}px wide at 400px: {wide}"
+
+
+def test_version_control_shows_one_version(open_page) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html")
+    controls = page.locator(".controls")
+    expect(controls).to_be_visible()
+    controls.locator("input[name='show'][value='translation']").check()
+    expect(page.locator("#translation")).to_be_visible()
+    expect(page.locator("#original-scan")).to_be_hidden()
+    controls.locator("input[name='show'][value='original-scan']").check()
+    expect(page.locator("#original-scan")).to_be_visible()
+    expect(page.locator("#translation")).to_be_hidden()
+    controls.locator("input[name='show'][value='all']").check()
+    expect(page.locator("#original-scan")).to_be_visible()
+    expect(page.locator("#translation")).to_be_visible()
+
+
+def test_reading_and_diplomatic_views(open_page) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html")
+    kaesong = page.locator("#translation-b7")
+    point = page.locator("#original-scan-b5")
+    sheet = page.locator("#original-scan .pb")
+    # reading (the default)
+    assert "perhaps Kaesong [sic; possibly Kaesong][?]" in kaesong.inner_text()
+    assert "Kaidzio" not in kaesong.inner_text()
+    assert "он должен выразить" in point.inner_text()
+    assert "дол-" not in point.inner_text()
+    expect(sheet).to_be_hidden()
+    # diplomatic
+    page.locator("input[name='mode'][value='diplomatic']").check()
+    expect(page.locator("body")).to_have_class(re.compile(r"\bmode-diplomatic\b"))
+    assert "perhaps Kaidzio [sic; possibly Kaesong][?]" in kaesong.inner_text()
+    assert "Kaesong [sic" not in kaesong.inner_text()
+    assert "он дол-\nжен выразить" in point.inner_text()
+    expect(sheet).to_be_visible()
+    page.locator("#original-scan-b7").scroll_into_view_if_needed()
+    screenshot(page, "cable-diplomatic")
+    # and back
+    page.locator("input[name='mode'][value='reading']").check()
+    assert "perhaps Kaesong [sic" in kaesong.inner_text()
+    assert "дол-" not in point.inner_text()
+
+
+def test_popup_opens_and_closes_from_the_keyboard(open_page) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('intervention')"):
+            break
+    else:
+        pytest.fail("no intervention reachable with Tab")
+    tooltip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    tooltip = page.locator(f"#{tooltip_id}")
+    expect(tooltip).to_have_attribute("role", "tooltip")
+    page.keyboard.press("Enter")
+    expect(tooltip).to_be_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    assert "Stalin" in tooltip.inner_text()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    expect(tooltip).to_be_hidden()  # dismissed, although the focus stays (WCAG 1.4.13)
+
+
+def test_popup_opens_on_click(open_page) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html")
+    correction = page.locator("#translation-b7 .intervention.correction")
+    tooltip = correction.locator("[role='tooltip']")
+    expect(tooltip).to_be_hidden()
+    correction.click()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Kaidzio")
+    screenshot(page, "cable-popup", full_page=False)
+
+
+# ---------------------------------------------------------------------------- search
+
+
+RESULT_LINK = ".pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link"
+
+
+def search(page: Page, words: str) -> list[str]:
+    """Type into Pagefind's input, wait until every result of these words is on the page
+    (the count comes first, each result's page later), return the result pages."""
+    page.locator(".pagefind-ui__search-input").fill(words)
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_contain_text(words)
+    found = re.match(r"(\d+) results? for", message.inner_text())
+    count = int(found.group(1)) if found else 0
+    links = page.locator(RESULT_LINK)
+    shown = min(count, 5)  # Pagefind's UI shows 5 results, then "Load more results"
+    expect(links).to_have_count(shown)
+    while shown < count:
+        page.locator("button.pagefind-ui__button").click()
+        shown = min(count, shown + 5)
+        expect(links).to_have_count(shown)
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return sorted({h.split("#")[0].rsplit("/", 1)[-1] for h in hrefs})
+
+
+def test_search_finds_a_russian_and_an_english_word(open_page, served: Served) -> None:
+    assert served.search, "the site was built without its Pagefind index"
+    page, _ = open_page("search.html")
+    expect(page.locator(".pagefind-ui__search-input")).to_be_visible()
+    assert search(page, "Гензан") == [f"{KAIDZIO}.html"]
+    assert search(page, "соглашаться") == [f"{KAIDZIO}.html"]  # согла-/шаться in the scan
+    wonsan = search(page, "Wonsan")
+    assert f"{KAIDZIO}.html" in wonsan and len(wonsan) < len(served.cables())
+    screenshot(page, "search-results")
+    page.locator(RESULT_LINK, has_text="21340").click()
+    expect(page).to_have_url(re.compile(re.escape(KAIDZIO)))
+
+
+def test_search_indexes_the_text_not_the_explanations(open_page, served: Served) -> None:
+    """Result titles are the cables' titles; the popups' explanations and the ¶ anchors are
+    not indexed, and the source's reading and the correction stay two words."""
+    assert served.search
+    page, _ = open_page("search.html")
+    assert search(page, "Kaidzio") == [f"{KAIDZIO}.html"]
+    titles = [" ".join(t.split()) for t in page.locator(RESULT_LINK).all_inner_texts()]
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    assert titles == ["Cable No. 21340, Mao Zedong to Filippov [Stalin]"], titles
+    assert "The source reads" not in excerpts, excerpts  # a popup
+    assert "¶" not in excerpts, excerpts  # the passage anchors
+    assert "KaidzioKaesong" not in excerpts, excerpts  # sic and corr glued into one word
+
+
+# ---------------------------------------------------------------------------- every page
+
+
+def test_no_console_error_and_no_foreign_request_on_any_page(open_page, served: Served) -> None:
+    names = sorted(p.name for p in served.out.glob("*.html"))
+    assert len(names) == len(served.cables()) + 6
+    page, tracker = open_page("index.html")
+    for name in names:
+        page.goto(served.base + name, wait_until="load")
+        page.wait_for_load_state("networkidle")
+    assert all(url.startswith(served.base) for url in tracker.requests)
+    assert any(url.endswith("assets/edition.js") for url in tracker.requests)
+    tracker.clean()

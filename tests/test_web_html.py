@@ -1,0 +1,1201 @@
+"""The web edition, read as HTML: every phenomenon of the encoding guide shows on the page.
+
+The seeds and the test variants are converted and rendered once for the module (without
+the search index); the assertions are XPath queries on the generated pages, parsed with
+lxml.html. Where a fact can be derived from the TEI (counts, names, languages), it is, so
+every cable is checked; hand-picked cables pin down the exact rendering of each convention
+(``Kaidzio [sic; possibly Kaesong][?]``, ``G[roup?]``, ``[illegible signature]`` ...).
+
+What a reader sees in a view is computed by ``shown()``: popups, screen-reader-only text and
+the other view's material (class ``dipl`` or ``read``) are dropped, ``<br>`` becomes a line
+break. The browser tests (test_web_browser.py) check the same views with the real CSS.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from cablegram import pipeline
+from conftest import SEEDS, SHARED, TEI_ALL_RNG, TEI_DIR, VARIANTS, manifest
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ENCODING_MD = SHARED / "ENCODING.md"
+ENTITY_PAGES = {"persons": "persons.html", "places": "places.html", "orgs": "orgs.html"}
+BREAK = "\ue000"  # stands for <br> while whitespace is collapsed
+
+# Cables that carry a phenomenon (xml:ids written by the converter from seeds and variants).
+KAIDZIO = "cable-1951-06-30-21340-mao-zedong"  # seed 000: scan + translation, everything
+THREE_COPIES = "cable-1951-06-30-21336-mao-zedong"  # seed 001: three archival copies
+VIA_KRASOVSKY = "cable-1951-07-04-3965-filippov"  # v02: "via Krasovsky"
+ILLEGIBLE = "cable-1951-08-06-23306-mao-zedong"  # v16: G[roup?], [Zheng?], [illegible signature]
+FOOTNOTE = "cable-1951-07-16-1624-razuvaev"  # v07: footnote, Ed. note, divisions [?]
+ED_NOTE = "cable-1951-07-14-mao-zedong"  # v10: [Ed. note: ...] and a footnote
+TRANSLATOR_NOTE = "cable-1951-08-25-17493-gromyko"  # v14: [Translator's note: ...]
+BARE_SIC = "cable-1951-08-03-23220-krasovsky"  # v09: Yalou [sic], […]
+TRUNCATED = "cable-1951-07-20-22510-razuvaev"  # v03: partial page, [...]
+GDR = "cable-1951-08-14-johannes-konig"  # v05: German original, stamp block (ab)
+TELEGRAMS = "cable-1951-07-11-21680-mao-dong"  # seed 004: four quoted telegrams
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+@dataclass(frozen=True)
+class Site:
+    tei: Path  # the converted TEI files (and authority/)
+    out: Path  # the rendered site
+    sources: dict[str, str]  # source file stem -> xml:id
+
+    def cables(self) -> list[str]:
+        return sorted(p.stem for p in self.tei.glob("*.xml"))
+
+    def pages(self) -> list[Path]:
+        return sorted(self.out.glob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("web-html")
+    tei = root / "tei"
+    shutil.copytree(TEI_DIR / "authority", tei / "authority")
+    results = pipeline.convert([SEEDS, VARIANTS], tei)
+    failed = [r.message for r in results if r.status == "failed"]
+    assert not failed, failed
+    out = root / "site"
+    pipeline.web([tei], out, search=False)
+    return Site(tei, out, {r.source.stem: r.xml_id for r in results if r.xml_id})
+
+
+@cache
+def _parse_html(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(path.read_bytes())
+
+
+@cache
+def _parse_tei(path: Path) -> etree._Element:
+    return etree.parse(str(path)).getroot()
+
+
+def page(site: Site, name: str) -> lxml.html.HtmlElement:
+    """A page of the site by file name (``index.html``) or cable id."""
+    return _parse_html(site.out / (name if name.endswith(".html") else f"{name}.html"))
+
+
+def tei(site: Site, xml_id: str) -> etree._Element:
+    return _parse_tei(site.tei / f"{xml_id}.xml")
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def has_class(name: str) -> str:
+    """XPath predicate: the element has class `name`."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def one(root, path: str, **variables):
+    found = root.xpath(path, **variables)
+    assert len(found) == 1, f"{path}: {len(found)} matches"
+    return found[0]
+
+
+def text(element) -> str:
+    """All the text of an element (popups included), whitespace collapsed."""
+    return " ".join(element.text_content().split())
+
+
+def shown(element, mode: str = "reading") -> str:
+    """The text a reader sees in a view: no popups, no screen-reader-only text, no ¶ anchors
+    (shown on hover), nothing of the other view; ``<br>`` is a newline."""
+    clone = copy.deepcopy(element)
+    other = {"reading": "dipl", "diplomatic": "read"}[mode]
+    hidden = (
+        f".//*[{has_class('popup')} or {has_class('sr-only')} or {has_class('anchor')}"
+        f" or {has_class(other)}]"
+    )
+    for node in clone.xpath(hidden):
+        if node.getparent() is not None:
+            node.drop_tree()
+    for br in clone.iter("br"):
+        br.tail = BREAK + (br.tail or "")
+    return (
+        " ".join(clone.text_content().split())
+        .replace(f" {BREAK}", BREAK)
+        .replace(f"{BREAK} ", BREAK)
+        .replace(BREAK, "\n")
+    )
+
+
+def tei_text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def version(doc, vid: str):
+    return one(doc, "//section[@data-version=$v]", v=vid)
+
+
+def ids(doc) -> set[str]:
+    return set(doc.xpath("//@id"))
+
+
+# ---------------------------------------------------------------------------- every page
+
+
+def test_site_has_one_page_per_cable_and_the_corpus_pages(site: Site) -> None:
+    names = {p.name for p in site.pages()}
+    assert {f"{c}.html" for c in site.cables()} <= names
+    corpus = {"index.html", "principles.html", "search.html", *ENTITY_PAGES.values()}
+    assert corpus <= names
+    assert len(names) == len(site.cables()) + len(corpus)
+
+
+def test_every_page_is_html5_with_lang_and_landmarks(site: Site) -> None:
+    problems = []
+    for path in site.pages():
+        doc = page(site, path.name)
+        checks = {
+            "HTML5 doctype": path.read_text(encoding="utf-8")
+            .lstrip()
+            .startswith("<!DOCTYPE html>"),
+            "<html lang>": bool((doc.get("lang") or "").strip()),
+            "one <title>": len(doc.xpath("/html/head/title[normalize-space()]")) == 1,
+            "charset": bool(doc.xpath("//meta[@charset or @http-equiv='Content-Type']")),
+            "viewport": bool(doc.xpath("//meta[@name='viewport']")),
+            "one <main>": len(doc.xpath("//main")) == 1,
+            "<header>": len(doc.xpath("//body/header")) == 1,
+            "<nav>": len(doc.xpath("//header//nav[@aria-label]")) == 1,
+            "<footer>": len(doc.xpath("//body/footer")) == 1,
+            "one <h1> in main": len(doc.xpath("//main//h1")) == 1,
+            "skip link to main": bool(doc.xpath("//a[@href=concat('#', //main/@id)]")),
+        }
+        problems += [f"{path.name}: {name}" for name, ok in checks.items() if not ok]
+        duplicates = {i for i in doc.xpath("//@id") if len(doc.xpath("//*[@id=$i]", i=i)) > 1}
+        if duplicates:
+            problems.append(f"{path.name}: duplicate ids {sorted(duplicates)}")
+    assert not problems, problems
+
+
+def test_navigation_marks_the_current_page(site: Site) -> None:
+    for name in ["index.html", "persons.html", "principles.html", "search.html"]:
+        current = page(site, name).xpath("//nav//a[@aria-current='page']/@href")
+        assert current == [name], name
+
+
+def source_urls(site: Site) -> set[str]:
+    urls = set()
+    for xml_id in site.cables():
+        urls |= set(
+            tei(site, xml_id).xpath("//tei:sourceDesc//tei:idno[@type='URL']", namespaces=NS)
+        )
+    return {u.text.strip() for u in urls}
+
+
+EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def test_no_reference_to_another_host(site: Site) -> None:
+    """Only <a href> to the archive's own page of a cable may point off the site."""
+    allowed = source_urls(site)
+    problems = []
+    for path in site.pages():
+        doc = page(site, path.name)
+        for element in doc.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attribute, value in element.attrib.items():
+                if not EXTERNAL.match(value) and not re.search(
+                    r"url\(\s*['\"]?(https?:)?//", value
+                ):
+                    continue
+                if element.tag == "a" and attribute == "href" and value in allowed:
+                    continue
+                problems.append(f"{path.name}: <{element.tag} {attribute}={value!r}>")
+        for element in doc.xpath("//link[@href] | //script[@src] | //img | //iframe | //object"):
+            value = element.get("href") or element.get("src") or element.get("data") or ""
+            if value.startswith(("http:", "https:", "//")) or element.tag in ("iframe", "object"):
+                problems.append(f"{path.name}: <{element.tag}> {value!r}")
+        for style in doc.xpath("//style/text()"):
+            if re.search(r"(https?:)?//", style):
+                problems.append(f"{path.name}: <style> refers to a URL")
+    for asset in (site.out / "assets").rglob("*"):
+        if asset.suffix in (".css", ".js"):
+            content = asset.read_text(encoding="utf-8")
+            if re.search(r"url\(\s*['\"]?(https?:)?//|@import|https?://", content):
+                problems.append(f"assets/{asset.name} refers to a URL")
+    assert not problems, problems
+
+
+def test_every_internal_link_resolves(site: Site) -> None:
+    """Names, passages, footnotes, anchors, navigation, downloads: file and #id exist."""
+    problems = []
+    for path in site.pages():
+        doc = page(site, path.name)
+        for href in doc.xpath("//a/@href | //link/@href | //script/@src"):
+            if EXTERNAL.match(href) or href.startswith(("data:", "mailto:")):
+                continue
+            if path.name == "search.html" and href.startswith("pagefind/"):
+                continue  # built by Pagefind (search=False here)
+            parts = urlsplit(href)
+            target = (site.out / unquote(parts.path)) if parts.path else path
+            if not target.is_file():
+                problems.append(f"{path.name}: {href} (no such file)")
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and parts.fragment not in ids(page(site, target.name))
+            ):
+                problems.append(f"{path.name}: {href} (no such id)")
+    assert not problems, problems[:20]
+
+
+# ---------------------------------------------------------------------------- metadata panel
+
+
+def metadata(doc) -> dict[str, object]:
+    """The metadata panel as {label: dd element}."""
+    panel = one(doc, "//main//section[" + has_class("metadata") + "]")
+    return {" ".join(dt.text_content().split()): dt.getnext() for dt in panel.xpath(".//dl/dt")}
+
+
+def plain_title(element: etree._Element) -> str:
+    """A TEI title with identifications in brackets, as the archive writes it."""
+    parts = [element.text or ""]
+    for child in element:
+        local = etree.QName(child).localname
+        if local == "note" and child.get("type") == "identification":
+            parts.append(f" [{tei_text(child)}]")
+        else:
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()).replace(" ]", "]")
+
+
+def test_metadata_panel_of_every_cable(site: Site) -> None:
+    problems: list[str] = []
+    for xml_id in site.cables():
+        doc, root = page(site, xml_id), tei(site, xml_id)
+        header = root.find("tei:teiHeader", NS)
+        panel = metadata(doc)
+
+        def check(label: str, ok: bool, detail: object = "", xml_id: str = xml_id) -> None:
+            if not ok:
+                problems.append(f"{xml_id}: {label} {detail}")
+
+        title = plain_title(header.find("tei:fileDesc/tei:titleStmt/tei:title", NS))
+        check("h1", shown(one(doc, "//main//h1")) == title, (shown(doc.xpath("//h1")[0]), title))
+        check("<title>", title in doc.findtext(".//title"), doc.findtext(".//title"))
+        sent = header.find(".//tei:correspAction[@type='sent']", NS)
+        when = sent.find("tei:date", NS).get("when")
+        check(
+            "Date",
+            panel.get("Date") is not None and panel["Date"].xpath(".//time/@datetime") == [when],
+        )
+        number = sent.findtext("tei:idno", namespaces=NS)
+        if number:
+            check("Number", "Number" in panel and text(panel["Number"]) == number)
+        for label, kind in [("From", "sent"), ("To", "received"), ("Via", "transmitted")]:
+            actions = header.findall(f".//tei:correspAction[@type='{kind}']", NS)
+            names = [n for a in actions for n in a.xpath("tei:persName|tei:orgName", namespaces=NS)]
+            check(label, (label in panel) == bool(names), "present" if label in panel else "absent")
+            if label in panel:
+                shown_text = shown(panel[label])
+                for name in names:
+                    check(label, tei_text(name) in shown_text, (tei_text(name), shown_text))
+                    if name.get("ref"):
+                        entity = name.get("ref").split("#")[-1]
+                        check(
+                            f"{label} link",
+                            bool(
+                                panel[label].xpath(".//a[substring-after(@href, '#')=$e]", e=entity)
+                            ),
+                            entity,
+                        )
+                for note in [n for a in actions for n in a.findall("tei:note", NS)]:
+                    check(label, f"[{tei_text(note)}]" in shown_text, shown_text)
+        copies = header.xpath(".//tei:msIdentifier | .//tei:altIdentifier", namespaces=NS)
+        if copies:
+            lines = (
+                panel["Archival references"].xpath(".//li")
+                if "Archival references" in panel
+                else []
+            )
+            check(
+                "one line per archival copy", len(lines) == len(copies), (len(lines), len(copies))
+            )
+            for line, copy_ in zip(lines, copies, strict=False):
+                repository = copy_.findtext("tei:repository", namespaces=NS)
+                check("repository", text(line).startswith(repository), (text(line), repository))
+        url = header.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']", namespaces=NS)
+        if url:
+            check("Source", "Source" in panel and panel["Source"].xpath(".//a/@href") == [url])
+        else:
+            check("no Source", "Source" not in panel)
+        translator = header.xpath(
+            ".//tei:titleStmt/tei:respStmt[@xml:id='translator']/tei:persName", namespaces=NS
+        )
+        if translator:
+            who = tei_text(translator[0])
+            check("Translator", "Translator" in panel and text(panel["Translator"]) == who)
+        funder = header.find(".//tei:titleStmt/tei:funder", NS)
+        if funder is not None:
+            check("Credits", "Credits" in panel and text(panel["Credits"]) == tei_text(funder))
+        abstract = " ".join(header.xpath("string(.//tei:abstract)", namespaces=NS).split())
+        summary = doc.xpath(
+            "//section[" + has_class("metadata") + "]//*[" + has_class("summary") + "]"
+        )
+        if abstract:
+            check("Summary", [text(s) for s in summary] == [abstract], [text(s) for s in summary])
+        else:
+            check("no empty Summary", not [s for s in summary if not text(s)])
+    assert not problems, problems
+
+
+def test_metadata_panel_exact_rendering(site: Site) -> None:
+    panel = metadata(page(site, KAIDZIO))
+    assert text(panel["Date"]) == "June 30, 1951"
+    assert text(panel["Number"]) == "21340"
+    assert shown(panel["From"]) == "Mao Zedong"
+    assert shown(panel["To"]) == "Filippov [Stalin]"
+    assert panel["To"].xpath(".//a/@href") == ["persons.html#stalin"]
+    assert text(panel["Translator"]) == "Gary Goldberg"
+    assert "Leon Levy Foundation" in text(panel["Credits"])
+    assert panel["Source"].xpath(".//a/@href") == [
+        "https://wilson-center.drivingcreative.com/document/119390"
+    ]
+    copies = [
+        text(li) for li in metadata(page(site, THREE_COPIES))["Archival references"].xpath(".//li")
+    ]
+    assert copies == [
+        "APRF, f. 45, op. 1, d. 339, l. 92",
+        "AVP RF, f. 059a, op. 5a, d. 4, p. 11, l. 11",
+        "RGASPI, f. 558, op. 11, d. 339, ll. 0092",
+    ]
+    via = metadata(page(site, VIA_KRASOVSKY))
+    assert shown(via["Via"]) == "Krasovsky"
+    assert via["Via"].xpath(".//a/@href") == ["persons.html#krasovsky"]
+
+
+@pytest.mark.parametrize("stem", sorted(manifest()))
+def test_parties_of_each_variant_as_the_manifest_says(site: Site, stem: str) -> None:
+    """Sender, addressee and intermediaries in the panel and the index: names only (the
+    subject of a title, "on the Armistice Negotiations", is not an addressee)."""
+    facts = manifest()[stem]
+    xml_id = site.sources[stem]
+    panel = metadata(page(site, xml_id))
+    persons = f".//*[{has_class('name')}][not({has_class('placeName')})]"
+    assert [shown(n) for n in panel["From"].xpath(persons)] == [facts["sender"]]
+    assert [shown(n) for n in panel["To"].xpath(persons)] == [facts["addressee"]]
+    for intermediary in facts["intermediaries"]:
+        assert intermediary.lower() in shown(panel["Via"]).lower()
+    row = one(page(site, "index.html"), "//tbody/tr[.//a[@href=$h]]", h=f"{xml_id}.html")
+    parties = " ".join(re.sub(r"\[[^\]]*\]", "", shown(row.xpath("td")[2])).split())
+    assert parties == f"{facts['sender']} → {facts['addressee']}"
+
+
+# ---------------------------------------------------------------------------- versions
+
+
+def test_versions_side_by_side_each_with_its_language(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        doc = page(site, xml_id)
+        divs = tei(site, xml_id).xpath("/tei:TEI/tei:text/tei:body/tei:div", namespaces=NS)
+        sections = doc.xpath("//main//div[" + has_class("versions") + "]/section")
+        got = [(s.get("lang"), s.get("data-version"), s.get("class")) for s in sections]
+        want = [
+            (d.get(XML_LANG), "-".join(filter(None, [d.get("type"), d.get("subtype")])))
+            for d in divs
+        ]
+        if [(lang, vid) for lang, vid, _ in got] != want:
+            problems.append(f"{xml_id}: {got} != {want}")
+            continue
+        for section, div in zip(sections, divs, strict=True):
+            if (
+                div.get("type") not in section.get("class").split()
+                or "version" not in section.get("class").split()
+            ):
+                problems.append(f"{xml_id}: class {section.get('class')}")
+            if section.get("id") != section.get("data-version"):
+                problems.append(f"{xml_id}: id {section.get('id')}")
+            heading = section.xpath("h2")
+            if not heading or heading[0].get("lang") != "en" or not text(heading[0]):
+                problems.append(f"{xml_id}: no English heading in {section.get('id')}")
+        radios = doc.xpath("//input[@name='show']/@value")
+        if radios != ["all", *[vid for _, vid in want]]:
+            problems.append(f"{xml_id}: version control {radios}")
+        modes = doc.xpath("//input[@name='mode']/@value")
+        if modes != ["reading", "diplomatic"]:
+            problems.append(f"{xml_id}: view control {modes}")
+    assert not problems, problems
+
+
+def test_language_of_the_versions(site: Site) -> None:
+    assert [s.get("lang") for s in page(site, KAIDZIO).xpath("//section[@data-version]")] == [
+        "ru",
+        "en",
+    ]
+    assert [s.get("lang") for s in page(site, GDR).xpath("//section[@data-version]")] == [
+        "de",
+        "en",
+    ]
+
+
+# ---------------------------------------------------------------------------- structure
+
+
+def count_pairs(site: Site) -> dict[str, tuple[str, str]]:
+    cls = has_class
+    return {
+        "opener": ("//tei:text//tei:opener", f"//main//div[{cls('opener')}]"),
+        "closer": ("//tei:text//tei:closer", f"//main//div[{cls('closer')}]"),
+        "distribution": (
+            "//tei:text//tei:list[@type='distribution']",
+            "//ul[" + cls("distribution") + "]",
+        ),
+        "received line": (
+            "//tei:text//tei:opener/tei:dateline",
+            f"//div[{cls('opener')}]/*[{cls('dateline')}]",
+        ),
+        "series": ("//tei:text//tei:seg[@type='series']", f"//*[{cls('series')}]"),
+        "salute": ("//tei:text//tei:salute", f"//*[{cls('salute')}]"),
+        "paragraph": ("//tei:text//tei:p", "//section[@data-version]//p"),
+        "numbered point": (
+            "//tei:text//tei:list[not(@type='distribution')]/tei:item",
+            f"//ol[{cls('points')}]/li",
+        ),
+        "telegram": (
+            "//tei:text//tei:quote[tei:floatingText]",
+            "//section[@data-version]//blockquote",
+        ),
+        "signed": ("//tei:text//tei:signed", f"//*[{cls('signed')}]"),
+        "clerk note": ("//tei:text//tei:note[@type='clerk']", f"//*[{cls('clerk')}]"),
+        "stamp": ("//tei:text//tei:stamp", f"//*[{cls('stamp')}]"),
+        "sic and corr": (
+            "//tei:text//tei:choice[tei:sic and tei:corr]",
+            f"//*[{cls('intervention')} and {cls('correction')}]",
+        ),
+        "sic": (
+            "//tei:text//tei:sic[not(parent::tei:choice)]",
+            f"//*[{cls('intervention')} and {cls('sic')}]",
+        ),
+        "unclear": ("//tei:text//tei:unclear", f"//*[{cls('intervention')} and {cls('unclear')}]"),
+        "supplied": (
+            "//tei:text//tei:supplied",
+            f"//*[{cls('intervention')} and {cls('supplied')}]",
+        ),
+        "identification": (
+            "//tei:text//tei:note[@type='identification']",
+            f"//section[@data-version]//*[{cls('intervention')} and {cls('identification')}]",
+        ),
+        "gap": ("//tei:text//tei:gap", f"//*[{cls('intervention')} and {cls('gap')}]"),
+        "note": (
+            "//tei:text//tei:note[@type='editorial' or @type='translator'][not(@place='foot')]",
+            f"//*[{cls('note')}]",
+        ),
+        "footnote": ("//tei:text//tei:note[@place='foot']", f"//aside[{cls('footnotes')}]//li"),
+        "sheet turn": ("//tei:text//tei:pb", f"//*[{cls('pb')}]"),
+        "forme work": ("//tei:text//tei:fw", f"//*[{cls('fw')}]"),
+        "hyphenated line end": (
+            "//tei:text//tei:lb[@break='no'][not(@ed)]",
+            f"//*[{cls('hyphen')}]",
+        ),
+    }
+
+
+def test_every_encoded_phenomenon_is_rendered_once(site: Site) -> None:
+    """For each cable and each phenomenon, as many HTML renderings as TEI elements."""
+    problems = []
+    pairs = count_pairs(site)
+    for xml_id in site.cables():
+        root, doc = tei(site, xml_id), page(site, xml_id)
+        for name, (tei_path, html_path) in pairs.items():
+            want, got = len(root.xpath(tei_path, namespaces=NS)), len(doc.xpath(html_path))
+            if want != got:
+                problems.append(f"{xml_id}: {name}: {got} in the HTML, {want} in the TEI")
+    assert not problems, problems
+
+
+def test_every_phenomenon_occurs_in_the_test_corpus(site: Site) -> None:
+    """Guard: the rendering tests above are not vacuous."""
+    pairs = count_pairs(site)
+    missing = [
+        name
+        for name, (tei_path, _) in pairs.items()
+        if not any(tei(site, c).xpath(tei_path, namespaces=NS) for c in site.cables())
+    ]
+    assert not missing
+
+
+def test_opener_furniture(site: Site) -> None:
+    scan = version(page(site, KAIDZIO), "original-scan")
+    opener = one(scan, "./div[" + has_class("opener") + "]")
+    assert shown(one(opener, "./*[" + has_class("office") + "]")) == (
+        "ВТОРОЕ ГЛАВНОЕ УПРАВЛЕНИЕ ГЕНШТАБА СОВЕТСКОЙ АРМИИ"
+    )
+    assert shown(one(opener, "./*[" + has_class("doctype") + "]")) == "ШИФРТЕЛЕГРАММА № 21340"
+    handling = [shown(h) for h in opener.xpath("./*[" + has_class("handling") + "]")]
+    assert "НЕ СЕКРЕТНО" in handling
+    distribution = [shown(li) for li in opener.xpath(".//ul[" + has_class("distribution") + "]/li")]
+    assert len(distribution) == 18 and distribution[0] == "Экз. № 1 Тов. Сталину"
+    assert "получена" in shown(one(opener, "./*[" + has_class("dateline") + "]"))
+    assert shown(one(opener, "./*[" + has_class("series") + "]")) == 'ОБРИН "Г"'
+    assert shown(one(opener, "./*[" + has_class("salute") + "]")) == "Товарищу ФИЛИПОВУ"
+
+    opener = one(version(page(site, KAIDZIO), "translation"), "./div[" + has_class("opener") + "]")
+    assert [shown(li) for li in opener.xpath(".//ul[" + has_class("distribution") + "]/li")] == [
+        "Copy N° 1 to Cde. Stalin",
+        "Copy N° 2 to Cde. Stalin",
+    ]
+    assert shown(one(opener, "./*[" + has_class("series") + "]")) == "SERIES G"
+    assert shown(one(opener, "./*[" + has_class("salute") + "]")) == "to Cde. FILIPPOV [Stalin]"
+
+
+def test_paragraphs_and_points_have_ids_and_anchors(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        doc = page(site, xml_id)
+        blocks = doc.xpath("//section[@data-version]//p | //ol[" + has_class("points") + "]/li")
+        for block in blocks:
+            if block.xpath("ancestor::aside"):
+                continue
+            bid = block.get("id")
+            anchors = block.xpath("./a[" + has_class("anchor") + "]/@href")
+            if not bid or anchors != [f"#{bid}"]:
+                problems.append(f"{xml_id}: {bid} anchors {anchors}")
+    assert not problems, problems[:20]
+    translation = version(page(site, KAIDZIO), "translation")
+    assert [p.get("id") for p in translation.xpath("./p")] == [
+        "translation-b2",
+        "translation-b3",
+        "translation-b4",
+        "translation-b7",
+    ]
+
+
+def test_numbered_points_keep_their_numbers(site: Site) -> None:
+    points = version(page(site, KAIDZIO), "translation").xpath(
+        ".//ol[" + has_class("points") + "]/li"
+    )
+    assert [li.get("value") for li in points] == ["1", "2", "3", "4"]
+    assert shown(points[0]).startswith("1. Cde. Kim Il Sung presumably should give a reply")
+
+
+def test_embedded_telegrams_are_blockquotes(site: Site) -> None:
+    translation = version(page(site, TELEGRAMS), "translation")
+    quotes = translation.xpath(".//blockquote")
+    assert len(quotes) == 4
+    assert all(q.xpath(".//p | .//div | .//li") for q in quotes)
+    quoted = version(page(site, THREE_COPIES), "translation").xpath(".//blockquote")
+    assert quoted and "Comrade Mao Zedong!" in shown(quoted[0])
+
+
+def test_closer_signed_and_clerk_notes(site: Site) -> None:
+    closer = one(version(page(site, KAIDZIO), "translation"), "./div[" + has_class("closer") + "]")
+    signed = [shown(s) for s in closer.xpath("./*[" + has_class("signed") + "]")]
+    assert signed == ["MAO ZEDONG", "COLONEL [signature] (Makarov)"]
+    assert shown(one(closer, "./*[" + has_class("number") + "]")) == "N° 3267"
+    clerks = [shown(c) for c in closer.xpath("./*[" + has_class("clerk") + "]")]
+    assert clerks == [
+        "Deciphered by Yelezov at 1550 30 June",
+        "Sent by Konyushina at 1600 30 June N° 1408",
+        "Four copies printed. Copies 3 and 4 - to file",
+        "Verified: Chief of the Section",
+    ]
+    scan_closer = one(
+        version(page(site, KAIDZIO), "original-scan"), "./div[" + has_class("closer") + "]"
+    )
+    assert (
+        shown(scan_closer.xpath("./*[" + has_class("clerk") + "]")[0]) == "расп. Елезов 15.50 30.6"
+    )
+
+
+# ------------------------------------------------------------------------ the archive's brackets
+
+
+def test_stamps_are_drawn_as_stamps(site: Site) -> None:
+    translation = version(page(site, KAIDZIO), "translation")
+    stamp = one(translation, ".//*[" + has_class("stamp") + "]")
+    assert shown(stamp) == "Incoming N° 2212/sh of 30 June 1951"
+    assert text(stamp) == "[stamp: Incoming N° 2212/sh of 30 June 1951]"  # for screen readers
+    scan_stamp = one(
+        version(page(site, KAIDZIO), "original-scan"), ".//*[" + has_class("stamp") + "]"
+    )
+    assert shown(scan_stamp, "diplomatic").startswith("ПОДЛЕЖИТ ВОЗВРАТУ\n")
+    block = version(page(site, GDR), "translation").xpath(
+        "./*[" + has_class("stamp-block") + "][.//*[" + has_class("stamp") + "]]"
+    )
+    assert block and "Received 27 Aug 1951" in shown(block[0])
+
+
+def test_signatures(site: Site) -> None:
+    gaps = version(page(site, KAIDZIO), "translation").xpath(
+        ".//*[" + has_class("gap-signature") + "]"
+    )
+    assert [shown(g) for g in gaps] == ["[signature]"]
+    illegible = page(site, ILLEGIBLE).xpath("//*[" + has_class("gap-signature") + "]")
+    assert [shown(g) for g in illegible] == ["[illegible signature]"]
+    assert illegible[0].xpath("ancestor::*[" + has_class("signed") + "]")
+
+
+def test_sic_with_correction_in_both_views(site: Site) -> None:
+    translation = version(page(site, KAIDZIO), "translation")
+    choice = one(
+        translation, ".//*[" + has_class("intervention") + " and " + has_class("correction") + "]"
+    )
+    assert [text(s) for s in choice.xpath(".//*[" + has_class("dipl") + "]")] == ["Kaidzio"]
+    assert [text(s) for s in choice.xpath(".//*[" + has_class("read") + "]")] == ["Kaesong"]
+    assert "[sic; possibly Kaesong][?]" in text(choice)
+    assert shown(choice, "reading") == "Kaesong [sic; possibly Kaesong][?]"
+    assert shown(choice, "diplomatic") == "Kaidzio [sic; possibly Kaesong][?]"
+    paragraph = one(translation, "./p[@id='translation-b7']")
+    assert "perhaps Kaesong [sic; possibly Kaesong][?]." in shown(paragraph, "reading")
+    assert "perhaps Kaidzio [sic; possibly Kaesong][?]." in shown(paragraph, "diplomatic")
+
+
+def test_bare_sic(site: Site) -> None:
+    sic = one(
+        page(site, BARE_SIC), "//*[" + has_class("intervention") + " and " + has_class("sic") + "]"
+    )
+    assert shown(sic) == "Yalou [sic]"
+    assert shown(sic, "diplomatic") == "Yalou [sic]"
+
+
+def test_unclear(site: Site) -> None:
+    unclear = one(
+        page(site, FOOTNOTE),
+        "//*[" + has_class("intervention") + " and " + has_class("unclear") + "]",
+    )
+    assert shown(unclear) == "divisions [?]"
+
+
+def test_supplied(site: Site) -> None:
+    translation = version(page(site, KAIDZIO), "translation")
+    supplied = one(translation, ".//*[" + has_class("supplied") + "]")
+    assert shown(supplied) == "[between]"
+    assert "negotiations [between] representatives" in shown(supplied.getparent())
+    guesses = page(site, ILLEGIBLE).xpath("//*[" + has_class("supplied") + "]")
+    shown_ = [shown(s) for s in guesses]
+    assert "[Zheng?]" in shown_ and "[roup?]" in shown_
+    group = next(s for s in guesses if shown(s) == "[roup?]")
+    assert "19th Army G[roup?] in the western sector" in shown(group.getparent())
+
+
+def test_identification(site: Site) -> None:
+    salute = one(version(page(site, KAIDZIO), "translation"), ".//*[" + has_class("salute") + "]")
+    identification = one(salute, ".//*[" + has_class("identification") + "]")
+    assert shown(identification) == "[Stalin]"
+    assert "FILIPPOV [Stalin]" in shown(salute)
+    assert one(page(site, KAIDZIO), "//h1").xpath(".//*[" + has_class("identification") + "]")
+
+
+def test_editorial_gap(site: Site) -> None:
+    gaps = page(site, TRUNCATED).xpath("//*[" + has_class("gap-editorial") + "]")
+    assert [shown(g) for g in gaps] == ["[...]"]
+    assert [
+        shown(g) for g in page(site, BARE_SIC).xpath("//*[" + has_class("gap-editorial") + "]")
+    ] == ["[...]"]
+
+
+def test_editorial_and_translator_notes(site: Site) -> None:
+    note = one(
+        page(site, ED_NOTE), "//*[" + has_class("note") + " and " + has_class("editorial") + "]"
+    )
+    assert shown(note).startswith("[Ed. note: The draft of this telegram was written by Mao Zedong")
+    assert shown(note).endswith("]")
+    note = one(
+        page(site, TRANSLATOR_NOTE),
+        "//*[" + has_class("note") + " and " + has_class("translator") + "]",
+    )
+    assert shown(note).startswith('[Translator\'s note: "instantsiya", i.e., the highest authority')
+
+
+def test_footnotes_link_both_ways(site: Site) -> None:
+    doc = page(site, FOOTNOTE)
+    refs = doc.xpath("//section[@data-version]//*[" + has_class("footnote-ref") + "]//a")
+    assert [text(r) for r in refs] == ["[1]"]
+    note = one(doc, "//*[@id=$i]", i=refs[0].get("href")[1:])
+    assert note.tag == "li" and note.xpath("ancestor::aside")
+    assert shown(note).startswith("Kaesong, an ancient capital of Korea")
+    assert note.xpath(".//a[@href=$h]", h=f"#{refs[0].get('id')}")
+
+
+def test_sheet_turns_and_forme_work_only_in_the_diplomatic_view(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        doc = page(site, xml_id)
+        for node in doc.xpath(f"//*[{has_class('pb')} or {has_class('fw')}]"):
+            if not node.xpath(f"ancestor-or-self::*[{has_class('dipl')}]"):
+                problems.append(f"{xml_id}: {lxml.html.tostring(node, encoding='unicode')[:80]}")
+    assert not problems, problems
+    scan = version(page(site, KAIDZIO), "original-scan")
+    reading, diplomatic = shown(scan, "reading"), shown(scan, "diplomatic")
+    for mark in ["/см. ол. лист/", "Продолжение шифртелеграммы №", "sheet 2", "№ 137, I 218"]:
+        assert mark not in reading and mark in diplomatic
+
+
+def test_hyphenated_words_are_joined_in_the_reading_view(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        for node in page(site, xml_id).xpath(f"//*[{has_class('hyphen')}]"):
+            if not node.xpath(f"ancestor-or-self::*[{has_class('dipl')}]"):
+                problems.append(xml_id)
+    assert not problems
+    point = one(version(page(site, KAIDZIO), "original-scan"), ".//li[@id='original-scan-b5']")
+    assert "В этом ответе он должен выразить" in shown(point, "reading")
+    assert "дол-" not in shown(point, "reading") and "\n" not in shown(point, "reading")
+    assert "В этом ответе он дол-\nжен выразить" in shown(point, "diplomatic")
+    assert "военных дейст-\nвий" in shown(point, "diplomatic")
+    assert "3 июля\nдолжен" in shown(point, "diplomatic")  # a plain line end
+
+
+def test_truncated_export(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        truncated = tei(site, xml_id).xpath("//tei:gap[@reason='truncated']", namespaces=NS)
+        marks = page(site, xml_id).xpath(f"//*[{has_class('gap-truncated')}]")
+        if len(marks) != len(truncated):
+            problems.append(xml_id)
+        for mark in marks:
+            section = mark.xpath("ancestor::section[@data-version]")[0]
+            words = section.xpath(
+                ".//text()[normalize-space()][not(ancestor::aside)]"
+                f"[not(ancestor::*[{has_class('popup')} or {has_class('anchor')}])]"
+            )
+            if not words or (
+                mark not in words[-1].getparent().iterancestors()
+                and (words[-1].getparent() is not mark)
+            ):
+                problems.append(f"{xml_id}: {shown(mark)!r} is not the end of its version")
+    assert not problems, problems
+    assert page(site, TRUNCATED).xpath(f"//*[{has_class('gap-truncated')}]")
+
+
+# ---------------------------------------------------------------------------- popups and names
+
+
+def test_every_intervention_has_a_tooltip(site: Site) -> None:
+    problems = []
+    total = 0
+    for path in site.pages():
+        doc = page(site, path.name)
+        for node in doc.xpath(f"//*[{has_class('intervention')}]"):
+            total += 1
+            label = f"{path.name}: {text(node)[:40]!r}"
+            target = node.get("aria-describedby")
+            tips = doc.xpath("//*[@id=$i]", i=target or "")
+            if len(tips) != 1:
+                problems.append(f"{label}: aria-describedby={target!r}")
+                continue
+            tip = tips[0]
+            if tip.get("role") != "tooltip" or not text(tip):
+                problems.append(f"{label}: tooltip role {tip.get('role')!r}")
+            if node.get("tabindex") != "0":
+                problems.append(f"{label}: not focusable")
+            if tip.getparent() is not node:
+                problems.append(f"{label}: the tooltip is not inside the intervention")
+    assert total > 100
+    assert not problems, problems[:20]
+
+
+def entity_target(ref: str) -> tuple[str, str]:
+    """authority/persons.xml#stalin -> (persons.html, stalin)."""
+    file, _, entity = ref.split()[0].partition("#")
+    return ENTITY_PAGES[Path(file).stem], entity
+
+
+def test_names_link_to_the_entity_pages(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        doc = page(site, xml_id)
+        links = doc.xpath("//section[@data-version]//a[" + has_class("name") + "]")
+        names = tei(site, xml_id).xpath(
+            "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@ref]",
+            namespaces=NS,
+        )
+        want = Counter("#".join(entity_target(n.get("ref"))) for n in names)
+        got = Counter(link.get("href") for link in links)
+        if got != want:
+            problems.append(f"{xml_id}: name links {got - want} extra, {want - got} missing")
+        kinds = {"persons.html": "persName", "places.html": "placeName", "orgs.html": "orgName"}
+        for link in links:
+            if kinds.get(link.get("href").split("#")[0]) not in link.get("class").split():
+                problems.append(f"{xml_id}: {link.get('href')} has class {link.get('class')}")
+        for href in doc.xpath("//a[" + has_class("name") + "]/@href"):
+            file, _, entity = href.partition("#")
+            if file not in ENTITY_PAGES.values() or entity not in ids(page(site, file)):
+                problems.append(f"{xml_id}: {href}")
+    assert not problems, problems[:20]
+
+
+def authority_entries(site: Site) -> dict[str, list[etree._Element]]:
+    entries = {}
+    for stem, name in ENTITY_PAGES.items():
+        root = etree.parse(str(site.tei / "authority" / f"{stem}.xml")).getroot()
+        entries[name] = root.xpath(
+            "//*[@xml:id][tei:persName|tei:placeName|tei:orgName]", namespaces=NS
+        )
+    return entries
+
+
+def test_entity_pages_list_every_entry_with_its_spellings(site: Site) -> None:
+    problems = []
+    for name, entries in authority_entries(site).items():
+        doc = page(site, name)
+        for entry in entries:
+            entity = entry.get(XML_ID)
+            section = doc.xpath("//main//section[@id=$i]", i=entity)
+            if not section:
+                problems.append(f"{name}: no section #{entity}")
+                continue
+            heading = text(section[0].xpath(".//h2")[0])
+            forms = (
+                heading
+                + " | "
+                + " | ".join(text(f) for f in section[0].xpath(".//*[" + has_class("forms") + "]"))
+            )
+            for form in entry.xpath("*[@type='preferred']", namespaces=NS):
+                if tei_text(form) not in forms:  # e.g. the German "Peking" of the GDR report
+                    problems.append(
+                        f"{name}#{entity}: {tei_text(form)!r} ({form.get(XML_LANG)}) not shown"
+                    )
+            names = entry.xpath(
+                "tei:persName | tei:placeName | tei:orgName", namespaces=NS
+            )  # every spelling; an idno (Wikidata) is not one
+            spellings = {(tei_text(n), n.get(XML_LANG)) for n in names}
+            variants = [n for n in names if n.get("type") != "preferred"]
+            listed = section[0].xpath(".//*[" + has_class("form") + "]")
+            got = [(text(f), f.get("lang")) for f in listed]
+            if not set(got) <= spellings:
+                problems.append(f"{name}#{entity}: not spellings {sorted(set(got) - spellings)}")
+            missing = [(tei_text(v), v.get(XML_LANG)) for v in variants]
+            missing = [form for form in missing if form not in got]
+            if missing:
+                problems.append(f"{name}#{entity}: spellings missing {missing}")
+            for form in listed:
+                variant = [
+                    v
+                    for v in variants
+                    if (tei_text(v), v.get(XML_LANG)) == (text(form), form.get("lang"))
+                ]
+                kind = variant[0].get("type") if variant else None
+                if kind in ("codename", "ocr"):
+                    label = {"codename": "(code name)", "ocr": "(OCR)"}[kind]
+                    if not (form.tail or "").strip().startswith(label):
+                        problems.append(f"{name}#{entity}: {text(form)} not labelled {label}")
+    assert not problems, problems[:20]
+
+
+def test_entity_pages_link_to_cables_and_passages(site: Site) -> None:
+    problems = []
+    expected: dict[tuple[str, str], set[str]] = {}
+    for xml_id in site.cables():
+        for ref in tei(site, xml_id).xpath("//@ref[contains(., 'authority/')]"):
+            expected.setdefault(entity_target(ref), set()).add(xml_id)
+    for (name, entity), cables in sorted(expected.items()):
+        section = page(site, name).xpath("//main//section[@id=$i]", i=entity)
+        if not section:
+            problems.append(f"{name}#{entity}: missing")
+            continue
+        linked = {
+            h[: -len(".html")]
+            for h in section[0].xpath(".//a[not(" + has_class("passage") + ")]/@href")
+            if h.endswith(".html")
+        }
+        if linked != cables:
+            problems.append(f"{name}#{entity}: cables {sorted(linked)} != {sorted(cables)}")
+        for cable in cables:
+            mentions = tei(site, cable).xpath(
+                "//*[self::tei:persName or self::tei:placeName or self::tei:orgName]"
+                "[substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"
+                " = $e]",
+                namespaces=NS,
+                e=entity,
+            )
+            passages = section[0].xpath(
+                ".//a[" + has_class("passage") + "][starts-with(@href, $c)]/@href",
+                c=f"{cable}.html#",
+            )
+            if len(passages) != len(mentions):
+                problems.append(
+                    f"{name}#{entity}: {len(passages)} passages of {cable}, {len(mentions)} names"
+                )
+            for href in passages:
+                fragment = href.partition("#")[2]
+                if fragment not in ids(page(site, cable)):
+                    problems.append(f"{name}#{entity}: {href} (no such id)")
+    unmentioned = [
+        entry.get(XML_ID)
+        for name, entries in authority_entries(site).items()
+        for entry in entries
+        if (name, entry.get(XML_ID)) not in expected
+    ]
+    for entity in unmentioned[:3]:
+        for name in ENTITY_PAGES.values():
+            section = page(site, name).xpath("//main//section[@id=$i]", i=entity)
+            if section and section[0].xpath(".//a[" + has_class("passage") + "]"):
+                problems.append(f"{name}#{entity}: passages for an entity no cable names")
+    assert not problems, problems[:20]
+
+
+def test_entity_passages_belong_to_their_own_cable(site: Site, tmp_path: Path) -> None:
+    """Two cables with the same text under two ids (a copy kept in two archives, say): the
+    entity pages list each cable's own passages, once."""
+    directory = tmp_path / "tei"
+    shutil.copytree(site.tei / "authority", directory / "authority")
+    original = (site.tei / f"{KAIDZIO}.xml").read_bytes()
+    twin = f"{KAIDZIO}-twin"
+    (directory / f"{KAIDZIO}.xml").write_bytes(original)
+    (directory / f"{twin}.xml").write_bytes(
+        original.replace(f'xml:id="{KAIDZIO}"'.encode(), f'xml:id="{twin}"'.encode(), 1)
+    )
+    pipeline.web([directory], tmp_path / "site", search=False)
+    persons = lxml.html.fromstring((tmp_path / "site" / "persons.html").read_bytes())
+    names = tei(site, KAIDZIO).xpath("//tei:persName[contains(@ref, '#ridgway')]", namespaces=NS)
+    assert len(names) == 6
+    for cable in (KAIDZIO, twin):
+        item = one(persons, "//section[@id='ridgway']//li[a[@href=$h]]", h=f"{cable}.html")
+        passages = item.xpath(f"a[{has_class('passage')}]/@href")
+        assert len(passages) == len(names), (cable, passages)
+        assert all(p.startswith(f"{cable}.html#") for p in passages)
+
+
+# ---------------------------------------------------------------------------- download, citation
+
+
+def test_every_cable_has_its_tei_download_and_a_citation(site: Site) -> None:
+    problems = []
+    for xml_id in site.cables():
+        doc = page(site, xml_id)
+        links = doc.xpath("//a[@download]")
+        if [(a.get("href"), a.get("download")) for a in links] != [
+            (f"tei/{xml_id}.xml", f"{xml_id}.xml")
+        ]:
+            problems.append(f"{xml_id}: download {[a.attrib for a in links]}")
+        download = site.out / "tei" / f"{xml_id}.xml"
+        if (
+            not download.is_file()
+            or download.read_bytes() != (site.tei / f"{xml_id}.xml").read_bytes()
+        ):
+            problems.append(f"{xml_id}: tei/{xml_id}.xml missing or not the TEI file")
+        citation = doc.xpath("//*[@id='citation']")
+        root = tei(site, xml_id)
+        title = plain_title(root.find(".//tei:titleStmt/tei:title", NS))
+        url = root.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']", namespaces=NS)
+        if not citation:
+            problems.append(f"{xml_id}: no citation")
+            continue
+        cited = text(citation[0])
+        for part in [
+            title,
+            xml_id,
+            root.findtext(".//tei:sourceDesc/tei:bibl/tei:date", namespaces=NS),
+            url,
+        ]:
+            if part and part not in cited:
+                problems.append(f"{xml_id}: citation lacks {part!r}")
+    assert not problems, problems
+
+
+# ---------------------------------------------------------------------------- the index
+
+
+def test_index_lists_every_cable(site: Site) -> None:
+    doc = page(site, "index.html")
+    rows = doc.xpath("//table[@id='cables']/tbody/tr")
+    assert len(rows) == len(site.cables())
+    headers = [text(th) for th in doc.xpath("//table[@id='cables']/thead//th")]
+    assert headers == ["Date", "No.", "From → To", "Summary", "Languages"]
+    dates = []
+    problems = []
+    for row in rows:
+        cells = row.xpath("td")
+        href = cells[2].xpath(".//a/@href")
+        xml_id = href[0][: -len(".html")] if href else "?"
+        if xml_id not in site.cables():
+            problems.append(f"row links {href}")
+            continue
+        root = tei(site, xml_id)
+        sent = root.find(".//tei:correspAction[@type='sent']", NS)
+        when = sent.find("tei:date", NS).get("when")
+        dates.append(when)
+        if cells[0].xpath(".//time/@datetime") != [when]:
+            problems.append(f"{xml_id}: date")
+        if text(cells[1]) != (sent.findtext("tei:idno", default="", namespaces=NS)):
+            problems.append(f"{xml_id}: number {text(cells[1])!r}")
+        if "→" not in text(cells[2]):
+            problems.append(f"{xml_id}: no sender → addressee")
+        abstract = " ".join(root.xpath("string(.//tei:abstract)", namespaces=NS).split())
+        if text(cells[3]) != abstract:
+            problems.append(f"{xml_id}: summary {text(cells[3])[:40]!r}")
+        languages = {
+            root.findtext(
+                f".//tei:langUsage/tei:language[@ident='{d.get(XML_LANG)}']", namespaces=NS
+            )
+            for d in root.xpath("/tei:TEI/tei:text/tei:body/tei:div", namespaces=NS)
+        }
+        if {x.strip() for x in text(cells[4]).split(",")} != languages:
+            problems.append(f"{xml_id}: languages {text(cells[4])!r} != {languages}")
+    assert not problems, problems
+    assert dates == sorted(dates)
+    assert one(doc, "//input[@data-filter='cables']").get("id") == "filter"
+    assert doc.xpath("//label[@for='filter']")
+    assert len(doc.xpath("//table[@id='cables']//button[@data-sort]")) >= 3
+
+
+def test_index_row_exact_rendering(site: Site) -> None:
+    row = one(page(site, "index.html"), "//tbody/tr[.//a[@href=$h]]", h=f"{KAIDZIO}.html")
+    assert [shown(td) for td in row.xpath("td")] == [
+        "June 30, 1951",
+        "21340",
+        "Mao Zedong → Filippov [Stalin]",
+        " ".join(tei(site, KAIDZIO).xpath("string(//tei:abstract)", namespaces=NS).split()),
+        "Russian, English",
+    ]
+
+
+# ---------------------------------------------------------------------------- principles
+
+
+def encoding_guide_elements() -> set[str]:
+    """The TEI element names in backticks in the TEI column of the guide's table of
+    editorial phenomena (attribute values, examples and source strings left out)."""
+    if not ENCODING_MD.is_file() or not TEI_ALL_RNG.is_file():
+        pytest.skip("the encoding guide or tei_all.rng is not in ../shared")
+    rng = etree.parse(str(TEI_ALL_RNG))
+    tei_elements = {
+        e.get("name")
+        for e in rng.iter("{http://relaxng.org/ns/structure/1.0}element")
+        if e.get("name")
+    }
+    section = ENCODING_MD.read_text(encoding="utf-8").split("## Editorial phenomena", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")][2:]
+    names = set()
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        for token in re.findall(r"`([^`]+)`", cells[-1]):
+            for match in re.finditer(r"(?:^|/|<)([A-Za-z][A-Za-z0-9]*)(?=$|[\[/ >])", token):
+                if match.group(1) in tei_elements:
+                    names.add(match.group(1))
+    assert len(rows) >= 10 and len(names) >= 10, (rows, names)
+    return names
+
+
+def test_principles_cover_every_element_of_the_encoding_guide(site: Site) -> None:
+    doc = page(site, "principles.html")
+    documented = {name for value in doc.xpath("//tr/@data-tei") for name in value.split()}
+    missing = sorted(encoding_guide_elements() - documented)
+    assert not missing, f"principles.html has no row with data-tei naming {missing}"
+
+
+def test_principles_show_each_convention_with_a_rendered_example(site: Site) -> None:
+    doc = page(site, "principles.html")
+    rows = doc.xpath("//tr[@data-tei]")
+    assert len(rows) >= 10
+    examples = " | ".join(shown(row) for row in rows)
+    for convention in [
+        "Kaesong [sic; possibly Kaesong][?]",
+        "[sic]",
+        "[?]",
+        "[between]",
+        "G[roup?]",
+        "[Stalin]",
+        "[...]",
+        "[signature]",
+        "[Translator's note:",
+    ]:
+        assert convention in examples, convention
+    lb = one(doc, "//tr[contains(concat(' ', @data-tei, ' '), ' lb ')]")
+    assert "должен" in shown(lb) and "дол-\nжен" in shown(lb, "diplomatic")
+
+
+# ---------------------------------------------------------------------------- escaping
+
+ESCAPING_SOURCE = """
+
+September 1, 1951 Ciphered Telegram No. 99901, Mao Zedong to Filippov [Stalin]
+
+Citation:
+
+"Ciphered Telegram No. 99901, Mao Zedong to Filippov [Stalin]", September 1, 1951, \
+Wilson Center Digital Archive, APRF, f. 45, op. 1, d. 340, l. 1. Translated by Gary Goldberg. \
+https://wilson-center.drivingcreative.com/document/999901
+
+Summary:
+
+A test cable whose summary holds <b>markup</b> & "quotes" & 'apostrophes'.
+
+Original Language:
+
+Russian
+
+Contents:
+
+Translation - English
+
+SECOND MAIN DIRECTORATE OF THE GENERAL STAFF OF THE SOVIET ARMY
+
+CIPHERED TELEGRAM No. 99901
+
+From BEIJING Received 11:30 1.9.1951
+
+SERIES "G"
+
+To Comrade FILIPPOV [Stalin]
+
+The enemy printed <script>alert(1)</script> on the leaflet.
+
+They said "cease fire" and 'at once' & nothing more </p> was added <img src=x onerror=alert(2)>.
+
+MAO ZEDONG
+
+No. 4001 1.9
+"""
+
+
+@pytest.fixture(scope="module")
+def escaped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("web-escaping")
+    (root / "src").mkdir()
+    (root / "src" / "900_escaping.txt").write_text(ESCAPING_SOURCE, encoding="utf-8")
+    shutil.copytree(TEI_DIR / "authority", root / "tei" / "authority")
+    results = pipeline.convert([root / "src"], root / "tei")
+    assert [r.status for r in results] == ["written"], [r.message for r in results]
+    pipeline.web([root / "tei"], root / "site", search=False)
+    return root / "site"
+
+
+def test_text_that_looks_like_markup_is_escaped(escaped: Path) -> None:
+    cables = sorted(escaped.glob("cable-*.html"))
+    assert len(cables) == 1
+    doc = lxml.html.fromstring(cables[0].read_bytes())
+    paragraphs = [shown(p) for p in doc.xpath("//section[@data-version='translation']/p")]
+    assert paragraphs == [
+        "The enemy printed <script>alert(1)</script> on the leaflet.",
+        "They said \"cease fire\" and 'at once' & nothing more </p> was added "
+        "<img src=x onerror=alert(2)>.",
+    ]
+    summary = "A test cable whose summary holds <b>markup</b> & \"quotes\" & 'apostrophes'."
+    assert shown(one(doc, "//*[@class='summary']")) == summary
+    for path in escaped.glob("*.html"):
+        page_ = lxml.html.fromstring(path.read_bytes())
+        scripts = page_.xpath("//script")
+        assert all(s.get("src", "").startswith(("assets/", "pagefind/")) for s in scripts), path
+        assert not any(s.text and s.text.strip() for s in scripts), path
+        assert not page_.xpath("//img | //b | //@onerror"), path
+        assert b"<script>alert" not in path.read_bytes(), path
+    index = lxml.html.fromstring((escaped / "index.html").read_bytes())
+    assert shown(index.xpath("//tbody/tr/td")[3]) == summary
