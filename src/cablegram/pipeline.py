@@ -91,23 +91,22 @@ def convert(
     """
     sources, results = find_sources(paths)
     directory = authority or out_dir / "authority"
-    parsed: list[tuple[Path, Cable]] = []
-    outcomes = parallel_map(
-        _parse_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
-    )
-    for source, outcome in zip(sources, outcomes, strict=True):
-        if isinstance(outcome, str):
-            results.append(Converted(source, "failed", message=outcome))
-        else:
-            parsed.append((source, outcome))
-        if progress:
-            progress(source)
     taken: dict[str, int] = {}
     for xml_id in reserved:
         base = re.sub(r"-\d+$", "", xml_id) if re.search(r"-\d+$", xml_id) else xml_id
         taken[base] = taken.get(base, 0) + 1
-    for source, cable in parsed:
-        results.append(_write(source, cable, out_dir, taken, force))
+    outcomes = parallel_map(
+        _parse_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
+    )
+    # Each document is written as soon as it is parsed (memory stays flat as N grows);
+    # outcomes come in source order, so ids are given in the same order whatever the jobs.
+    for source, outcome in zip(sources, outcomes, strict=True):
+        if isinstance(outcome, str):
+            results.append(Converted(source, "failed", message=outcome))
+        else:
+            results.append(_write(source, outcome, out_dir, taken, force))
+        if progress:
+            progress(source)
     order = {path: n for n, path in enumerate(sources)}
     results.sort(key=lambda r: order.get(r.source, -1))
     return results
