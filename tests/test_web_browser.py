@@ -368,7 +368,9 @@ def search(page: Page, words: str) -> list[str]:
     (the count comes first, each result's page later), return the result pages."""
     page.locator(".pagefind-ui__search-input").fill(words)
     message = page.locator(".pagefind-ui__message")
-    expect(message).to_contain_text(words)
+    # wait for the final count ("3 results for …", "No results for …"), not "Searching for …"
+    final = re.compile(rf"(?:\d+ results?|No results) for .*{re.escape(words)}", re.I)
+    expect(message).to_have_text(final, timeout=15000)
     found = re.match(r"(\d+) results? for", message.inner_text())
     count = int(found.group(1)) if found else 0
     links = page.locator(RESULT_LINK)
