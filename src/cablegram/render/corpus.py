@@ -3,6 +3,7 @@ the pages that span the corpus (index, entity pages, the print volume)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -22,15 +23,63 @@ def parse_tei(path: Path) -> etree._ElementTree:
         raise CablegramError(f"{path}: cannot be read as XML ({exc})") from exc
 
 
-def build_corpus(cables: list[etree._ElementTree], authority: Path) -> etree._ElementTree:
+def build_corpus(
+    cables: Iterable[etree._ElementTree], authority: Path, *, full_text: bool = False
+) -> etree._ElementTree:
     """One document holding every cable and the authority files: the input of the pages
-    that span the corpus (index, entity pages)."""
+    that span the corpus (index, entity pages: outlines; the print volume: full text)."""
     root = etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS, None: TEI_NS})
     holder = etree.SubElement(root, f"{{{CG_NS}}}cables")
     for tree in cables:
-        holder.append(tree.getroot().__copy__())
+        holder.append(tree.getroot().__copy__() if full_text else outline(tree.getroot()))
     entries = etree.SubElement(root, f"{{{CG_NS}}}authority")
     if authority.is_dir():
         for path in sorted(authority.glob("*.xml")):
             entries.append(parse_tei(path).getroot())
     return etree.ElementTree(root)
+
+
+NAMES = {f"{{{TEI_NS}}}{n}" for n in ("persName", "placeName", "orgName")}
+
+
+def outline(tei: etree._Element) -> etree._Element:
+    """A copy of a cable for the pages spanning the corpus: the header whole, and of the
+    text only what those pages read, the names and the blocks they sit in (the blocks
+    keep their order and nesting, so their anchors are numbered as on the cable page).
+    Most of a cable is running text: leaving it out keeps the corpus small at 10,000."""
+    copy = etree.Element(tei.tag, attrib=dict(tei.attrib), nsmap=tei.nsmap)
+    for child in tei:
+        if etree.QName(child).localname == "teiHeader":
+            copy.append(child.__copy__())
+        elif etree.QName(child).localname == "text":
+            copy.append(_outline_text(child))
+    return copy
+
+
+def _outline_text(element: etree._Element) -> etree._Element:
+    copy = etree.Element(element.tag, attrib=dict(element.attrib))
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in NAMES:
+            name = etree.SubElement(copy, child.tag, attrib=dict(child.attrib))
+            name.text = "".join(child.itertext())
+        elif any(True for _ in child.iter(*NAMES)) or _is_block(child):
+            copy.append(_outline_text(child))
+    return copy
+
+
+def _is_block(element: etree._Element) -> bool:
+    local = etree.QName(element).localname
+    if local in {"p", "ab", "opener", "closer"}:
+        return True
+    parent = element.getparent()
+    return (
+        local == "item"
+        and parent is not None
+        and parent.get("type") == "ordered"
+        or (
+            local in {"list", "quote", "floatingText", "body", "div"}
+            and any(_is_block(c) for c in element if isinstance(c.tag, str))
+        )
+    )

@@ -35,7 +35,7 @@ def _local_fetcher() -> object:
 
 def paged_html(cables: list, authority: Path, standalone: bool) -> str:
     stylesheet = xslt_dir() / "print" / "volume.xsl"
-    corpus = build_corpus(cables, authority)
+    corpus = build_corpus(cables, authority, full_text=True)
     html = run(stylesheet, corpus, standalone="yes" if standalone else "no")
     return html.replace("<!DOCTYPE html>\n", "", 1)
 

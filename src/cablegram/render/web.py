@@ -59,7 +59,7 @@ def render_site(
 
 def _corpus_pages(files: list[Path], out: Path, site: Site, stylesheets: Path) -> None:
     """The index, the entity pages, the principles and the search page."""
-    cables = [parse_tei(path) for path in files]
+    cables = (parse_tei(path) for path in files)  # one at a time: only outlines are kept
     corpus = build_corpus(cables, files[0].parent / "authority")
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
