@@ -74,12 +74,7 @@ def _is_block(element: etree._Element) -> bool:
     if local in {"p", "ab", "opener", "closer"}:
         return True
     parent = element.getparent()
-    return (
-        local == "item"
-        and parent is not None
-        and parent.get("type") == "ordered"
-        or (
-            local in {"list", "quote", "floatingText", "body", "div"}
-            and any(_is_block(c) for c in element if isinstance(c.tag, str))
-        )
+    return (local == "item" and parent is not None and parent.get("type") == "ordered") or (
+        local in {"list", "quote", "floatingText", "body", "div"}
+        and any(_is_block(c) for c in element if isinstance(c.tag, str))
     )
