@@ -56,16 +56,28 @@ def outline(tei: etree._Element) -> etree._Element:
     return copy
 
 
-def _outline_text(element: etree._Element) -> etree._Element:
+def _outline_text(text: etree._Element) -> etree._Element:
+    keep: set[etree._Element] = set()
+    for element in text.iter(f"{{{TEI_NS}}}*"):
+        if element.tag in NAMES or _is_block(element):
+            keep.add(element)
+            for ancestor in element.iterancestors():
+                if ancestor in keep:
+                    break  # its ancestors are in already
+                keep.add(ancestor)
+    return _copy_kept(text, keep)
+
+
+def _copy_kept(element: etree._Element, keep: set[etree._Element]) -> etree._Element:
     copy = etree.Element(element.tag, attrib=dict(element.attrib))
     for child in element:
-        if not isinstance(child.tag, str):
+        if child not in keep:
             continue
         if child.tag in NAMES:
             name = etree.SubElement(copy, child.tag, attrib=dict(child.attrib))
             name.text = "".join(child.itertext())
-        elif any(True for _ in child.iter(*NAMES)) or _is_block(child):
-            copy.append(_outline_text(child))
+        else:
+            copy.append(_copy_kept(child, keep))
     return copy
 
 
@@ -74,7 +86,4 @@ def _is_block(element: etree._Element) -> bool:
     if local in {"p", "ab", "opener", "closer"}:
         return True
     parent = element.getparent()
-    return (local == "item" and parent is not None and parent.get("type") == "ordered") or (
-        local in {"list", "quote", "floatingText", "body", "div"}
-        and any(_is_block(c) for c in element if isinstance(c.tag, str))
-    )
+    return local == "item" and parent is not None and parent.get("type") == "ordered"
