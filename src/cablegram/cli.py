@@ -17,6 +17,14 @@ from cablegram.validate import Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use (default: all cores); the output is the same for any number.",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cablegram")
@@ -67,13 +75,7 @@ def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
     help="Directory for the TEI files.",
 )
 @click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes to use (default: all cores); the output is the same for any number.",
-)
+@jobs_option
 def convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None) -> None:
     """Convert archive exports (files or directories; default: seeds/) into TEI.
 
@@ -115,13 +117,7 @@ def _validate(
     type=click.Path(path_type=Path, file_okay=False),
     help="Write each file's Schematron SVRL report into this directory.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes to use (default: all cores); the output is the same for any number.",
-)
+@jobs_option
 def validate(
     paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None, jobs: int | None
 ) -> None:
@@ -258,13 +254,7 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
     help="Directory of the site.",
 )
 @click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes to use (default: all cores); the output is the same for any number.",
-)
+@jobs_option
 def web(paths: tuple[Path, ...], out: Path, no_search: bool, jobs: int | None) -> None:
     """Render the web edition (a static site) from TEI files (default: tei/).
 
