@@ -14,36 +14,24 @@ import platform
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from cablegram import __version__, pipeline
+from cablegram import __version__
 from cablegram.validate import validate_files
 from cablegram.validate.schemas import schema_dir, tei_all_rng
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import replicate_tei  # noqa: E402
 
 
 def make_corpus(n: int, out: Path) -> list[Path]:
-    """N TEI files made from the seeds and variants, ids rewritten to their file names."""
-    converted = out / "converted"
-    shutil.copytree(ROOT / "tei" / "authority", converted / "authority")
-    shutil.copytree(ROOT / "tei" / "authority", out / "corpus" / "authority")
-    results = pipeline.convert([ROOT / "seeds", ROOT / "tests" / "variants"], converted)
-    originals = [r.output for r in results if r.output]
-    files = []
-    for k in range(n):
-        original = originals[k % len(originals)]
-        stem = f"{original.stem}-copy{k:05d}"
-        data = original.read_bytes().replace(
-            f'xml:id="{original.stem}"'.encode(), f'xml:id="{stem}"'.encode(), 1
-        )
-        target = out / "corpus" / f"{stem}.xml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        files.append(target)
-    return files
+    """N TEI files (benchmarks/corpus.py, replicate_tei)."""
+    return replicate_tei(n, out)
 
 
 def timed(action) -> float:

@@ -26,26 +26,14 @@ from cablegram import __version__, pipeline
 from cablegram.render.web import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import replicate_tei  # noqa: E402
 
 
 def make_corpus(n: int, out: Path) -> Path:
-    """A directory of N TEI files made from the seeds and variants (ids rewritten to the
-    file names) and the authority files."""
-    converted, corpus = out / "converted", out / "corpus"
-    shutil.copytree(ROOT / "tei" / "authority", converted / "authority")
-    shutil.copytree(ROOT / "tei" / "authority", corpus / "authority")
-    results = pipeline.convert([ROOT / "seeds", ROOT / "tests" / "variants"], converted)
-    failed = [r.message for r in results if r.status == "failed"]
-    assert not failed, failed
-    originals = sorted(r.output for r in results if r.output)
-    for k in range(n):
-        original = originals[k % len(originals)]
-        stem = f"{original.stem}-copy{k:05d}"
-        data = original.read_bytes().replace(
-            f'xml:id="{original.stem}"'.encode(), f'xml:id="{stem}"'.encode(), 1
-        )
-        (corpus / f"{stem}.xml").write_bytes(data)
-    return corpus
+    """The directory of N TEI files (benchmarks/corpus.py, replicate_tei)."""
+    return replicate_tei(n, out)[0].parent
 
 
 def timed(action) -> float:

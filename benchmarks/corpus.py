@@ -203,5 +203,31 @@ def generate(n: int, out: Path, seed: int = 1951) -> list[Path]:
     return paths
 
 
+def replicate_tei(n: int, out: Path) -> list[Path]:
+    """N TEI files made from the converted seeds and test variants (ids rewritten to their
+    file names), with the authority files beside them: a realistic corpus of real layouts."""
+    import shutil
+
+    from cablegram import pipeline
+
+    root = Path(__file__).resolve().parent.parent
+    converted, corpus = out / "converted", out / "corpus"
+    shutil.copytree(root / "tei" / "authority", converted / "authority")
+    shutil.copytree(root / "tei" / "authority", corpus / "authority")
+    results = pipeline.convert([root / "seeds", root / "tests" / "variants"], converted)
+    originals = [r.output for r in results if r.output]
+    files = []
+    for k in range(n):
+        original = originals[k % len(originals)]
+        stem = f"{original.stem}-copy{k:05d}"
+        data = original.read_bytes().replace(
+            f'xml:id="{original.stem}"'.encode(), f'xml:id="{stem}"'.encode(), 1
+        )
+        target = corpus / f"{stem}.xml"
+        target.write_bytes(data)
+        files.append(target)
+    return files
+
+
 if __name__ == "__main__":
     generate(int(sys.argv[1]), Path(sys.argv[2]))
