@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from cablegram import __version__, pipeline
-from cablegram.render.corpus import parse_tei
 from cablegram.render.print import paged_html
+from cablegram.safexml import parse_xml as parse_tei
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -23,9 +23,9 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
-from cablegram.render.corpus import parse_tei
 from cablegram.render.print import Volume, paged_html
 from cablegram.render.xslt import xslt_dir
+from cablegram.safexml import parse_xml as parse_tei
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")

@@ -141,11 +141,7 @@ def name_index(directory: Path, out_dir: Path) -> NameIndex | None:
 
 def uncovered(paths: Iterable[Path], authority: Path | None = None) -> list[Uncovered]:
     """Name-like words of TEI files (or directories) that no authority entry covers."""
-    files: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            raise CablegramError(f"{path}: no such file or directory")
-        files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    files = _tei_files(paths)
     first = next(iter(files), None)
     directory = authority or (first.parent / "authority" if first else Path("tei/authority"))
     if not directory.is_dir():

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from lxml import etree
-
 from cablegram.errors import CablegramError
+from cablegram.safexml import parse_xml
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -59,16 +58,12 @@ class Authority:
 def load_authority(directory: Path, relative_to: Path | None = None) -> Authority:
     """Read persons.xml, places.xml and orgs.xml (each optional) from `directory`;
     references are written relative to `relative_to` (the TEI files' directory)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     entries: dict[str, Entry] = {}
     for kind, (name, tag) in FILES.items():
         path = directory / name
         if not path.exists():
             continue
-        try:
-            root = etree.parse(str(path), parser).getroot()
-        except etree.XMLSyntaxError as exc:
-            raise CablegramError(f"{path}: not well-formed ({exc.msg})") from exc
+        root = parse_xml(path).getroot()
         for element in root.iter(f"{TEI}{kind}"):
             entry_id = element.get(XML_ID)
             if not entry_id:

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from cablegram.entities.matcher import NameIndex, morph_analyzer
+from cablegram.safexml import parse_xml
 
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -46,7 +47,7 @@ def uncovered_names(paths: Iterable[Path], index: NameIndex) -> list[Uncovered]:
     """Name-like words of the documents that no authority entry covers, most frequent first."""
     found: dict[tuple[str, str], Uncovered] = {}
     for path in paths:
-        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        tree = parse_xml(path)
         for div in tree.getroot().xpath("//tei:text/tei:body/tei:div", namespaces=TEI_NS):
             lang = div.get(XML_LANG, "")
             for text, line in _free_text(div):

@@ -8,19 +8,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from cablegram.errors import CablegramError
+from cablegram.safexml import parse_xml
 
 CG_NS = "urn:cablegram:site"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-
-
-def parse_tei(path: Path) -> etree._ElementTree:
-    """A TEI file, parsed without DTDs, entities or network."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        return etree.parse(str(path), parser)
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise CablegramError(f"{path}: cannot be read as XML ({exc})") from exc
 
 
 def build_corpus(
@@ -35,7 +26,7 @@ def build_corpus(
     entries = etree.SubElement(root, f"{{{CG_NS}}}authority")
     if authority.is_dir():
         for path in sorted(authority.glob("*.xml")):
-            entries.append(parse_tei(path).getroot())
+            entries.append(parse_xml(path).getroot())
     return etree.ElementTree(root)
 
 

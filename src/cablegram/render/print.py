@@ -13,8 +13,9 @@ from pathlib import Path
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
-from cablegram.render.corpus import build_corpus, parse_tei
+from cablegram.render.corpus import build_corpus
 from cablegram.render.xslt import run, xslt_dir
+from cablegram.safexml import parse_xml
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
@@ -64,7 +65,7 @@ def render_print(
     if not files:
         raise CablegramError("no TEI files to print")
     authority = files[0].parent / "authority"
-    cables = {path: parse_tei(path) for path in files}
+    cables = {path: parse_xml(path) for path in files}
     volume = Volume(out)
     if volume_due:
         html = paged_html(list(cables.values()), authority, standalone=False)

@@ -17,8 +17,9 @@ from pathlib import Path
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.parallel import parallel_map
-from cablegram.render.corpus import build_corpus, parse_tei
+from cablegram.render.corpus import build_corpus
 from cablegram.render.xslt import run, xslt_dir
+from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
 
@@ -59,7 +60,7 @@ def render_site(
 
 def _corpus_pages(files: list[Path], out: Path, site: Site, stylesheets: Path) -> None:
     """The index, the entity pages, the principles and the search page."""
-    cables = (parse_tei(path) for path in files)  # one at a time: only outlines are kept
+    cables = (parse_xml(path) for path in files)  # one at a time: only outlines are kept
     corpus = build_corpus(cables, files[0].parent / "authority")
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
@@ -75,7 +76,7 @@ def _corpus_pages(files: list[Path], out: Path, site: Site, stylesheets: Path) -
 def _cable_page(job: tuple[Path, Path]) -> Path:
     """Write one cable's page and its downloadable TEI; the page's path."""
     path, out = job
-    tree = parse_tei(path)
+    tree = parse_xml(path)
     xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
     page = out / f"{xml_id}.html"
     write_atomic(page, run(xslt_dir() / "web" / "cable.xsl", tree).encode())

@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from cablegram.errors import CablegramError
+from cablegram.safexml import safe_parser
 
 REPO_XSLT = Path(__file__).resolve().parents[3] / "xslt"
 # Stylesheets may read their own imports; nothing else, and never the network.
@@ -28,9 +29,8 @@ def xslt_dir() -> Path:
 @cache
 def stylesheet(path: Path) -> etree.XSLT:
     """A stylesheet, compiled once per process."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
-        return etree.XSLT(etree.parse(str(path), parser), access_control=ACCESS)
+        return etree.XSLT(etree.parse(str(path), safe_parser()), access_control=ACCESS)
     except (etree.XSLTParseError, etree.XMLSyntaxError) as exc:
         raise CablegramError(f"{path}: cannot compile the stylesheet ({exc})") from exc
 

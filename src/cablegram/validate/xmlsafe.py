@@ -11,20 +11,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from cablegram.safexml import safe_parser
 from cablegram.validate.issues import Issue
 
 DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-
-
-def safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
 
 
 def parse_safely(path: Path, data: bytes) -> tuple[etree._ElementTree | None, Issue | None]:
