@@ -302,3 +302,13 @@ def test_short_help_option(workdir: Path) -> None:
     result = run("-h")
     assert result.exit_code == 0
     assert "convert" in result.stdout and "build" in result.stdout
+
+
+def test_the_parsers_diagnostics_reach_the_user(tmp_path: Path) -> None:
+    """A page that stops mid-text converts, and says so with its file and line."""
+    partial = sorted((SEEDS.parent / "tests" / "variants").glob("v03_*.txt"))[0]
+    result = run("convert", str(partial), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        rf"^warning: {re.escape(str(partial))}:\d+: the export stops mid-text$", result.stderr, re.M
+    ), result.stderr

@@ -48,6 +48,8 @@ def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None
 def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
     """One line per document, then a summary; 1 when any document failed."""
     for result in results:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
         if result.status in {"written", "unchanged"}:
             counts = " ".join(f"{k}={v}" for k, v in result.counts.items())
             state = "" if result.status == "written" else " (unchanged)"

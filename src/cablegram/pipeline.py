@@ -51,6 +51,7 @@ class Converted:
     message: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the parser's diagnostics, file:line
 
 
 def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
@@ -179,6 +180,7 @@ def _write(
         data = seal(serialise(tree))
         target = out_dir / f"{xml_id}.xml"
         result = Converted(source, "written", target, xml_id)
+        result.warnings = [f"{source}:{d.line}: {d.message}" for d in cable.diagnostics]
         result.counts = count_phenomena(tree)
         result.versions = [
             "/".join(filter(None, (div.get("type"), div.get("subtype"))))
