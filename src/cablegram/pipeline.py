@@ -276,29 +276,19 @@ def build(
     if not built.report.valid or any(r.status == "failed" for r in built.converted):
         state.save()
         return built
-    web_hash = tree_hash(xslt_dir() / "web", xslt_dir() / "common")
-    changed = _due(state.section("web"), shas, combine(web_hash, code))
-    corpus = combine(*sorted(shas.values()), authority, web_hash, code)
-    corpus_due = (
-        state.section("web").get("corpus") != corpus or not (site_dir / "index.html").exists()
-    )
+    web = _plan(state, "web", shas, authority, code, site_dir / "index.html")
     built.site = render_site(
-        tei_files, site_dir, jobs=jobs, changed=changed, corpus_pages=corpus_due
+        tei_files, site_dir, jobs=jobs, changed=web.changed, corpus_pages=web.whole_due
     )
-    _record(state.section("web"), shas, changed, combine(web_hash, code), "corpus", corpus)
-    built.redone["web"], built.kept["web"] = len(changed), len(tei_files) - len(changed)
+    web.record(shas, built)
     if print_dir is None:
         state.save()
         return built
-    print_hash = tree_hash(xslt_dir() / "print", xslt_dir() / "common")
-    changed_pdf = _due(state.section("print"), shas, combine(print_hash, code))
-    volume = combine(*sorted(shas.values()), authority, print_hash, code)
-    volume_due = (
-        state.section("print").get("volume") != volume or not (print_dir / "edition.pdf").exists()
+    volume = _plan(state, "print", shas, authority, code, print_dir / "edition.pdf")
+    built.volume = render_print(
+        tei_files, print_dir, changed=volume.changed, volume_due=volume.whole_due
     )
-    built.volume = render_print(tei_files, print_dir, changed=changed_pdf, volume_due=volume_due)
-    _record(state.section("print"), shas, changed_pdf, combine(print_hash, code), "volume", volume)
-    built.redone["print"], built.kept["print"] = len(changed_pdf), len(tei_files) - len(changed_pdf)
+    volume.record(shas, built)
     state.save()
     return built
 
@@ -383,14 +373,34 @@ def _build_validate(
     return report
 
 
-def _due(done: dict, shas: dict[Path, str], tool: str) -> set[Path]:
-    """The files whose output is not known to be made from this content with this tool."""
-    return {path for path, sha in shas.items() if done.get(path.name) != combine(sha, tool)}
+@dataclass
+class _Plan:
+    """What a rendering step must do again: the files whose output is not known to come
+    from this content with these stylesheets and code, and whether the output that spans
+    the corpus (the index and entity pages, the volume) is due."""
+
+    step: str
+    done: dict
+    tool: str
+    changed: set[Path]
+    whole: str
+    whole_due: bool
+
+    def record(self, shas: dict[Path, str], built: Built) -> None:
+        for path in self.changed:
+            self.done[path.name] = combine(shas[path], self.tool)
+        self.done["whole"] = self.whole
+        built.redone[self.step] = len(self.changed)
+        built.kept[self.step] = len(shas) - len(self.changed)
 
 
-def _record(
-    done: dict, shas: dict[Path, str], changed: set[Path], tool: str, key: str, value: str
-) -> None:
-    for path in changed:
-        done[path.name] = combine(shas[path], tool)
-    done[key] = value
+def _plan(
+    state: BuildState, step: str, shas: dict[Path, str], authority: str, code: str, output: Path
+) -> _Plan:
+    tool = combine(tree_hash(xslt_dir() / step, xslt_dir() / "common"), code)
+    done = state.section(step)
+    changed = {path for path, sha in shas.items() if done.get(path.name) != combine(sha, tool)}
+    whole = combine(*sorted(shas.values()), authority, tool)
+    return _Plan(
+        step, done, tool, changed, whole, done.get("whole") != whole or not output.exists()
+    )
