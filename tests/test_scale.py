@@ -51,6 +51,31 @@ def test_convert_output_is_the_same_whatever_the_jobs(synthetic: Path, tmp_path:
     assert one == two
 
 
+def test_repeated_ids_are_the_same_whatever_the_jobs(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three copies of a seed among other sources: the second and third get -2 and -3 in
+    source order, and are encoded (names tagged) as fully as the first, also when the
+    workers did the tagging and this process holds no name index of its own."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    for name in ("a-copy.txt", "m-copy.txt", "z-copy.txt"):
+        shutil.copy(seed, sources / name)
+    for path in sorted(synthetic.glob("*.txt"))[:8]:
+        shutil.copy(path, sources / path.name)
+    monkeypatch.setattr(pipeline, "_INDEX", {})
+    two = _convert([sources], tmp_path / "two", jobs=2)
+    one = _convert([sources], tmp_path / "one", jobs=1)
+    assert one == two
+    base = pipeline.convert([seed], tmp_path / "alone")[0].xml_id
+    copies = sorted(name for name in two if name.startswith(str(base)))
+    assert copies == [f"{base}-2.xml", f"{base}-3.xml", f"{base}.xml"]
+    for name in copies:
+        assert two[name].count(b"<persName ref=") == two[f"{base}.xml"].count(b"<persName ref=")
+        assert f'xml:id="{name.removesuffix(".xml")}"'.encode() in two[name]
+
+
 def test_validate_and_web_are_the_same_whatever_the_jobs(synthetic: Path, tmp_path: Path) -> None:
     _convert([synthetic], tmp_path / "tei", jobs=2)
     reports = [validate_files([tmp_path / "tei"], jobs=jobs) for jobs in (1, 2)]

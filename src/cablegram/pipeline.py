@@ -23,7 +23,6 @@ from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import write_atomic
 from cablegram.incremental import BuildState, code_hash, combine, file_hash, tree_hash
-from cablegram.model import Cable
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
@@ -97,15 +96,23 @@ def convert(
         base = re.sub(r"-\d+$", "", xml_id) if re.search(r"-\d+$", xml_id) else xml_id
         taken[base] = taken.get(base, 0) + 1
     outcomes = parallel_map(
-        _parse_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
+        _encode_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
     )
-    # Each document is written as soon as it is parsed (memory stays flat as N grows);
+    # Each document is written as soon as it is encoded (memory stays flat as N grows);
     # outcomes come in source order, so ids are given in the same order whatever the jobs.
     for source, outcome in zip(sources, outcomes, strict=True):
         if isinstance(outcome, str):
             results.append(Converted(source, "failed", message=outcome))
+            continue
+        taken[outcome.base_id] = taken.get(outcome.base_id, 0) + 1
+        if taken[outcome.base_id] > 1:  # a second document with this id: encode it again
+            if "current" not in _INDEX:
+                _load_index(directory, out_dir)
+            outcome = _encode_source(source, f"{outcome.base_id}-{taken[outcome.base_id]}")
+        if isinstance(outcome, str):
+            results.append(Converted(source, "failed", message=outcome))
         else:
-            results.append(_write(source, outcome, out_dir, taken, force))
+            results.append(_write(source, outcome, out_dir, force))
         if progress:
             progress(source)
     order = {path: n for n, path in enumerate(sources)}
@@ -121,16 +128,47 @@ def _load_index(directory: Path, out_dir: Path) -> None:
     _INDEX["current"] = name_index(directory, out_dir)
 
 
-def _parse_source(source: Path) -> Cable | str:
-    """Parse and tag one source; a failure comes back as its message (never raises)."""
+@dataclass
+class _Encoded:
+    """A source parsed, tagged and encoded (on a worker): what is left is to write it."""
+
+    base_id: str
+    xml_id: str
+    data: bytes
+    counts: dict[str, int]
+    versions: list[str]
+    warnings: list[str]
+
+
+def _encode_source(source: Path, xml_id: str | None = None) -> _Encoded | str:
+    """Parse, tag and encode one source (as `xml_id`, default the id derived from it); a
+    failure comes back as its message (never raises)."""
     index = _INDEX.get("current")
     try:
         cable = parse_export(source)
-        return tag_cable(cable, index) if index else cable
+        if index:
+            cable = tag_cable(cable, index)
     except CablegramError as exc:
         return str(exc)
     except Exception as exc:  # a bug must not stop the batch: report it, go on
         return f"{source}: internal error while parsing ({type(exc).__name__}: {exc})"
+    try:
+        base = document_id(cable)
+        tree = encode_cable(cable, xml_id or base)
+        return _Encoded(
+            base_id=base,
+            xml_id=xml_id or base,
+            data=seal(serialise(tree)),
+            counts=count_phenomena(tree),
+            versions=[
+                "/".join(filter(None, (div.get("type"), div.get("subtype"))))
+                + f"({div.get('{http://www.w3.org/XML/1998/namespace}lang')})"
+                for div in tree.getroot().iterfind("tei:text/tei:body/tei:div", NS)
+            ],
+            warnings=[f"{source}:{d.line}: {d.message}" for d in cable.diagnostics],
+        )
+    except Exception as exc:  # a bug must not stop the batch: report it, go on
+        return f"{source}: internal error while encoding ({type(exc).__name__}: {exc})"
 
 
 def name_index(directory: Path, out_dir: Path) -> NameIndex | None:
@@ -169,36 +207,20 @@ def print_edition(paths: Iterable[Path], out: Path, *, per_cable: bool = True) -
     return render_print(_tei_files(paths), out, per_cable=per_cable)
 
 
-def _write(
-    source: Path, cable: Cable, out_dir: Path, taken: dict[str, int], force: bool
-) -> Converted:
-    try:
-        base = document_id(cable)
-        taken[base] = taken.get(base, 0) + 1
-        xml_id = base if taken[base] == 1 else f"{base}-{taken[base]}"
-        tree = encode_cable(cable, xml_id)
-        data = seal(serialise(tree))
-        target = out_dir / f"{xml_id}.xml"
-        result = Converted(source, "written", target, xml_id)
-        result.warnings = [f"{source}:{d.line}: {d.message}" for d in cable.diagnostics]
-        result.counts = count_phenomena(tree)
-        result.versions = [
-            "/".join(filter(None, (div.get("type"), div.get("subtype"))))
-            + f"({div.get('{http://www.w3.org/XML/1998/namespace}lang')})"
-            for div in tree.getroot().iterfind("tei:text/tei:body/tei:div", NS)
-        ]
-    except Exception as exc:  # a bug must not stop the batch: report it, go on
-        message = f"{source}: internal error while encoding ({type(exc).__name__}: {exc})"
-        return Converted(source, "failed", message=message)
+def _write(source: Path, encoded: _Encoded, out_dir: Path, force: bool) -> Converted:
+    target = out_dir / f"{encoded.xml_id}.xml"
+    result = Converted(source, "written", target, encoded.xml_id)
+    result.counts, result.versions = encoded.counts, encoded.versions
+    result.warnings = encoded.warnings
     try:
         if target.exists():
             existing = target.read_bytes()
-            if existing == data:
+            if existing == encoded.data:
                 result.status = "unchanged"
                 return result
             if not force and not is_sealed(existing):
                 raise OverwriteError(str(target))
-        write_atomic(target, data)
+        write_atomic(target, encoded.data)
     except OverwriteError as exc:
         result.status, result.message = "kept", str(exc)
     except OSError as exc:

@@ -141,13 +141,17 @@ def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 # ---------------------------------------------------------------- quotations
 
 
+QUOTE_MARK = re.compile('["“”«»„]')
+
+
 def _quote_events(block: Block, ignored: frozenset[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(line index, column, +1 open / -1 close) for each quotation mark of a block."""
     events = []
     for li, line in enumerate(block.lines):
         text = line.text
-        for col, char in enumerate(text):
-            if (line.no, col) in ignored or char not in '"“”«»„':
+        for found in QUOTE_MARK.finditer(text):
+            col, char = found.start(), found.group()
+            if (line.no, col) in ignored:
                 continue
             if char in "“«„":
                 kind = 1

@@ -7,6 +7,7 @@ French …). Short texts get only their script.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from functools import cache
@@ -25,6 +26,10 @@ LANGUAGE_NAMES = {
     "mongolian": "mn", "vietnamese": "vi",
 }  # fmt: skip
 MIN_LETTERS_FOR_LANGID = 40
+MIN_LETTERS_FOR_OTHER_CYRILLIC = 400
+# py3langid's cost grows with the text; a version's first few thousand characters tell its
+# language as well as the whole of it does.
+LANGID_SAMPLE = 3000
 
 
 SCRIPT_RANGES = {
@@ -48,8 +53,15 @@ def script_counts(text: str) -> Counter[str]:
 
 
 @cache
+def _model() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@cache
 def _identifier(script: str) -> LanguageIdentifier:
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """The model restricted to the languages of a script (one model read for all scripts:
+    the restriction keeps the full model and only swaps the arrays it scores with)."""
+    identifier = copy.copy(_model())
     identifier.set_languages(SCRIPT_LANGUAGES[script])
     return identifier
 
@@ -60,12 +72,12 @@ def detect_language(text: str) -> tuple[str | None, int]:
     if not counts:
         return None, 0
     script, letters = counts.most_common(1)[0]
+    # OCR'd Russian is sometimes taken for a neighbour; Cyrillic here is Russian unless
+    # the text is long enough for the identifier to be sure.
+    if script == "Cyrl" and letters < MIN_LETTERS_FOR_OTHER_CYRILLIC:
+        return "ru", letters
     if script in SCRIPT_LANGUAGES and letters >= MIN_LETTERS_FOR_LANGID:
-        lang, _ = _identifier(script).classify(text)
-        # OCR'd Russian is sometimes taken for a neighbour; Cyrillic here is Russian
-        # unless the identifier is sure.
-        if script == "Cyrl" and lang != "ru" and letters < 400:
-            lang = "ru"
+        lang, _ = _identifier(script).classify(text[:LANGID_SAMPLE])
         return lang, letters
     return SCRIPT_DEFAULT.get(script), letters
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -31,6 +32,10 @@ PDF_PAGE_HEADER = re.compile(
     r"|(https?://)?digitalarchive\.[\w.]+\S*)(\s{2,}.*)?$",
     re.IGNORECASE,
 )
+# Control characters (Unicode category Cc) but the white space a text export may hold; and
+# the same with the seam markers, which a source must not bring in.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+CONTROLS_AND_MARKERS = re.compile(f"[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f{MARKERS}]")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
 MD_BOLD = re.compile(r"\*\*|__")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
@@ -54,7 +59,7 @@ class Block:
     def no(self) -> int:
         return self.lines[0].no
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The block's text with its lines joined by spaces (for classification)."""
         return " ".join(line.text.strip() for line in self.lines)
@@ -98,12 +103,10 @@ def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export
             where, f"is not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from exc
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
-    if controls > max(3, len(text) // 100):
+    if len(CONTROLS.findall(text)) > max(3, len(text) // 100):
         raise SourceError(where, "is a binary file, not a text export")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c in "\n\t\f" or unicodedata.category(c) != "Cc")
-    text = "".join(c for c in text if c not in MARKERS)
+    text = CONTROLS_AND_MARKERS.sub("", text)
     layout = detect_layout(text)
     lines, header = _lines(text, layout)
     return Export(
