@@ -1,23 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Persons, places or organisations ($kind): every authority entry with its forms, and
-     links to every cable and passage that mentions it. -->
+     links to every cable and passage that mentions it (from the cables' summaries). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:cg="urn:cablegram:site"
     exclude-result-prefixes="tei cg">
-  <xsl:import href="../common/text.xsl"/>
   <xsl:import href="layout.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="kind" select="'person'"/>
-  <xsl:key name="mentions" match="tei:*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]"
-           use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
-  <!-- One pattern, not a union: libxml2 merges the node-sets of a union pattern in
-       quadratic time. Authority files carry no @ref, so only the cables' names match.
-       The mentions of an entry in one cable: grouping by entry and document (Muenchian). -->
-  <xsl:key name="mentions-in" match="tei:*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]"
-           use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
+  <!-- The cables' names (cg:mention of summary.xsl) by entry, and by entry and cable. -->
+  <xsl:key name="mentions" match="cg:mention" use="@entry"/>
+  <xsl:key name="mentions-in" match="cg:mention" use="concat(@entry, '|', ../@id)"/>
 
   <xsl:variable name="heading">
     <xsl:choose>
@@ -70,25 +65,15 @@
             <xsl:choose>
               <xsl:when test="$mentions">
                 <ul class="mentions">
-                  <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ancestor::tei:TEI/@xml:id))[1])]">
-                    <xsl:sort select="ancestor::tei:TEI/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
-                    <xsl:variable name="doc" select="ancestor::tei:TEI"/>
+                  <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ../@id))[1])]">
+                    <xsl:sort select="../@when"/>
+                    <xsl:variable name="doc" select=".."/>
                     <li>
-                      <a href="{$doc/@xml:id}.html"><xsl:apply-templates select="$doc/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></a>
+                      <a href="{$doc/@id}.html"><xsl:value-of select="$doc/cg:title"/></a>
                       <xsl:text>: </xsl:text>
-                      <xsl:for-each select="key('mentions-in', concat($entry, '|', $doc/@xml:id))">
-                        <xsl:variable name="block" select="ancestor::*[self::tei:p or self::tei:item[parent::tei:list[@type='ordered']] or self::tei:ab or self::tei:opener or self::tei:closer][1]"/>
+                      <xsl:for-each select="key('mentions-in', concat($entry, '|', $doc/@id))">
                         <xsl:if test="position() > 1">, </xsl:if>
-                        <a class="passage">
-                          <xsl:attribute name="href">
-                            <xsl:value-of select="$doc/@xml:id"/><xsl:text>.html#</xsl:text>
-                            <xsl:choose>
-                              <xsl:when test="$block"><xsl:call-template name="block-id"><xsl:with-param name="block" select="$block"/></xsl:call-template></xsl:when>
-                              <xsl:otherwise>metadata-h</xsl:otherwise>
-                            </xsl:choose>
-                          </xsl:attribute>
-                          <span lang="{ancestor-or-self::*[@xml:lang][1]/@xml:lang}"><xsl:value-of select="."/></span>
-                        </a>
+                        <a class="passage" href="{$doc/@id}.html#{@anchor}"><span lang="{@lang}"><xsl:value-of select="."/></span></a>
                       </xsl:for-each>
                     </li>
                   </xsl:for-each>

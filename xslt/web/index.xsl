@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The index: every cable in date order (date, number, sender -> addressee, summary,
-     languages); edition.js makes the table sortable and filterable. -->
+     languages), from the cables' summaries (summary.xsl); edition.js makes the table
+     sortable and filterable. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:cg="urn:cablegram:site"
     exclude-result-prefixes="tei cg">
-  <xsl:import href="../common/text.xsl"/>
   <xsl:import href="layout.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -16,7 +16,7 @@
       <xsl:with-param name="current">index.html</xsl:with-param>
       <xsl:with-param name="main">
         <h1>Cables</h1>
-        <p class="intro"><xsl:value-of select="count(//cg:cables/tei:TEI)"/> documents, in date order.</p>
+        <p class="intro"><xsl:value-of select="count(//cg:cables/cg:cable)"/> documents, in date order.</p>
         <p class="filter" hidden="hidden">
           <label for="filter">Filter the list</label>
           <input type="search" id="filter" data-filter="cables" placeholder="a name, a number, a word"/>
@@ -33,30 +33,25 @@
             </tr>
           </thead>
           <tbody>
-            <xsl:for-each select="//cg:cables/tei:TEI">
-              <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
-              <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:idno"/>
-              <xsl:variable name="sent" select="tei:teiHeader//tei:correspAction[@type='sent']"/>
-              <xsl:variable name="received" select="tei:teiHeader//tei:correspAction[@type='received']"/>
+            <xsl:for-each select="//cg:cables/cg:cable">
+              <xsl:sort select="@when"/>
+              <xsl:sort select="cg:number"/>
               <tr>
-                <td data-value="{$sent/tei:date/@when}"><time datetime="{$sent/tei:date/@when}"><xsl:value-of select="$sent/tei:date"/></time></td>
-                <td><xsl:value-of select="$sent/tei:idno"/></td>
+                <td data-value="{@when}"><time datetime="{@when}"><xsl:value-of select="cg:date"/></time></td>
+                <td><xsl:value-of select="cg:number"/></td>
                 <td>
-                  <a href="{@xml:id}.html">
-                    <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+                  <a href="{@id}.html">
+                    <xsl:for-each select="cg:from"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
                     <xsl:text> → </xsl:text>
-                    <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
-                    <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
+                    <xsl:for-each select="cg:to"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+                    <xsl:for-each select="cg:to-note"> [<xsl:value-of select="."/>]</xsl:for-each>
                   </a>
                 </td>
-                <td><xsl:value-of select="tei:teiHeader/tei:profileDesc/tei:abstract/tei:p"/></td>
+                <td><xsl:value-of select="cg:summary"/></td>
                 <td>
-                  <xsl:for-each select="tei:text/tei:body/tei:div">
-                    <xsl:variable name="lang" select="@xml:lang"/>
-                    <xsl:if test="not(preceding-sibling::tei:div[@xml:lang = $lang])">
-                      <xsl:if test="preceding-sibling::tei:div">, </xsl:if>
-                      <span lang="en"><xsl:value-of select="ancestor::tei:TEI//tei:langUsage/tei:language[@ident = $lang]"/></span>
-                    </xsl:if>
+                  <xsl:for-each select="cg:language">
+                    <xsl:if test="position() > 1">, </xsl:if>
+                    <span lang="en"><xsl:value-of select="."/></span>
                   </xsl:for-each>
                 </td>
               </tr>

@@ -14,7 +14,7 @@ from pathlib import Path
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.render.corpus import build_corpus
-from cablegram.render.xslt import run, xslt_dir
+from cablegram.render.xslt import transform, xslt_dir
 from cablegram.safexml import parse_xml
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -36,9 +36,8 @@ def _local_fetcher() -> object:
 
 def paged_html(cables: list, authority: Path, standalone: bool) -> str:
     stylesheet = xslt_dir() / "print" / "volume.xsl"
-    corpus = build_corpus(cables, authority, full_text=True)
-    html = run(stylesheet, corpus, standalone="yes" if standalone else "no")
-    return html.replace("<!DOCTYPE html>\n", "", 1)
+    corpus = build_corpus(cables, authority)
+    return str(transform(stylesheet, corpus, standalone="yes" if standalone else "no"))
 
 
 def render_pdf(html: str, target: Path) -> int:

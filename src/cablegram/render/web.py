@@ -17,8 +17,8 @@ from pathlib import Path
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.parallel import parallel_map
-from cablegram.render.corpus import build_corpus
-from cablegram.render.xslt import run, xslt_dir
+from cablegram.render.corpus import summary_corpus
+from cablegram.render.xslt import run, transform, xslt_dir
 from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
@@ -48,20 +48,27 @@ def render_site(
         raise CablegramError("no TEI files to render")
     stylesheets = xslt_dir() / "web"
     site = Site(out)
-    todo = [path for path in files if changed is None or path in changed]
-    site.pages.extend(parallel_map(_cable_page, [(path, out) for path in todo], jobs))
+    due = set(files) if changed is None else changed
+    # The pages of the cables due, and when the corpus pages are due, every cable's summary.
+    jobs_ = [(path, out, path in due) for path in files if corpus_pages or path in due]
+    summaries = []
+    for page, summary in parallel_map(_cable_outputs, jobs_, jobs):
+        if page is not None:
+            site.pages.append(page)
+        summaries.append(summary)
     if corpus_pages:
-        _corpus_pages(files, out, site, stylesheets)
+        _corpus_pages(summaries, files[0].parent / "authority", out, site, stylesheets)
     _copy_assets(stylesheets / "assets", out / "assets")
     if search and (site.pages or not (out / "pagefind").exists()):
         site.search = build_search_index(out)
     return site
 
 
-def _corpus_pages(files: list[Path], out: Path, site: Site, stylesheets: Path) -> None:
+def _corpus_pages(
+    summaries: list[bytes], authority: Path, out: Path, site: Site, stylesheets: Path
+) -> None:
     """The index, the entity pages, the principles and the search page."""
-    cables = (parse_xml(path) for path in files)  # one at a time: only outlines are kept
-    corpus = build_corpus(cables, files[0].parent / "authority")
+    corpus = summary_corpus(summaries, authority)
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
         ("principles.html", "principles.xsl", {}),
@@ -73,15 +80,19 @@ def _corpus_pages(files: list[Path], out: Path, site: Site, stylesheets: Path) -
         site.pages.append(page)
 
 
-def _cable_page(job: tuple[Path, Path]) -> Path:
-    """Write one cable's page and its downloadable TEI; the page's path."""
-    path, out = job
+def _cable_outputs(job: tuple[Path, Path, bool]) -> tuple[Path | None, bytes]:
+    """One cable's summary for the corpus pages; and, when `render` is set, its page and its
+    downloadable TEI, written (the page's path comes back)."""
+    path, out, render = job
     tree = parse_xml(path)
+    summary = bytes(transform(xslt_dir() / "web" / "summary.xsl", tree))
+    if not render:
+        return None, summary
     xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
     page = out / f"{xml_id}.html"
     write_atomic(page, run(xslt_dir() / "web" / "cable.xsl", tree).encode())
     write_atomic(out / "tei" / f"{xml_id}.xml", path.read_bytes())
-    return page
+    return page, summary
 
 
 def _copy_assets(source: Path, target: Path) -> None:

@@ -35,12 +35,15 @@ def stylesheet(path: Path) -> etree.XSLT:
         raise CablegramError(f"{path}: cannot compile the stylesheet ({exc})") from exc
 
 
-def run(path: Path, document: etree._ElementTree, **params: str) -> str:
+def transform(path: Path, document: etree._ElementTree, **params: str) -> etree._XSLTResultTree:
     """Transform a document; string parameters are quoted for XSLT."""
-    transform = stylesheet(path)
     quoted = {key: etree.XSLT.strparam(value) for key, value in params.items()}
     try:
-        result = transform(document, **quoted)
+        return stylesheet(path)(document, **quoted)
     except etree.XSLTApplyError as exc:
         raise CablegramError(f"{path}: {exc}") from exc
-    return "<!DOCTYPE html>\n" + str(result)
+
+
+def run(path: Path, document: etree._ElementTree, **params: str) -> str:
+    """An HTML page from a document (see `transform`)."""
+    return "<!DOCTYPE html>\n" + str(transform(path, document, **params))
