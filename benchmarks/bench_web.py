@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from cablegram import __version__, pipeline
-from cablegram.render.web import build_search_index
+from cablegram.render.search import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -74,7 +74,7 @@ def main() -> None:
             assert pages == args.n, f"{pages} cable pages for {args.n} cables"
             if not args.no_search:
                 start = time.perf_counter()
-                built = build_search_index(site)
+                built = build_search_index(site, sorted(site.glob("cable-*.html")))
                 search.append(time.perf_counter() - start)
                 if not built:
                     sys.exit("Pagefind is not installed (pip install 'pagefind[bin]')")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from cablegram import pipeline
+from cablegram.render.web import render_site
 from cablegram.validate import validate_files
-from conftest import ROOT, SEEDS, TEI_DIR
+from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import generate
@@ -107,3 +108,31 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     assert third.redone == {"convert": 1, "validate": 1, "web": 1, "print": 1}
     assert Path("build/site/index.html").read_bytes() != index  # the summary is in the index
     assert third.volume is not None and third.volume.pages > 0  # the volume is made again
+
+
+def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path) -> None:
+    """The search index in shards: a changed page re-indexes its own shard only; fewer
+    shards leave no stale bundle behind."""
+    tei = tmp_path / "tei"
+    _convert([SEEDS, VARIANTS], tei, jobs=2)
+    files = sorted(tei.glob("*.xml"))
+    site = tmp_path / "site"
+    render_site(files, site, shard_size=4)
+    bundles = sorted(site.glob("pagefind*"))
+    assert [b.name for b in bundles] == ["pagefind"] + [f"pagefind-{k}" for k in range(2, 8)]
+    before = {b.name: (b / "pagefind-entry.json").stat().st_ino for b in bundles}
+    changed = files[3]
+    head, body = changed.read_text(encoding="utf-8").split("<body>", 1)
+    changed.write_text(head + "<body>" + body.replace("</p>", " Addendum.</p>", 1))
+    render_site(files, site, shard_size=4, changed={changed})
+    after = {b.name: (b / "pagefind-entry.json").stat().st_ino for b in bundles}
+    assert sum(before[name] != after[name] for name in before) == 1
+    render_site(files, site, shard_size=8, changed=set())
+    assert sorted(b.name for b in site.glob("pagefind*")) == [
+        "pagefind",
+        "pagefind-2",
+        "pagefind-3",
+        "pagefind-4",
+    ]
+    search_page = (site / "search.html").read_text(encoding="utf-8")
+    assert 'data-bundles="pagefind-2/ pagefind-3/ pagefind-4/"' in search_page

@@ -13,6 +13,7 @@ module is skipped.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -69,15 +70,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("web-browser")
-    tei = root / "tei"
-    shutil.copytree(TEI_DIR / "authority", tei / "authority")
-    results = pipeline.convert([SEEDS, VARIANTS], tei)
-    assert not [r.message for r in results if r.status == "failed"]
-    out = root / "site"
-    site = pipeline.web([tei], out, search=True)
+@contextlib.contextmanager
+def _serve(tei: Path, out: Path, **options: int) -> Iterator[Served]:
+    """The web edition of `tei` rendered into `out` and served on 127.0.0.1."""
+    site = pipeline.web([tei], out, search=True, **options)
     handler = functools.partial(_Quiet, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -88,6 +84,25 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("web-browser")
+    tei = root / "tei"
+    shutil.copytree(TEI_DIR / "authority", tei / "authority")
+    results = pipeline.convert([SEEDS, VARIANTS], tei)
+    assert not [r.message for r in results if r.status == "failed"]
+    with _serve(tei, root / "site") as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
+def sharded(served: Served) -> Iterator[Served]:
+    """The same edition with its search index in shards of at most 4 pages (a large
+    corpus's layout, at the size of the test corpus)."""
+    with _serve(served.tei, served.out.parent / "sharded", shard_size=4) as site:
+        yield site
 
 
 @pytest.fixture(scope="module")
@@ -154,15 +169,17 @@ def open_page(browser: Browser, served: Served) -> Iterator:
     contexts = []
     trackers: list[Tracker] = []
 
-    def open_(name: str, width: int = 1400, height: int = 900) -> tuple[Page, Tracker]:
+    def open_(
+        name: str, width: int = 1400, height: int = 900, site: Served = served
+    ) -> tuple[Page, Tracker]:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(TIMEOUT)
-        tracker = Tracker(served.base)
+        tracker = Tracker(site.base)
         tracker.attach(page)
         trackers.append(tracker)
-        page.goto(served.base + name, wait_until="load")
+        page.goto(site.base + name, wait_until="load")
         return page, tracker
 
     yield open_
@@ -363,9 +380,10 @@ def test_popup_opens_on_click(open_page) -> None:
 RESULT_LINK = ".pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link"
 
 
-def search(page: Page, words: str) -> list[str]:
+def search(page: Page, words: str, ranked: bool = False) -> list[str]:
     """Type into Pagefind's input, wait until every result of these words is on the page
-    (the count comes first, each result's page later), return the result pages."""
+    (the count comes first, each result's page later), return the result pages (sorted by
+    name, or as ranked)."""
     page.locator(".pagefind-ui__search-input").fill(words)
     message = page.locator(".pagefind-ui__message")
     # wait for the final count ("3 results for …", "No results for …"), not "Searching for …"
@@ -381,7 +399,8 @@ def search(page: Page, words: str) -> list[str]:
         shown = min(count, shown + 5)
         expect(links).to_have_count(shown)
     hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    return sorted({h.split("#")[0].rsplit("/", 1)[-1] for h in hrefs})
+    names = [h.split("#")[0].rsplit("/", 1)[-1] for h in hrefs]
+    return list(dict.fromkeys(names)) if ranked else sorted(set(names))
 
 
 def test_search_finds_a_russian_and_an_english_word(open_page, served: Served) -> None:
@@ -409,6 +428,21 @@ def test_search_indexes_the_text_not_the_explanations(open_page, served: Served)
     assert "The source reads" not in excerpts, excerpts  # a popup
     assert "¶" not in excerpts, excerpts  # the passage anchors
     assert "KaidzioKaesong" not in excerpts, excerpts  # sic and corr glued into one word
+
+
+def test_search_in_shards_finds_what_one_index_finds(open_page, served: Served, sharded) -> None:
+    """A corpus indexed in shards (pagefind/, pagefind-2/, …) is searched as one: the
+    search page merges the bundles, and every word finds the cables one index finds, first.
+    (A shard without the word adds Pagefind's near matches after them: its fallback.)"""
+    bundles = sorted(p.name for p in sharded.out.glob("pagefind*"))
+    assert bundles == ["pagefind"] + [f"pagefind-{k}" for k in range(2, 8)]  # 25 pages, 4 each
+    one, _ = open_page("search.html")
+    shards, _ = open_page("search.html", site=sharded)
+    for words in ("Wonsan", "Гензан", "Kaesong", "Ridgway", "armistice"):
+        found = search(one, words)
+        assert found, words
+        ranked = search(shards, words, ranked=True)
+        assert sorted(ranked[: len(found)]) == found, words
 
 
 # ---------------------------------------------------------------------------- every page

@@ -27,6 +27,7 @@ from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
 from cablegram.render.print import Volume, render_print
+from cablegram.render.search import SHARD_SIZE
 from cablegram.render.web import Site
 from cablegram.render.xslt import xslt_dir
 from cablegram.validate import Issue, Report, validate_files
@@ -197,9 +198,17 @@ def _tei_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def web(paths: Iterable[Path], out: Path, *, search: bool = True, jobs: int | None = None) -> Site:
-    """Render the web edition of TEI files (or directories of them) into `out`."""
-    return render_site(_tei_files(paths), out, search=search, jobs=jobs)
+def web(
+    paths: Iterable[Path],
+    out: Path,
+    *,
+    search: bool = True,
+    jobs: int | None = None,
+    shard_size: int = SHARD_SIZE,
+) -> Site:
+    """Render the web edition of TEI files (or directories of them) into `out`; the search
+    index in shards of at most `shard_size` pages."""
+    return render_site(_tei_files(paths), out, search=search, jobs=jobs, shard_size=shard_size)
 
 
 def print_edition(paths: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:

@@ -1,23 +1,24 @@
 """The web edition: one page per cable, the index, entity pages, principles, search.
 
-TEI files ──cable.xsl──▶ <id>.html (and tei/<id>.xml, the source, downloadable)
-all TEI + authority ──index.xsl / entities.xsl / principles.xsl──▶ the other pages
-assets/ copied; Pagefind indexes the site for search, offline.
+TEI file ──cable.xsl──▶ <id>.html (and tei/<id>.xml, the source, downloadable)
+TEI file ──summary.xsl──▶ its summary; all summaries + authority ──index.xsl /
+entities.xsl / principles.xsl / search.xsl──▶ the other pages
+assets/ copied; Pagefind indexes the cable pages for search, offline (render.search).
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import summary_corpus
+from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
 from cablegram.render.xslt import run, transform, xslt_dir
 from cablegram.safexml import parse_xml
 
@@ -39,6 +40,7 @@ def render_site(
     jobs: int | None = None,
     changed: set[Path] | None = None,
     corpus_pages: bool = True,
+    shard_size: int = SHARD_SIZE,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
     the cable pages on `jobs` processes. An incremental build passes the `changed` files
@@ -56,23 +58,27 @@ def render_site(
         if page is not None:
             site.pages.append(page)
         summaries.append(summary)
+    # A cable's page carries the name of its TEI file (cg-file-id checks that it is its id).
+    pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
     if corpus_pages:
-        _corpus_pages(summaries, files[0].parent / "authority", out, site, stylesheets)
+        bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
+        corpus = summary_corpus(summaries, files[0].parent / "authority")
+        _corpus_pages(corpus, out, site, stylesheets, bundles)
     _copy_assets(stylesheets / "assets", out / "assets")
-    if search and (site.pages or not (out / "pagefind").exists()):
-        site.search = build_search_index(out)
+    if search:
+        site.search = build_search_index(out, pages, shard_size)
     return site
 
 
 def _corpus_pages(
-    summaries: list[bytes], authority: Path, out: Path, site: Site, stylesheets: Path
+    corpus: etree._ElementTree, out: Path, site: Site, stylesheets: Path, bundles: list[str]
 ) -> None:
-    """The index, the entity pages, the principles and the search page."""
-    corpus = summary_corpus(summaries, authority)
+    """The index, the entity pages, the principles and the search page (which merges the
+    search index's `bundles` beyond the first)."""
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
         ("principles.html", "principles.xsl", {}),
-        ("search.html", "search.xsl", {}),
+        ("search.html", "search.xsl", {"bundles": " ".join(f"{b}/" for b in bundles)}),
         *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
     ]:
         page = out / name
@@ -99,17 +105,3 @@ def _copy_assets(source: Path, target: Path) -> None:
     for path in sorted(source.rglob("*")):
         if path.is_file():
             write_atomic(target / path.relative_to(source), path.read_bytes())
-
-
-def build_search_index(out: Path) -> bool:
-    """Index the site with Pagefind (offline, from PyPI's pagefind[bin])."""
-    if shutil.which("pagefind") is None:
-        try:
-            import pagefind_bin  # noqa: F401
-        except ImportError:
-            return False
-    command = [sys.executable, "-m", "pagefind", "--site", str(out), "--output-subdir", "pagefind"]
-    run_ = subprocess.run(command, capture_output=True, text=True, check=False)
-    if run_.returncode:
-        raise CablegramError(f"pagefind failed: {run_.stderr.strip() or run_.stdout.strip()}")
-    return True
