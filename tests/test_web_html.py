@@ -159,7 +159,12 @@ def test_site_has_one_page_per_cable_and_the_corpus_pages(site: Site) -> None:
     assert {f"{c}.html" for c in site.cables()} <= names
     corpus = {"index.html", "principles.html", "search.html", *ENTITY_PAGES.values()}
     assert corpus <= names
-    assert len(names) == len(site.cables()) + len(corpus)
+    entries = {
+        entity_target(ref)[0]
+        for c in site.cables()
+        for ref in tei(site, c).xpath("//@ref[contains(., 'authority/')]")
+    }
+    assert len(names) == len(site.cables()) + len(corpus) + len(entries)
 
 
 def test_every_page_is_html5_with_lang_and_landmarks(site: Site) -> None:
@@ -315,12 +320,10 @@ def test_metadata_panel_of_every_cable(site: Site) -> None:
                 for name in names:
                     check(label, tei_text(name) in shown_text, (tei_text(name), shown_text))
                     if name.get("ref"):
-                        entity = name.get("ref").split("#")[-1]
+                        target, entity = entity_target(name.get("ref"))
                         check(
                             f"{label} link",
-                            bool(
-                                panel[label].xpath(".//a[substring-after(@href, '#')=$e]", e=entity)
-                            ),
+                            bool(panel[label].xpath(".//a[@href=$h]", h=target)),
                             entity,
                         )
                 for note in [n for a in actions for n in a.findall("tei:note", NS)]:
@@ -369,7 +372,7 @@ def test_metadata_panel_exact_rendering(site: Site) -> None:
     assert text(panel["Number"]) == "21340"
     assert shown(panel["From"]) == "Mao Zedong"
     assert shown(panel["To"]) == "Filippov [Stalin]"
-    assert panel["To"].xpath(".//a/@href") == ["persons.html#stalin"]
+    assert panel["To"].xpath(".//a/@href") == ["person-stalin.html"]
     assert text(panel["Translator"]) == "Gary Goldberg"
     assert "Leon Levy Foundation" in text(panel["Credits"])
     assert panel["Source"].xpath(".//a/@href") == [
@@ -385,7 +388,7 @@ def test_metadata_panel_exact_rendering(site: Site) -> None:
     ]
     via = metadata(page(site, VIA_KRASOVSKY))
     assert shown(via["Via"]) == "Krasovsky"
-    assert via["Via"].xpath(".//a/@href") == ["persons.html#krasovsky"]
+    assert via["Via"].xpath(".//a/@href") == ["person-krasovsky.html"]
 
 
 @pytest.mark.parametrize("stem", sorted(manifest()))
@@ -810,10 +813,13 @@ def test_every_intervention_has_a_tooltip(site: Site) -> None:
     assert not problems, problems[:20]
 
 
+ENTRY_PAGE_PREFIX = {"persons": "person", "places": "place", "orgs": "org"}
+
+
 def entity_target(ref: str) -> tuple[str, str]:
-    """authority/persons.xml#stalin -> (persons.html, stalin)."""
+    """authority/persons.xml#stalin -> (person-stalin.html, stalin): the entry's page."""
     file, _, entity = ref.split()[0].partition("#")
-    return ENTITY_PAGES[Path(file).stem], entity
+    return f"{ENTRY_PAGE_PREFIX[Path(file).stem]}-{entity}.html", entity
 
 
 def test_names_link_to_the_entity_pages(site: Site) -> None:
@@ -825,17 +831,17 @@ def test_names_link_to_the_entity_pages(site: Site) -> None:
             "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@ref]",
             namespaces=NS,
         )
-        want = Counter("#".join(entity_target(n.get("ref"))) for n in names)
+        want = Counter(entity_target(n.get("ref"))[0] for n in names)
         got = Counter(link.get("href") for link in links)
         if got != want:
             problems.append(f"{xml_id}: name links {got - want} extra, {want - got} missing")
-        kinds = {"persons.html": "persName", "places.html": "placeName", "orgs.html": "orgName"}
+        kinds = {"person": "persName", "place": "placeName", "org": "orgName"}
         for link in links:
-            if kinds.get(link.get("href").split("#")[0]) not in link.get("class").split():
+            if kinds.get(link.get("href").split("-")[0]) not in link.get("class").split():
                 problems.append(f"{xml_id}: {link.get('href')} has class {link.get('class')}")
         for href in doc.xpath("//a[" + has_class("name") + "]/@href"):
-            file, _, entity = href.partition("#")
-            if file not in ENTITY_PAGES.values() or entity not in ids(page(site, file)):
+            entity = href.removesuffix(".html").split("-", 1)[-1]
+            if not (site.out / href).is_file() or entity not in ids(page(site, href)):
                 problems.append(f"{xml_id}: {href}")
     assert not problems, problems[:20]
 
@@ -899,23 +905,26 @@ def test_entity_pages_list_every_entry_with_its_spellings(site: Site) -> None:
 
 
 def test_entity_pages_link_to_cables_and_passages(site: Site) -> None:
+    """Each mentioned entry has a page listing every cable and passage naming it; the list
+    pages link to it with the right counts; entries no cable names have no page."""
     problems = []
     expected: dict[tuple[str, str], set[str]] = {}
     for xml_id in site.cables():
         for ref in tei(site, xml_id).xpath("//@ref[contains(., 'authority/')]"):
             expected.setdefault(entity_target(ref), set()).add(xml_id)
     for (name, entity), cables in sorted(expected.items()):
-        section = page(site, name).xpath("//main//section[@id=$i]", i=entity)
-        if not section:
-            problems.append(f"{name}#{entity}: missing")
+        if not (site.out / name).is_file():
+            problems.append(f"{name}: missing")
             continue
+        section = page(site, name).xpath("//main//section[@id=$i]", i=entity)
         linked = {
             h[: -len(".html")]
             for h in section[0].xpath(".//a[not(" + has_class("passage") + ")]/@href")
-            if h.endswith(".html")
+            if h.endswith(".html") and h.startswith("cable-")
         }
         if linked != cables:
             problems.append(f"{name}#{entity}: cables {sorted(linked)} != {sorted(cables)}")
+        total = 0
         for cable in cables:
             mentions = tei(site, cable).xpath(
                 "//*[self::tei:persName or self::tei:placeName or self::tei:orgName]"
@@ -924,6 +933,7 @@ def test_entity_pages_link_to_cables_and_passages(site: Site) -> None:
                 namespaces=NS,
                 e=entity,
             )
+            total += len(mentions)
             passages = section[0].xpath(
                 ".//a[" + has_class("passage") + "][starts-with(@href, $c)]/@href",
                 c=f"{cable}.html#",
@@ -936,17 +946,28 @@ def test_entity_pages_link_to_cables_and_passages(site: Site) -> None:
                 fragment = href.partition("#")[2]
                 if fragment not in ids(page(site, cable)):
                     problems.append(f"{name}#{entity}: {href} (no such id)")
+        listing = [p for p in ENTITY_PAGES.values() if page(site, p).xpath("//a[@href=$h]", h=name)]
+        counted = page(site, listing[0]).xpath("//a[@href=$h]", h=name) if listing else []
+        s = "s" if len(cables) != 1 else ""
+        p = "s" if total != 1 else ""
+        if [text(a) for a in counted] != [
+            f"Mentioned in {len(cables)} cable{s} ({total} passage{p})"
+        ]:
+            problems.append(f"{name}: listed as {[text(a) for a in counted]}")
     unmentioned = [
-        entry.get(XML_ID)
-        for name, entries in authority_entries(site).items()
-        for entry in entries
-        if (name, entry.get(XML_ID)) not in expected
+        (f"{ENTRY_PAGE_PREFIX[stem]}-{entry.get(XML_ID)}.html", entry.get(XML_ID), stem)
+        for stem, name in ENTITY_PAGES.items()
+        for entry in authority_entries(site)[name]
+        if (f"{ENTRY_PAGE_PREFIX[stem]}-{entry.get(XML_ID)}.html", entry.get(XML_ID))
+        not in expected
     ]
-    for entity in unmentioned[:3]:
-        for name in ENTITY_PAGES.values():
-            section = page(site, name).xpath("//main//section[@id=$i]", i=entity)
-            if section and section[0].xpath(".//a[" + has_class("passage") + "]"):
-                problems.append(f"{name}#{entity}: passages for an entity no cable names")
+    assert unmentioned
+    for name, entity, stem in unmentioned:
+        if (site.out / name).exists():
+            problems.append(f"{name}: a page for an entity no cable names")
+        section = page(site, ENTITY_PAGES[stem]).xpath("//main//section[@id=$i]", i=entity)
+        if section and not section[0].xpath(".//*[" + has_class("none") + "]"):
+            problems.append(f"{ENTITY_PAGES[stem]}#{entity}: not said to be unmentioned")
     assert not problems, problems[:20]
 
 
@@ -962,7 +983,7 @@ def test_entity_passages_belong_to_their_own_cable(site: Site, tmp_path: Path) -
         original.replace(f'xml:id="{KAIDZIO}"'.encode(), f'xml:id="{twin}"'.encode(), 1)
     )
     pipeline.web([directory], tmp_path / "site", search=False)
-    persons = lxml.html.fromstring((tmp_path / "site" / "persons.html").read_bytes())
+    persons = lxml.html.fromstring((tmp_path / "site" / "person-ridgway.html").read_bytes())
     names = tei(site, KAIDZIO).xpath("//tei:persName[contains(@ref, '#ridgway')]", namespaces=NS)
     assert len(names) == 6
     for cable in (KAIDZIO, twin):

@@ -40,17 +40,19 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The page of an authority entry from a name's @ref (authority/persons.xml#stalin). -->
+  <!-- The page of an authority entry from a name's @ref (authority/persons.xml#stalin ->
+       person-stalin.html; web/entity.xsl makes it). -->
   <xsl:template name="entity-href">
     <xsl:param name="ref" select="@ref"/>
     <xsl:variable name="target" select="substring-before(concat(normalize-space($ref), ' '), ' ')"/>
     <xsl:variable name="file" select="substring-before($target, '#')"/>
     <xsl:choose>
-      <xsl:when test="contains($file, 'persons')">persons.html#</xsl:when>
-      <xsl:when test="contains($file, 'places')">places.html#</xsl:when>
-      <xsl:otherwise>orgs.html#</xsl:otherwise>
+      <xsl:when test="contains($file, 'persons')">person-</xsl:when>
+      <xsl:when test="contains($file, 'places')">place-</xsl:when>
+      <xsl:otherwise>org-</xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="substring-after($target, '#')"/>
+    <xsl:text>.html</xsl:text>
   </xsl:template>
 
   <!-- Plain text with the archive's brackets around identifications (for titles). -->

@@ -17,12 +17,14 @@ from lxml import etree
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.parallel import parallel_map
-from cablegram.render.corpus import summary_corpus
+from cablegram.render.corpus import CG_NS, summary_corpus
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
 from cablegram.render.xslt import run, transform, xslt_dir
 from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
+ENTRY_KINDS = set(ENTITY_PAGES.values())  # the authority entries' elements
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 @dataclass
@@ -84,6 +86,46 @@ def _corpus_pages(
         page = out / name
         write_atomic(page, run(stylesheets / stylesheet, corpus, **params).encode())
         site.pages.append(page)
+    _entry_pages(corpus, out, site, stylesheets)
+
+
+def _entry_pages(corpus: etree._ElementTree, out: Path, site: Site, stylesheets: Path) -> None:
+    """A page for each authority entry that a cable mentions, made from a small document of
+    its own (the entry, and the summaries of its cables with its mentions only), one at a
+    time: a page listing every mention of every entry would be tens of megabytes at
+    10,000 cables, and so would the memory to make it. Pages of entries no longer
+    mentioned are removed."""
+    by_entry: dict[str, list[etree._Element]] = {}
+    for mention in corpus.iter(f"{{{CG_NS}}}mention"):
+        by_entry.setdefault(mention.get("entry", ""), []).append(mention)
+    made: set[Path] = set()
+    for entry in corpus.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
+        mentions = by_entry.get(entry.get(XML_ID, ""))
+        if etree.QName(entry).localname not in ENTRY_KINDS or not mentions:
+            continue
+        page = out / f"{etree.QName(entry).localname}-{entry.get(XML_ID)}.html"
+        document = _entry_document(entry, mentions)
+        write_atomic(page, run(stylesheets / "entity.xsl", document).encode())
+        site.pages.append(page)
+        made.add(page)
+    for kind in ENTRY_KINDS:
+        for stale in out.glob(f"{kind}-*.html"):
+            if stale not in made:
+                stale.unlink()
+
+
+def _entry_document(entry: etree._Element, mentions: list[etree._Element]) -> etree._ElementTree:
+    root = etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS})
+    cables = etree.SubElement(root, f"{{{CG_NS}}}cables")
+    current: etree._Element | None = None
+    for mention in mentions:  # in corpus order: the mentions of one cable are together
+        summary = mention.getparent()
+        if current is None or current.get("id") != summary.get("id"):
+            current = etree.SubElement(cables, summary.tag, attrib=dict(summary.attrib))
+            current.append(summary.find(f"{{{CG_NS}}}title").__copy__())
+        current.append(mention.__copy__())
+    etree.SubElement(root, f"{{{CG_NS}}}authority").append(entry.__copy__())
+    return etree.ElementTree(root)
 
 
 def _cable_outputs(job: tuple[Path, Path, bool]) -> tuple[Path | None, bytes]:

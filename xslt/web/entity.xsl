@@ -1,0 +1,54 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- One authority entry's page (person-stalin.html …): its names, and links to every cable
+     and passage that mentions it, in date order. The input holds the entry
+     (cg:authority) and the summaries of the cables that mention it, with those mentions
+     only: a page per entry keeps each page, and the memory to make it, small however large
+     the corpus. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:cg="urn:cablegram:site"
+    exclude-result-prefixes="tei cg">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="entry.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="entry" select="/cg:site/cg:authority/*"/>
+    <xsl:variable name="list">
+      <xsl:choose>
+        <xsl:when test="local-name($entry) = 'place'">places.html</xsl:when>
+        <xsl:when test="local-name($entry) = 'org'">orgs.html</xsl:when>
+        <xsl:otherwise>persons.html</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="page">
+      <xsl:with-param name="title" select="$entry/*[@type='preferred'][@xml:lang='en']"/>
+      <xsl:with-param name="current" select="$list"/>
+      <xsl:with-param name="main">
+        <xsl:for-each select="$entry">
+          <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-h">
+            <h1 id="{@xml:id}-h"><xsl:call-template name="entry-name"/></h1>
+            <xsl:call-template name="entry-details"/>
+            <p class="back"><a href="{$list}#{@xml:id}">All <xsl:value-of select="substring-before($list, '.')"/></a></p>
+            <xsl:variable name="cables" select="count(/cg:site/cg:cables/cg:cable)"/>
+            <h2>Mentioned in <xsl:value-of select="$cables"/><xsl:value-of select="substring(' cables', 1, 6 + number($cables != 1))"/></h2>
+            <ul class="mentions">
+              <xsl:for-each select="/cg:site/cg:cables/cg:cable">
+                <xsl:sort select="@when"/>
+                <li>
+                  <a href="{@id}.html"><xsl:value-of select="cg:title"/></a>
+                  <xsl:text>: </xsl:text>
+                  <xsl:for-each select="cg:mention">
+                    <xsl:if test="position() > 1">, </xsl:if>
+                    <a class="passage" href="{../@id}.html#{@anchor}"><span lang="{@lang}"><xsl:value-of select="."/></span></a>
+                  </xsl:for-each>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
