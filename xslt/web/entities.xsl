@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Persons, places or organisations ($kind): every authority entry with its forms and how
-     many cables and passages mention it, linked to the entry's own page (entity.xsl),
-     which lists them. Read from the cables' summaries (summary.xsl). -->
+     many cables and passages mention it (cg:cables, cg:passages: counted when the corpus
+     of summaries is read), linked to the entry's own page (entity.xsl), which lists them. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
@@ -12,10 +12,6 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="kind" select="'person'"/>
-  <!-- The cables' names by entry, and by entry and cable (to count cables: Muenchian). -->
-  <xsl:key name="mentions" match="cg:mention" use="@entry"/>
-  <xsl:key name="mentions-in" match="cg:mention" use="concat(@entry, '|', ../@id)"/>
-
   <xsl:variable name="heading">
     <xsl:choose>
       <xsl:when test="$kind = 'place'">Places</xsl:when>
@@ -40,22 +36,20 @@
         <xsl:for-each select="//cg:authority//tei:*[local-name() = $kind][@xml:id]">
           <xsl:sort select="*[@type='preferred'][@xml:lang='en']"/>
           <xsl:variable name="entry" select="@xml:id"/>
-          <xsl:variable name="mentions" select="key('mentions', $entry)"/>
           <section class="entry" id="{$entry}" aria-labelledby="{$entry}-h">
             <h2 id="{$entry}-h"><xsl:call-template name="entry-name"/></h2>
             <xsl:call-template name="entry-details"/>
             <xsl:choose>
-              <xsl:when test="$mentions">
-                <xsl:variable name="cables" select="count($mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ../@id))[1])])"/>
+              <xsl:when test="@cg:passages">
                 <p class="mentioned">
                   <a>
                     <xsl:attribute name="href"><xsl:call-template name="entry-page"/></xsl:attribute>
                     <xsl:text>Mentioned in </xsl:text>
-                    <xsl:value-of select="$cables"/>
-                    <xsl:value-of select="substring(' cables', 1, 6 + number($cables != 1))"/>
+                    <xsl:value-of select="@cg:cables"/>
+                    <xsl:value-of select="substring(' cables', 1, 6 + number(@cg:cables != 1))"/>
                     <xsl:text> (</xsl:text>
-                    <xsl:value-of select="count($mentions)"/>
-                    <xsl:value-of select="substring(' passages', 1, 8 + number(count($mentions) != 1))"/>
+                    <xsl:value-of select="@cg:passages"/>
+                    <xsl:value-of select="substring(' passages', 1, 8 + number(@cg:passages != 1))"/>
                     <xsl:text>)</xsl:text>
                   </a>
                 </p>

@@ -75,8 +75,9 @@ def render_site(
 def _corpus_pages(
     corpus: etree._ElementTree, out: Path, site: Site, stylesheets: Path, bundles: list[str]
 ) -> None:
-    """The index, the entity pages, the principles and the search page (which merges the
-    search index's `bundles` beyond the first)."""
+    """The index, the entity lists and each entry's page, the principles and the search
+    page (which merges the search index's `bundles` beyond the first)."""
+    mentions = _mentions_by_entry(corpus)
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
         ("principles.html", "principles.xsl", {}),
@@ -86,25 +87,42 @@ def _corpus_pages(
         page = out / name
         write_atomic(page, run(stylesheets / stylesheet, corpus, **params).encode())
         site.pages.append(page)
-    _entry_pages(corpus, out, site, stylesheets)
+    _entry_pages(corpus, mentions, out, site, stylesheets)
 
 
-def _entry_pages(corpus: etree._ElementTree, out: Path, site: Site, stylesheets: Path) -> None:
+def _mentions_by_entry(corpus: etree._ElementTree) -> dict[str, list[etree._Element]]:
+    """The cables' mentions of each authority entry, in corpus order; each entry gets how
+    many cables and passages mention it (cg:cables, cg:passages) for the entity lists."""
+    by_entry: dict[str, list[etree._Element]] = {}
+    for mention in corpus.iter(f"{{{CG_NS}}}mention"):
+        by_entry.setdefault(mention.get("entry", ""), []).append(mention)
+    for entry in corpus.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
+        found = by_entry.get(entry.get(XML_ID, ""), [])
+        if found:
+            entry.set(f"{{{CG_NS}}}cables", str(len({m.getparent().get("id") for m in found})))
+            entry.set(f"{{{CG_NS}}}passages", str(len(found)))
+    return by_entry
+
+
+def _entry_pages(
+    corpus: etree._ElementTree,
+    mentions: dict[str, list[etree._Element]],
+    out: Path,
+    site: Site,
+    stylesheets: Path,
+) -> None:
     """A page for each authority entry that a cable mentions, made from a small document of
     its own (the entry, and the summaries of its cables with its mentions only), one at a
     time: a page listing every mention of every entry would be tens of megabytes at
     10,000 cables, and so would the memory to make it. Pages of entries no longer
     mentioned are removed."""
-    by_entry: dict[str, list[etree._Element]] = {}
-    for mention in corpus.iter(f"{{{CG_NS}}}mention"):
-        by_entry.setdefault(mention.get("entry", ""), []).append(mention)
     made: set[Path] = set()
     for entry in corpus.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-        mentions = by_entry.get(entry.get(XML_ID, ""))
-        if etree.QName(entry).localname not in ENTRY_KINDS or not mentions:
+        found = mentions.get(entry.get(XML_ID, ""))
+        if etree.QName(entry).localname not in ENTRY_KINDS or not found:
             continue
         page = out / f"{etree.QName(entry).localname}-{entry.get(XML_ID)}.html"
-        document = _entry_document(entry, mentions)
+        document = _entry_document(entry, found)
         write_atomic(page, run(stylesheets / "entity.xsl", document).encode())
         site.pages.append(page)
         made.add(page)
