@@ -16,15 +16,14 @@ from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
-from cablegram.parallel import parallel_map
-from cablegram.render.corpus import CG_NS, summary_corpus
+from cablegram.parallel import parallel_map, run_apart
+from cablegram.render.corpus import CG_NS, XML_ID, SummaryCorpus, summary_corpus
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
 from cablegram.render.xslt import run, transform, xslt_dir
 from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
 ENTRY_KINDS = set(ENTITY_PAGES.values())  # the authority entries' elements
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 @dataclass
@@ -64,8 +63,11 @@ def render_site(
     pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
     if corpus_pages:
         bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
-        corpus = summary_corpus(summaries, files[0].parent / "authority")
-        _corpus_pages(corpus, out, site, stylesheets, bundles)
+        authority = files[0].parent / "authority"
+        # in a process of its own: the corpus of summaries is the largest thing the web
+        # edition holds (300 MB at 10,000 cables), and its memory goes back when it ends
+        site.pages.extend(run_apart(_corpus_pages, summaries, authority, out, stylesheets, bundles))
+    del summaries
     _copy_assets(stylesheets / "assets", out / "assets")
     if search:
         site.search = build_search_index(out, pages, shard_size)
@@ -73,11 +75,12 @@ def render_site(
 
 
 def _corpus_pages(
-    corpus: etree._ElementTree, out: Path, site: Site, stylesheets: Path, bundles: list[str]
-) -> None:
+    summaries: list[bytes], authority: Path, out: Path, stylesheets: Path, bundles: list[str]
+) -> list[Path]:
     """The index, the entity lists and each entry's page, the principles and the search
-    page (which merges the search index's `bundles` beyond the first)."""
-    mentions = _mentions_by_entry(corpus)
+    page (which merges the search index's `bundles` beyond the first); the pages written."""
+    corpus = summary_corpus(summaries, authority)
+    written = []
     for name, stylesheet, params in [
         ("index.html", "index.xsl", {}),
         ("principles.html", "principles.xsl", {}),
@@ -85,65 +88,30 @@ def _corpus_pages(
         *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
     ]:
         page = out / name
-        write_atomic(page, run(stylesheets / stylesheet, corpus, **params).encode())
-        site.pages.append(page)
-    _entry_pages(corpus, mentions, out, site, stylesheets)
+        write_atomic(page, run(stylesheets / stylesheet, corpus.tree, **params).encode())
+        written.append(page)
+    return written + _entry_pages(corpus, out, stylesheets)
 
 
-def _mentions_by_entry(corpus: etree._ElementTree) -> dict[str, list[etree._Element]]:
-    """The cables' mentions of each authority entry, in corpus order; each entry gets how
-    many cables and passages mention it (cg:cables, cg:passages) for the entity lists."""
-    by_entry: dict[str, list[etree._Element]] = {}
-    for mention in corpus.iter(f"{{{CG_NS}}}mention"):
-        by_entry.setdefault(mention.get("entry", ""), []).append(mention)
-    for entry in corpus.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-        found = by_entry.get(entry.get(XML_ID, ""), [])
-        if found:
-            entry.set(f"{{{CG_NS}}}cables", str(len({m.getparent().get("id") for m in found})))
-            entry.set(f"{{{CG_NS}}}passages", str(len(found)))
-    return by_entry
-
-
-def _entry_pages(
-    corpus: etree._ElementTree,
-    mentions: dict[str, list[etree._Element]],
-    out: Path,
-    site: Site,
-    stylesheets: Path,
-) -> None:
+def _entry_pages(corpus: SummaryCorpus, out: Path, stylesheets: Path) -> list[Path]:
     """A page for each authority entry that a cable mentions, made from a small document of
-    its own (the entry, and the summaries of its cables with its mentions only), one at a
-    time: a page listing every mention of every entry would be tens of megabytes at
-    10,000 cables, and so would the memory to make it. Pages of entries no longer
-    mentioned are removed."""
-    made: set[Path] = set()
-    for entry in corpus.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-        found = mentions.get(entry.get(XML_ID, ""))
-        if etree.QName(entry).localname not in ENTRY_KINDS or not found:
+    its own, one at a time: a page listing every mention of every entry would be tens of
+    megabytes at 10,000 cables, and so would the memory to make it. Pages of entries no
+    longer mentioned are removed."""
+    made: list[Path] = []
+    for entry in corpus.tree.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
+        kind = etree.QName(entry).localname
+        if kind not in ENTRY_KINDS or entry.get(XML_ID) not in corpus.mentions:
             continue
-        page = out / f"{etree.QName(entry).localname}-{entry.get(XML_ID)}.html"
-        document = _entry_document(entry, found)
+        page = out / f"{kind}-{entry.get(XML_ID)}.html"
+        document = corpus.entry_document(entry)
         write_atomic(page, run(stylesheets / "entity.xsl", document).encode())
-        site.pages.append(page)
-        made.add(page)
+        made.append(page)
     for kind in ENTRY_KINDS:
         for stale in out.glob(f"{kind}-*.html"):
             if stale not in made:
                 stale.unlink()
-
-
-def _entry_document(entry: etree._Element, mentions: list[etree._Element]) -> etree._ElementTree:
-    root = etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS})
-    cables = etree.SubElement(root, f"{{{CG_NS}}}cables")
-    current: etree._Element | None = None
-    for mention in mentions:  # in corpus order: the mentions of one cable are together
-        summary = mention.getparent()
-        if current is None or current.get("id") != summary.get("id"):
-            current = etree.SubElement(cables, summary.tag, attrib=dict(summary.attrib))
-            current.append(summary.find(f"{{{CG_NS}}}title").__copy__())
-        current.append(mention.__copy__())
-    etree.SubElement(root, f"{{{CG_NS}}}authority").append(entry.__copy__())
-    return etree.ElementTree(root)
+    return made
 
 
 def _cable_outputs(job: tuple[Path, Path, bool]) -> tuple[Path | None, bytes]:
