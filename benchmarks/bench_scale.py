@@ -33,7 +33,7 @@ STAGES = ("convert", "validate", "web", "print", "build", "rebuild", "rebuild-on
 
 
 class TreeMemory:
-    """The peak of the memory (RSS) of this process and all its descendants together,
+    """The peak of the memory (PSS) of this process and all its descendants together,
     sampled every 50 ms: workers and Pagefind run beside the parent, so the peak of any
     one process (ru_maxrss) understates what the machine needs."""
 
@@ -52,13 +52,13 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.05):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self.peak = max(self.peak, _tree_pss(os.getpid()))
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and its descendants (from /proc)."""
+def _tree_pss(root: int) -> int:
+    """Proportional resident bytes (PSS: a page shared by n processes counts 1/n in each,
+    so forked workers are not counted twice) of `root` and its descendants."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -69,13 +69,23 @@ def _tree_rss(root: int) -> int:
             continue
         pid = int(entry.name)
         children.setdefault(int(fields[1]), []).append(pid)  # ppid
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         todo.extend(children.get(pid, []))
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> dict:
@@ -83,8 +93,7 @@ def run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> di
     process (ru_maxrss) and of all its processes together (sampled)."""
     with TreeMemory() as memory:
         figures = _run_stage(stage, exports, tei, site, pdf)
-    # sampling can miss a short peak: never below the largest single process
-    figures["tree_mb"] = max(memory.peak / 2**20, figures["peak_mb"])
+    figures["tree_mb"] = memory.peak / 2**20
     return figures
 
 
@@ -201,7 +210,7 @@ def write_results(rows: list) -> None:
         "build: convert + validate + web + search from scratch, through the incremental build;",
         "rebuild: the same with nothing changed; rebuild-one: after one source changed.",
         "",
-        "| cables | stage | median s | ms per cable | largest process MB | all processes MB "
+        "| cables | stage | median s | ms per cable | largest process MB | all processes MB (PSS) "
         "| runs (s) |",
         "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
     ]
