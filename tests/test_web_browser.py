@@ -71,19 +71,26 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _serve(tei: Path, out: Path, **options: int) -> Iterator[Served]:
-    """The web edition of `tei` rendered into `out` and served on 127.0.0.1."""
-    site = pipeline.web([tei], out, search=True, **options)
-    handler = functools.partial(_Quiet, directory=str(out))
+def _server(directory: Path) -> Iterator[str]:
+    """`directory` served on 127.0.0.1; its base URL."""
+    handler = functools.partial(_Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Served(tei, out, f"http://127.0.0.1:{server.server_address[1]}/", site.search)
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def _serve(tei: Path, out: Path, **options: int) -> Iterator[Served]:
+    """The web edition of `tei` rendered into `out` and served on 127.0.0.1."""
+    site = pipeline.web([tei], out, search=True, **options)
+    with _server(out) as base:
+        yield Served(tei, out, base, site.search)
 
 
 @pytest.fixture(scope="module")
@@ -444,6 +451,21 @@ def test_search_in_shards_finds_what_one_index_finds(open_page, served: Served, 
         assert found, words
         ranked = search(shards, words, ranked=True)
         assert sorted(ranked[: len(found)]) == found, words
+
+
+def test_search_works_from_a_subdirectory(open_page, sharded: Served) -> None:
+    """The site served under a path (https://host/edition/): results, from every shard,
+    link into that path."""
+    with _server(sharded.out.parent) as root:
+        below = Served(sharded.tei, sharded.out, f"{root}{sharded.out.name}/", sharded.search)
+        page, _ = open_page("search.html", site=below)
+        found = search(page, "Wonsan")
+        assert f"{KAIDZIO}.html" in found
+        hrefs = page.locator(RESULT_LINK).evaluate_all("ls => ls.map(a => a.href)")
+        assert hrefs and all(h.startswith(below.base + "cable-") for h in hrefs), hrefs
+        page.locator(RESULT_LINK).first.click()
+        expect(page).to_have_url(re.compile(re.escape(below.base) + "cable-"))
+        expect(page.locator("article.cable")).to_be_visible()
 
 
 # ---------------------------------------------------------------------------- every page
