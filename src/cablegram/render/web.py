@@ -65,9 +65,10 @@ def render_site(
         bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
         authority = files[0].parent / "authority"
         # in a process of its own: the corpus of summaries is the largest thing the web
-        # edition holds (300 MB at 10,000 cables), and its memory goes back when it ends
+        # edition holds (a few hundred MB at 10,000 cables); its memory goes back when the
+        # process ends, before Pagefind needs its own
         site.pages.extend(run_apart(_corpus_pages, summaries, authority, out, stylesheets, bundles))
-    del summaries
+    del summaries  # nor is this kept while Pagefind runs
     _copy_assets(stylesheets / "assets", out / "assets")
     if search:
         site.search = build_search_index(out, pages, shard_size)
