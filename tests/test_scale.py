@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cablegram import pipeline
+from cablegram.render.search import build_search_index
 from cablegram.render.web import render_site
 from cablegram.validate import validate_files
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
@@ -136,3 +137,8 @@ def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path
     ]
     search_page = (site / "search.html").read_text(encoding="utf-8")
     assert 'data-bundles="pagefind-2/ pagefind-3/ pagefind-4/"' in search_page
+
+
+def test_no_cable_page_no_search_index(tmp_path: Path) -> None:
+    assert build_search_index(tmp_path, []) is False
+    assert not list(tmp_path.iterdir())

@@ -52,8 +52,8 @@ def pagefind_available() -> bool:
 
 def build_search_index(out: Path, pages: list[Path], size: int = SHARD_SIZE) -> bool:
     """Index the cable pages of the site in `out` (the shards whose pages changed); False
-    when Pagefind is not installed."""
-    if not pagefind_available():
+    when there is nothing to index or Pagefind is not installed."""
+    if not pages or not pagefind_available():
         return False
     shards = _shards(sorted(pages), shard_count(len(pages), size))
     names = bundle_names(len(shards))
