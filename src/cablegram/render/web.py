@@ -70,7 +70,8 @@ def render_site(
         site.pages.extend(run_apart(_corpus_pages, summaries, authority, out, stylesheets, bundles))
     del summaries  # nor is this kept while Pagefind runs
     _copy_assets(stylesheets / "assets", out / "assets")
-    if search:
+    # nothing made again and an index there: no need to read every page to be sure
+    if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
         site.search = build_search_index(out, pages, shard_size)
     return site
 
