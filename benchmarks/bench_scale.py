@@ -197,6 +197,26 @@ def main() -> None:
     write_results(rows)
 
 
+def _versions() -> str:
+    """The versions of what does the work: lxml with its libxml2 and libxslt, and the
+    libraries the stages call."""
+    from importlib.metadata import version
+
+    from lxml import etree
+
+    def dotted(parts: tuple[int, ...]) -> str:
+        return ".".join(map(str, parts))
+
+    names = ["xmlschema", "py3langid", "pymorphy3", "pagefind", "weasyprint"]
+    return ", ".join(
+        [
+            f"lxml {version('lxml')} (libxml2 {dotted(etree.LIBXML_VERSION)}, "
+            f"libxslt {dotted(etree.LIBXSLT_VERSION)})",
+            *(f"{name} {version(name)}" for name in names),
+        ]
+    )
+
+
 def write_results(rows: list) -> None:
     from cablegram import __version__
 
@@ -205,6 +225,7 @@ def write_results(rows: list) -> None:
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}; cablegram {__version__}.",
+        f"Libraries: {_versions()}.",
         "Corpus: benchmarks/corpus.py (synthetic exports in the three layouts). Each stage in a",
         "fresh process, all cores (`--jobs` default); median of 3 runs (1 run at 10,000).",
         "build: convert + validate + web + search from scratch, through the incremental build;",
