@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from cablegram import files, pipeline
 from cablegram.cli import main
-from conftest import seed_paths
+from conftest import ROOT, TEI_DIR, seed_paths
 
 SEED = seed_paths()[0]  # seeds/000_…: the README's example document
 SEED_ID = "cable-1951-06-30-21340-mao-zedong"
@@ -389,3 +389,20 @@ def test_seal_recognises_only_intact_output() -> None:
     assert not pipeline.is_sealed(data.replace(b"TEI", b"TEx"))
     assert not pipeline.is_sealed(b"<TEI/>\n")
     assert not pipeline.is_sealed(data + b" ")
+
+
+def test_a_broken_stylesheet_is_named_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is made in a process of its own: its error still reaches the user as one
+    line naming the stylesheet, and the exit status says it failed."""
+    xslt = tmp_path / "xslt"
+    shutil.copytree(ROOT / "xslt", xslt)
+    broken = xslt / "web" / "index.xsl"
+    broken.write_bytes(broken.read_bytes()[:-40])  # an edit saved half-way
+    monkeypatch.setenv("CABLEGRAM_XSLT", str(xslt))
+    result = run("web", str(TEI_DIR), "--out", str(tmp_path / "site"), "--no-search")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {broken}: cannot compile the stylesheet")
+    assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cablegram import pipeline
+from cablegram.errors import CablegramError
 from cablegram.render.search import build_search_index
 from cablegram.render.web import render_site
 from cablegram.validate import validate_files
@@ -142,3 +143,19 @@ def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path
 def test_no_cable_page_no_search_index(tmp_path: Path) -> None:
     assert build_search_index(tmp_path, []) is False
     assert not list(tmp_path.iterdir())
+
+
+def test_a_failed_search_index_keeps_the_last_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shard is replaced only once Pagefind has succeeded; no scratch site is left."""
+    site = tmp_path / "site"
+    pipeline.web([TEI_DIR], site)
+    entry = (site / "pagefind" / "pagefind-entry.json").read_bytes()
+    page = next(site.glob("cable-*.html"))
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", "<p>x</p></main>"))
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # Pagefind runs as python -m pagefind
+    with pytest.raises(CablegramError, match="pagefind failed on pagefind"):
+        build_search_index(site, sorted(site.glob("cable-*.html")))
+    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == entry
+    assert not list(site.glob(".search-*"))
