@@ -11,6 +11,7 @@ import pytest
 
 from cablegram import pipeline
 from cablegram.errors import CablegramError
+from cablegram.render import web
 from cablegram.render.search import build_search_index
 from cablegram.render.web import render_site
 from cablegram.validate import validate_files
@@ -159,3 +160,34 @@ def test_a_failed_search_index_keeps_the_last_one(
         build_search_index(site, sorted(site.glob("cable-*.html")))
     assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == entry
     assert not list(site.glob(".search-*"))
+
+
+def test_build_keeps_the_summaries_of_unchanged_cables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one source changed, only its cable is read again for the corpus pages (the
+    other summaries come from the last build), and the pages are those a fresh render
+    makes."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    args = (Path("seeds"), Path("tei"), Path("build/site"), None)
+    pipeline.build(*args, jobs=1)
+    assert len(list(Path("build/.cablegram-summaries").glob("*.xml"))) == 5
+    read: list[Path] = []
+    real = web._cable_outputs
+
+    def counting(job: tuple[Path, Path, bool]) -> tuple[Path | None, bytes]:
+        read.append(job[0])
+        return real(job)
+
+    monkeypatch.setattr(web, "_cable_outputs", counting)
+    source = sorted(Path("seeds").glob("*.txt"))[0]
+    source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
+    pipeline.build(*args, jobs=1)
+    assert len(read) == 1
+    assert len(list(Path("build/.cablegram-summaries").glob("*.xml"))) == 5  # the old one gone
+    fresh = tmp_path / "fresh"
+    render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
+    for name in ("index.html", "persons.html", "person-stalin.html"):
+        assert (Path("build/site") / name).read_bytes() == (fresh / name).read_bytes(), name

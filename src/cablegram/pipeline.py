@@ -309,7 +309,12 @@ def build(
         return built
     web = _plan(state, "web", shas, authority, code, site_dir / "index.html")
     built.site = render_site(
-        tei_files, site_dir, jobs=jobs, changed=web.changed, corpus_pages=web.whole_due
+        tei_files,
+        site_dir,
+        jobs=jobs,
+        changed=web.changed,
+        corpus_pages=web.whole_due,
+        summary_cache=state.path.parent / ".cablegram-summaries",
     )
     web.record(shas, built)
     if print_dir is None:

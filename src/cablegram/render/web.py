@@ -16,6 +16,7 @@ from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
+from cablegram.incremental import code_hash, combine, file_hash, tree_hash
 from cablegram.parallel import parallel_map, run_apart
 from cablegram.render.corpus import CG_NS, XML_ID, SummaryCorpus, summary_corpus
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
@@ -42,38 +43,79 @@ def render_site(
     changed: set[Path] | None = None,
     corpus_pages: bool = True,
     shard_size: int = SHARD_SIZE,
+    summary_cache: Path | None = None,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
     the cable pages on `jobs` processes. An incremental build passes the `changed` files
-    (only their pages are made again) and whether the pages spanning the corpus are due."""
+    (only their pages are made again), whether the pages spanning the corpus are due, and
+    a directory keeping each cable's summary between builds (the summary of a file not
+    changed is read from there instead of being made again)."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
     stylesheets = xslt_dir() / "web"
     site = Site(out)
     due = set(files) if changed is None else changed
+    keys = _summary_keys(files) if summary_cache is not None and corpus_pages else {}
+    cached = _cached_summaries(summary_cache, keys) if keys else {}
     # The pages of the cables due, and when the corpus pages are due, every cable's summary.
-    jobs_ = [(path, out, path in due) for path in files if corpus_pages or path in due]
-    summaries = []
-    for page, summary in parallel_map(_cable_outputs, jobs_, jobs):
+    jobs_ = [
+        (path, out, path in due)
+        for path in files
+        if path in due or (corpus_pages and path not in cached)
+    ]
+    made: dict[Path, bytes] = {}
+    for (path, _, _), (page, summary) in zip(
+        jobs_, parallel_map(_cable_outputs, jobs_, jobs), strict=True
+    ):
         if page is not None:
             site.pages.append(page)
-        summaries.append(summary)
+        made[path] = summary
+    if summary_cache is not None and keys:
+        _keep_summaries(summary_cache, keys, made)
     # A cable's page carries the name of its TEI file (cg-file-id checks that it is its id).
     pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
     if corpus_pages:
+        summaries = [cached[path] if path in cached else made[path] for path in files]
         bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
         authority = files[0].parent / "authority"
         # in a process of its own: the corpus of summaries is the largest thing the web
         # edition holds (a few hundred MB at 10,000 cables); its memory goes back when the
         # process ends, before Pagefind needs its own
         site.pages.extend(run_apart(_corpus_pages, summaries, authority, out, stylesheets, bundles))
-    del summaries  # nor is this kept while Pagefind runs
+        del summaries  # nor is this kept while Pagefind runs
+    del made, cached
     _copy_assets(stylesheets / "assets", out / "assets")
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
         site.search = build_search_index(out, pages, shard_size)
     return site
+
+
+def _summary_keys(files: list[Path]) -> dict[Path, str]:
+    """What each cable's summary is made from: its TEI file, the stylesheets and the code."""
+    tool = combine(tree_hash(xslt_dir() / "web", xslt_dir() / "common"), code_hash())
+    return {path: combine(file_hash(path), tool) for path in files}
+
+
+def _cached_summaries(cache: Path, keys: dict[Path, str]) -> dict[Path, bytes]:
+    """The summaries kept from an earlier build that were made from the same inputs."""
+    found = {}
+    for path, key in keys.items():
+        kept = cache / f"{key}.xml"
+        if kept.is_file():
+            found[path] = kept.read_bytes()
+    return found
+
+
+def _keep_summaries(cache: Path, keys: dict[Path, str], made: dict[Path, bytes]) -> None:
+    """Keep the summaries just made; drop those no file of the corpus has any more."""
+    for path, summary in made.items():
+        write_atomic(cache / f"{keys[path]}.xml", summary)
+    current = {f"{key}.xml" for key in keys.values()}
+    for kept in cache.glob("*.xml"):
+        if kept.name not in current:
+            kept.unlink()
 
 
 def _corpus_pages(
