@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -16,6 +19,7 @@ from cablegram.errors import CablegramError
 from cablegram.validate import Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
+F = TypeVar("F", bound=Callable[..., object])
 
 jobs_option = click.option(
     "--jobs",
@@ -24,6 +28,36 @@ jobs_option = click.option(
     default=None,
     help="Processes to use (default: all cores); the output is the same for any number.",
 )
+tei_out_option = click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("tei"),
+    show_default=True,
+    help="Directory for the TEI files.",
+)
+force_option = click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
+
+
+def directory_option(*names: str, default: Path, help: str) -> Callable[[F], F]:
+    """An option naming an output directory (not a file), its default shown in --help."""
+    return click.option(
+        *names,
+        type=click.Path(path_type=Path, file_okay=False),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
+@contextmanager
+def reported(status: int) -> Iterator[None]:
+    """A `CablegramError` ends the command as one line on stderr and exit `status`."""
+    try:
+        yield
+    except CablegramError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(status)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,15 +102,8 @@ def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
 
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=Path("tei"),
-    show_default=True,
-    help="Directory for the TEI files.",
-)
-@click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
+@tei_out_option
+@force_option
 @jobs_option
 def convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None) -> None:
     """Convert archive exports (files or directories; default: seeds/) into TEI.
@@ -89,11 +116,8 @@ def convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None)
 def _validate(
     paths: list[Path], tei_all: bool, fmt: str, svrl: Path | None, jobs: int | None = None
 ) -> Report:
-    try:
+    with reported(2):
         report = validate_files(paths, tei_all=tei_all, svrl_dir=svrl, jobs=jobs)
-    except CablegramError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     if fmt == "json":
         click.echo(report.to_json())
     else:
@@ -143,30 +167,13 @@ def validate(
     show_default=True,
     help="Directory of archive exports.",
 )
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=Path("tei"),
-    show_default=True,
-    help="Directory for the TEI files.",
+@tei_out_option
+@force_option
+@directory_option(
+    "--site", "site_dir", default=Path("build/site"), help="Directory of the web edition."
 )
-@click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
-@click.option(
-    "--site",
-    "site_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("build/site"),
-    show_default=True,
-    help="Directory of the web edition.",
-)
-@click.option(
-    "--print-out",
-    "print_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("build/print"),
-    show_default=True,
-    help="Directory of the print edition.",
+@directory_option(
+    "--print-out", "print_dir", default=Path("build/print"), help="Directory of the print edition."
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
 def build(
@@ -180,11 +187,8 @@ def build(
 
     Example: cablegram build
     """
-    try:
+    with reported(1):
         built = pipeline.build(sources, out, site_dir, None if no_print else print_dir, force=force)
-    except CablegramError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
     _report_conversion(built.converted, out)
     for issue in built.report.issues:
         click.echo(str(issue))
@@ -228,11 +232,8 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
 
     Example: cablegram entities tei/ --format csv > names.csv
     """
-    try:
+    with reported(2):
         found = pipeline.uncovered(list(paths) or [Path("tei")], authority)
-    except CablegramError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["term", "lang", "count", "locations"])
@@ -247,14 +248,7 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("build/site"),
-    show_default=True,
-    help="Directory of the site.",
-)
+@directory_option("--out", "-o", default=Path("build/site"), help="Directory of the site.")
 @click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
 @jobs_option
 def web(paths: tuple[Path, ...], out: Path, no_search: bool, jobs: int | None) -> None:
@@ -262,36 +256,23 @@ def web(paths: tuple[Path, ...], out: Path, no_search: bool, jobs: int | None) -
 
     Example: cablegram web tei/ --out build/site
     """
-    try:
+    with reported(1):
         site = pipeline.web(list(paths) or [Path("tei")], out, search=not no_search, jobs=jobs)
-    except CablegramError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
     searched = "with" if site.search else "without"
     click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")
 
 
 @main.command(name="print")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("build/print"),
-    show_default=True,
-    help="Directory of the PDFs.",
-)
+@directory_option("--out", "-o", default=Path("build/print"), help="Directory of the PDFs.")
 @click.option("--volume-only", is_flag=True, help="Only the volume, not one PDF per cable.")
 def print_command(paths: tuple[Path, ...], out: Path, volume_only: bool) -> None:
     """Typeset the print edition (default: tei/): edition.pdf and one PDF per cable.
 
     Example: cablegram print tei/ --out build/print
     """
-    try:
+    with reported(1):
         volume = pipeline.print_edition(
             list(paths) or [Path("tei")], out, per_cable=not volume_only
         )
-    except CablegramError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
     click.echo(f"{out}/edition.pdf: {volume.pages} pages; {len(volume.pdfs)} PDFs in {out}/")
