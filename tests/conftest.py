@@ -40,3 +40,11 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Co
     failed = [r.message for r in results if r.status == "failed"]
     assert not failed, failed
     return {r.source.name: r for r in results}
+
+
+@pytest.fixture(scope="session")
+def converted_tei(converted: dict[str, pipeline.Converted]) -> Path:
+    """The directory of that conversion (with authority/): shared, so only read it."""
+    output = next(iter(converted.values())).output
+    assert output is not None
+    return output.parent

@@ -26,7 +26,7 @@ from cablegram import pipeline
 from cablegram.render.print import Volume, paged_html
 from cablegram.render.xslt import xslt_dir
 from cablegram.safexml import parse_xml as parse_tei
-from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
+from conftest import ROOT
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
 pytestmark = pytest.mark.skipif(
@@ -109,17 +109,11 @@ def body(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory: pytest.TempPathFactory) -> Edition:
-    tmp = tmp_path_factory.mktemp("print")
-    tei = tmp / "tei"
-    shutil.copytree(TEI_DIR / "authority", tei / "authority")
-    results = pipeline.convert([SEEDS, VARIANTS], tei)
-    failed = [r.message for r in results if r.status == "failed"]
-    assert not failed, failed
-    out = tmp / "pdf"
-    volume = pipeline.print_edition([tei], out)
-    files = sorted(tei.glob("*.xml"))
-    return Edition(tei, files, out, volume, page_texts(out / "edition.pdf"))
+def edition(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Edition:
+    out = tmp_path_factory.mktemp("print") / "pdf"
+    volume = pipeline.print_edition([converted_tei], out)
+    files = sorted(converted_tei.glob("*.xml"))
+    return Edition(converted_tei, files, out, volume, page_texts(out / "edition.pdf"))
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ import contextlib
 import functools
 import http.server
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import lxml.html
 import pytest
 
 from cablegram import pipeline
-from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
+from conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -94,13 +93,8 @@ def _serve(tei: Path, out: Path, **options: int) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("web-browser")
-    tei = root / "tei"
-    shutil.copytree(TEI_DIR / "authority", tei / "authority")
-    results = pipeline.convert([SEEDS, VARIANTS], tei)
-    assert not [r.message for r in results if r.status == "failed"]
-    with _serve(tei, root / "site") as site:
+def served(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Iterator[Served]:
+    with _serve(converted_tei, tmp_path_factory.mktemp("web-browser") / "site") as site:
         yield site
 
 

@@ -27,7 +27,7 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
-from conftest import SEEDS, SHARED, TEI_ALL_RNG, TEI_DIR, VARIANTS, manifest
+from conftest import SHARED, TEI_ALL_RNG, TEI_DIR, manifest
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -67,16 +67,15 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("web-html")
-    tei = root / "tei"
-    shutil.copytree(TEI_DIR / "authority", tei / "authority")
-    results = pipeline.convert([SEEDS, VARIANTS], tei)
-    failed = [r.message for r in results if r.status == "failed"]
-    assert not failed, failed
-    out = root / "site"
-    pipeline.web([tei], out, search=False)
-    return Site(tei, out, {r.source.stem: r.xml_id for r in results if r.xml_id})
+def site(
+    tmp_path_factory: pytest.TempPathFactory,
+    converted: dict[str, pipeline.Converted],
+    converted_tei: Path,
+) -> Site:
+    out = tmp_path_factory.mktemp("web-html") / "site"
+    pipeline.web([converted_tei], out, search=False)
+    sources = {r.source.stem: r.xml_id for r in converted.values() if r.xml_id}
+    return Site(converted_tei, out, sources)
 
 
 @cache
