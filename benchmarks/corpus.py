@@ -57,15 +57,18 @@ def _us(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
+def _sentences(rng: random.Random, sentences: list, places: list, people: list) -> str:
+    """One to three sentences of a bank, with a place and a person filled in."""
+    return " ".join(
+        rng.choice(sentences).format(place=rng.choice(places), person=rng.choice(people))
+        for _ in range(rng.randint(1, 3))
+    )
+
+
 def _ru_paragraphs(rng: random.Random, count: int) -> list[str]:
     out = []
     for _ in range(count):
-        words = " ".join(
-            rng.choice(RU_SENTENCES).format(
-                place=rng.choice(PLACES_RU), person=rng.choice(PEOPLE_RU)
-            )
-            for _ in range(rng.randint(1, 3))
-        )
+        words = _sentences(rng, RU_SENTENCES, PLACES_RU, PEOPLE_RU)
         if rng.random() < 0.3 and len(words) > 60:  # a word broken at a line end
             cut = words.index(" ", 40)
             words = words[: cut - 2] + "-  \n" + words[cut - 2 :]
@@ -76,12 +79,7 @@ def _ru_paragraphs(rng: random.Random, count: int) -> list[str]:
 def _en_paragraphs(rng: random.Random, count: int) -> list[str]:
     out = []
     for _ in range(count):
-        text = " ".join(
-            rng.choice(EN_SENTENCES).format(
-                place=rng.choice(PLACES_EN), person=rng.choice(PEOPLE_EN)
-            )
-            for _ in range(rng.randint(1, 3))
-        )
+        text = _sentences(rng, EN_SENTENCES, PLACES_EN, PEOPLE_EN)
         if rng.random() < 0.2:
             text += " The meeting at Kaidzio [sic; possibly Kaesong][?] was postponed."
         if rng.random() < 0.2:

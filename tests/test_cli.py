@@ -253,27 +253,21 @@ def test_build_without_corpus_fails_cleanly(tmp_path: Path, monkeypatch) -> None
     assert result.stderr == "error: seeds: no such file or directory\n"
 
 
+def cablegram_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m cablegram ARGS` in a process of its own."""
+    command = [sys.executable, "-m", "cablegram", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=cwd)
+
+
 def test_version_in_a_subprocess(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "cablegram", "--version"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-    )
+    proc = cablegram_process("--version", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == f"cablegram, version {__version__}\n"
     assert re.fullmatch(r"\d+\.\d+\.\d+\S*", __version__)
 
 
 def test_module_help_in_a_subprocess(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "cablegram", "--help"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=tmp_path,
-    )
+    proc = cablegram_process("--help", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     for name in main.commands:
         assert re.search(rf"^\s+{name}\s+\S", proc.stdout, re.M), name
