@@ -28,7 +28,7 @@ from cablegram.parse import parse_export
 from cablegram.render import render_site
 from cablegram.render.print import Volume, render_print
 from cablegram.render.search import SHARD_SIZE
-from cablegram.render.web import Site
+from cablegram.render.web import Site, SummaryCache
 from cablegram.render.xslt import xslt_dir
 from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
@@ -314,7 +314,10 @@ def build(
         jobs=jobs,
         changed=web.changed,
         corpus_pages=web.whole_due,
-        summary_cache=state.path.parent / ".cablegram-summaries",
+        summary_cache=SummaryCache(
+            state.path.parent / ".cablegram-summaries",
+            {path: combine(sha, web.tool) for path, sha in shas.items()},
+        ),
     )
     web.record(shas, built)
     if print_dir is None:

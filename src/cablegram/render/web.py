@@ -16,7 +16,6 @@ from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
-from cablegram.incremental import code_hash, combine, file_hash, tree_hash
 from cablegram.parallel import parallel_map, run_apart
 from cablegram.render.corpus import CG_NS, XML_ID, SummaryCorpus, summary_corpus
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
@@ -25,6 +24,33 @@ from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
 ENTRY_KINDS = set(ENTITY_PAGES.values())  # the authority entries' elements
+
+
+@dataclass
+class SummaryCache:
+    """Where a build keeps each cable's summary between builds, each file named by `keys`:
+    the hash of what the summary is made from (the TEI file, the stylesheets, the code),
+    so that only a summary of the same inputs is ever read back."""
+
+    directory: Path
+    keys: dict[Path, str]
+
+    def read(self, files: list[Path]) -> dict[Path, bytes]:
+        found = {}
+        for path in files:
+            kept = self.directory / f"{self.keys[path]}.xml"
+            if kept.is_file():
+                found[path] = kept.read_bytes()
+        return found
+
+    def keep(self, files: list[Path], made: dict[Path, bytes]) -> None:
+        """Keep the summaries just made; drop those no file of the corpus has any more."""
+        for path, summary in made.items():
+            write_atomic(self.directory / f"{self.keys[path]}.xml", summary)
+        current = {f"{self.keys[path]}.xml" for path in files}
+        for kept in self.directory.glob("*.xml"):
+            if kept.name not in current:
+                kept.unlink()
 
 
 @dataclass
@@ -43,21 +69,21 @@ def render_site(
     changed: set[Path] | None = None,
     corpus_pages: bool = True,
     shard_size: int = SHARD_SIZE,
-    summary_cache: Path | None = None,
+    summary_cache: SummaryCache | None = None,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
     the cable pages on `jobs` processes. An incremental build passes the `changed` files
     (only their pages are made again), whether the pages spanning the corpus are due, and
-    a directory keeping each cable's summary between builds (the summary of a file not
-    changed is read from there instead of being made again)."""
+    where each cable's summary is kept between builds (a summary made from the same
+    inputs is read from there instead of being made again)."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
     stylesheets = xslt_dir() / "web"
     site = Site(out)
     due = set(files) if changed is None else changed
-    keys = _summary_keys(files) if summary_cache is not None and corpus_pages else {}
-    cached = _cached_summaries(summary_cache, keys) if keys else {}
+    cache = summary_cache if corpus_pages else None
+    cached = cache.read(files) if cache else {}
     # The pages of the cables due, and when the corpus pages are due, every cable's summary.
     jobs_ = [
         (path, out, path in due)
@@ -71,8 +97,8 @@ def render_site(
         if page is not None:
             site.pages.append(page)
         made[path] = summary
-    if summary_cache is not None and keys:
-        _keep_summaries(summary_cache, keys, made)
+    if cache:
+        cache.keep(files, made)
     # A cable's page carries the name of its TEI file (cg-file-id checks that it is its id).
     pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
     if corpus_pages:
@@ -90,32 +116,6 @@ def render_site(
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
         site.search = build_search_index(out, pages, shard_size)
     return site
-
-
-def _summary_keys(files: list[Path]) -> dict[Path, str]:
-    """What each cable's summary is made from: its TEI file, the stylesheets and the code."""
-    tool = combine(tree_hash(xslt_dir() / "web", xslt_dir() / "common"), code_hash())
-    return {path: combine(file_hash(path), tool) for path in files}
-
-
-def _cached_summaries(cache: Path, keys: dict[Path, str]) -> dict[Path, bytes]:
-    """The summaries kept from an earlier build that were made from the same inputs."""
-    found = {}
-    for path, key in keys.items():
-        kept = cache / f"{key}.xml"
-        if kept.is_file():
-            found[path] = kept.read_bytes()
-    return found
-
-
-def _keep_summaries(cache: Path, keys: dict[Path, str], made: dict[Path, bytes]) -> None:
-    """Keep the summaries just made; drop those no file of the corpus has any more."""
-    for path, summary in made.items():
-        write_atomic(cache / f"{keys[path]}.xml", summary)
-    current = {f"{key}.xml" for key in keys.values()}
-    for kept in cache.glob("*.xml"):
-        if kept.name not in current:
-            kept.unlink()
 
 
 def _corpus_pages(
