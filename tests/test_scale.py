@@ -4,7 +4,9 @@ the number of processes (--jobs)."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from cablegram import pipeline
 from cablegram.errors import CablegramError
 from cablegram.render import web
 from cablegram.render.search import build_search_index
+from cablegram.render.summaries import Summary
 from cablegram.render.web import render_site
 from cablegram.validate import validate_files
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
@@ -173,12 +176,13 @@ def test_build_keeps_the_summaries_of_unchanged_cables(
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     args = (Path("seeds"), Path("tei"), Path("build/site"), None)
     pipeline.build(*args, jobs=1)
-    assert len(list(Path("build/.cablegram-summaries").glob("*.xml"))) == 5
+    assert _kept_summaries() == 5
     read: list[Path] = []
     real = web._cable_outputs
 
-    def counting(job: tuple[Path, Path, bool]) -> tuple[Path | None, bytes]:
-        read.append(job[0])
+    def counting(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Summary | None]:
+        if job[3]:
+            read.append(job[0])
         return real(job)
 
     monkeypatch.setattr(web, "_cable_outputs", counting)
@@ -186,8 +190,37 @@ def test_build_keeps_the_summaries_of_unchanged_cables(
     source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
     pipeline.build(*args, jobs=1)
     assert len(read) == 1
-    assert len(list(Path("build/.cablegram-summaries").glob("*.xml"))) == 5  # the old one gone
+    assert _kept_summaries() == 5  # the old one replaced
     fresh = tmp_path / "fresh"
     render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
     for name in ("index.html", "persons.html", "person-stalin.html"):
         assert (Path("build/site") / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def _kept_summaries() -> int:
+    """The cables whose summary the build keeps (each with its names)."""
+    with closing(sqlite3.connect("build/.cablegram-summaries.sqlite")) as db:
+        (cables,) = db.execute("SELECT count(*) FROM cable").fetchone()
+        (without_names,) = db.execute(
+            "SELECT count(*) FROM cable WHERE name NOT IN (SELECT name FROM mention)"
+        ).fetchone()
+    assert without_names == 0
+    return cables
+
+
+def test_build_starts_afresh_from_a_damaged_summary_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept summaries are a cache: a damaged database is made again, not trusted, and
+    the pages are those of a build without it."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    Path("build").mkdir()
+    Path("build/.cablegram-summaries.sqlite").write_bytes(b"not a database\n" * 100)
+    built = pipeline.build(Path("seeds"), Path("tei"), Path("build/site"), None, jobs=1)
+    assert built.site is not None
+    assert _kept_summaries() == 5
+    fresh = tmp_path / "fresh"
+    render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
+    assert (fresh / "index.html").read_bytes() == Path("build/site/index.html").read_bytes()

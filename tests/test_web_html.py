@@ -27,6 +27,7 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
+from cablegram.render.web import render_site
 from conftest import SHARED, TEI_ALL_RNG, TEI_DIR, manifest
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -1073,6 +1074,109 @@ def test_index_lists_every_cable(site: Site) -> None:
     assert one(doc, "//input[@data-filter='cables']").get("id") == "filter"
     assert doc.xpath("//label[@for='filter']")
     assert len(doc.xpath("//table[@id='cables']//button[@data-sort]")) >= 3
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Path:
+    """The same corpus with lists of at most 4 cables a page (1,000 by default)."""
+    out = tmp_path_factory.mktemp("web-paged") / "site"
+    render_site(sorted(converted_tei.glob("*.xml")), out, search=False, page_size=4)
+    return out
+
+
+def _rows(doc: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
+    """(date, number, cable id) of each row of an index page."""
+    return [
+        (
+            row.xpath("string(td[1]//time/@datetime)"),
+            text(row.xpath("td[2]")[0]),
+            row.xpath("string(td[3]//a/@href)").removesuffix(".html"),
+        )
+        for row in doc.xpath("//table[@id='cables']/tbody/tr")
+    ]
+
+
+def _pager(doc: lxml.html.HtmlElement) -> tuple[list[str], str]:
+    """The pages a page's pager links (the current one as ``*``) and what it says of it."""
+    nav = one(doc, "//nav[" + has_class("pager") + "]")
+    items = []
+    for item in nav.xpath(".//li"):
+        link = item.xpath("a/@href")
+        items.append(link[0] if link else "*")
+    return items, text(one(nav, ".//*[@aria-current='page']"))
+
+
+def test_long_lists_are_paged_in_date_order(site: Site, paged: Path) -> None:
+    """The index in pages of 4 cables: together they list every cable once, in date order;
+    each page says which part it is and links every page, with their dates; the list on
+    one page (the default size here) has no pager."""
+    cables = site.cables()
+    count = -(-len(cables) // 4)
+    names = ["index.html"] + [f"index-p{n}.html" for n in range(2, count + 1)]
+    assert sorted(p.name for p in paged.glob("index*.html")) == sorted(names)
+    rows = []
+    for number, name in enumerate(names, 1):
+        doc = lxml.html.fromstring((paged / name).read_bytes())
+        found = _rows(doc)
+        assert 0 < len(found) <= 4
+        first, last = len(rows) + 1, len(rows) + len(found)
+        rows.extend(found)
+        intro = text(one(doc, "//p[" + has_class("intro") + "]"))
+        total = len(cables)
+        assert intro == f"{total} documents, in date order; this page: {first}–{last} of {total}."
+        links, current = _pager(doc)
+        assert links == [n if i != number else "*" for i, n in enumerate(names, 1)]
+        dates = [text(cell) for cell in doc.xpath("//tbody/tr/td[1]")]
+        span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
+        assert current == f"Page {number} {span}"
+        assert doc.xpath("//a[@rel='next']/@href") == names[number : number + 1]
+        assert doc.xpath("//a[@rel='prev']/@href") == names[max(0, number - 2) : number - 1]
+    assert sorted(cable for _, _, cable in rows) == cables
+    assert [(d, n) for d, n, _ in rows] == sorted((d, n) for d, n, _ in rows)
+    assert [r[2] for r in rows] == [r[2] for r in _rows(page(site, "index.html"))]
+    assert not page(site, "index.html").xpath("//nav[" + has_class("pager") + "]")
+
+
+def test_an_entry_mentioned_often_has_its_cables_in_pages(site: Site, paged: Path) -> None:
+    """An entry's cables in pages of 4: together the pages hold exactly the cables and
+    passages of the one-page list, each page says the total."""
+    checked = 0
+    for whole in sorted(site.out.glob("*-*.html")):
+        if not whole.name.startswith(("person-", "place-", "org-")):
+            continue
+        items = page(site, whole.name).xpath("//ul[" + has_class("mentions") + "]/li")
+        heading = text(one(page(site, whole.name), "//main//h2"))
+        assert heading.startswith(f"Mentioned in {len(items)} cable")
+        count = -(-len(items) // 4)
+        stem = whole.name.removesuffix(".html")
+        names = [whole.name] + [f"{stem}-p{n}.html" for n in range(2, count + 1)]
+        parts = []
+        for name in names:
+            doc = lxml.html.fromstring((paged / name).read_bytes())
+            assert text(one(doc, "//main//h2")) == heading
+            found = doc.xpath("//ul[" + has_class("mentions") + "]/li")
+            assert 0 < len(found) <= 4
+            parts.extend(etree.tostring(li) for li in found)
+            if count > 1:
+                assert [n for n in _pager(doc)[0] if n != "*"] == [n for n in names if n != name]
+        assert parts == [etree.tostring(li) for li in items], whole.name
+        assert not (paged / f"{stem}-p{count + 1}.html").exists()
+        checked += count > 1
+    assert checked >= 3  # several entries of the test corpus fill more than one page
+
+
+def test_pages_of_a_shorter_list_are_removed(
+    site: Site, converted_tei: Path, tmp_path: Path
+) -> None:
+    """Rendering again with longer pages leaves no page of the old, longer lists."""
+    out = tmp_path / "site"
+    files = sorted(converted_tei.glob("*.xml"))
+    render_site(files, out, search=False, page_size=2)
+    assert list(out.glob("index-p*.html")) and list(out.glob("person-*-p2.html"))
+    render_site(files, out, search=False, changed=set())
+    assert not list(out.glob("index-p*.html")) and not list(out.glob("*-p2.html"))
+    for name in ("index.html", "person-stalin.html"):
+        assert (out / name).read_bytes() == (site.out / name).read_bytes()
 
 
 def test_index_row_exact_rendering(site: Site) -> None:

@@ -315,7 +315,7 @@ def build(
         changed=web.changed,
         corpus_pages=web.whole_due,
         summary_cache=SummaryCache(
-            state.path.parent / ".cablegram-summaries",
+            state.path.parent / ".cablegram-summaries.sqlite",
             {path: combine(sha, web.tool) for path, sha in shas.items()},
         ),
     )

@@ -2,8 +2,9 @@
 <!-- One authority entry's page (person-stalin.html …): its names, and links to every cable
      and passage that mentions it, in date order. The input holds the entry
      (cg:authority) and the summaries of the cables that mention it, with those mentions
-     only: a page per entry keeps each page, and the memory to make it, small however large
-     the corpus. -->
+     only, in pages of at most 1,000 cables (person-stalin.html, person-stalin-p2.html …;
+     pager.xsl): each page, and the memory to make it, stays small however large the
+     corpus. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
@@ -11,6 +12,7 @@
     exclude-result-prefixes="tei cg">
   <xsl:import href="layout.xsl"/>
   <xsl:import href="entry.xsl"/>
+  <xsl:import href="pager.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:template match="/">
@@ -31,8 +33,11 @@
             <h1 id="{@xml:id}-h"><xsl:call-template name="entry-name"/></h1>
             <xsl:call-template name="entry-details"/>
             <p class="back"><a href="{$list}#{@xml:id}">All <xsl:value-of select="substring-before($list, '.')"/></a></p>
-            <xsl:variable name="cables" select="count(/cg:site/cg:cables/cg:cable)"/>
-            <h2>Mentioned in <xsl:value-of select="$cables"/><xsl:value-of select="substring(' cables', 1, 6 + number($cables != 1))"/></h2>
+            <xsl:variable name="cables" select="number(/cg:site/cg:pages/@total)"/>
+            <xsl:variable name="range"><xsl:call-template name="page-range"/></xsl:variable>
+            <h2>Mentioned in <xsl:value-of select="format-number($cables, '#,##0')"/><xsl:value-of select="substring(' cables', 1, 6 + number($cables != 1))"/></h2>
+            <xsl:if test="string($range)"><p class="intro">This page: <xsl:value-of select="$range"/>, in date order.</p></xsl:if>
+            <xsl:call-template name="pager"><xsl:with-param name="label">Pages of the cables that mention it</xsl:with-param></xsl:call-template>
             <ul class="mentions">
               <xsl:for-each select="/cg:site/cg:cables/cg:cable">
                 <xsl:sort select="@when"/>

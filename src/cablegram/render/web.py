@@ -8,7 +8,9 @@ assets/ copied; Pagefind indexes the cable pages for search, offline (render.sea
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +19,15 @@ from lxml import etree
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.parallel import parallel_map, run_apart
-from cablegram.render.corpus import CG_NS, XML_ID, SummaryCorpus, summary_corpus
+from cablegram.render.corpus import CG_NS, XML_ID, authority_document
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
+from cablegram.render.summaries import (
+    PAGE_SIZE,
+    ListPage,
+    Summary,
+    SummaryStore,
+    read_summary,
+)
 from cablegram.render.xslt import run, transform, xslt_dir
 from cablegram.safexml import parse_xml
 
@@ -28,29 +37,13 @@ ENTRY_KINDS = set(ENTITY_PAGES.values())  # the authority entries' elements
 
 @dataclass
 class SummaryCache:
-    """Where a build keeps each cable's summary between builds, each file named by `keys`:
-    the hash of what the summary is made from (the TEI file, the stylesheets, the code),
-    so that only a summary of the same inputs is ever read back."""
+    """Where a build keeps the cables' summaries between builds (an SQLite database,
+    render.summaries), and the key of each TEI file: the hash of what its summary is made
+    from (the file, the stylesheets, the code), so that only a summary of the same inputs
+    is ever used again."""
 
-    directory: Path
+    database: Path
     keys: dict[Path, str]
-
-    def read(self, files: list[Path]) -> dict[Path, bytes]:
-        found = {}
-        for path in files:
-            kept = self.directory / f"{self.keys[path]}.xml"
-            if kept.is_file():
-                found[path] = kept.read_bytes()
-        return found
-
-    def keep(self, files: list[Path], made: dict[Path, bytes]) -> None:
-        """Keep the summaries just made; drop those no file of the corpus has any more."""
-        for path, summary in made.items():
-            write_atomic(self.directory / f"{self.keys[path]}.xml", summary)
-        current = {f"{self.keys[path]}.xml" for path in files}
-        for kept in self.directory.glob("*.xml"):
-            if kept.name not in current:
-                kept.unlink()
 
 
 @dataclass
@@ -69,48 +62,48 @@ def render_site(
     changed: set[Path] | None = None,
     corpus_pages: bool = True,
     shard_size: int = SHARD_SIZE,
+    page_size: int = PAGE_SIZE,
     summary_cache: SummaryCache | None = None,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
-    the cable pages on `jobs` processes. An incremental build passes the `changed` files
-    (only their pages are made again), whether the pages spanning the corpus are due, and
-    where each cable's summary is kept between builds (a summary made from the same
-    inputs is read from there instead of being made again)."""
+    the cable pages on `jobs` processes; the index and each entry's list of cables in
+    pages of `page_size`. An incremental build passes the `changed` files (only their
+    pages are made again), whether the pages spanning the corpus are due, and where the
+    cables' summaries are kept between builds (only the missing or outdated ones are made
+    again)."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
     stylesheets = xslt_dir() / "web"
     site = Site(out)
     due = set(files) if changed is None else changed
-    cache = summary_cache if corpus_pages else None
-    cached = cache.read(files) if cache else {}
-    # The pages of the cables due, and when the corpus pages are due, every cable's summary.
-    jobs_ = [
-        (path, out, path in due)
-        for path in files
-        if path in due or (corpus_pages and path not in cached)
-    ]
-    made: dict[Path, bytes] = {}
-    for (path, _, _), (page, summary) in zip(
-        jobs_, parallel_map(_cable_outputs, jobs_, jobs), strict=True
-    ):
-        if page is not None:
-            site.pages.append(page)
-        made[path] = summary
-    if cache:
-        cache.keep(files, made)
-    # A cable's page carries the name of its TEI file (cg-file-id checks that it is its id).
-    pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
-    if corpus_pages:
-        summaries = [cached[path] if path in cached else made[path] for path in files]
-        bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
-        authority = files[0].parent / "authority"
-        # in a process of its own: the corpus of summaries is the largest thing the web
-        # edition holds (a few hundred MB at 10,000 cables); its memory goes back when the
-        # process ends, before Pagefind needs its own
-        site.pages.extend(run_apart(_corpus_pages, summaries, authority, out, stylesheets, bundles))
-        del summaries  # nor is this kept while Pagefind runs
-    del made, cached
+    with _summaries(summary_cache, files) as (store, keys):
+        stale = store.stale({path.name: keys[path] for path in files}) if corpus_pages else set()
+        work = [
+            (path, out, path in due, path.name in stale)
+            for path in files
+            if path in due or path.name in stale
+        ]
+        for (path, *_), (page, summary) in zip(
+            work, parallel_map(_cable_outputs, work, jobs), strict=True
+        ):
+            if page is not None:
+                site.pages.append(page)
+            if summary is not None:
+                store.add(path.name, keys[path], summary)
+        store.commit({path.name for path in files})
+        # A cable's page carries the name of its TEI file (cg-file-id checks it is its id).
+        pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
+        if corpus_pages:
+            bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
+            authority = files[0].parent / "authority"
+            # in a process of its own, so that what libxslt allocates for them goes back to
+            # the system before Pagefind runs
+            site.pages.extend(
+                run_apart(
+                    _corpus_pages, store.database, authority, out, stylesheets, bundles, page_size
+                )
+            )
     _copy_assets(stylesheets / "assets", out / "assets")
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
@@ -118,52 +111,98 @@ def render_site(
     return site
 
 
+@contextmanager
+def _summaries(
+    cache: SummaryCache | None, files: list[Path]
+) -> Iterator[tuple[SummaryStore, dict[Path, str]]]:
+    """The build's store of summaries, or (outside a build) a new one for this run."""
+    if cache is not None:
+        with SummaryStore(cache.database) as store:
+            yield store, cache.keys
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="cablegram-summaries-") as scratch,
+        SummaryStore(Path(scratch) / "summaries.sqlite") as store,
+    ):
+        yield store, dict.fromkeys(files, "")
+
+
 def _corpus_pages(
-    summaries: list[bytes], authority: Path, out: Path, stylesheets: Path, bundles: list[str]
+    database: Path,
+    authority: Path,
+    out: Path,
+    stylesheets: Path,
+    bundles: list[str],
+    page_size: int,
 ) -> list[Path]:
-    """The index, the entity lists and each entry's page, the principles and the search
-    page (which merges the search index's `bundles` beyond the first); the pages written."""
-    corpus = summary_corpus(summaries, authority)
-    written = []
-    for name, stylesheet, params in [
-        ("index.html", "index.xsl", {}),
-        ("principles.html", "principles.xsl", {}),
-        ("search.html", "search.xsl", {"bundles": " ".join(f"{b}/" for b in bundles)}),
-        *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
-    ]:
-        page = out / name
-        write_atomic(page, run(stylesheets / stylesheet, corpus.tree, **params).encode())
-        written.append(page)
-    return written + _entry_pages(corpus, out, stylesheets)
+    """The index, the entity lists and each entry's pages, the principles and the search
+    page (which merges the search index's `bundles` beyond the first); the pages written.
+    Pages of a list that has become shorter, and of entries no longer mentioned, are
+    removed."""
+    with SummaryStore(database) as store:
+        entries = authority_document(authority, store.entry_counts())
+        written = []
+        for page in store.index_pages(page_size):
+            written.append(_list_page(out, stylesheets / "index.xsl", page))
+        _remove_stale(out.glob("index-p*.html"), written)
+        for name, stylesheet, params in [
+            ("principles.html", "principles.xsl", {}),
+            ("search.html", "search.xsl", {"bundles": " ".join(f"{b}/" for b in bundles)}),
+            *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
+        ]:
+            page = out / name
+            write_atomic(page, run(stylesheets / stylesheet, entries, **params).encode())
+            written.append(page)
+        return written + _entry_pages(store, entries, out, stylesheets, page_size)
 
 
-def _entry_pages(corpus: SummaryCorpus, out: Path, stylesheets: Path) -> list[Path]:
-    """A page for each authority entry that a cable mentions, made from a small document of
-    its own, one at a time: a page listing every mention of every entry would be tens of
-    megabytes at 10,000 cables, and so would the memory to make it. Pages of entries no
-    longer mentioned are removed."""
+def _entry_pages(
+    store: SummaryStore,
+    entries: etree._ElementTree,
+    out: Path,
+    stylesheets: Path,
+    page_size: int,
+) -> list[Path]:
+    """The pages of each authority entry that a cable mentions: the cables and passages
+    that mention it, a page of `page_size` cables at a time."""
     made: list[Path] = []
-    for entry in corpus.tree.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
+    for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
         kind = etree.QName(entry).localname
-        if kind not in ENTRY_KINDS or entry.get(XML_ID) not in corpus.mentions:
+        if kind not in ENTRY_KINDS or entry.get(f"{{{CG_NS}}}passages") is None:
             continue
-        page = out / f"{kind}-{entry.get(XML_ID)}.html"
-        document = corpus.entry_document(entry)
-        write_atomic(page, run(stylesheets / "entity.xsl", document).encode())
-        made.append(page)
+        base = f"{kind}-{entry.get(XML_ID)}"
+        for page in store.entry_pages(base, entry.get(XML_ID, ""), page_size):
+            made.append(_list_page(out, stylesheets / "entity.xsl", page, entry))
     for kind in ENTRY_KINDS:
-        for stale in out.glob(f"{kind}-*.html"):
-            if stale not in made:
-                stale.unlink()
+        _remove_stale(out.glob(f"{kind}-*.html"), made)
     return made
 
 
-def _cable_outputs(job: tuple[Path, Path, bool]) -> tuple[Path | None, bytes]:
-    """One cable's summary for the corpus pages; and, when `render` is set, its page and its
-    downloadable TEI, written (the page's path comes back)."""
-    path, out, render = job
+def _list_page(
+    out: Path, stylesheet: Path, page: ListPage, entry: etree._Element | None = None
+) -> Path:
+    """Write one page of a list of cables (the index's, or an entry's when `entry` is
+    given)."""
+    target = out / page.name
+    write_atomic(target, run(stylesheet, page.document(entry)).encode())
+    return target
+
+
+def _remove_stale(found: Iterable[Path], made: list[Path]) -> None:
+    keep = set(made)
+    for page in found:
+        if page not in keep:
+            page.unlink()
+
+
+def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Summary | None]:
+    """For one cable: when `render` is set, its page and its downloadable TEI, written (the
+    page's path comes back); when `summarise` is set, its summary for the corpus pages."""
+    path, out, render, summarise = job
     tree = parse_xml(path)
-    summary = bytes(transform(xslt_dir() / "web" / "summary.xsl", tree))
+    summary = None
+    if summarise:
+        summary = read_summary(bytes(transform(xslt_dir() / "web" / "summary.xsl", tree)))
     if not render:
         return None, summary
     xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
