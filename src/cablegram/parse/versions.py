@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from cablegram.model import Diagnostic
 from cablegram.parse.inline import GAP_CONTENT
-from cablegram.parse.language import detect_language, language_code, script_language
+from cablegram.parse.language import (
+    detect_language,
+    language_code,
+    script_counts,
+    script_language,
+)
 from cablegram.parse.layout import Block
 
 MIN_GAIN_LETTERS = 30
@@ -97,10 +102,11 @@ def _original(
 
 def _label(block: Block) -> _Label:
     text = block.text
-    short_lang, letters = script_language(text)
+    counts = script_counts(text)  # once, for both labels
+    short_lang, letters = script_language(text, counts)
     if letters == 0:
         return _Label(None, None, 0)
-    lang, _ = detect_language(text) if letters >= MIN_BLOCK_LETTERS else (None, letters)
+    lang, _ = detect_language(text, counts) if letters >= MIN_BLOCK_LETTERS else (None, letters)
     return _Label(lang, short_lang, letters)
 
 
