@@ -174,6 +174,8 @@ RESIDUE = (
 
 def normalise_residue(text: str) -> str:
     """Replace LaTeX residue of the export (``N $^{\\rm o}$``, ``N^{o}``) by ``Nº``."""
+    if "^" not in text:  # both patterns need one, and almost no line has one
+        return text
     for pattern, replacement in RESIDUE:
         text = pattern.sub(replacement, text)
     return text
