@@ -3,9 +3,11 @@ the number of processes (--jobs)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -114,6 +116,59 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     assert third.redone == {"convert": 1, "validate": 1, "web": 1, "print": 1}
     assert Path("build/site/index.html").read_bytes() != index  # the summary is in the index
     assert third.volume is not None and third.volume.pages > 0  # the volume is made again
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each input of a step is in its hashes: a web stylesheet redoes the pages, a print
+    stylesheet the PDFs, a shared one both, a schema the validation, an authority file the
+    validation and the pages spanning the corpus; new timestamps alone redo nothing."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    shutil.copytree(ROOT / "xslt", "xslt")
+    shutil.copytree(ROOT / "schemas", "schemas")
+    monkeypatch.setenv("CABLEGRAM_XSLT", str(tmp_path / "xslt"))
+    monkeypatch.setenv("CABLEGRAM_SCHEMAS", str(tmp_path / "schemas"))
+    args = (Path("seeds"), Path("tei"), Path("build/site"), Path("build/print"))
+
+    def redone() -> dict[str, int]:
+        built = pipeline.build(*args, jobs=1)
+        assert built.report.valid
+        return built.redone
+
+    nothing = {"convert": 0, "validate": 0, "web": 0, "print": 0}
+    assert redone() == {"convert": 5, "validate": 5, "web": 5, "print": 5}
+    later = time.time() + 3600
+    for path in [*Path(".").rglob("*.xml"), *Path(".").rglob("*.xsl"), *Path(".").rglob("*.txt")]:
+        os.utime(path, (later, later))
+    assert redone() == nothing
+
+    comment = "<!-- changed -->\n</xsl:stylesheet>"
+    _edit(Path("xslt/web/cable.xsl"), "</xsl:stylesheet>", comment)
+    assert redone() == {**nothing, "web": 5}
+    _edit(Path("xslt/print/volume.xsl"), "</xsl:stylesheet>", comment)
+    assert redone() == {**nothing, "print": 5}
+    _edit(Path("xslt/common/text.xsl"), "</xsl:stylesheet>", comment)
+    assert redone() == {**nothing, "web": 5, "print": 5}
+    _edit(Path("schemas/cablegram.sch"), "</sch:schema>", "<!-- changed -->\n</sch:schema>")
+    assert redone() == {**nothing, "validate": 5}
+
+    persons = Path("build/site/persons.html").read_text(encoding="utf-8")
+    volume = Path("build/print/edition.pdf").read_bytes()
+    _edit(Path("tei/authority/persons.xml"), ">Joseph Stalin<", ">Iosif Stalin<")
+    assert redone() == {**nothing, "validate": 5}  # the documents themselves are the same
+    assert Path("build/print/edition.pdf").read_bytes() != volume  # its index of persons
+    assert "Iosif Stalin" not in persons
+    assert "Iosif Stalin" in Path("build/site/persons.html").read_text(encoding="utf-8")
+    assert "Iosif Stalin" in Path("build/site/person-stalin.html").read_text(encoding="utf-8")
 
 
 def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path) -> None:
