@@ -4,6 +4,7 @@ the number of processes (--jobs)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -121,7 +122,7 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path}: no {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
@@ -169,6 +170,75 @@ def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
     assert "Iosif Stalin" not in persons
     assert "Iosif Stalin" in Path("build/site/persons.html").read_text(encoding="utf-8")
     assert "Iosif Stalin" in Path("build/site/person-stalin.html").read_text(encoding="utf-8")
+
+
+def _corpus_pages(site: Path) -> dict[str, bytes]:
+    """Every page of a site that spans the corpus (all but the cables' own)."""
+    return {p.name: p.read_bytes() for p in site.glob("*.html") if not p.name.startswith("cable-")}
+
+
+def _entries_named(tei: Path) -> set[str]:
+    """person-stalin.html … for every entry a TEI file's names point at."""
+    prefix = {"persons": "person", "places": "place", "orgs": "org"}
+    refs = re.findall(r'ref="authority/(\w+)\.xml#([\w-]+)"', tei.read_text(encoding="utf-8"))
+    return {f"{prefix[file]}-{entry}.html" for file, entry in refs}
+
+
+def test_a_rebuild_makes_again_only_the_entry_pages_of_the_changed_cable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one source changed, the pages of the entries its cable names (before and
+    after) are made again and no other entry's; every corpus page is then what a fresh
+    render makes."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    args = (Path("seeds"), Path("tei"), Path("build/site"), None)
+    first = pipeline.build(*args, jobs=1)
+    source = sorted(Path("seeds").glob("*.txt"))[0]
+    tei = next(c.output for c in first.converted if c.source.name == source.name)
+    assert tei is not None
+    named = _entries_named(tei)
+    pages = {p.name: p.stat().st_ino for p in Path("build/site").glob("*-*.html")}
+    entry_pages = {n for n in pages if n.startswith(("person-", "place-", "org-"))}
+    assert named < entry_pages  # other entries' pages exist, to be left alone
+    kim = Path("build/site/person-kim-il-sung.html").read_bytes()
+    _edit(source, "Kim Il Sung", "the Korean leader")
+    pipeline.build(*args, jobs=1)
+    assert Path("build/site/person-kim-il-sung.html").read_bytes() != kim  # passages fewer
+    again = {
+        p.name for p in Path("build/site").glob("*-*.html") if p.stat().st_ino != pages[p.name]
+    }
+    assert again & entry_pages == named | _entries_named(tei)
+    fresh = tmp_path / "fresh"
+    render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
+    assert _corpus_pages(Path("build/site")) == _corpus_pages(fresh)
+
+
+def test_entry_pages_a_failed_build_left_due_are_made_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summaries are kept as soon as they are made; if the corpus pages then fail, the
+    entries they name stay due, and the next build makes their pages."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    args = (Path("seeds"), Path("tei"), Path("build/site"), None)
+    pipeline.build(*args, jobs=1)
+    _edit(sorted(Path("seeds").glob("*.txt"))[0], "Kim Il Sung", "the Korean leader")
+    real = web._entry_pages
+
+    def failing(*args: object) -> list[Path]:
+        raise CablegramError("the disk is full")
+
+    monkeypatch.setattr(web, "_entry_pages", failing)
+    with pytest.raises(CablegramError, match="the disk is full"):
+        pipeline.build(*args, jobs=1)
+    monkeypatch.setattr(web, "_entry_pages", real)
+    pipeline.build(*args, jobs=1)
+    fresh = tmp_path / "fresh"
+    render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
+    assert _corpus_pages(Path("build/site")) == _corpus_pages(fresh)
 
 
 def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path) -> None:

@@ -317,6 +317,7 @@ def build(
         summary_cache=SummaryCache(
             state.path.parent / ".cablegram-summaries.sqlite",
             {path: combine(sha, web.tool) for path, sha in shas.items()},
+            combine(authority, web.tool),
         ),
     )
     web.record(shas, built)

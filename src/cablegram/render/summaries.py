@@ -43,6 +43,11 @@ CREATE TABLE IF NOT EXISTS mention (
     PRIMARY KEY (name, seq)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mention_entry ON mention (entry);
+-- entries whose pages must be made again: those named by a summary added or removed since
+-- the pages were last made (kept here, so that a failed run leaves them due)
+CREATE TABLE IF NOT EXISTS due (entry TEXT PRIMARY KEY) WITHOUT ROWID;
+-- what else the pages were made from (the authority files, the stylesheets, the page size)
+CREATE TABLE IF NOT EXISTS made (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 # The index's order (index.xsl sorts the same way within a page); SQLite compares text as
 # UTF-8 bytes, libxslt too.
@@ -176,7 +181,12 @@ class SummaryStore:
         return {name for name, key in keys.items() if kept.get(name) != key}
 
     def add(self, name: str, key: str, summary: Summary) -> None:
-        """Keep a cable's summary (replacing the one it had); `commit` makes it last."""
+        """Keep a cable's summary (replacing the one it had); `commit` makes it last. The
+        entries it names, and those its old summary named, become due."""
+        self._due_of(name)
+        self._db.executemany(
+            "INSERT OR IGNORE INTO due VALUES (?)", [(entry,) for entry, *_ in summary.mentions]
+        )
         self._db.execute("DELETE FROM mention WHERE name = ?", (name,))
         self._db.execute(
             "INSERT OR REPLACE INTO cable VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -190,8 +200,29 @@ class SummaryStore:
     def commit(self, names: set[str]) -> None:
         """Forget the cables not among `names` (no longer in the corpus) and commit."""
         gone = [(n,) for (n,) in self._db.execute("SELECT name FROM cable") if n not in names]
+        for (name,) in gone:
+            self._due_of(name)
         self._db.executemany("DELETE FROM cable WHERE name = ?", gone)
         self._db.executemany("DELETE FROM mention WHERE name = ?", gone)
+        self._db.commit()
+
+    def _due_of(self, name: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO due SELECT entry FROM mention WHERE name = ?", (name,)
+        )
+
+    def entries_due(self, context: str) -> set[str] | None:
+        """The entries whose pages must be made again; None for all of them (the pages
+        were last made in another `context`: other authority files, stylesheets …)."""
+        made = self._db.execute("SELECT value FROM made WHERE key = 'context'").fetchone()
+        if made is None or made[0] != context:
+            return None
+        return {entry for (entry,) in self._db.execute("SELECT entry FROM due")}
+
+    def pages_made(self, context: str) -> None:
+        """Record that every page is now up to date, made in `context`."""
+        self._db.execute("DELETE FROM due")
+        self._db.execute("INSERT OR REPLACE INTO made VALUES ('context', ?)", (context,))
         self._db.commit()
 
     # -- reading --------------------------------------------------------------------------

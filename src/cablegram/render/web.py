@@ -26,6 +26,7 @@ from cablegram.render.summaries import (
     ListPage,
     Summary,
     SummaryStore,
+    page_name,
     read_summary,
 )
 from cablegram.render.xslt import run, transform, xslt_dir
@@ -38,12 +39,15 @@ ENTRY_KINDS = set(ENTITY_PAGES.values())  # the authority entries' elements
 @dataclass
 class SummaryCache:
     """Where a build keeps the cables' summaries between builds (an SQLite database,
-    render.summaries), and the key of each TEI file: the hash of what its summary is made
-    from (the file, the stylesheets, the code), so that only a summary of the same inputs
-    is ever used again."""
+    render.summaries); the key of each TEI file, the hash of what its summary is made from
+    (the file, the stylesheets, the code), so that only a summary of the same inputs is
+    ever used again; and the hash of what else the corpus pages are made from (the
+    authority files, the stylesheets, the code): while it holds, only the pages of the
+    entries that a changed cable names are made again."""
 
     database: Path
     keys: dict[Path, str]
+    context: str
 
 
 @dataclass
@@ -77,6 +81,7 @@ def render_site(
     stylesheets = xslt_dir() / "web"
     site = Site(out)
     due = set(files) if changed is None else changed
+    context = f"{summary_cache.context if summary_cache else ''} {page_size}"
     with _summaries(summary_cache, files) as (store, keys):
         stale = store.stale({path.name: keys[path] for path in files}) if corpus_pages else set()
         work = [
@@ -101,7 +106,14 @@ def render_site(
             # the system before Pagefind runs
             site.pages.extend(
                 run_apart(
-                    _corpus_pages, store.database, authority, out, stylesheets, bundles, page_size
+                    _corpus_pages,
+                    store.database,
+                    authority,
+                    out,
+                    stylesheets,
+                    bundles,
+                    page_size,
+                    context,
                 )
             )
     _copy_assets(stylesheets / "assets", out / "assets")
@@ -134,12 +146,14 @@ def _corpus_pages(
     stylesheets: Path,
     bundles: list[str],
     page_size: int,
+    context: str,
 ) -> list[Path]:
-    """The index, the entity lists and each entry's pages, the principles and the search
-    page (which merges the search index's `bundles` beyond the first); the pages written.
-    Pages of a list that has become shorter, and of entries no longer mentioned, are
-    removed."""
+    """The index, the entity lists and the pages of the entries due, the principles and
+    the search page (which merges the search index's `bundles` beyond the first); the pages
+    written. Pages of a list that has become shorter, and of entries no longer mentioned,
+    are removed."""
     with SummaryStore(database) as store:
+        due = store.entries_due(context)
         entries = authority_document(authority, store.entry_counts())
         written = []
         for page in store.index_pages(page_size):
@@ -153,7 +167,9 @@ def _corpus_pages(
             page = out / name
             write_atomic(page, run(stylesheets / stylesheet, entries, **params).encode())
             written.append(page)
-        return written + _entry_pages(store, entries, out, stylesheets, page_size)
+        written += _entry_pages(store, entries, out, stylesheets, page_size, due)
+        store.pages_made(context)
+        return written
 
 
 def _entry_pages(
@@ -162,19 +178,28 @@ def _entry_pages(
     out: Path,
     stylesheets: Path,
     page_size: int,
+    due: set[str] | None,
 ) -> list[Path]:
     """The pages of each authority entry that a cable mentions: the cables and passages
-    that mention it, a page of `page_size` cables at a time."""
+    that mention it, a page of `page_size` cables at a time. Only the entries `due` (None:
+    all) are made again, and those whose pages are not all there; the pages made come
+    back."""
     made: list[Path] = []
+    kept: list[Path] = []
     for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-        kind = etree.QName(entry).localname
-        if kind not in ENTRY_KINDS or entry.get(f"{{{CG_NS}}}passages") is None:
+        kind, entry_id = etree.QName(entry).localname, entry.get(XML_ID, "")
+        cables = int(entry.get(f"{{{CG_NS}}}cables", "0"))
+        if kind not in ENTRY_KINDS or not cables:
             continue
-        base = f"{kind}-{entry.get(XML_ID)}"
-        for page in store.entry_pages(base, entry.get(XML_ID, ""), page_size):
+        base = f"{kind}-{entry_id}"
+        pages = [out / page_name(base, n) for n in range(1, -(-cables // page_size) + 1)]
+        if due is not None and entry_id not in due and all(p.exists() for p in pages):
+            kept.extend(pages)
+            continue
+        for page in store.entry_pages(base, entry_id, page_size):
             made.append(_list_page(out, stylesheets / "entity.xsl", page, entry))
     for kind in ENTRY_KINDS:
-        _remove_stale(out.glob(f"{kind}-*.html"), made)
+        _remove_stale(out.glob(f"{kind}-*.html"), made + kept)
     return made
 
 
