@@ -11,15 +11,17 @@ import sys
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cablegram import pipeline
 from cablegram.errors import CablegramError
+from cablegram.incremental import file_hash
 from cablegram.render import web
 from cablegram.render.search import build_search_index
 from cablegram.render.summaries import Summary
-from cablegram.render.web import render_site
+from cablegram.render.web import SummaryCache, render_site
 from cablegram.validate import validate_files
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
 
@@ -215,30 +217,62 @@ def test_a_rebuild_makes_again_only_the_entry_pages_of_the_changed_cable(
     assert _corpus_pages(Path("build/site")) == _corpus_pages(fresh)
 
 
-def test_entry_pages_a_failed_build_left_due_are_made_by_the_next(
+def test_pages_a_failed_build_left_unmade_are_made_by_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The summaries are kept as soon as they are made; if the corpus pages then fail, the
-    entries they name stay due, and the next build makes their pages."""
+    """The summaries are kept as soon as they are made; if the corpus pages then fail
+    halfway, the next build still makes every page that the change touched."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SEEDS, "seeds")
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     args = (Path("seeds"), Path("tei"), Path("build/site"), None)
     pipeline.build(*args, jobs=1)
     _edit(sorted(Path("seeds").glob("*.txt"))[0], "Kim Il Sung", "the Korean leader")
-    real = web._entry_pages
+    real = web._list_page
 
-    def failing(*args: object) -> list[Path]:
-        raise CablegramError("the disk is full")
+    def failing(out: Path, stylesheet: Path, *rest: Any) -> Path:
+        if stylesheet.name == "entity.xsl":
+            raise CablegramError("the disk is full")
+        return real(out, stylesheet, *rest)
 
-    monkeypatch.setattr(web, "_entry_pages", failing)
+    monkeypatch.setattr(web, "_list_page", failing)
     with pytest.raises(CablegramError, match="the disk is full"):
         pipeline.build(*args, jobs=1)
-    monkeypatch.setattr(web, "_entry_pages", real)
+    monkeypatch.setattr(web, "_list_page", real)
     pipeline.build(*args, jobs=1)
     fresh = tmp_path / "fresh"
     render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
     assert _corpus_pages(Path("build/site")) == _corpus_pages(fresh)
+
+
+def test_only_the_pages_that_list_a_changed_cable_are_made_again(
+    tmp_path: Path, converted_tei: Path
+) -> None:
+    """Lists in pages of 2 cables, kept summaries: after one cable changed (not its date),
+    the one index page and the entry pages that list it are written again, no other."""
+    tei = tmp_path / "tei"
+    shutil.copytree(converted_tei, tei)
+    files = sorted(tei.glob("*.xml"))
+    site = tmp_path / "site"
+
+    def render(changed: set[Path] | None) -> None:
+        keys = {path: file_hash(path) for path in files}
+        kept = SummaryCache(tmp_path / "summaries.sqlite", keys, "the same stylesheets")
+        render_site(files, site, search=False, page_size=2, changed=changed, summary_cache=kept)
+
+    render(None)
+    lists = [p for p in site.glob("*.html") if not p.name.startswith("cable-")]
+    before = {p.name: p.stat().st_ino for p in lists}
+    changed = files[len(files) // 2]
+    head, body = changed.read_text(encoding="utf-8").split("<body>", 1)
+    changed.write_text(head + "<body>" + body.replace("</p>", " Addendum.</p>", 1))
+    render({changed})
+    paged = {p.name for p in lists if re.fullmatch(r"(index|person|place|org)\b.*", p.name)}
+    listing = {name for name in paged if f'href="{changed.stem}.html"' in (site / name).read_text()}
+    again = {name for name in paged if (site / name).stat().st_ino != before[name]}
+    assert again == listing
+    assert len([name for name in listing if name.startswith("index")]) == 1
+    assert len(paged) > 2 * len(listing)  # most pages were left alone
 
 
 def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path) -> None:

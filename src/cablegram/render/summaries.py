@@ -12,8 +12,9 @@ summary is made again only when one of those changed.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -43,11 +44,9 @@ CREATE TABLE IF NOT EXISTS mention (
     PRIMARY KEY (name, seq)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mention_entry ON mention (entry);
--- entries whose pages must be made again: those named by a summary added or removed since
--- the pages were last made (kept here, so that a failed run leaves them due)
-CREATE TABLE IF NOT EXISTS due (entry TEXT PRIMARY KEY) WITHOUT ROWID;
--- what else the pages were made from (the authority files, the stylesheets, the page size)
-CREATE TABLE IF NOT EXISTS made (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS cable_order ON cable ("when", number, name);
+-- each page of the index and of the entries, with the digest of what it was made from
+CREATE TABLE IF NOT EXISTS page (name TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 """
 # The index's order (index.xsl sorts the same way within a page); SQLite compares text as
 # UTF-8 bytes, libxslt too.
@@ -181,12 +180,7 @@ class SummaryStore:
         return {name for name, key in keys.items() if kept.get(name) != key}
 
     def add(self, name: str, key: str, summary: Summary) -> None:
-        """Keep a cable's summary (replacing the one it had); `commit` makes it last. The
-        entries it names, and those its old summary named, become due."""
-        self._due_of(name)
-        self._db.executemany(
-            "INSERT OR IGNORE INTO due VALUES (?)", [(entry,) for entry, *_ in summary.mentions]
-        )
+        """Keep a cable's summary (replacing the one it had); `commit` makes it last."""
         self._db.execute("DELETE FROM mention WHERE name = ?", (name,))
         self._db.execute(
             "INSERT OR REPLACE INTO cable VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -200,29 +194,18 @@ class SummaryStore:
     def commit(self, names: set[str]) -> None:
         """Forget the cables not among `names` (no longer in the corpus) and commit."""
         gone = [(n,) for (n,) in self._db.execute("SELECT name FROM cable") if n not in names]
-        for (name,) in gone:
-            self._due_of(name)
         self._db.executemany("DELETE FROM cable WHERE name = ?", gone)
         self._db.executemany("DELETE FROM mention WHERE name = ?", gone)
         self._db.commit()
 
-    def _due_of(self, name: str) -> None:
-        self._db.execute(
-            "INSERT OR IGNORE INTO due SELECT entry FROM mention WHERE name = ?", (name,)
-        )
+    def made_pages(self) -> dict[str, str]:
+        """Page name → the digest of what it was made from, for every page last made."""
+        return dict(self._db.execute("SELECT name, digest FROM page"))
 
-    def entries_due(self, context: str) -> set[str] | None:
-        """The entries whose pages must be made again; None for all of them (the pages
-        were last made in another `context`: other authority files, stylesheets …)."""
-        made = self._db.execute("SELECT value FROM made WHERE key = 'context'").fetchone()
-        if made is None or made[0] != context:
-            return None
-        return {entry for (entry,) in self._db.execute("SELECT entry FROM due")}
-
-    def pages_made(self, context: str) -> None:
-        """Record that every page is now up to date, made in `context`."""
-        self._db.execute("DELETE FROM due")
-        self._db.execute("INSERT OR REPLACE INTO made VALUES ('context', ?)", (context,))
+    def pages_made(self, digests: dict[str, str]) -> None:
+        """Record the pages of the corpus as they now are (name → digest)."""
+        self._db.execute("DELETE FROM page")
+        self._db.executemany("INSERT INTO page VALUES (?, ?)", digests.items())
         self._db.commit()
 
     # -- reading --------------------------------------------------------------------------
@@ -238,72 +221,98 @@ class SummaryStore:
         )
         return {entry: (cables, passages) for entry, cables, passages in rows}
 
-    def index_pages(self, size: int = PAGE_SIZE) -> Iterator[ListPage]:
-        """The index in pages of `size` cables, in date order, each holding its cables'
-        rows."""
-        dates = (date for (date,) in self._db.execute(f"SELECT date FROM cable {INDEX_ORDER}"))
-        pages = _pages("index", dates, size)
-        rows = self._db.execute(f"SELECT row FROM cable {INDEX_ORDER}")
-        parser = safe_parser()
-        for page in pages:
-            holder = etree.Element(f"{{{CG_NS}}}cables", nsmap={"cg": CG_NS})
-            for (row,) in rows.fetchmany(page.last - page.first + 1):
-                holder.append(etree.fromstring(row, parser))
-            yield ListPage(pages, page.number, holder)
+    def index_pages(self, context: str, size: int = PAGE_SIZE) -> list[PlannedPage]:
+        """The pages of the index: `size` cables each, in date order."""
+        rows = self._db.execute(f"SELECT name, key, date FROM cable {INDEX_ORDER}")
+        return _plan("index", rows, size, context)
 
-    def entry_pages(self, base: str, entry: str, size: int = PAGE_SIZE) -> Iterator[ListPage]:
-        """The cables that mention an entry, in pages of `size` cables in date order (file
-        names `base`.html, `base`-p2.html …), each cable with its title and the names that
-        point at the entry."""
-        query = (
-            'SELECT c.name, c.id, c."when", c.date, c.title, m.anchor, m.lang, m.text '
-            "FROM mention AS m JOIN cable AS c USING (name) WHERE m.entry = ? "
-            'ORDER BY c."when", c.name, m.seq'
+    def index_page(self, pages: list[PlannedPage], number: int) -> ListPage:
+        """One page of the index, holding its cables' rows."""
+        page = pages[number - 1].page
+        rows = self._db.execute(
+            f"SELECT row FROM cable {INDEX_ORDER} LIMIT ? OFFSET ?",
+            (page.last - page.first + 1, page.first - 1),
         )
-        dates = (date for _, date in self._cables_of(query, entry))
-        pages = _pages(base, dates, size)
-        mentions = self._db.execute(query, (entry,))
         holder = etree.Element(f"{{{CG_NS}}}cables", nsmap={"cg": CG_NS})
-        cables, current, at = 0, holder, None
-        for name, xml_id, when, _, title, anchor, lang, text in mentions:
+        parser = safe_parser()
+        for (row,) in rows:
+            holder.append(etree.fromstring(row, parser))
+        return ListPage([p.page for p in pages], number, holder)
+
+    def entry_pages(
+        self, base: str, entry: str, context: str, size: int = PAGE_SIZE
+    ) -> list[PlannedPage]:
+        """The pages of the cables that mention an entry: `size` cables each, in date order,
+        file names `base`.html, `base`-p2.html …"""
+        rows = self._db.execute(
+            "SELECT name, key, date FROM cable "
+            "WHERE name IN (SELECT name FROM mention WHERE entry = ?) "
+            'ORDER BY "when", name',
+            (entry,),
+        )
+        return _plan(base, rows, size, context)
+
+    def entry_page(self, entry: str, pages: list[PlannedPage], number: int) -> ListPage:
+        """One page of an entry's cables, each with its title and the names that point at
+        the entry."""
+        page = pages[number - 1].page
+        mentions = self._db.execute(
+            'SELECT c.name, c.id, c."when", c.title, m.anchor, m.lang, m.text '
+            "FROM mention AS m JOIN cable AS c USING (name) "
+            "WHERE m.entry = ? AND c.name IN ("
+            "  SELECT name FROM cable WHERE name IN (SELECT name FROM mention WHERE entry = ?)"
+            '  ORDER BY "when", name LIMIT ? OFFSET ?) '
+            'ORDER BY c."when", c.name, m.seq',
+            (entry, entry, page.last - page.first + 1, page.first - 1),
+        )
+        holder = etree.Element(f"{{{CG_NS}}}cables", nsmap={"cg": CG_NS})
+        current, at = holder, None
+        for name, xml_id, when, title, anchor, lang, text in mentions:
             if name != at:
-                if cables and cables % size == 0:
-                    yield ListPage(pages, cables // size, holder)
-                    holder = etree.Element(f"{{{CG_NS}}}cables", nsmap={"cg": CG_NS})
-                at, cables = name, cables + 1
+                at = name
                 current = etree.SubElement(holder, f"{{{CG_NS}}}cable", id=xml_id, when=when)
                 etree.SubElement(current, f"{{{CG_NS}}}title").text = title
             etree.SubElement(current, MENTION, anchor=anchor, lang=lang).text = text
-        if cables:
-            yield ListPage(pages, len(pages), holder)
-
-    def _cables_of(self, query: str, entry: str) -> Iterator[tuple[str, str]]:
-        """(name, date) of each cable of an entry's mentions, once, in their order."""
-        at = None
-        for name, _, _, date, *_ in self._db.execute(query, (entry,)):
-            if name != at:
-                at = name
-                yield name, date
+        return ListPage([p.page for p in pages], number, holder)
 
 
-def _pages(base: str, dates: Iterator[str], size: int) -> list[Page]:
-    """The pages of a list of cables whose dates come in order (only the first and last
-    date of each page are kept)."""
+class PlannedPage(NamedTuple):
+    """A page of a list, and the digest of what it is made from: the context (authority
+    files, stylesheets), every page's place and dates (the pager), and the name and key
+    of each of its cables (their summaries). An unchanged digest: the page is the same."""
+
+    page: Page
+    digest: str
+
+
+def _plan(
+    base: str, rows: Iterable[tuple[str, str, str]], size: int, context: str
+) -> list[PlannedPage]:
+    """The pages of a list of cables given as (name, key, date) in order (read once; only
+    each page's first and last date and a running digest are kept)."""
     pages: list[Page] = []
+    digests: list[str] = []
     start = end = ""
     position = 0
+    digest = hashlib.sha256()
 
     def close() -> None:
         number = len(pages) + 1
         first = (number - 1) * size + 1
         pages.append(Page(number, page_name(base, number), first, position, start, end))
+        digests.append(digest.hexdigest())
 
-    for position, date in enumerate(dates, 1):
+    for position, (name, key, date) in enumerate(rows, 1):
         if (position - 1) % size == 0:
-            start = date
+            start, digest = date, hashlib.sha256()
         end = date
+        digest.update(f"{name}\0{key}\0".encode())
         if position % size == 0:
             close()
     if position % size or not position:  # an empty list has one (empty) page
         close()
-    return pages
+    pager = hashlib.sha256(repr((context, pages)).encode()).hexdigest()
+    return [
+        PlannedPage(page, hashlib.sha256(f"{pager}{digest}".encode()).hexdigest())
+        for page, digest in zip(pages, digests, strict=True)
+    ]

@@ -9,9 +9,10 @@ assets/ copied; Pagefind indexes the cable pages for search, offline (render.sea
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -24,9 +25,9 @@ from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names
 from cablegram.render.summaries import (
     PAGE_SIZE,
     ListPage,
+    PlannedPage,
     Summary,
     SummaryStore,
-    page_name,
     read_summary,
 )
 from cablegram.render.xslt import run, transform, xslt_dir
@@ -148,17 +149,17 @@ def _corpus_pages(
     page_size: int,
     context: str,
 ) -> list[Path]:
-    """The index, the entity lists and the pages of the entries due, the principles and
-    the search page (which merges the search index's `bundles` beyond the first); the pages
-    written. Pages of a list that has become shorter, and of entries no longer mentioned,
-    are removed."""
+    """The pages of the index and of each mentioned entry whose inputs changed since they
+    were made (`context`: what else they are made from), the entity lists, the principles
+    and the search page (which merges the search index's `bundles` beyond the first); the
+    pages written. Pages of a list that has become shorter, and of entries no longer
+    mentioned, are removed."""
     with SummaryStore(database) as store:
-        due = store.entries_due(context)
+        before, now = store.made_pages(), {}
+        plan = store.index_pages(context, page_size)
+        make = partial(store.index_page, plan)
+        written = _changed_pages(out, stylesheets / "index.xsl", plan, make, before, now)
         entries = authority_document(authority, store.entry_counts())
-        written = []
-        for page in store.index_pages(page_size):
-            written.append(_list_page(out, stylesheets / "index.xsl", page))
-        _remove_stale(out.glob("index-p*.html"), written)
         for name, stylesheet, params in [
             ("principles.html", "principles.xsl", {}),
             ("search.html", "search.xsl", {"bundles": " ".join(f"{b}/" for b in bundles)}),
@@ -167,40 +168,40 @@ def _corpus_pages(
             page = out / name
             write_atomic(page, run(stylesheets / stylesheet, entries, **params).encode())
             written.append(page)
-        written += _entry_pages(store, entries, out, stylesheets, page_size, due)
-        store.pages_made(context)
+        for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
+            kind, entry_id = etree.QName(entry).localname, entry.get(XML_ID, "")
+            if kind not in ENTRY_KINDS or entry.get(f"{{{CG_NS}}}cables") is None:
+                continue
+            plan = store.entry_pages(f"{kind}-{entry_id}", entry_id, context, page_size)
+            make = partial(store.entry_page, entry_id, plan)
+            written += _changed_pages(
+                out, stylesheets / "entity.xsl", plan, make, before, now, entry
+            )
+        for kind in ("index-p", *(f"{kind}-" for kind in ENTRY_KINDS)):
+            for stale in out.glob(f"{kind}*.html"):
+                if stale.name not in now:
+                    stale.unlink()
+        store.pages_made(now)
         return written
 
 
-def _entry_pages(
-    store: SummaryStore,
-    entries: etree._ElementTree,
+def _changed_pages(
     out: Path,
-    stylesheets: Path,
-    page_size: int,
-    due: set[str] | None,
+    stylesheet: Path,
+    plan: list[PlannedPage],
+    make: Callable[[int], ListPage],
+    before: dict[str, str],
+    now: dict[str, str],
+    entry: etree._Element | None = None,
 ) -> list[Path]:
-    """The pages of each authority entry that a cable mentions: the cables and passages
-    that mention it, a page of `page_size` cables at a time. Only the entries `due` (None:
-    all) are made again, and those whose pages are not all there; the pages made come
-    back."""
-    made: list[Path] = []
-    kept: list[Path] = []
-    for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-        kind, entry_id = etree.QName(entry).localname, entry.get(XML_ID, "")
-        cables = int(entry.get(f"{{{CG_NS}}}cables", "0"))
-        if kind not in ENTRY_KINDS or not cables:
-            continue
-        base = f"{kind}-{entry_id}"
-        pages = [out / page_name(base, n) for n in range(1, -(-cables // page_size) + 1)]
-        if due is not None and entry_id not in due and all(p.exists() for p in pages):
-            kept.extend(pages)
-            continue
-        for page in store.entry_pages(base, entry_id, page_size):
-            made.append(_list_page(out, stylesheets / "entity.xsl", page, entry))
-    for kind in ENTRY_KINDS:
-        _remove_stale(out.glob(f"{kind}-*.html"), made + kept)
-    return made
+    """Write the pages of a list whose digest changed since they were made (or that are
+    missing); record every page's digest in `now`."""
+    written = []
+    for number, (page, digest) in enumerate(plan, 1):
+        now[page.name] = digest
+        if before.get(page.name) != digest or not (out / page.name).exists():
+            written.append(_list_page(out, stylesheet, make(number), entry))
+    return written
 
 
 def _list_page(
@@ -211,13 +212,6 @@ def _list_page(
     target = out / page.name
     write_atomic(target, run(stylesheet, page.document(entry)).encode())
     return target
-
-
-def _remove_stale(found: Iterable[Path], made: list[Path]) -> None:
-    keep = set(made)
-    for page in found:
-        if page not in keep:
-            page.unlink()
 
 
 def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Summary | None]:
