@@ -116,8 +116,9 @@ def _run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> d
     elif stage in {"build", "rebuild", "rebuild-one"}:
         # build = convert + validate + web from scratch (no print: its own target is 100)
         state = tei.parent / "state.json"
-        if stage == "build":
+        if stage == "build":  # nothing kept from an earlier build
             state.unlink(missing_ok=True)
+            (tei.parent / ".cablegram-summaries.sqlite").unlink(missing_ok=True)
         if stage == "rebuild-one":
             source = sorted(exports.glob("*.txt"))[0]
             text = source.read_text(encoding="utf-8")
