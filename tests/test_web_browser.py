@@ -107,6 +107,14 @@ def sharded(served: Served) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="module")
+def paged(served: Served) -> Iterator[Served]:
+    """The same edition with the index and the entries' cables in pages of 4 (a large
+    corpus's layout, at the size of the test corpus)."""
+    with _serve(served.tei, served.out.parent / "paged", page_size=4) as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
@@ -260,6 +268,37 @@ def test_index_filters_by_a_word(open_page, served: Served) -> None:
     assert 1 < len(razuvaev) < len(served.cables())
     page.fill("#filter", "")
     expect(page.locator("#cables tbody tr:visible")).to_have_count(len(served.cables()))
+
+
+def test_the_pager_leads_through_a_long_index(open_page, paged: Served) -> None:
+    """Pages of 4 cables: the pager names each page by its dates, marks this one, leads to
+    the next; the filter works on the page; every cable is on exactly one page."""
+    page, _ = open_page("index.html", site=paged)
+    pager = page.get_by_role("navigation", name="Pages of the list of cables")
+    expect(pager.locator("[aria-current=page]")).to_have_text(re.compile(r"^Page 1\b"))
+    expect(page.locator("#filter")).to_be_visible()
+    expect(page.get_by_label("Filter this page")).to_be_visible()
+    seen = list(visible_rows(page))
+    count = -(-len(paged.cables()) // 4)
+    for number in range(2, count + 1):
+        pager.get_by_role("link", name=re.compile(rf"^Page {number}\b")).click()
+        page.wait_for_url(f"**/index-p{number}.html")
+        pager = page.get_by_role("navigation", name="Pages of the list of cables")
+        expect(pager.locator("[aria-current=page]")).to_have_text(re.compile(rf"^Page {number}\b"))
+        seen.extend(visible_rows(page))
+    assert sorted(seen) == sorted(f"{c}.html" for c in paged.cables())
+    first = visible_rows(page)[0]
+    page.fill("#filter", first.removesuffix(".html").rsplit("-", 1)[-1])
+    expect(page.locator("#cables tbody tr:visible")).not_to_have_count(0)
+    assert first in visible_rows(page)
+    screenshot(page, "index-paged")
+
+
+@pytest.mark.parametrize("name", ["index-p2.html", "person-stalin-p2.html"])
+def test_paged_lists_fit_a_narrow_screen(open_page, paged: Served, name: str) -> None:
+    page, _ = open_page(name, width=400, height=800, site=paged)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400, f"{name} is {width}px wide at 400px"
 
 
 # ---------------------------------------------------------------------------- a cable

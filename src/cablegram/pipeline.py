@@ -28,6 +28,7 @@ from cablegram.parse import parse_export
 from cablegram.render import render_site
 from cablegram.render.print import Volume, render_print
 from cablegram.render.search import SHARD_SIZE
+from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import Site, SummaryCache
 from cablegram.render.xslt import xslt_dir
 from cablegram.validate import Issue, Report, validate_files
@@ -205,10 +206,19 @@ def web(
     search: bool = True,
     jobs: int | None = None,
     shard_size: int = SHARD_SIZE,
+    page_size: int = PAGE_SIZE,
 ) -> Site:
     """Render the web edition of TEI files (or directories of them) into `out`; the search
-    index in shards of at most `shard_size` pages."""
-    return render_site(_tei_files(paths), out, search=search, jobs=jobs, shard_size=shard_size)
+    index in shards of at most `shard_size` pages, the index and each entry's cables in
+    pages of `page_size`."""
+    return render_site(
+        _tei_files(paths),
+        out,
+        search=search,
+        jobs=jobs,
+        shard_size=shard_size,
+        page_size=page_size,
+    )
 
 
 def print_edition(paths: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:
