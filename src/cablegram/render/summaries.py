@@ -13,8 +13,9 @@ summary is made again only when one of those changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -239,41 +240,42 @@ class SummaryStore:
             holder.append(etree.fromstring(row, parser))
         return ListPage([p.page for p in pages], number, holder)
 
-    def entry_pages(
-        self, base: str, entry: str, context: str, size: int = PAGE_SIZE
-    ) -> list[PlannedPage]:
+    def entry_pages(self, base: str, entry: str, context: str, size: int = PAGE_SIZE) -> EntryList:
         """The pages of the cables that mention an entry: `size` cables each, in date order,
         file names `base`.html, `base`-p2.html …"""
-        rows = self._db.execute(
-            "SELECT name, key, date FROM cable "
-            "WHERE name IN (SELECT name FROM mention WHERE entry = ?) "
-            'ORDER BY "when", name',
-            (entry,),
-        )
-        return _plan(base, rows, size, context)
+        cables: list[tuple[str, str, str, str]] = []
 
-    def entry_page(self, entry: str, pages: list[PlannedPage], number: int) -> ListPage:
+        def rows() -> Iterator[tuple[str, str, str]]:
+            for name, key, date, xml_id, when, title in self._db.execute(
+                'SELECT name, key, date, id, "when", title FROM cable '
+                "WHERE name IN (SELECT name FROM mention WHERE entry = ?) "
+                'ORDER BY "when", name',
+                (entry,),
+            ):
+                cables.append((name, xml_id, when, title))
+                yield name, key, date
+
+        return EntryList(_plan(base, rows(), size, context), cables)
+
+    def entry_page(self, entry: str, listing: EntryList, number: int) -> ListPage:
         """One page of an entry's cables, each with its title and the names that point at
         the entry."""
-        page = pages[number - 1].page
-        mentions = self._db.execute(
-            'SELECT c.name, c.id, c."when", c.title, m.anchor, m.lang, m.text '
-            "FROM mention AS m JOIN cable AS c USING (name) "
-            "WHERE m.entry = ? AND c.name IN ("
-            "  SELECT name FROM cable WHERE name IN (SELECT name FROM mention WHERE entry = ?)"
-            '  ORDER BY "when", name LIMIT ? OFFSET ?) '
-            'ORDER BY c."when", c.name, m.seq',
-            (entry, entry, page.last - page.first + 1, page.first - 1),
-        )
+        page = listing.pages[number - 1].page
+        cables = listing.cables[page.first - 1 : page.last]
+        names: dict[str, list[tuple[str, str, str]]] = {}
+        for name, anchor, lang, text in self._db.execute(
+            "SELECT name, anchor, lang, text FROM mention "
+            "WHERE entry = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY name, seq",
+            (entry, json.dumps([name for name, *_ in cables])),
+        ):
+            names.setdefault(name, []).append((anchor, lang, text))
         holder = etree.Element(f"{{{CG_NS}}}cables", nsmap={"cg": CG_NS})
-        current, at = holder, None
-        for name, xml_id, when, title, anchor, lang, text in mentions:
-            if name != at:
-                at = name
-                current = etree.SubElement(holder, f"{{{CG_NS}}}cable", id=xml_id, when=when)
-                etree.SubElement(current, f"{{{CG_NS}}}title").text = title
-            etree.SubElement(current, MENTION, anchor=anchor, lang=lang).text = text
-        return ListPage([p.page for p in pages], number, holder)
+        for name, xml_id, when, title in cables:
+            cable = etree.SubElement(holder, f"{{{CG_NS}}}cable", id=xml_id, when=when)
+            etree.SubElement(cable, f"{{{CG_NS}}}title").text = title
+            for anchor, lang, text in names.get(name, ()):
+                etree.SubElement(cable, MENTION, anchor=anchor, lang=lang).text = text
+        return ListPage([p.page for p in listing.pages], number, holder)
 
 
 class PlannedPage(NamedTuple):
@@ -283,6 +285,14 @@ class PlannedPage(NamedTuple):
 
     page: Page
     digest: str
+
+
+class EntryList(NamedTuple):
+    """The pages of an entry's cables, and those cables (name, id, date, title) in order:
+    an entry's pages are made from them without sorting its cables again for each page."""
+
+    pages: list[PlannedPage]
+    cables: list[tuple[str, str, str, str]]
 
 
 def _plan(

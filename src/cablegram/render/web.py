@@ -30,7 +30,7 @@ from cablegram.render.summaries import (
     SummaryStore,
     read_summary,
 )
-from cablegram.render.xslt import run, transform, xslt_dir
+from cablegram.render.xslt import html_page, transform, xslt_dir
 from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
@@ -166,16 +166,16 @@ def _corpus_pages(
             *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
         ]:
             page = out / name
-            write_atomic(page, run(stylesheets / stylesheet, entries, **params).encode())
+            write_atomic(page, html_page(stylesheets / stylesheet, entries, **params))
             written.append(page)
         for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
             kind, entry_id = etree.QName(entry).localname, entry.get(XML_ID, "")
             if kind not in ENTRY_KINDS or entry.get(f"{{{CG_NS}}}cables") is None:
                 continue
-            plan = store.entry_pages(f"{kind}-{entry_id}", entry_id, context, page_size)
-            make = partial(store.entry_page, entry_id, plan)
+            listing = store.entry_pages(f"{kind}-{entry_id}", entry_id, context, page_size)
+            make = partial(store.entry_page, entry_id, listing)
             written += _changed_pages(
-                out, stylesheets / "entity.xsl", plan, make, before, now, entry
+                out, stylesheets / "entity.xsl", listing.pages, make, before, now, entry
             )
         for kind in ("index-p", *(f"{kind}-" for kind in ENTRY_KINDS)):
             for stale in out.glob(f"{kind}*.html"):
@@ -210,7 +210,7 @@ def _list_page(
     """Write one page of a list of cables (the index's, or an entry's when `entry` is
     given)."""
     target = out / page.name
-    write_atomic(target, run(stylesheet, page.document(entry)).encode())
+    write_atomic(target, html_page(stylesheet, page.document(entry)))
     return target
 
 
@@ -226,7 +226,7 @@ def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Sum
         return None, summary
     xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
     page = out / f"{xml_id}.html"
-    write_atomic(page, run(xslt_dir() / "web" / "cable.xsl", tree).encode())
+    write_atomic(page, html_page(xslt_dir() / "web" / "cable.xsl", tree))
     write_atomic(out / "tei" / f"{xml_id}.xml", path.read_bytes())
     return page, summary
 

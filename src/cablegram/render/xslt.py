@@ -44,6 +44,7 @@ def transform(path: Path, document: etree._ElementTree, **params: str) -> etree.
         raise CablegramError(f"{path}: {exc}") from exc
 
 
-def run(path: Path, document: etree._ElementTree, **params: str) -> str:
-    """An HTML page from a document (see `transform`)."""
-    return "<!DOCTYPE html>\n" + str(transform(path, document, **params))
+def html_page(path: Path, document: etree._ElementTree, **params: str) -> bytes:
+    """An HTML page from a document (see `transform`), as the bytes to write (the result's
+    own serialisation: no round trip through a string)."""
+    return b"<!DOCTYPE html>\n" + bytes(transform(path, document, **params))
