@@ -394,8 +394,9 @@ def test_seal_recognises_only_intact_output() -> None:
 def test_a_broken_stylesheet_is_named_without_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The index is made in a process of its own: its error still reaches the user as one
-    line naming the stylesheet, and the exit status says it failed."""
+    """The index is made by a worker process (the entries' pages by others): its error
+    still reaches the user as one line naming the stylesheet, and the exit status says it
+    failed."""
     xslt = tmp_path / "xslt"
     shutil.copytree(ROOT / "xslt", xslt)
     broken = xslt / "web" / "index.xsl"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,11 +37,3 @@ def parallel_map(
     chunk = max(1, min(64, len(work) // (jobs * 4)))
     with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
         yield from pool.map(function, work, chunksize=chunk)
-
-
-def run_apart(function: Callable[..., R], *args: Any) -> R:
-    """`function(*args)` in a process of its own: what it allocates goes back to the system
-    when it ends, instead of staying in this process's heap (used for the one large
-    document of a run). Its exceptions are raised here."""
-    with ProcessPoolExecutor(1) as pool:
-        return pool.submit(function, *args).result()

@@ -14,12 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
-from cablegram.parallel import parallel_map, run_apart
+from cablegram.parallel import parallel_map
 from cablegram.render.corpus import CG_NS, XML_ID, authority_document
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
 from cablegram.render.summaries import (
@@ -103,20 +104,10 @@ def render_site(
         if corpus_pages:
             bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
             authority = files[0].parent / "authority"
-            # in a process of its own, so that what libxslt allocates for them goes back to
-            # the system before Pagefind runs
-            site.pages.extend(
-                run_apart(
-                    _corpus_pages,
-                    store.database,
-                    authority,
-                    out,
-                    stylesheets,
-                    bundles,
-                    page_size,
-                    context,
-                )
+            job = _CorpusJob(
+                store.database, authority, out, stylesheets, bundles, page_size, context
             )
+            site.pages.extend(_corpus_pages(store, job, jobs))
     _copy_assets(stylesheets / "assets", out / "assets")
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
@@ -140,49 +131,105 @@ def _summaries(
         yield store, dict.fromkeys(files, "")
 
 
-def _corpus_pages(
-    database: Path,
-    authority: Path,
-    out: Path,
-    stylesheets: Path,
-    bundles: list[str],
-    page_size: int,
-    context: str,
-) -> list[Path]:
+@dataclass(frozen=True)
+class _CorpusJob:
+    """What the processes making the pages that span the corpus share: where the summaries
+    are, the authority files, the output, the stylesheets, the search index's bundles
+    beyond the first (the search page merges them), the page size, and `context`: what
+    else the pages are made from."""
+
+    database: Path
+    authority: Path
+    out: Path
+    stylesheets: Path
+    bundles: list[str]
+    page_size: int
+    context: str
+
+
+def _corpus_pages(store: SummaryStore, job: _CorpusJob, jobs: int | None) -> list[Path]:
     """The pages of the index and of each mentioned entry whose inputs changed since they
-    were made (`context`: what else they are made from), the entity lists, the principles
-    and the search page (which merges the search index's `bundles` beyond the first); the
-    pages written. Pages of a list that has become shorter, and of entries no longer
+    were made, the entity lists, the principles and the search page, on `jobs` processes
+    (one task for the index and the pages that read the authority files, one per entry);
+    the pages written. Pages of a list that has become shorter, and of entries no longer
     mentioned, are removed."""
-    with SummaryStore(database) as store:
-        before, now = store.made_pages(), {}
-        plan = store.index_pages(context, page_size)
-        make = partial(store.index_page, plan)
-        written = _changed_pages(out, stylesheets / "index.xsl", plan, make, before, now)
-        entries = authority_document(authority, store.entry_counts())
-        for name, stylesheet, params in [
-            ("principles.html", "principles.xsl", {}),
-            ("search.html", "search.xsl", {"bundles": " ".join(f"{b}/" for b in bundles)}),
-            *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
-        ]:
-            page = out / name
-            write_atomic(page, html_page(stylesheets / stylesheet, entries, **params))
-            written.append(page)
-        for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-            kind, entry_id = etree.QName(entry).localname, entry.get(XML_ID, "")
-            if kind not in ENTRY_KINDS or entry.get(f"{{{CG_NS}}}cables") is None:
-                continue
-            listing = store.entry_pages(f"{kind}-{entry_id}", entry_id, context, page_size)
-            make = partial(store.entry_page, entry_id, listing)
-            written += _changed_pages(
-                out, stylesheets / "entity.xsl", listing.pages, make, before, now, entry
-            )
-        for kind in ("index-p", *(f"{kind}-" for kind in ENTRY_KINDS)):
-            for stale in out.glob(f"{kind}*.html"):
-                if stale.name not in now:
-                    stale.unlink()
-        store.pages_made(now)
-        return written
+    entries = authority_document(job.authority, store.entry_counts())
+    tasks: list[str | None] = [None]  # None: the index and the other pages
+    for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
+        if etree.QName(entry).localname in ENTRY_KINDS and entry.get(f"{{{CG_NS}}}cables"):
+            tasks.append(entry.get(XML_ID))
+    before = store.made_pages()
+    written: list[Path] = []
+    now: dict[str, str] = {}
+    try:
+        for pages, digests in parallel_map(
+            _corpus_task, tasks, jobs, initializer=_corpus_setup, initargs=(job, before)
+        ):
+            written += pages
+            now.update(digests)
+    finally:
+        _close_corpus()  # when the tasks ran in this process
+    for kind in ("index-p", *(f"{kind}-" for kind in ENTRY_KINDS)):
+        for stale in job.out.glob(f"{kind}*.html"):
+            if stale.name not in now:
+                stale.unlink()
+    store.pages_made(now)
+    return written
+
+
+_CORPUS: dict[str, Any] = {}
+
+
+def _corpus_setup(job: _CorpusJob, before: dict[str, str]) -> None:
+    """A worker's initializer: the job, the summaries, the authority document, the
+    digests of the pages as they were last made."""
+    _close_corpus()
+    store = SummaryStore(job.database)
+    entries = authority_document(job.authority, store.entry_counts())
+    by_id = {
+        entry.get(XML_ID): entry
+        for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]")
+    }
+    _CORPUS.update(job=job, store=store, entries=entries, by_id=by_id, before=before)
+
+
+def _close_corpus() -> None:
+    if "store" in _CORPUS:
+        _CORPUS["store"].close()
+    _CORPUS.clear()
+
+
+def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
+    """The pages of one entry, or (None) the index and the pages that read the authority
+    files: the pages written, and the digest of every page of the task."""
+    job: _CorpusJob = _CORPUS["job"]
+    store: SummaryStore = _CORPUS["store"]
+    now: dict[str, str] = {}
+    if entry_id is not None:
+        entry = _CORPUS["by_id"][entry_id]
+        kind = etree.QName(entry).localname
+        listing = store.entry_pages(f"{kind}-{entry_id}", entry_id, job.context, job.page_size)
+        make = partial(store.entry_page, entry_id, listing)
+        stylesheet = job.stylesheets / "entity.xsl"
+        pages = _changed_pages(
+            job.out, stylesheet, listing.pages, make, _CORPUS["before"], now, entry
+        )
+        return pages, now
+    plan = store.index_pages(job.context, job.page_size)
+    make = partial(store.index_page, plan)
+    stylesheet = job.stylesheets / "index.xsl"
+    written = _changed_pages(job.out, stylesheet, plan, make, _CORPUS["before"], now)
+    bundles = " ".join(f"{b}/" for b in job.bundles)
+    for name, stylesheet_name, params in [
+        ("principles.html", "principles.xsl", {}),
+        ("search.html", "search.xsl", {"bundles": bundles}),
+        *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
+    ]:
+        page = job.out / name
+        document = _CORPUS["entries"]
+        write_atomic(page, html_page(job.stylesheets / stylesheet_name, document, **params))
+        written.append(page)
+    return written, now
 
 
 def _changed_pages(
