@@ -407,3 +407,23 @@ def test_a_broken_stylesheet_is_named_without_a_traceback(
     assert result.stderr.startswith(f"error: {broken}: cannot compile the stylesheet")
     assert len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_summary_store_that_cannot_be_used_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build keeps the cables' summaries in an SQLite file; when that path cannot hold
+    one (here a directory stands there), the user gets one line naming it, not an SQLite
+    traceback."""
+    monkeypatch.chdir(tmp_path)
+    Path("seeds").mkdir()
+    for seed in seed_paths():
+        shutil.copy(seed, Path("seeds") / seed.name)
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    store = Path("build/.cablegram-summaries.sqlite")
+    store.mkdir(parents=True)
+    result = run("build", "--no-print")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {store}: cannot keep the cables' summaries here")
+    assert len(result.stderr.splitlines()) == 1
+    assert store.is_dir()  # left as it was

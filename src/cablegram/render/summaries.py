@@ -141,6 +141,11 @@ def page_name(base: str, number: int) -> str:
     return f"{base}.html" if number == 1 else f"{base}-p{number}.html"
 
 
+def unusable(database: Path, problem: Exception) -> CablegramError:
+    """The error for a summary store that cannot be used."""
+    return CablegramError(f"{database}: cannot keep the cables' summaries here ({problem})")
+
+
 class SummaryStore:
     """The summaries of a corpus in an SQLite database (a file: its own cache, so a damaged
     or outdated one is started afresh rather than trusted)."""
@@ -149,18 +154,26 @@ class SummaryStore:
         self.database = database
         try:
             self._db = self._open()
-        except sqlite3.DatabaseError:
-            database.unlink(missing_ok=True)
-            self._db = self._open()
+        except sqlite3.OperationalError as exc:  # cannot be opened or written here
+            raise unusable(database, exc) from exc
+        except sqlite3.DatabaseError:  # a damaged file
+            try:
+                database.unlink()
+                self._db = self._open()
+            except (OSError, sqlite3.Error) as exc:
+                raise unusable(database, exc) from exc
 
     def _open(self) -> sqlite3.Connection:
         try:
             self.database.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.database)
-        except (OSError, sqlite3.OperationalError) as exc:
-            problem = f"{self.database}: cannot keep the summaries here ({exc})"
-            raise CablegramError(problem) from exc
-        db.executescript(SCHEMA)
+        except OSError as exc:
+            raise unusable(self.database, exc) from exc
+        db = sqlite3.connect(self.database)
+        try:
+            db.executescript(SCHEMA)
+        except sqlite3.Error:
+            db.close()
+            raise
         return db
 
     def close(self) -> None:

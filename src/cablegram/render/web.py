@@ -8,9 +8,10 @@ assets/ copied; Pagefind indexes the cable pages for search, offline (render.sea
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -30,6 +31,7 @@ from cablegram.render.summaries import (
     Summary,
     SummaryStore,
     read_summary,
+    unusable,
 )
 from cablegram.render.xslt import html_page, transform, xslt_dir
 from cablegram.safexml import parse_xml
@@ -115,20 +117,23 @@ def render_site(
     return site
 
 
-@contextmanager
+@contextlib.contextmanager
 def _summaries(
     cache: SummaryCache | None, files: list[Path]
 ) -> Iterator[tuple[SummaryStore, dict[Path, str]]]:
-    """The build's store of summaries, or (outside a build) a new one for this run."""
-    if cache is not None:
-        with SummaryStore(cache.database) as store:
-            yield store, cache.keys
-        return
-    with (
-        tempfile.TemporaryDirectory(prefix="cablegram-summaries-") as scratch,
-        SummaryStore(Path(scratch) / "summaries.sqlite") as store,
-    ):
-        yield store, dict.fromkeys(files, "")
+    """The build's store of summaries, or (outside a build) a new one for this run; an
+    SQLite error (a full disk, a file locked by another build) is reported naming it."""
+    with contextlib.ExitStack() as stack:
+        if cache is not None:
+            database, keys = cache.database, cache.keys
+        else:
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="cablegram-"))
+            database, keys = Path(scratch) / "summaries.sqlite", dict.fromkeys(files, "")
+        store = stack.enter_context(SummaryStore(database))
+        try:
+            yield store, keys
+        except sqlite3.Error as exc:
+            raise unusable(database, exc) from exc
 
 
 @dataclass(frozen=True)
