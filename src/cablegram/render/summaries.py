@@ -7,7 +7,9 @@ queries, one page of at most `PAGE_SIZE` cables at a time, so that the memory of
 edition does not grow with the corpus (holding every summary took about 45 KB per cable:
 500 MB at 10,000). A build keeps the database between builds, each cable's row with the
 key it was made from (the hash of the TEI file, the stylesheets and the code), so a
-summary is made again only when one of those changed.
+summary is made again only when one of those changed; and each page of the index and of
+the entries with a digest of what it lists, so a page is made again only when that
+changed.
 """
 
 from __future__ import annotations
@@ -223,10 +225,6 @@ class SummaryStore:
         self._db.commit()
 
     # -- reading --------------------------------------------------------------------------
-
-    def count(self) -> int:
-        (total,) = self._db.execute("SELECT count(*) FROM cable").fetchone()
-        return total
 
     def entry_counts(self) -> dict[str, tuple[int, int]]:
         """Entry id → (cables, passages) that mention it."""
