@@ -1,8 +1,9 @@
 """The web edition: one page per cable, the index, entity pages, principles, search.
 
 TEI file ──cable.xsl──▶ <id>.html (and tei/<id>.xml, the source, downloadable)
-TEI file ──summary.xsl──▶ its summary; all summaries + authority ──index.xsl /
-entities.xsl / principles.xsl / search.xsl──▶ the other pages
+TEI file ──summary.xsl──▶ its summary, kept in SQLite (render.summaries); the summaries +
+authority ──index.xsl / entity.xsl / entities.xsl / principles.xsl / search.xsl──▶ the
+other pages, the index and each entry's cables in pages of 1,000 (on all cores)
 assets/ copied; Pagefind indexes the cable pages for search, offline (render.search).
 """
 
@@ -46,8 +47,8 @@ class SummaryCache:
     render.summaries); the key of each TEI file, the hash of what its summary is made from
     (the file, the stylesheets, the code), so that only a summary of the same inputs is
     ever used again; and the hash of what else the corpus pages are made from (the
-    authority files, the stylesheets, the code): while it holds, only the pages of the
-    entries that a changed cable names are made again."""
+    authority files, the stylesheets, the code): while it holds, a page of the index or
+    of an entry is made again only when what it lists changed."""
 
     database: Path
     keys: dict[Path, str]
