@@ -16,7 +16,7 @@ from lxml import etree
 
 from cablegram import __version__
 from cablegram.cli import PROGRESS_THRESHOLD, main
-from conftest import SEEDS, seed_paths
+from conftest import SEEDS, TEI_DIR, seed_paths
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -306,3 +306,16 @@ def test_the_parsers_diagnostics_reach_the_user(tmp_path: Path) -> None:
     assert re.search(
         rf"^warning: {re.escape(str(partial))}:\d+: the export stops mid-text$", result.stderr, re.M
     ), result.stderr
+
+
+def test_web_pages_long_lists_as_asked(tmp_path: Path) -> None:
+    """`--page-size` sets how many cables a page of the index lists; 0 is refused."""
+    site = tmp_path / "site"
+    result = run("web", str(TEI_DIR), "--out", str(site), "--no-search", "--page-size", "2")
+    assert result.exit_code == 0, result.output
+    cables = len(list(TEI_DIR.glob("*.xml")))
+    pages = {p.name for p in site.glob("index*.html")}
+    assert pages == {"index.html"} | {f"index-p{n}.html" for n in range(2, -(-cables // 2) + 1)}
+    refused = run("web", str(TEI_DIR), "--out", str(site), "--page-size", "0")
+    assert refused.exit_code == 2
+    assert "--page-size" in refused.output

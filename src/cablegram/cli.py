@@ -250,14 +250,29 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @directory_option("--out", "-o", default=Path("build/site"), help="Directory of the site.")
 @click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
+@click.option(
+    "--page-size",
+    type=click.IntRange(min=1),
+    default=pipeline.PAGE_SIZE,
+    show_default=True,
+    help="Cables on one page of the index and of an entry's list.",
+)
 @jobs_option
-def web(paths: tuple[Path, ...], out: Path, no_search: bool, jobs: int | None) -> None:
+def web(
+    paths: tuple[Path, ...], out: Path, no_search: bool, page_size: int, jobs: int | None
+) -> None:
     """Render the web edition (a static site) from TEI files (default: tei/).
 
     Example: cablegram web tei/ --out build/site
     """
     with reported(1):
-        site = pipeline.web(list(paths) or [Path("tei")], out, search=not no_search, jobs=jobs)
+        site = pipeline.web(
+            list(paths) or [Path("tei")],
+            out,
+            search=not no_search,
+            jobs=jobs,
+            page_size=page_size,
+        )
     searched = "with" if site.search else "without"
     click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")
 
