@@ -319,3 +319,19 @@ def test_web_pages_long_lists_as_asked(tmp_path: Path) -> None:
     refused = run("web", str(TEI_DIR), "--out", str(site), "--page-size", "0")
     assert refused.exit_code == 2
     assert "--page-size" in refused.output
+
+
+def test_build_pages_long_lists_as_asked_and_again_when_that_changes(workdir: Path) -> None:
+    """`build --page-size` pages the index; building again with the default page size
+    makes the index one page again (the page size is among what the pages are made from),
+    though no document changed."""
+    shutil.copytree(TEI_DIR / "authority", workdir / "tei" / "authority")
+    first = run("build", "--no-print", "--page-size", "2")
+    assert first.exit_code == 0, first.output
+    assert (workdir / "build/site/index-p2.html").exists()
+    again = run("build", "--no-print")
+    assert again.exit_code == 0, again.output
+    assert "validate 0 redone" in again.output  # nothing else was done again
+    assert not list((workdir / "build/site").glob("index-p*.html"))
+    index = (workdir / "build/site/index.html").read_text(encoding="utf-8")
+    assert index.count('<tr><td data-value="') == len(seed_paths())

@@ -28,6 +28,13 @@ jobs_option = click.option(
     default=None,
     help="Processes to use (default: all cores); the output is the same for any number.",
 )
+page_size_option = click.option(
+    "--page-size",
+    type=click.IntRange(min=1),
+    default=pipeline.PAGE_SIZE,
+    show_default=True,
+    help="Cables on one page of the index and of an entry's list.",
+)
 tei_out_option = click.option(
     "--out",
     "-o",
@@ -176,8 +183,15 @@ def validate(
     "--print-out", "print_dir", default=Path("build/print"), help="Directory of the print edition."
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
+@page_size_option
 def build(
-    sources: Path, out: Path, force: bool, site_dir: Path, print_dir: Path, no_print: bool
+    sources: Path,
+    out: Path,
+    force: bool,
+    site_dir: Path,
+    print_dir: Path,
+    no_print: bool,
+    page_size: int,
 ) -> None:
     """Run the whole job: convert the exports into TEI, validate, render the editions.
 
@@ -188,7 +202,14 @@ def build(
     Example: cablegram build
     """
     with reported(1):
-        built = pipeline.build(sources, out, site_dir, None if no_print else print_dir, force=force)
+        built = pipeline.build(
+            sources,
+            out,
+            site_dir,
+            None if no_print else print_dir,
+            force=force,
+            page_size=page_size,
+        )
     _report_conversion(built.converted, out)
     for issue in built.report.issues:
         click.echo(str(issue))
@@ -250,13 +271,7 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @directory_option("--out", "-o", default=Path("build/site"), help="Directory of the site.")
 @click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
-@click.option(
-    "--page-size",
-    type=click.IntRange(min=1),
-    default=pipeline.PAGE_SIZE,
-    show_default=True,
-    help="Cables on one page of the index and of an entry's list.",
-)
+@page_size_option
 @jobs_option
 def web(
     paths: tuple[Path, ...], out: Path, no_search: bool, page_size: int, jobs: int | None

@@ -304,6 +304,7 @@ def build(
     force: bool = False,
     jobs: int | None = None,
     state_path: Path | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> Built:
     """The whole job, incrementally: convert, validate, web and print edition, each step
     redoing only what its inputs' hashes say has changed since the last build (no print
@@ -317,13 +318,14 @@ def build(
     if not built.report.valid or any(r.status == "failed" for r in built.converted):
         state.save()
         return built
-    web = _plan(state, "web", shas, authority, code, site_dir / "index.html")
+    web = _plan(state, "web", shas, authority, code, site_dir / "index.html", f"{page_size}")
     built.site = render_site(
         tei_files,
         site_dir,
         jobs=jobs,
         changed=web.changed,
         corpus_pages=web.whole_due,
+        page_size=page_size,
         summary_cache=SummaryCache(
             state.path.parent / ".cablegram-summaries.sqlite",
             {path: combine(sha, web.tool) for path, sha in shas.items()},
@@ -445,12 +447,19 @@ class _Plan:
 
 
 def _plan(
-    state: BuildState, step: str, shas: dict[Path, str], authority: str, code: str, output: Path
+    state: BuildState,
+    step: str,
+    shas: dict[Path, str],
+    authority: str,
+    code: str,
+    output: Path,
+    settings: str = "",
 ) -> _Plan:
+    """`settings`: options of the step that change what spans the corpus (the page size)."""
     tool = combine(tree_hash(xslt_dir() / step, xslt_dir() / "common"), code)
     done = state.section(step)
     changed = {path for path, sha in shas.items() if done.get(path.name) != combine(sha, tool)}
-    whole = combine(*sorted(shas.values()), authority, tool)
+    whole = combine(*sorted(shas.values()), authority, tool, settings)
     return _Plan(
         step, done, tool, changed, whole, done.get("whole") != whole or not output.exists()
     )
