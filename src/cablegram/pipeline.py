@@ -17,7 +17,7 @@ from typing import Literal
 
 from lxml import etree
 
-from cablegram.encode.tei import TEI_NS, document_id, encode_cable, serialise
+from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_cable, serialise
 from cablegram.entities import NameIndex, load_authority, tag_cable
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
@@ -95,7 +95,7 @@ def convert(
     directory = authority or out_dir / "authority"
     taken: dict[str, int] = {}
     for xml_id in reserved:
-        base = re.sub(r"-\d+$", "", xml_id) if re.search(r"-\d+$", xml_id) else xml_id
+        base = re.sub(r"-\d+$", "", xml_id)
         taken[base] = taken.get(base, 0) + 1
     outcomes = parallel_map(
         _encode_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
@@ -164,7 +164,7 @@ def _encode_source(source: Path, xml_id: str | None = None) -> _Encoded | str:
             counts=count_phenomena(tree),
             versions=[
                 "/".join(filter(None, (div.get("type"), div.get("subtype"))))
-                + f"({div.get('{http://www.w3.org/XML/1998/namespace}lang')})"
+                + f"({div.get(XML_LANG)})"
                 for div in tree.getroot().iterfind("tei:text/tei:body/tei:div", NS)
             ],
             warnings=[f"{source}:{d.line}: {d.message}" for d in cable.diagnostics],

@@ -21,7 +21,8 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 def build_corpus(cables: Iterable[etree._ElementTree], authority: Path) -> etree._ElementTree:
     """One document holding every cable whole, and the authority files."""
-    root, holder = _site()
+    root = _site()
+    holder = etree.SubElement(root, f"{{{CG_NS}}}cables")
     for tree in cables:
         holder.append(tree.getroot().__copy__())
     _add_authority(root, authority)
@@ -31,7 +32,7 @@ def build_corpus(cables: Iterable[etree._ElementTree], authority: Path) -> etree
 def authority_document(authority: Path, counts: dict[str, tuple[int, int]]) -> etree._ElementTree:
     """The authority files, each entry with how many cables and passages mention it
     (cg:cables, cg:passages; `counts`: entry id → both)."""
-    root, _ = _site()
+    root = _site()
     _add_authority(root, authority)
     for entry in root.iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
         found = counts.get(entry.get(XML_ID, ""))
@@ -41,9 +42,8 @@ def authority_document(authority: Path, counts: dict[str, tuple[int, int]]) -> e
     return etree.ElementTree(root)
 
 
-def _site() -> tuple[etree._Element, etree._Element]:
-    root = etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS, None: TEI_NS})
-    return root, etree.SubElement(root, f"{{{CG_NS}}}cables")
+def _site() -> etree._Element:
+    return etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS, None: TEI_NS})
 
 
 def _add_authority(root: etree._Element, authority: Path) -> None:

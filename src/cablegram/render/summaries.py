@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -25,9 +25,9 @@ from typing import NamedTuple
 from lxml import etree
 
 from cablegram.errors import CablegramError
+from cablegram.render.corpus import CG_NS
 from cablegram.safexml import safe_parser
 
-CG_NS = "urn:cablegram:site"
 MENTION = f"{{{CG_NS}}}mention"
 # Cables on one page of the index or of an entry's mentions: a 1,000-row table is about
 # 350 KB of HTML, still quick to open, sort and filter in a browser.
@@ -254,19 +254,14 @@ class SummaryStore:
     def entry_pages(self, base: str, entry: str, context: str, size: int = PAGE_SIZE) -> EntryList:
         """The pages of the cables that mention an entry: `size` cables each, in date order,
         file names `base`.html, `base`-p2.html …"""
-        cables: list[tuple[str, str, str, str]] = []
-
-        def rows() -> Iterator[tuple[str, str, str]]:
-            for name, key, date, xml_id, when, title in self._db.execute(
-                'SELECT name, key, date, id, "when", title FROM cable '
-                "WHERE name IN (SELECT name FROM mention WHERE entry = ?) "
-                'ORDER BY "when", name',
-                (entry,),
-            ):
-                cables.append((name, xml_id, when, title))
-                yield name, key, date
-
-        return EntryList(_plan(base, rows(), size, context), cables)
+        rows = self._db.execute(
+            'SELECT name, key, date, id, "when", title FROM cable '
+            "WHERE name IN (SELECT name FROM mention WHERE entry = ?) "
+            'ORDER BY "when", name',
+            (entry,),
+        ).fetchall()
+        plan = _plan(base, ((name, key, date) for name, key, date, *_ in rows), size, context)
+        return EntryList(plan, [(name, *cable) for name, _, _, *cable in rows])
 
     def entry_page(self, entry: str, listing: EntryList, number: int) -> ListPage:
         """One page of an entry's cables, each with its title and the names that point at

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
@@ -159,11 +158,8 @@ def _corpus_pages(store: SummaryStore, job: _CorpusJob, jobs: int | None) -> lis
     (one task for the index and the pages that read the authority files, one per entry);
     the pages written. Pages of a list that has become shorter, and of entries no longer
     mentioned, are removed."""
-    entries = authority_document(job.authority, store.entry_counts())
-    tasks: list[str | None] = [None]  # None: the index and the other pages
-    for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]"):
-        if etree.QName(entry).localname in ENTRY_KINDS and entry.get(f"{{{CG_NS}}}cables"):
-            tasks.append(entry.get(XML_ID))
+    _, mentioned = _mentioned(job.authority, store)
+    tasks: list[str | None] = [None, *mentioned]  # None: the index and the lists
     before = store.made_pages()
     written: list[Path] = []
     now: dict[str, str] = {}
@@ -183,48 +179,66 @@ def _corpus_pages(store: SummaryStore, job: _CorpusJob, jobs: int | None) -> lis
     return written
 
 
-_CORPUS: dict[str, Any] = {}
+def _mentioned(
+    authority: Path, store: SummaryStore
+) -> tuple[etree._ElementTree, dict[str, etree._Element]]:
+    """The authority document with each entry's counts, and the entries a cable mentions,
+    by id."""
+    entries = authority_document(authority, store.entry_counts())
+    mentioned = {
+        entry.get(XML_ID, ""): entry
+        for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]")
+        if etree.QName(entry).localname in ENTRY_KINDS and entry.get(f"{{{CG_NS}}}cables")
+    }
+    return entries, mentioned
+
+
+@dataclass
+class _CorpusWorker:
+    """What a process making corpus pages holds: the job, the summaries, the authority
+    document, the entries mentioned, the digests of the pages as they were last made."""
+
+    job: _CorpusJob
+    store: SummaryStore
+    entries: etree._ElementTree
+    mentioned: dict[str, etree._Element]
+    before: dict[str, str]
+
+
+_WORKER: dict[str, _CorpusWorker] = {}
 
 
 def _corpus_setup(job: _CorpusJob, before: dict[str, str]) -> None:
-    """A worker's initializer: the job, the summaries, the authority document, the
-    digests of the pages as they were last made."""
+    """A worker's initializer (or this process's, when the tasks run here)."""
     _close_corpus()
     store = SummaryStore(job.database)
-    entries = authority_document(job.authority, store.entry_counts())
-    by_id = {
-        entry.get(XML_ID): entry
-        for entry in entries.getroot().iterfind(f"{{{CG_NS}}}authority//*[@{XML_ID}]")
-    }
-    _CORPUS.update(job=job, store=store, entries=entries, by_id=by_id, before=before)
+    _WORKER["current"] = _CorpusWorker(job, store, *_mentioned(job.authority, store), before)
 
 
 def _close_corpus() -> None:
-    if "store" in _CORPUS:
-        _CORPUS["store"].close()
-    _CORPUS.clear()
+    worker = _WORKER.pop("current", None)
+    if worker is not None:
+        worker.store.close()
 
 
 def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
     """The pages of one entry, or (None) the index and the pages that read the authority
     files: the pages written, and the digest of every page of the task."""
-    job: _CorpusJob = _CORPUS["job"]
-    store: SummaryStore = _CORPUS["store"]
+    worker = _WORKER["current"]
+    job, store = worker.job, worker.store
     now: dict[str, str] = {}
     if entry_id is not None:
-        entry = _CORPUS["by_id"][entry_id]
+        entry = worker.mentioned[entry_id]
         kind = etree.QName(entry).localname
         listing = store.entry_pages(f"{kind}-{entry_id}", entry_id, job.context, job.page_size)
         make = partial(store.entry_page, entry_id, listing)
         stylesheet = job.stylesheets / "entity.xsl"
-        pages = _changed_pages(
-            job.out, stylesheet, listing.pages, make, _CORPUS["before"], now, entry
-        )
+        pages = _changed_pages(job.out, stylesheet, listing.pages, make, worker.before, now, entry)
         return pages, now
     plan = store.index_pages(job.context, job.page_size)
     make = partial(store.index_page, plan)
     stylesheet = job.stylesheets / "index.xsl"
-    written = _changed_pages(job.out, stylesheet, plan, make, _CORPUS["before"], now)
+    written = _changed_pages(job.out, stylesheet, plan, make, worker.before, now)
     bundles = " ".join(f"{b}/" for b in job.bundles)
     for name, stylesheet_name, params in [
         ("principles.html", "principles.xsl", {}),
@@ -232,8 +246,7 @@ def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
         *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
     ]:
         page = job.out / name
-        document = _CORPUS["entries"]
-        write_atomic(page, html_page(job.stylesheets / stylesheet_name, document, **params))
+        write_atomic(page, html_page(job.stylesheets / stylesheet_name, worker.entries, **params))
         written.append(page)
     return written, now
 
