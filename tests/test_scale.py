@@ -308,6 +308,25 @@ def test_no_cable_page_no_search_index(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def test_the_search_index_reads_again_only_the_pages_written(tmp_path: Path) -> None:
+    """Told which pages were written since the last index, the search step reads only
+    those: a page edited behind its back is taken as indexed; not told, it reads them all
+    and indexes the edit."""
+    site = tmp_path / "site"
+    pipeline.web([TEI_DIR], site)
+    entry = site / "pagefind" / "pagefind-entry.json"
+    before = entry.stat().st_ino
+    pages = sorted(site.glob("cable-*.html"))
+    pages[0].write_text(pages[0].read_text(encoding="utf-8").replace("</main>", "<p>x</p></main>"))
+    assert build_search_index(site, pages, written=set(pages[1:]))
+    assert entry.stat().st_ino == before  # nothing written changed: not indexed again
+    assert build_search_index(site, pages)
+    assert entry.stat().st_ino != before
+    again = entry.stat().st_ino
+    assert build_search_index(site, pages, written={pages[0]})  # written, and the same
+    assert entry.stat().st_ino == again
+
+
 def test_a_failed_search_index_keeps_the_last_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

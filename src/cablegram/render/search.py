@@ -5,7 +5,8 @@ Pagefind holds the index it builds in memory, about 0.25 MB per cable page (2.8 
 many, one after another, each into a bundle of its own (pagefind/, pagefind-2/, …); the
 search page merges them (Pagefind's mergeIndex). A page stays in the same shard (a hash of
 its name decides) as long as the number of shards does not change, and a shard whose pages
-are unchanged is not indexed again: after one cable changes, one shard is.
+are unchanged is not indexed again: after one cable changes, one shard is. Each bundle
+keeps the SHA-256 of every page it indexed; a run reads again only the pages it wrote.
 
 The price: when a shard does not hold a searched word at all, Pagefind falls back to near
 matches in that shard (as one index does for a word absent from the whole corpus), so
@@ -15,6 +16,7 @@ beyond `SHARD_SIZE` pages a rare word's exact matches come first and near matche
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import shutil
@@ -22,13 +24,14 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from collections.abc import Collection
 from pathlib import Path
 
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 
 SHARD_SIZE = 2000
-STAMP = "cablegram-shard.sha256"  # in each bundle: the digest of the pages it indexes
+STAMP = "cablegram-shard.json"  # in each bundle: page name -> SHA-256 of what it indexed
 
 
 def shard_count(pages: int, size: int = SHARD_SIZE) -> int:
@@ -50,24 +53,43 @@ def pagefind_available() -> bool:
     return True
 
 
-def build_search_index(out: Path, pages: list[Path], size: int = SHARD_SIZE) -> bool:
+def build_search_index(
+    out: Path, pages: list[Path], size: int = SHARD_SIZE, written: Collection[Path] | None = None
+) -> bool:
     """Index the cable pages of the site in `out` (the shards whose pages changed); False
-    when there is nothing to index or Pagefind is not installed."""
+    when there is nothing to index or Pagefind is not installed. `written`: the pages
+    written since the last index (None: any may have been); a page not among them is
+    taken to be what its shard indexed, and is not read again."""
     if not pages or not pagefind_available():
         return False
     shards = _shards(sorted(pages), shard_count(len(pages), size))
     names = bundle_names(len(shards))
     for name, members in zip(names, shards, strict=True):
         bundle = out / name
-        digest = _digest(members)
-        if (bundle / STAMP).is_file() and (bundle / STAMP).read_text() == digest:
+        indexed = _indexed(bundle)
+        hashes = {
+            page.name: indexed[page.name]
+            if written is not None and page not in written and page.name in indexed
+            else hashlib.sha256(page.read_bytes()).hexdigest()
+            for page in members
+        }
+        if hashes == indexed:
             continue
         _index(out, members, bundle)
-        write_atomic(bundle / STAMP, digest.encode())
+        write_atomic(bundle / STAMP, json.dumps(hashes, sort_keys=True, indent=0).encode())
     for stale in out.glob("pagefind-*"):
         if stale.is_dir() and stale.name not in names:
             shutil.rmtree(stale)
     return True
+
+
+def _indexed(bundle: Path) -> dict[str, str]:
+    """Page name -> SHA-256 of the pages a bundle indexed ({} when unknown)."""
+    try:
+        found = json.loads((bundle / STAMP).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _shards(pages: list[Path], count: int) -> list[list[Path]]:
@@ -79,13 +101,6 @@ def _shards(pages: list[Path], count: int) -> list[list[Path]]:
     if all(shards):
         return shards
     return [pages[k::count] for k in range(count)]
-
-
-def _digest(pages: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for page in pages:
-        digest.update(page.name.encode() + b"\0" + hashlib.sha256(page.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def _index(out: Path, pages: list[Path], bundle: Path) -> None:

@@ -113,7 +113,7 @@ def render_site(
     _copy_assets(stylesheets / "assets", out / "assets")
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
-        site.search = build_search_index(out, pages, shard_size)
+        site.search = build_search_index(out, pages, shard_size, written=set(site.pages))
     return site
 
 
