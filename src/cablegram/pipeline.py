@@ -311,9 +311,10 @@ def build(
     edition when `print_dir` is None)."""
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
-    built = Built(*_build_convert(state, sources, out, code, authority, force, jobs))
+    shas: dict[Path, str] = {}  # each TEI file's SHA-256, each file read once
+    built = Built(*_build_convert(state, sources, out, code, authority, force, jobs, shas))
     tei_files = sorted(out.glob("*.xml"))
-    shas = {path: file_hash(path) for path in tei_files}
+    shas = {path: shas.get(path) or file_hash(path) for path in tei_files}
     built.report = _build_validate(state, out, tei_files, shas, code, authority, jobs, built)
     if not built.report.valid or any(r.status == "failed" for r in built.converted):
         state.save()
@@ -353,7 +354,10 @@ def _build_convert(
     authority: str,
     force: bool,
     jobs: int | None,
+    shas: dict[Path, str],
 ) -> tuple[list[Converted], Report]:
+    """Convert the sources whose key changed; `shas` gets the hash of each TEI file read
+    or written on the way."""
     done = state.section("convert")
     found, missing = find_sources([sources])
     todo, kept = [], []
@@ -361,26 +365,22 @@ def _build_convert(
     for source in found:
         keys[source.name] = combine(file_hash(source), code, authority)
         entry = done.get(source.name)
-        target = out / f"{entry['id']}.xml" if entry else None
-        if (
-            entry
-            and entry["key"] == keys[source.name]
-            and target is not None
-            and target.exists()
-            and file_hash(target) == entry["tei"]
-        ):
-            kept.append(Converted(source, "unchanged", target, entry["id"]))
-        else:
-            todo.append(source)
+        if entry and (target := out / f"{entry['id']}.xml").exists():
+            shas[target] = file_hash(target)
+            if entry["key"] == keys[source.name] and shas[target] == entry["tei"]:
+                kept.append(Converted(source, "unchanged", target, entry["id"]))
+                continue
+        todo.append(source)
     results = convert(
         todo, out, force=force, jobs=jobs, reserved=[c.xml_id for c in kept if c.xml_id]
     )
     for result in results:
         if result.output and result.status in {"written", "unchanged"}:
+            shas[result.output] = file_hash(result.output)
             done[result.source.name] = {
                 "key": keys[result.source.name],
                 "id": result.xml_id,
-                "tei": file_hash(result.output),
+                "tei": shas[result.output],
             }
     converted = missing + kept + results
     return converted, Report()
