@@ -8,6 +8,8 @@ those of the node the SVRL report locates.
 
 from __future__ import annotations
 
+import copy
+import re
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +20,12 @@ from cablegram.validate.locate import column_of
 from cablegram.validate.schemas import SCH_NAME, schematron
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
+XSL = "http://www.w3.org/1999/XSL/Transform"
+ACTIVE_PATTERN = f"{{{SVRL}}}active-pattern"
+# the skeleton's own templates of each pattern's mode: text is skipped, the walk goes on
+SKELETON_MATCHES = {"text()", "@*|node()"}
+PREDICATE = re.compile(r"\[[^\[\]]*\]")  # an innermost predicate
+LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")  # XPath 1.0 has no escapes within them
 FINDINGS = f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report"
 
 
@@ -29,7 +37,45 @@ ACCESS = etree.XSLTAccessControl(
 
 @cache
 def _stylesheet(directory: Path, name: str) -> etree.XSLT:
-    return etree.XSLT(schematron(directory, name).validator_xslt, access_control=ACCESS)
+    validator = streamline(schematron(directory, name).validator_xslt)
+    return etree.XSLT(validator, access_control=ACCESS)
+
+
+def streamline(validator: etree._ElementTree) -> etree._ElementTree:
+    """The compiled rules without two walks that find nothing (a copy; the SVRL is the same).
+
+    lxml's XSLT 1.0 skeleton walks the document twice per pattern: once in the pattern's
+    mode, and once in the default mode, inside `svrl:active-pattern`, where no template
+    matches and the built-in ones output nothing. The second walk is dropped. And each
+    pattern's walk visits every attribute, although only a pattern with a rule on an
+    attribute (`@ref | @corresp …`) has anything to do there: the others walk elements only.
+    """
+    validator = copy.deepcopy(validator)
+    root = validator.getroot()
+    for walk in list(root.iter(f"{{{XSL}}}apply-templates")):
+        pattern = walk.getparent()
+        if pattern is not None and pattern.tag == ACTIVE_PATTERN and not walk.attrib:
+            pattern.remove(walk)
+    rules: dict[str, list[str]] = {}
+    for template in root.iterfind(f"{{{XSL}}}template[@mode]"):
+        if template.get("match") not in SKELETON_MATCHES:
+            rules.setdefault(template.get("mode", ""), []).append(template.get("match", ""))
+    for mode, matches in rules.items():
+        if not any(_may_match_attribute(match) for match in matches):
+            for walk in root.iter(f"{{{XSL}}}apply-templates"):
+                if walk.get("mode") == mode and walk.get("select") == "@*|*":
+                    walk.set("select", "*")
+    return validator
+
+
+def _may_match_attribute(pattern: str) -> bool:
+    """Whether an XSLT 1.0 pattern can match an attribute: the last step of one of its
+    alternatives is on the attribute axis, string literals and predicates aside."""
+    bare = LITERAL.sub("", pattern)
+    while (inner := PREDICATE.sub("", bare)) != bare:
+        bare = inner
+    steps = (alternative.rsplit("/", 1)[-1].strip() for alternative in bare.split("|"))
+    return any(step.startswith(("@", "attribute::")) for step in steps)
 
 
 def run_schematron(
