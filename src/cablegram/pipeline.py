@@ -261,25 +261,34 @@ def is_sealed(data: bytes) -> bool:
     )
 
 
-COUNTED = {
-    "stamps": "//tei:text//tei:stamp",
-    "signatures": "//tei:text//tei:signed",
-    "sic": "//tei:text//tei:sic",
-    "unclear": "//tei:text//tei:unclear | //tei:text//tei:*[@cert='low']",
-    "supplied": "//tei:text//tei:supplied",
-    "notes": "//tei:text//tei:note",
-    "clerk": "//tei:text//tei:note[@type='clerk']",
-    "telegrams": "//tei:text//tei:floatingText[@type='telegram']",
-    "pages": "//tei:text//tei:pb[not(@ed)]",
-}
+PHENOMENA = ("stamps", "signatures", "sic", "unclear", "supplied", "notes", "clerk",
+             "telegrams", "pages")  # fmt: skip
+_TAGGED = {f"{{{TEI_NS}}}{tag}": name for tag, name in [
+    ("stamp", "stamps"), ("signed", "signatures"), ("sic", "sic"), ("unclear", "unclear"),
+    ("supplied", "supplied"), ("note", "notes"), ("floatingText", "telegrams"), ("pb", "pages"),
+]}  # fmt: skip
+
+
+_OUTER_TEXTS = etree.XPath("//tei:text[not(ancestor::tei:text)]", namespaces=NS)
+_UNCERTAIN = etree.XPath(".//tei:*[@cert='low']", namespaces=NS)
 
 
 def count_phenomena(tree: etree._ElementTree) -> dict[str, int]:
-    """How many of each editorial phenomenon the TEI document marks."""
-    root = tree.getroot()
-    counts = {}
-    for name, xpath in COUNTED.items():
-        counts[name] = len(set(root.xpath(xpath, namespaces=NS)))
+    """How many of each editorial phenomenon the text of a TEI document marks (its header
+    aside): one walk over the elements of these names, not a search per phenomenon."""
+    counts = dict.fromkeys(PHENOMENA, 0)
+    for text in _OUTER_TEXTS(tree):
+        for element in text.iterdescendants(*_TAGGED):
+            name = _TAGGED[element.tag]
+            if name == "telegrams" and element.get("type") != "telegram":
+                continue
+            if name == "pages" and element.get("ed") is not None:
+                continue
+            if name == "notes" and element.get("type") == "clerk":
+                counts["clerk"] += 1
+            if name != "unclear" or element.get("cert") != "low":  # counted just below
+                counts[name] += 1
+        counts["unclear"] += len(_UNCERTAIN(text))
     return counts
 
 
