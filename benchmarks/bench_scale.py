@@ -102,6 +102,7 @@ def _run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> d
     from cablegram.validate import validate_files
 
     start = time.perf_counter()
+    steps: dict[str, float] = {}
     if stage == "convert":
         results = pipeline.convert([exports], tei, force=True)
         failed = [r for r in results if r.status == "failed"]
@@ -127,16 +128,17 @@ def _run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> d
             start = time.perf_counter()
         built = pipeline.build(exports, tei, site, None, force=True, state_path=state)
         assert built.report.valid, built.report.summary()
+        steps = built.seconds
     seconds = time.perf_counter() - start
     peak = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     )
-    return {"seconds": seconds, "peak_mb": peak / 1024}
+    return {"seconds": seconds, "peak_mb": peak / 1024, "steps": steps}
 
 
 def measure(stage: str, workdir: Path, runs: int) -> dict:
-    times, peaks, trees = [], [], []
+    times, peaks, trees, steps = [], [], [], []
     for _ in range(runs):
         command = [sys.executable, __file__, "--stage", stage, "--workdir", str(workdir)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -146,11 +148,13 @@ def measure(stage: str, workdir: Path, runs: int) -> dict:
         times.append(figures["seconds"])
         peaks.append(figures["peak_mb"])
         trees.append(figures["tree_mb"])
+        steps.append(figures["steps"])
     return {
         "median": statistics.median(times),
         "runs": times,
         "peak_mb": max(peaks),
         "tree_mb": max(trees),
+        "steps": steps[times.index(statistics.median_low(times))],  # of the median run
     }
 
 
@@ -179,6 +183,7 @@ def main() -> None:
         return
     base = Path(tempfile.gettempdir()) / "cablegram-bench"
     rows = []
+    reference = [reference_seconds()]
     for n in args.sizes:
         workdir = prepare(n, base)
         runs = args.runs if n < 10000 else 1
@@ -195,7 +200,22 @@ def main() -> None:
                 f"  {figures['tree_mb']:7.0f} MB all processes",
                 flush=True,
             )
-    write_results(rows)
+    reference.append(reference_seconds())
+    write_results(rows, reference)
+
+
+def reference_seconds() -> float:
+    """How fast this machine runs Python at the moment: the median of five runs of a fixed
+    loop of ten million additions. Figures taken on other machines, or on a shared machine
+    at another time, compare after scaling by it."""
+
+    def once() -> float:
+        start, total = time.perf_counter(), 0
+        for number in range(10_000_000):
+            total += number
+        return time.perf_counter() - start
+
+    return statistics.median(once() for _ in range(5))
 
 
 def _versions() -> str:
@@ -218,7 +238,7 @@ def _versions() -> str:
     )
 
 
-def write_results(rows: list) -> None:
+def write_results(rows: list, reference: list[float]) -> None:
     from cablegram import __version__
 
     lines = [
@@ -231,6 +251,8 @@ def write_results(rows: list) -> None:
         "fresh process, all cores (`--jobs` default); median of 3 runs (1 run at 10,000).",
         "build: convert + validate + web + search from scratch, through the incremental build;",
         "rebuild: the same with nothing changed; rebuild-one: after one source changed.",
+        f"Speed of the machine (`reference_seconds`, a fixed Python loop): "
+        f"{reference[0]:.2f} s before the runs, {reference[-1]:.2f} s after.",
         "",
         "| cables | stage | median s | ms per cable | largest process MB | all processes MB (PSS) "
         "| runs (s) |",
@@ -243,6 +265,23 @@ def write_results(rows: list) -> None:
             f"{1000 * figures['median'] / n:.2f} | {figures['peak_mb']:.0f} | "
             f"{figures['tree_mb']:.0f} | {runs} |"
         )
+    lines += [
+        "",
+        "Steps of `build` from scratch (the median run), as `Built.seconds` times them; the",
+        "target is on convert + validate + web without its search index:",
+        "",
+        "| cables | convert s | validate s | web s (without search) | search s "
+        "| convert + validate + web s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for n, stage, figures in rows:
+        if stage == "build":
+            steps = figures["steps"]
+            web = steps["web"] - steps["search"]
+            lines.append(
+                f"| {n:,} | {steps['convert']:.1f} | {steps['validate']:.1f} | {web:.1f} | "
+                f"{steps['search']:.1f} | {steps['convert'] + steps['validate'] + web:.1f} |"
+            )
     target = ROOT / "benchmarks" / "RESULTS.md"
     previous = target.read_text(encoding="utf-8") if target.exists() else ""
     notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"

@@ -232,6 +232,8 @@ def test_build_converts_seeds_into_tei(workdir: Path) -> None:
     assert out_lines[-1].startswith("build/print/edition.pdf: ")
     assert (workdir / "build" / "site" / "index.html").is_file()
     assert (workdir / "build" / "print" / "edition.pdf").is_file()
+    steps = r"convert [\d.]+, validate [\d.]+, web [\d.]+ \(search [\d.]+\), print [\d.]+"
+    assert re.search(rf"^seconds: {steps}$", result.stderr, re.MULTILINE), result.stderr
     lines, summary = report(result)
     assert summary.groups()[:3] == (str(len(seed_paths())), str(len(seed_paths())), "tei")
     assert sorted(p.stem for p in (workdir / "tei").glob("*.xml")) == sorted(

@@ -112,10 +112,13 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     args = (Path("seeds"), Path("tei"), Path("build/site"), Path("build/print"))
     first = pipeline.build(*args)
     assert first.redone == {"convert": 5, "validate": 5, "web": 5, "print": 5}
+    assert set(first.seconds) == {"convert", "validate", "web", "search", "print"}
+    assert 0 < first.seconds["search"] < first.seconds["web"]  # indexing is part of the step
     index = Path("build/site/index.html").read_bytes()
     again = pipeline.build(*args)
     assert again.redone == {"convert": 0, "validate": 0, "web": 0, "print": 0}
     assert again.site is not None and again.site.pages == []
+    assert again.seconds["search"] == 0  # no page written: the index is not made again
     source = sorted(Path("seeds").glob("*.txt"))[0]
     source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
     third = pipeline.build(*args)

@@ -226,8 +226,20 @@ def build(
         f"{k} {built.redone[k]} redone/{built.kept.get(k, 0)} kept" for k in built.redone
     )
     click.echo(f"incremental: {steps}", err=True)
+    click.echo(f"seconds: {_seconds(built.seconds)}", err=True)
     failed = any(r.status not in {"written", "unchanged"} for r in built.converted)
     sys.exit(1 if failed or not built.report.valid else 0)
+
+
+def _seconds(seconds: dict[str, float]) -> str:
+    """`convert 1.2, validate 0.4, web 2.0 (search 0.9)`: search is part of the web step."""
+    shown = []
+    for step, value in seconds.items():
+        if step == "web" and "search" in seconds:
+            shown.append(f"web {value:.1f} (search {seconds['search']:.1f})")
+        elif step != "search":
+            shown.append(f"{step} {value:.1f}")
+    return ", ".join(shown)
 
 
 @main.command()

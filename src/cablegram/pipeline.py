@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -294,7 +295,8 @@ def count_phenomena(tree: etree._ElementTree) -> dict[str, int]:
 
 @dataclass
 class Built:
-    """What an incremental build did: per step, the files made again and those kept."""
+    """What an incremental build did: per step, the files made again and those kept, and
+    the seconds it took (search: the part of the web step that indexes the pages)."""
 
     converted: list[Converted]
     report: Report
@@ -302,6 +304,7 @@ class Built:
     volume: Volume | None = None
     redone: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def build(
@@ -321,10 +324,13 @@ def build(
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
     shas: dict[Path, str] = {}  # each TEI file's SHA-256, each file read once
+    clock = _Clock()
     built = Built(*_build_convert(state, sources, out, code, authority, force, jobs, shas))
     tei_files = sorted(out.glob("*.xml"))
     shas = {path: shas.get(path) or file_hash(path) for path in tei_files}
+    clock.lap(built, "convert")
     built.report = _build_validate(state, out, tei_files, shas, code, authority, jobs, built)
+    clock.lap(built, "validate")
     if not built.report.valid or any(r.status == "failed" for r in built.converted):
         state.save()
         return built
@@ -343,6 +349,8 @@ def build(
         ),
     )
     web.record(shas, built)
+    clock.lap(built, "web")
+    built.seconds["search"] = built.site.search_seconds
     if print_dir is None:
         state.save()
         return built
@@ -351,8 +359,20 @@ def build(
         tei_files, print_dir, changed=volume.changed, volume_due=volume.whole_due
     )
     volume.record(shas, built)
+    clock.lap(built, "print")
     state.save()
     return built
+
+
+class _Clock:
+    """The seconds of each step of a build, one after the other."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self, built: Built, step: str) -> None:
+        now = time.perf_counter()
+        built.seconds[step], self.last = now - self.last, now
 
 
 def _build_convert(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -56,9 +57,13 @@ class SummaryCache:
 
 @dataclass
 class Site:
+    """A web edition made: the pages written, whether the search index was made again and
+    how long that took."""
+
     out: Path
     pages: list[Path] = field(default_factory=list)
     search: bool = False
+    search_seconds: float = 0.0
 
 
 def render_site(
@@ -113,7 +118,9 @@ def render_site(
     _copy_assets(stylesheets / "assets", out / "assets")
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
+        started = time.perf_counter()
         site.search = build_search_index(out, pages, shard_size, written=set(site.pages))
+        site.search_seconds = time.perf_counter() - started
     return site
 
 
