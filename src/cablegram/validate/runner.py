@@ -155,10 +155,10 @@ def _known_entries(path: Path, refs: set[str], cache: dict[Path, set[str]]) -> s
     known = []
     for ref in sorted(refs):
         file_part, entry = ref.split("#", 1)
-        directory = path.parent / file_part
-        if directory not in cache:
-            cache[directory] = _entry_ids(directory.resolve())
-        if entry in cache[directory]:
+        authority_file = path.parent / file_part
+        if authority_file not in cache:
+            cache[authority_file] = _entry_ids(authority_file.resolve())
+        if entry in cache[authority_file]:
             known.append(ref)
     return " ".join(known) or "#none"  # none resolves (no authority file at all)
 
