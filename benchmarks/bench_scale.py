@@ -117,9 +117,11 @@ def _run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> d
     elif stage in {"build", "rebuild", "rebuild-one"}:
         # build = convert + validate + web from scratch (no print: its own target is 100)
         state = tei.parent / "state.json"
-        if stage == "build":  # nothing kept from an earlier build
+        if stage == "build":  # nothing kept from an earlier build, the site included
             state.unlink(missing_ok=True)
             (tei.parent / ".cablegram-summaries.sqlite").unlink(missing_ok=True)
+            shutil.rmtree(site, ignore_errors=True)
+            start = time.perf_counter()  # the clearing is not the build's
         if stage == "rebuild-one":
             source = sorted(exports.glob("*.txt"))[0]
             text = source.read_text(encoding="utf-8")
@@ -190,8 +192,6 @@ def main() -> None:
         for stage in STAGES:
             if stage == "print" and n > args.print_max:
                 continue
-            if stage == "build":
-                shutil.rmtree(workdir / "site", ignore_errors=True)
             figures = measure(stage, workdir, runs)
             rows.append((n, stage, figures))
             print(
