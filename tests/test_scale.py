@@ -19,6 +19,7 @@ from lxml import etree
 from cablegram import pipeline
 from cablegram.errors import CablegramError
 from cablegram.incremental import file_hash
+from cablegram.parallel import parallel_map
 from cablegram.render import web
 from cablegram.render.search import build_search_index
 from cablegram.render.summaries import Summary
@@ -432,3 +433,14 @@ def test_build_starts_afresh_from_a_damaged_summary_store(
     fresh = tmp_path / "fresh"
     render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
     assert (fresh / "index.html").read_bytes() == Path("build/site/index.html").read_bytes()
+
+
+def test_nothing_to_do_starts_no_worker_and_no_initializer() -> None:
+    """A no-change rebuild converts nothing: loading the name index for it (pymorphy3's
+    paradigms of every authority form) took most of the convert step's time."""
+
+    def loaded(*_: object) -> None:
+        raise AssertionError("initializer called with nothing to do")
+
+    assert list(parallel_map(str, [], jobs=2, initializer=loaded)) == []
+    assert list(parallel_map(str, [1], jobs=2, initializer=lambda: None)) == ["1"]

@@ -63,4 +63,7 @@ class BuildState:
         return self.data.setdefault(name, {})
 
     def save(self) -> None:
-        write_atomic(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode())
+        # compact: json's C encoder writes it; with indent, its Python one (a tenth of a
+        # no-change rebuild at 10,000 cables)
+        data = json.dumps(self.data, sort_keys=True, separators=(",", ":"))
+        write_atomic(self.path, data.encode())

@@ -28,6 +28,8 @@ def parallel_map(
 ) -> Iterator[R]:
     """`map(function, items)` on `jobs` processes (default: all cores), in order."""
     work = list(items)
+    if not work:  # nothing to do: no worker, and no initializer (it may be costly)
+        return
     jobs = max(1, jobs or default_jobs())
     if jobs == 1 or len(work) < 2 * jobs:
         if initializer:

@@ -10,6 +10,7 @@ assets/ copied; Pagefind indexes the cable pages for search, offline (render.sea
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import tempfile
 import time
@@ -107,7 +108,9 @@ def render_site(
                 store.add(path.name, keys[path], summary)
         store.commit({path.name for path in files})
         # A cable's page carries the name of its TEI file (cg-file-id checks it is its id).
-        pages = [page for page in (out / f"{path.stem}.html" for path in files) if page.exists()]
+        # one listing of the site, not a stat per page
+        present = {entry.name for entry in os.scandir(out)} if out.is_dir() else set()
+        pages = [out / f"{path.stem}.html" for path in files if f"{path.stem}.html" in present]
         if corpus_pages:
             bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
             authority = files[0].parent / "authority"
