@@ -444,3 +444,46 @@ def test_nothing_to_do_starts_no_worker_and_no_initializer() -> None:
 
     assert list(parallel_map(str, [], jobs=2, initializer=loaded)) == []
     assert list(parallel_map(str, [1], jobs=2, initializer=lambda: None)) == ["1"]
+
+
+def test_authority_files_are_checked_again_only_when_what_they_are_checked_against_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The authority files' rules read the corpus's references (cg-authority-unused): a
+    rebuild with nothing changed reports their warnings without checking them again; a
+    cable that comes to name an unused entry has them checked again."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    args = (Path("seeds"), Path("tei"), Path("build/site"), None)
+    checked: list[list[str]] = []
+    validate = pipeline.validate_files
+
+    def spy(paths: list[Path], **options: Any) -> Any:
+        checked.append([Path(path).parent.name for path in paths])
+        return validate(paths, **options)
+
+    monkeypatch.setattr(pipeline, "validate_files", spy)
+
+    def unused(built: pipeline.Built) -> dict[str, str]:
+        found = (
+            re.search(r'mentions "(?P<id>[^"]+)" \((?P<name>[^)]+)\)', issue.message)
+            for issue in built.report.issues
+            if issue.rule == "cg-authority-unused"
+        )
+        return {match["id"]: match["name"] for match in found if match}
+
+    first = unused(pipeline.build(*args))
+    assert first and ["authority"] * 3 in checked
+    checked.clear()
+    assert unused(pipeline.build(*args)) == first  # still reported …
+    assert all("authority" not in names for names in checked)  # … not checked again
+    entry, name = next((e, n) for e, n in first.items() if n.isascii() and " " not in n)
+    source = next(p for p in sorted(Path("seeds").glob("*.txt")) if "Kim Il Sung" in p.read_text())
+    text = source.read_text(encoding="utf-8")
+    at = text.rindex("Kim Il Sung")
+    source.write_text(text[:at] + name + text[at + len("Kim Il Sung") :], encoding="utf-8")
+    checked.clear()
+    after = unused(pipeline.build(*args))
+    assert ["authority"] * 3 in checked
+    assert entry not in after and set(after) < set(first)

@@ -419,6 +419,10 @@ def _build_convert(
     return converted, Report()
 
 
+# the entry of the validate step's state for the authority files (no TEI file's name)
+AUTHORITY_CHECK = "authority/"
+
+
 def _build_validate(
     state: BuildState,
     out: Path,
@@ -442,14 +446,23 @@ def _build_validate(
             known_refs.update(entry["refs"])
         else:
             todo.append(path)
-    authority_files = sorted((out / "authority").glob("*.xml"))
-    report = validate_files(todo + authority_files, jobs=jobs, known_refs=known_refs)
+    report = validate_files(todo, jobs=jobs)
     for path in todo:
         done[path.name] = {
             "key": combine(shas[path], schemas, authority, code),
             "issues": [asdict(i) for i in report.issues if i.path == str(path)],
             "refs": report.refs.get(str(path), []),
         }
+        known_refs.update(done[path.name]["refs"])
+    # The authority files are checked again when they, the schemas, the code or the
+    # references of the corpus (the rule on unused entries reads them) changed.
+    authority_files = sorted((out / "authority").glob("*.xml"))
+    key = combine(authority, schemas, code, *sorted(known_refs))
+    if done.get(AUTHORITY_CHECK, {}).get("key") != key:
+        checked = validate_files(authority_files, jobs=jobs, known_refs=known_refs)
+        issues = [asdict(issue) for issue in checked.issues]
+        done[AUTHORITY_CHECK] = {"key": key, "issues": issues}
+    report.issues += [Issue(**issue) for issue in done[AUTHORITY_CHECK]["issues"]]
     report.files = tei_files + authority_files
     report.issues = sorted(report.issues + cached)
     built.redone["validate"], built.kept["validate"] = len(todo), len(tei_files) - len(todo)
