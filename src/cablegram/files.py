@@ -1,4 +1,5 @@
-"""Writing files atomically: a temporary file in the same directory, then a rename."""
+"""Files: written atomically (a temporary file in the same directory, then a rename), and
+the names in a directory."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def names_in(directory: Path) -> set[str]:
+    """The names of the entries of a directory (none when it does not exist), in one
+    listing: at 10,000 files, cheaper than asking whether each one exists."""
+    return {entry.name for entry in os.scandir(directory)} if directory.is_dir() else set()
 
 
 def _umask() -> int:

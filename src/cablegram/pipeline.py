@@ -9,7 +9,6 @@ instruction holding the SHA-256 of what cablegram wrote.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -23,7 +22,7 @@ from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_cable, se
 from cablegram.entities import NameIndex, load_authority, tag_cable
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
-from cablegram.files import write_atomic
+from cablegram.files import names_in, write_atomic
 from cablegram.incremental import BuildState, code_hash, combine, file_hash, tree_hash
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
@@ -390,8 +389,7 @@ def _build_convert(
     or written on the way."""
     done = state.section("convert")
     found, missing = find_sources([sources])
-    # the TEI files there, in one listing (a stat per file costs more at 10,000 files)
-    present = {entry.name for entry in os.scandir(out)} if out.is_dir() else set()
+    present = names_in(out)
     todo, kept = [], []
     keys = {}
     for source in found:

@@ -10,7 +10,6 @@ assets/ copied; Pagefind indexes the cable pages for search, offline (render.sea
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import tempfile
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from cablegram.errors import CablegramError
-from cablegram.files import write_atomic
+from cablegram.files import names_in, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import CG_NS, XML_ID, authority_document
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
@@ -108,8 +107,7 @@ def render_site(
                 store.add(path.name, keys[path], summary)
         store.commit({path.name for path in files})
         # A cable's page carries the name of its TEI file (cg-file-id checks it is its id).
-        # one listing of the site, not a stat per page
-        present = {entry.name for entry in os.scandir(out)} if out.is_dir() else set()
+        present = names_in(out)
         pages = [out / f"{path.stem}.html" for path in files if f"{path.stem}.html" in present]
         if corpus_pages:
             bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
