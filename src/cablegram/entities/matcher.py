@@ -122,19 +122,23 @@ class NameIndex:
         """The names in a text, left to right, longest first, none overlapping."""
         tokens = list(TOKEN.finditer(text))
         keys = [t.group().casefold().replace("ё", "е") for t in tokens]
+        first = self.first
+        if first.keys().isdisjoint(keys):  # most texts name no one: one check in C
+            return []
         found: list[Found] = []
-        i = 0
-        while i < len(tokens):
-            best: tuple[int, int, Candidate] | None = None
-            for candidate in self.first.get(keys[i], ()):
-                n = 1 + len(candidate.rest)
+        free = 0  # the first token not inside a name found
+        for i, key in enumerate(keys):
+            if i < free or key not in first:
+                continue
+            best: tuple[int, Candidate] | None = None
+            for candidate in first[key]:
                 if not self._fits(text, tokens, keys, i, candidate):
                     continue
-                score = (n, -candidate.rank)
-                if best is None or score > (best[0], -best[2].rank):
-                    best = (n, i, candidate)
+                n = 1 + len(candidate.rest)
+                if best is None or (n, -candidate.rank) > (best[0], -best[1].rank):
+                    best = (n, candidate)
             if best:
-                n, _, candidate = best
+                n, candidate = best
                 found.append(
                     Found(
                         tokens[i].start(),
@@ -143,9 +147,7 @@ class NameIndex:
                         candidate.kind,
                     )
                 )
-                i += n
-            else:
-                i += 1
+                free = i + n
         return found
 
     @staticmethod

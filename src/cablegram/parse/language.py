@@ -207,6 +207,10 @@ def _identifier(script: str) -> _VectorIdentifier:
     the restriction keeps the full model and only swaps the arrays it scores with)."""
     identifier = copy.copy(_model())
     identifier.set_languages(SCRIPT_LANGUAGES[script])
+    # set_languages keeps a view of the full model's columns: each feature's scores then
+    # lie scattered over its whole row (97 languages). A copy of the few columns kept makes
+    # the scoring's gather read a fraction of the memory; the values are the same.
+    identifier.nb_ptc = np.ascontiguousarray(identifier.nb_ptc)
     return identifier
 
 
