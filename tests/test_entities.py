@@ -12,8 +12,8 @@ from lxml import etree
 
 from cablegram.cli import main
 from cablegram.entities import NameIndex, load_authority
-from cablegram.entities.tagger import tag_inlines
-from cablegram.model import Name, Text
+from cablegram.entities.tagger import tag_cable, tag_inlines
+from cablegram.model import LineBreak, Name, Text
 from cablegram.parse import parse_bytes
 from conftest import TEI_DIR, seed_paths
 
@@ -84,6 +84,29 @@ def test_a_name_already_marked_gets_its_reference_and_is_not_tagged_twice(
         Text("COLONEL "),
         Name("person", (Text("С.А.Макаров"),), "authority/persons.xml#makarov"),
     )
+
+
+def test_tagging_returns_what_names_no_one_as_it_was(index: NameIndex) -> None:
+    """Parts without a name come back as the very objects given (nothing is rebuilt);
+    parts with one come back tagged."""
+    plain = (Text("the weather in the morning "), LineBreak(), Text("was fine"))
+    assert tag_inlines(plain, index) is plain
+    cable = parse_bytes(
+        "cable.txt",
+        "July 12, 1951 Cable No. 21700, Mao Zedong to Feng Xi [Stalin]\n\nSummary:\n\nA test."
+        "\n\nOriginal Language:\n\nEnglish\n\nContents:\n\nTranslation - English\n\n"
+        "The weather was fine and the talks went on for a long while in the morning.\n\n"
+        "Peng Dehuai and Li Kenong have their orders for the talks in the morning.\n".encode(),
+    )
+    tagged = tag_cable(cable, index)
+    [before], [after] = cable.versions, tagged.versions
+    kept, named = before.text.body, after.text.body
+    assert named[0] is kept[0]
+    assert named[1] is not kept[1]
+    assert [n.ref for n in named[1].content if isinstance(n, Name)] == [
+        "authority/persons.xml#peng-dehuai",
+        "authority/persons.xml#li-kenong",
+    ]
 
 
 def test_a_cable_of_our_own_gets_its_names_tagged(tmp_path: Path) -> None:
