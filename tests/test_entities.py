@@ -93,10 +93,10 @@ def test_tagging_returns_what_names_no_one_as_it_was(index: NameIndex) -> None:
     assert tag_inlines(plain, index) is plain
     cable = parse_bytes(
         "cable.txt",
-        "July 12, 1951 Cable No. 21700, Mao Zedong to Feng Xi [Stalin]\n\nSummary:\n\nA test."
-        "\n\nOriginal Language:\n\nEnglish\n\nContents:\n\nTranslation - English\n\n"
-        "The weather was fine and the talks went on for a long while in the morning.\n\n"
-        "Peng Dehuai and Li Kenong have their orders for the talks in the morning.\n".encode(),
+        b"July 12, 1951 Cable No. 21700, Mao Zedong to Feng Xi [Stalin]\n\nSummary:\n\nA test."
+        b"\n\nOriginal Language:\n\nEnglish\n\nContents:\n\nTranslation - English\n\n"
+        b"The weather was fine and the talks went on for a long while in the morning.\n\n"
+        b"Peng Dehuai and Li Kenong have their orders for the talks in the morning.\n",
     )
     tagged = tag_cable(cable, index)
     [before], [after] = cable.versions, tagged.versions
