@@ -252,10 +252,18 @@ class Telegram:
     kind: Literal["telegram", "quotation"] = "telegram"
 
 
-OpenerPart = Furniture | Distribution | StampBlock | SheetTurn
+OpenerPart = Furniture | Distribution | StampBlock | SheetTurn | Gapped
 BodyPart = Paragraph | NumberedList | StampBlock | SheetTurn | Gapped | Telegram
 CloserPart = (
-    Signed | Dateline | ClerkNote | CloserLine | StampBlock | SheetTurn | Furniture | Distribution
+    Signed
+    | Dateline
+    | ClerkNote
+    | CloserLine
+    | StampBlock
+    | SheetTurn
+    | Furniture
+    | Distribution
+    | Gapped
 )
 
 

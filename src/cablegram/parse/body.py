@@ -350,8 +350,8 @@ def _is_table(block: Block) -> bool:
     return sum(1 for line in block.lines if "\t" in line.text and "№" in line.text) >= 1
 
 
-def _opener(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart | Gapped, ...]:
-    parts: list[OpenerPart | Gapped] = []
+def _opener(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart, ...]:
+    parts: list[OpenerPart] = []
     seen_furniture = False
     for unit in units:
         assert isinstance(unit, Block)
@@ -640,7 +640,7 @@ def _signatory(text: str) -> tuple[str, str] | None:
     return text[:cut], text[cut:]
 
 
-def _closer(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart | Gapped, ...]:
+def _closer(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
     parts: list = []
     open_signature = False  # the last Signed may go on (rank → name → /name/)
     clerk_seen = False
