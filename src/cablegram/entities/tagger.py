@@ -51,7 +51,7 @@ def _party(party: Party, index: NameIndex) -> Party:
 
 def _visit(obj: Any, index: NameIndex) -> Any:
     """`obj` with the names in its inline content tagged; the very same object where
-    nothing changed (rebuilding every part of every cable was a tenth of converting it)."""
+    nothing changed (rebuilding every part of every cable cost about 7% of converting it)."""
     if isinstance(obj, tuple):
         if obj and all(isinstance(x, INLINE_TYPES) for x in obj):
             return tag_inlines(obj, index)
