@@ -1,0 +1,119 @@
+"""The authority files' own rules (schemas/authority.sch): each rule fires on an entry made
+to break it, and only there; a well-formed file passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cablegram.validate import validate_files
+
+PERSONS = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="persons" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>persons</title></titleStmt>
+      <publicationStmt><p>For a test.</p></publicationStmt>
+      <sourceDesc><p>Written for the test.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <listPerson>
+{entries}
+      </listPerson>
+    </body>
+  </text>
+</TEI>
+"""
+
+
+def person(xml_id: str, *forms: tuple[str, str, str]) -> str:
+    names = "".join(
+        f'<persName type="{kind}" xml:lang="{lang}">{text}</persName>' for kind, lang, text in forms
+    )
+    return f'        <person xml:id="{xml_id}">{names}</person>'
+
+
+KIM = person("kim-il-sung", ("preferred", "en", "Kim Il Sung"), ("preferred", "ru", "Ким Ир Сен"))
+NAM = person("nam-il", ("preferred", "en", "Nam Il"))
+
+
+def rules_broken(tmp_path: Path, *entries: str) -> list[tuple[str, str, str]]:
+    """(rule, severity, message) of each issue validation finds in a persons file."""
+    path = tmp_path / "authority" / "persons.xml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PERSONS.format(entries="\n".join(entries)), encoding="utf-8")
+    report = validate_files([path])
+    return [(issue.rule, issue.severity, issue.message) for issue in report.issues]
+
+
+def test_a_well_formed_authority_file_passes(tmp_path: Path) -> None:
+    assert rules_broken(tmp_path, KIM, NAM) == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "rules"),
+    [
+        (person("nam-il", ("variant", "en", "Nam Il")), "cg-auth-preferred"),
+        (
+            person("nam-il", ("preferred", "en", "Nam Il"), ("preferred", "en", "General Nam")),
+            "cg-auth-preferred cg-auth-preferred-lang",  # two preferred forms in English
+        ),
+        (
+            person(
+                "nam-il",
+                ("preferred", "en", "Nam Il"),
+                ("preferred", "ru", "Нам Ир"),
+                ("preferred", "ru", "Нам Иль"),
+            ),
+            "cg-auth-preferred-lang",
+        ),
+        (person("Nam_Il", ("preferred", "en", "Nam Il")), "cg-auth-id-form"),
+        (person("nam-il-", ("preferred", "en", "Nam Il")), "cg-auth-id-form"),
+        (person("nam-p2", ("preferred", "en", "Nam Il")), "cg-auth-id-page"),
+        (person("nam-p12", ("preferred", "en", "Nam Il")), "cg-auth-id-page"),
+        (person("li-p123456", ("preferred", "en", "Li")), "cg-auth-id-page"),
+    ],
+    ids=[
+        "no-preferred-english",
+        "two-preferred-english",
+        "two-preferred-russian",
+        "id-not-lowercase",
+        "id-ends-in-hyphen",
+        "id-like-page-2",
+        "id-like-page-12",
+        "id-like-page-123456",
+    ],
+)
+def test_each_rule_fires_on_the_entry_that_breaks_it(
+    tmp_path: Path, entry: str, rules: str
+) -> None:
+    broken = rules_broken(tmp_path, KIM, entry)
+    assert {found for found, _, _ in broken} == set(rules.split())
+
+
+@pytest.mark.parametrize(
+    "xml_id", ["nam-p", "nam-pp2", "p2-nam", "nam-2", "nam-p2-il", "unit-38", "nam-p1", "nam-p01"]
+)
+def test_ids_that_only_look_like_a_page_name_pass(tmp_path: Path, xml_id: str) -> None:
+    """Only "-p" and a page number from 2 at the very end is the web edition's name of a
+    further page (the first page has none)."""
+    assert rules_broken(tmp_path, KIM, person(xml_id, ("preferred", "en", "Nam Il"))) == []
+
+
+def test_the_page_rule_names_both_pages_that_would_clash(tmp_path: Path) -> None:
+    [(rule, severity, message)] = rules_broken(
+        tmp_path, KIM, person("nam-il-p12", ("preferred", "en", "Nam Il"))
+    )
+    assert (rule, severity) == ("cg-auth-id-page", "error")
+    assert 'page person-nam-il-p12.html is also page 12 of the list of "nam-il"' in message
+
+
+def test_a_form_naming_two_entries_is_a_warning(tmp_path: Path) -> None:
+    twin = person("nam-il", ("preferred", "en", "Nam Il"), ("variant", "en", "KIM IL SUNG"))
+    broken = rules_broken(tmp_path, KIM, twin)
+    assert {(rule, severity) for rule, severity, _ in broken} == {
+        ("cg-auth-duplicate-form", "warning")
+    }
