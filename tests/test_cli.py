@@ -241,6 +241,32 @@ def test_build_converts_seeds_into_tei(workdir: Path) -> None:
     )
 
 
+def test_build_says_which_cables_it_withdrew_and_which_it_kept(workdir: Path) -> None:
+    assert run("build", "--no-print").exit_code == 0
+    first, second = sorted((workdir / "tei").glob("*.xml"))[:2]
+    sources = {p.name: p for p in (workdir / "seeds").iterdir()}
+    source_of = {
+        tei.name: re.search(
+            r"<name type=\"file\">([^<]+)</name>", tei.read_text(encoding="utf-8")
+        ).group(1)
+        for tei in (first, second)
+    }
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("</TEI>", "<!-- checked --></TEI>"), encoding="utf-8")
+    for tei in (first, second):
+        sources[source_of[tei.name]].unlink()
+    result = run("build", "--no-print")
+    assert result.exit_code == 0, result.output
+    assert f"removed tei/{second.name}: its source {source_of[second.name]} is gone" in (
+        result.stdout
+    )
+    assert (
+        f"warning: tei/{first.name} was made from {source_of[first.name]}, which is gone; "
+        "it was edited by hand since, so it is kept"
+    ) in result.stderr
+    assert "2 files of cables no longer in the corpus removed" in result.stdout  # page, TEI
+
+
 def test_build_with_options(workdir: Path) -> None:
     shutil.move("seeds", "exports")
     result = run("build", "--sources", "exports", "--out", "edition")

@@ -128,6 +128,101 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     assert third.volume is not None and third.volume.pages > 0  # the volume is made again
 
 
+def _seed_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, ...]:
+    """The seeds built in `tmp_path` (the arguments of `pipeline.build`)."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    return Path("seeds"), Path("tei"), Path("build/site"), Path("build/print")
+
+
+def _outputs(xml_id: str) -> list[Path]:
+    """What a build makes of one cable: its TEI, page, downloadable TEI and PDF."""
+    site, printed = Path("build/site"), Path("build/print")
+    return [Path("tei", f"{xml_id}.xml"), site / f"{xml_id}.html", site / "tei" / f"{xml_id}.xml",
+            printed / f"{xml_id}.pdf"]  # fmt: skip
+
+
+def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corrected cable number gives the document another id: the build removes what it
+    made under the old one, so the edition does not hold the cable twice."""
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args)
+    result = first.converted[0]
+    assert result.xml_id and all(path.is_file() for path in _outputs(result.xml_id))
+    number = result.xml_id.split("-")[4]
+    corrected = str(int(number) + 1)
+    _edit(result.source, number, corrected)
+    again = pipeline.build(*args)
+    new_id = result.xml_id.replace(f"-{number}-", f"-{corrected}-")
+    assert again.withdrawn == [
+        pipeline.Withdrawn(Path("tei", f"{result.xml_id}.xml"), result.source.name, new_id, True)
+    ]
+    assert not any(path.exists() for path in _outputs(result.xml_id))
+    assert sorted(again.removed) == sorted(_outputs(result.xml_id)[1:])
+    assert all(path.is_file() for path in _outputs(new_id))
+    assert result.xml_id not in Path("build/site/index.html").read_text(encoding="utf-8")
+    assert len(list(Path("tei").glob("*.xml"))) == len(first.converted)
+
+
+def test_a_removed_source_takes_its_cable_out_of_the_edition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args)
+    gone = first.converted[-1]
+    assert gone.xml_id
+    gone.source.unlink()
+    again = pipeline.build(*args)
+    assert [(w.tei, w.source, w.now, w.removed) for w in again.withdrawn] == [
+        (Path("tei", f"{gone.xml_id}.xml"), gone.source.name, None, True)
+    ]
+    assert not any(path.exists() for path in _outputs(gone.xml_id))
+    assert again.redone["convert"] == 0 and again.report.valid
+    state = Path("build/.cablegram-state.json").read_text(encoding="utf-8")
+    assert gone.source.name not in state and gone.xml_id not in state  # nothing kept of it
+    assert gone.xml_id not in Path("build/site/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sources", ["missing", "empty"])
+def test_sources_that_cannot_be_read_or_hold_none_withdraw_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: str
+) -> None:
+    """A sources directory missing (not mounted) or empty is no reason to empty the
+    edition: the TEI files stay, and a later build with the sources keeps them all."""
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args[:3], None)
+    before = {path.name: path.read_bytes() for path in Path("tei").glob("*.xml")}
+    shutil.move("seeds", "seeds.away")
+    if sources == "empty":
+        Path("seeds").mkdir()
+    again = pipeline.build(Path("seeds"), *args[1:3], None)
+    assert again.withdrawn == [] and again.removed == []
+    assert {path.name: path.read_bytes() for path in Path("tei").glob("*.xml")} == before
+    shutil.rmtree("seeds", ignore_errors=True)
+    shutil.move("seeds.away", "seeds")
+    back = pipeline.build(*args[:3], None)
+    assert back.withdrawn == [] and back.redone["convert"] == 0
+    assert len(back.converted) == len(first.converted)
+
+
+def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args, jobs=1)
+    kept = first.converted[0]
+    assert kept.output and kept.xml_id
+    _edit(kept.output, "</TEI>", "<!-- checked against the scan --></TEI>")
+    kept.source.unlink()
+    again = pipeline.build(*args, jobs=1)
+    assert [(w.tei, w.removed) for w in again.withdrawn] == [(kept.output, False)]
+    assert all(path.is_file() for path in _outputs(kept.xml_id))  # still in the edition
+    assert again.removed == []
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path}: no {old!r}"

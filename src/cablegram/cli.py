@@ -211,12 +211,18 @@ def build(
             page_size=page_size,
         )
     _report_conversion(built.converted, out)
+    _report_withdrawn(built.withdrawn)
     for issue in built.report.issues:
         click.echo(str(issue))
     click.echo(built.report.summary())
     if built.site is None:
         sys.exit(1)
     click.echo(f"{len(built.site.pages)} pages written into {site_dir}/")
+    if built.removed:
+        click.echo(
+            f"{len(built.removed)} files of cables no longer in the corpus removed "
+            "(pages, downloadable TEI, PDFs)"
+        )
     if built.volume is not None:
         click.echo(
             f"{print_dir}/edition.pdf: {built.volume.pages or 'unchanged'} pages; "
@@ -229,6 +235,21 @@ def build(
     click.echo(f"seconds: {_seconds(built.seconds)}", err=True)
     failed = any(r.status not in {"written", "unchanged"} for r in built.converted)
     sys.exit(1 if failed or not built.report.valid else 0)
+
+
+def _report_withdrawn(withdrawn: list[pipeline.Withdrawn]) -> None:
+    """A line for each TEI file whose source is gone or now converts under another id."""
+    for item in withdrawn:
+        why = f"now converts to {item.now}" if item.now else "is gone"
+        if item.removed:
+            click.echo(f"removed {item.tei}: its source {item.source} {why}")
+        else:
+            click.echo(
+                f"warning: {item.tei} was made from {item.source}, which {why}; it was "
+                "edited by hand since, so it is kept: remove it if the edition should not "
+                "hold it",
+                err=True,
+            )
 
 
 def _seconds(seconds: dict[str, float]) -> str:

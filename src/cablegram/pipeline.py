@@ -27,10 +27,10 @@ from cablegram.incremental import BuildState, code_hash, combine, file_hash, tre
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
-from cablegram.render.print import Volume, render_print
+from cablegram.render.print import Volume, remove_cable_pdfs, render_print
 from cablegram.render.search import SHARD_SIZE
 from cablegram.render.summaries import PAGE_SIZE
-from cablegram.render.web import Site, SummaryCache
+from cablegram.render.web import Site, SummaryCache, remove_cable_pages
 from cablegram.render.xslt import xslt_dir
 from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
@@ -54,6 +54,18 @@ class Converted:
     counts: dict[str, int] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the parser's diagnostics, file:line
+
+
+@dataclass
+class Withdrawn:
+    """A TEI file an earlier build made from a source that is gone, or that now converts
+    under another id (its date, number or sender corrected): removed when it is still what
+    the build wrote, kept (and reported) when edited by hand since."""
+
+    tei: Path
+    source: str  # the source's file name
+    now: str | None  # the id the source converts to now; None: the source is gone
+    removed: bool
 
 
 def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
@@ -300,6 +312,8 @@ class Built:
 
     converted: list[Converted]
     report: Report
+    withdrawn: list[Withdrawn] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # pages and PDFs of cables gone
     site: Site | None = None
     volume: Volume | None = None
     redone: dict[str, int] = field(default_factory=dict)
@@ -335,6 +349,7 @@ def build(
         state.save()
         return built
     web = _plan(state, "web", shas, authority, code, site_dir / "index.html", f"{page_size}")
+    built.removed += remove_cable_pages(site_dir, [Path(name).stem for name in web.gone])
     built.site = render_site(
         tei_files,
         site_dir,
@@ -355,6 +370,7 @@ def build(
         state.save()
         return built
     volume = _plan(state, "print", shas, authority, code, print_dir / "edition.pdf")
+    built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
     built.volume = render_print(
         tei_files, print_dir, changed=volume.changed, volume_due=volume.whole_due
     )
@@ -384,9 +400,10 @@ def _build_convert(
     force: bool,
     jobs: int | None,
     shas: dict[Path, str],
-) -> tuple[list[Converted], Report]:
+) -> tuple[list[Converted], Report, list[Withdrawn]]:
     """Convert the sources whose key changed; `shas` gets the hash of each TEI file read
-    or written on the way."""
+    or written on the way. The TEI files of sources that are gone, or that now convert
+    under another id, are withdrawn."""
     done = state.section("convert")
     found, missing = find_sources([sources])
     present = names_in(out)
@@ -405,16 +422,38 @@ def _build_convert(
     results = convert(
         todo, out, force=force, jobs=jobs, reserved=[c.xml_id for c in kept if c.xml_id]
     )
+    # Sources gone since the last build, unless the sources cannot be read or hold none
+    # at all (a directory missing or not mounted is no reason to empty the edition).
+    names = {source.name for source in found}
+    gone = [] if missing or not found else sorted(set(done) - names)
+    earlier = [(name, done.pop(name), None) for name in gone]
     for result in results:
         if result.output and result.status in {"written", "unchanged"}:
             shas[result.output] = file_hash(result.output)
+            entry = done.get(result.source.name)
+            if entry and entry["id"] != result.xml_id:
+                earlier.append((result.source.name, entry, result.xml_id))
             done[result.source.name] = {
                 "key": keys[result.source.name],
                 "id": result.xml_id,
                 "tei": shas[result.output],
             }
     converted = missing + kept + results
-    return converted, Report()
+    made = {c.xml_id for c in converted if c.status in {"written", "unchanged"}}
+    withdrawn = [
+        _withdraw(out / f"{entry['id']}.xml", entry["tei"], name, now)
+        for name, entry, now in earlier
+        if entry["id"] not in made and (out / f"{entry['id']}.xml").exists()
+    ]
+    return converted, Report(), withdrawn
+
+
+def _withdraw(tei: Path, written: str, source: str, now: str | None) -> Withdrawn:
+    """Remove a TEI file no source makes any more, if it is still what was written."""
+    removed = file_hash(tei) == written
+    if removed:
+        tei.unlink()
+    return Withdrawn(tei, source, now, removed)
 
 
 # the entry of the validate step's state for the authority files (no TEI file's name)
@@ -432,6 +471,8 @@ def _build_validate(
     built: Built,
 ) -> Report:
     done = state.section("validate")
+    for name in set(done) - {path.name for path in tei_files} - {AUTHORITY_CHECK}:
+        del done[name]  # a TEI file no longer there
     schemas = tree_hash(schema_dir())
     todo: list[Path] = []
     cached: list[Issue] = []
@@ -481,8 +522,11 @@ class _Plan:
     changed: set[Path]
     whole: str
     whole_due: bool
+    gone: list[str]  # the names of TEI files made before and no longer there
 
     def record(self, shas: dict[Path, str], built: Built) -> None:
+        for name in self.gone:
+            del self.done[name]
         for path in self.changed:
             self.done[path.name] = combine(shas[path], self.tool)
         self.done["whole"] = self.whole
@@ -504,6 +548,7 @@ def _plan(
     done = state.section(step)
     changed = {path for path, sha in shas.items() if done.get(path.name) != combine(sha, tool)}
     whole = combine(*sorted(shas.values()), authority, tool, settings)
-    return _Plan(
-        step, done, tool, changed, whole, done.get("whole") != whole or not output.exists()
-    )
+    names = {path.name for path in shas}
+    gone = sorted(name for name in done if name != "whole" and name not in names)
+    due = done.get("whole") != whole or not output.exists()
+    return _Plan(step, done, tool, changed, whole, due, gone)

@@ -80,3 +80,14 @@ def render_print(
             render_pdf(paged_html([tree], authority, standalone=True), target)
             volume.pdfs.append(target)
     return volume
+
+
+def remove_cable_pdfs(out: Path, ids: Iterable[str]) -> list[Path]:
+    """Remove the PDFs of cables no longer in the corpus; the files removed."""
+    removed = []
+    for xml_id in ids:
+        path = out / f"{xml_id}.pdf"
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed

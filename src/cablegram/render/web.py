@@ -305,6 +305,18 @@ def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Sum
     return page, summary
 
 
+def remove_cable_pages(out: Path, ids: Iterable[str]) -> list[Path]:
+    """Remove the pages (and downloadable TEI) of cables no longer in the corpus; the
+    files removed."""
+    removed = []
+    for xml_id in ids:
+        for path in (out / f"{xml_id}.html", out / "tei" / f"{xml_id}.xml"):
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def _copy_assets(source: Path, target: Path) -> None:
     for path in sorted(source.rglob("*")):
         if path.is_file():
