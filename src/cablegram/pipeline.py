@@ -339,7 +339,8 @@ def build(
     code, authority = code_hash(), tree_hash(out / "authority")
     shas: dict[Path, str] = {}  # each TEI file's SHA-256, each file read once
     clock = _Clock()
-    built = Built(*_build_convert(state, sources, out, code, authority, force, jobs, shas))
+    converted, withdrawn = _build_convert(state, sources, out, code, authority, force, jobs, shas)
+    built = Built(converted, Report(), withdrawn)
     tei_files = sorted(out.glob("*.xml"))
     shas = {path: shas.get(path) or file_hash(path) for path in tei_files}
     clock.lap(built, "convert")
@@ -400,7 +401,7 @@ def _build_convert(
     force: bool,
     jobs: int | None,
     shas: dict[Path, str],
-) -> tuple[list[Converted], Report, list[Withdrawn]]:
+) -> tuple[list[Converted], list[Withdrawn]]:
     """Convert the sources whose key changed; `shas` gets the hash of each TEI file read
     or written on the way. The TEI files of sources that are gone, or that now convert
     under another id, are withdrawn."""
@@ -445,7 +446,7 @@ def _build_convert(
         for name, entry, now in earlier
         if entry["id"] not in made and (out / f"{entry['id']}.xml").exists()
     ]
-    return converted, Report(), withdrawn
+    return converted, withdrawn
 
 
 def _withdraw(tei: Path, written: str, source: str, now: str | None) -> Withdrawn:
