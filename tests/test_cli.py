@@ -241,6 +241,19 @@ def test_build_converts_seeds_into_tei(workdir: Path) -> None:
     )
 
 
+def test_build_accepts_a_cable_edited_by_hand(workdir: Path) -> None:
+    """A TEI file corrected by hand is no failure of the build while its source is as it
+    was: the line says it is kept, and the build succeeds."""
+    assert run("build", "--no-print").exit_code == 0
+    tei = sorted((workdir / "tei").glob("*.xml"))[0]
+    text = tei.read_text(encoding="utf-8")
+    tei.write_text(text.replace("</TEI>", "<!-- checked --></TEI>"), encoding="utf-8")
+    result = run("build", "--no-print")
+    assert result.exit_code == 0, result.output
+    assert f"{tei.stem} (edited by hand, kept)" in result.stdout.splitlines()
+    assert "error" not in result.stderr
+
+
 def test_build_says_which_cables_it_withdrew_and_which_it_kept(workdir: Path) -> None:
     assert run("build", "--no-print").exit_code == 0
     first, second = sorted((workdir / "tei").glob("*.xml"))[:2]

@@ -208,6 +208,38 @@ def test_sources_that_cannot_be_read_or_hold_none_withdraw_nothing(
     assert len(back.converted) == len(first.converted)
 
 
+def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editors correct the TEI by hand: with its source unchanged, the build keeps the
+    edited file, validates and renders it, and converts nothing again; once the source
+    changes too, the two disagree and the file is kept, reported as not overwritten."""
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args[:3], None)
+    cable = first.converted[0]
+    assert cable.output and cable.xml_id
+    _edit(cable.output, "</TEI>", "<!-- checked against the scan --></TEI>")
+    edited = cable.output.read_bytes()
+    again = pipeline.build(*args[:3], None)
+    assert [(c.source, c.status) for c in again.converted if c.status != "unchanged"] == [
+        (cable.source, "edited")
+    ]
+    assert again.redone["convert"] == 0 and again.redone["validate"] == 1
+    assert again.redone["web"] == 1 and again.site is not None
+    assert cable.output.read_bytes() == edited
+    page = Path("build/site/tei") / f"{cable.xml_id}.xml"
+    assert page.read_bytes() == edited  # the downloadable TEI is the edited one
+    assert pipeline.build(*args[:3], None).redone["web"] == 0  # and stays done
+    _edit(cable.source, "Cable", "Cable ")
+    conflict = pipeline.build(*args[:3], None)
+    [kept] = [c for c in conflict.converted if c.source == cable.source]
+    assert kept.status == "kept" and "edited by hand" in (kept.message or "")
+    assert cable.output.read_bytes() == edited
+    forced = pipeline.build(*args[:3], None, force=True)
+    assert [c.status for c in forced.converted if c.source == cable.source] == ["written"]
+    assert cable.output.read_bytes() != edited
+
+
 def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

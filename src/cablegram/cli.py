@@ -86,18 +86,23 @@ def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None
     return _report_conversion(results, out)
 
 
+STATE_SHOWN = {"written": "", "unchanged": " (unchanged)", "edited": " (edited by hand, kept)"}
+
+
 def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
     """One line per document, then a summary; 1 when any document failed."""
     for result in results:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
-        if result.status in {"written", "unchanged"}:
+        if result.done:
             counts = " ".join(f"{k}={v}" for k, v in result.counts.items())
-            state = "" if result.status == "written" else " (unchanged)"
-            click.echo(f"{result.xml_id}{state}  [{', '.join(result.versions)}]  {counts}".rstrip())
+            state = STATE_SHOWN[result.status]
+            # a build's kept documents were not parsed: no versions to show
+            versions = f"  [{', '.join(result.versions)}]" if result.versions else ""
+            click.echo(f"{result.xml_id}{state}{versions}  {counts}".rstrip())
         else:
             click.echo(f"error: {result.message}", err=True)
-    done = sum(r.status in {"written", "unchanged"} for r in results)
+    done = sum(r.done for r in results)
     failed = len(results) - done
     written = sum(r.status == "written" for r in results)
     click.echo(
@@ -233,7 +238,7 @@ def build(
     )
     click.echo(f"incremental: {steps}", err=True)
     click.echo(f"seconds: {_seconds(built.seconds)}", err=True)
-    failed = any(r.status not in {"written", "unchanged"} for r in built.converted)
+    failed = not all(r.done for r in built.converted)
     sys.exit(1 if failed or not built.report.valid else 0)
 
 

@@ -39,7 +39,8 @@ SOURCE_SUFFIXES = (".txt", ".md")
 SEAL = re.compile(rb'<\?cablegram sha256="(?P<hash>[0-9a-f]{64})"\?>\n?\Z')
 NS = {"tei": TEI_NS}
 
-Status = Literal["written", "unchanged", "failed", "kept"]
+# edited: the build found the TEI file edited by hand, its source unchanged, and kept it
+Status = Literal["written", "unchanged", "edited", "failed", "kept"]
 
 
 @dataclass
@@ -54,6 +55,11 @@ class Converted:
     counts: dict[str, int] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the parser's diagnostics, file:line
+
+    @property
+    def done(self) -> bool:
+        """Whether the source's TEI file is there to validate and render."""
+        return self.status in {"written", "unchanged", "edited"}
 
 
 @dataclass
@@ -419,6 +425,15 @@ def _build_convert(
             if entry["key"] == keys[source.name] and shas[target] == entry["tei"]:
                 kept.append(Converted(source, "unchanged", target, entry["id"]))
                 continue
+            if (
+                not force
+                and entry["key"] == keys[source.name]
+                and not is_sealed(target.read_bytes())
+            ):
+                # edited by hand, its source unchanged: the edition's text now (--force
+                # makes it again from the source)
+                kept.append(Converted(source, "edited", target, entry["id"]))
+                continue
         todo.append(source)
     results = convert(
         todo, out, force=force, jobs=jobs, reserved=[c.xml_id for c in kept if c.xml_id]
@@ -440,7 +455,7 @@ def _build_convert(
                 "tei": shas[result.output],
             }
     converted = missing + kept + results
-    made = {c.xml_id for c in converted if c.status in {"written", "unchanged"}}
+    made = {c.xml_id for c in converted if c.done}
     withdrawn = [
         _withdraw(out / f"{entry['id']}.xml", entry["tei"], name, now)
         for name, entry, now in earlier
@@ -506,7 +521,7 @@ def _build_validate(
     report.files = tei_files + authority_files
     report.issues = sorted(report.issues + cached)
     built.redone["validate"], built.kept["validate"] = len(todo), len(tei_files) - len(todo)
-    built.redone["convert"] = sum(r.status != "unchanged" for r in built.converted)
+    built.redone["convert"] = sum(r.status not in {"unchanged", "edited"} for r in built.converted)
     built.kept["convert"] = len(built.converted) - built.redone["convert"]
     return report
 
