@@ -240,6 +240,30 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
     assert cable.output.read_bytes() != edited
 
 
+def test_pages_and_pdfs_deleted_since_are_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state says what was made; what is on disk decides too: a deleted page, TEI
+    copy or PDF, or a whole output directory, is made again."""
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args)
+    ids = [c.xml_id for c in first.converted if c.xml_id]
+    everything = [path for xml_id in ids for path in _outputs(xml_id)]
+    one, two = ids[:2]
+    _outputs(one)[1].unlink()  # its page
+    _outputs(two)[2].unlink()  # its downloadable TEI
+    _outputs(two)[3].unlink()  # its PDF
+    again = pipeline.build(*args)
+    assert (again.redone["web"], again.redone["print"]) == (2, 1)
+    assert all(path.is_file() for path in everything)
+    shutil.rmtree("build/site")
+    shutil.rmtree("build/print")
+    third = pipeline.build(*args)
+    assert (third.redone["web"], third.redone["print"]) == (len(ids), len(ids))
+    assert all(path.is_file() for path in everything)
+    assert Path("build/site/index.html").is_file() and Path("build/print/edition.pdf").is_file()
+
+
 def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -355,7 +355,17 @@ def build(
     if not built.report.valid or any(r.status == "failed" for r in built.converted):
         state.save()
         return built
-    web = _plan(state, "web", shas, authority, code, site_dir / "index.html", f"{page_size}")
+    pages, copies = names_in(site_dir), names_in(site_dir / "tei")
+    web = _plan(
+        state,
+        "web",
+        shas,
+        authority,
+        code,
+        site_dir / "index.html",
+        lambda path: f"{path.stem}.html" in pages and path.name in copies,
+        f"{page_size}",
+    )
     built.removed += remove_cable_pages(site_dir, [Path(name).stem for name in web.gone])
     built.site = render_site(
         tei_files,
@@ -376,7 +386,16 @@ def build(
     if print_dir is None:
         state.save()
         return built
-    volume = _plan(state, "print", shas, authority, code, print_dir / "edition.pdf")
+    pdfs = names_in(print_dir)
+    volume = _plan(
+        state,
+        "print",
+        shas,
+        authority,
+        code,
+        print_dir / "edition.pdf",
+        lambda path: f"{path.stem}.pdf" in pdfs,
+    )
     built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
     built.volume = render_print(
         tei_files, print_dir, changed=volume.changed, volume_due=volume.whole_due
@@ -557,12 +576,19 @@ def _plan(
     authority: str,
     code: str,
     output: Path,
+    made: Callable[[Path], bool],
     settings: str = "",
 ) -> _Plan:
-    """`settings`: options of the step that change what spans the corpus (the page size)."""
+    """`output`: the file that spans the corpus; `made`: whether a TEI file's own output is
+    there (a page or PDF deleted since is made again); `settings`: options of the step that
+    change what spans the corpus (the page size)."""
     tool = combine(tree_hash(xslt_dir() / step, xslt_dir() / "common"), code)
     done = state.section(step)
-    changed = {path for path, sha in shas.items() if done.get(path.name) != combine(sha, tool)}
+    changed = {
+        path
+        for path, sha in shas.items()
+        if done.get(path.name) != combine(sha, tool) or not made(path)
+    }
     whole = combine(*sorted(shas.values()), authority, tool, settings)
     names = {path.name for path in shas}
     gone = sorted(name for name in done if name != "whole" and name not in names)
