@@ -136,6 +136,32 @@ def test_second_run_reports_unchanged(workdir: Path) -> None:
     )
 
 
+def test_convert_warns_of_an_earlier_conversion_under_another_id(workdir: Path) -> None:
+    """`convert` keeps no history: when a corrected source gets another id, it says which
+    file beside the new one was made from the same source, and leaves both."""
+    lines, _ = report(run("convert"))
+    first = lines[0]["id"]
+    number = first.split("-")[4]
+    made_from = re.search(
+        r'<name type="file">([^<]+)</name>', Path("tei", f"{first}.xml").read_text("utf-8")
+    )
+    assert made_from
+    source = Path("seeds", made_from.group(1))
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(number, str(int(number) + 1)),
+        encoding="utf-8",
+    )
+    result = run("convert")
+    assert result.exit_code == 0, result.output
+    renamed = first.replace(f"-{number}-", f"-{int(number) + 1}-")
+    assert result.stderr == (
+        f"warning: {Path('tei', first + '.xml')}: made earlier from {source.name} too, under "
+        f"another id; remove it if {renamed}.xml supersedes it\n"
+    )
+    assert (workdir / "tei" / f"{first}.xml").is_file()
+    assert run("convert").stderr == ""  # no new file name: nothing said, nothing read
+
+
 @pytest.mark.parametrize("option", ["--out", "-o"])
 def test_out_directory(workdir: Path, option: str) -> None:
     result = run("convert", "seeds/", option, "edition/tei")

@@ -16,6 +16,7 @@ import click
 
 from cablegram import __version__, pipeline
 from cablegram.errors import CablegramError
+from cablegram.files import names_in
 from cablegram.validate import Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
@@ -76,6 +77,7 @@ def main() -> None:
 def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None = None) -> int:
     paths = list(sources) or [Path("seeds")]
     found, _ = pipeline.find_sources(paths)
+    before = names_in(out)
     if len(found) >= PROGRESS_THRESHOLD:
         with click.progressbar(length=len(found), label="converting", file=sys.stderr) as bar:
             results = pipeline.convert(
@@ -83,6 +85,7 @@ def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None
             )
     else:
         results = pipeline.convert(paths, out, force=force, jobs=jobs)
+    pipeline.flag_earlier_conversions(results, out, before)
     return _report_conversion(results, out)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
+from xml.sax.saxutils import unescape
 
 from lxml import etree
 
@@ -36,6 +37,7 @@ from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
 
 SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_NAME = re.compile(rb'<name type="file">([^<]*)</name>')  # the provenance's source
 SEAL = re.compile(rb'<\?cablegram sha256="(?P<hash>[0-9a-f]{64})"\?>\n?\Z')
 NS = {"tei": TEI_NS}
 
@@ -264,6 +266,33 @@ def _write(source: Path, encoded: _Encoded, out_dir: Path, force: bool) -> Conve
     except OSError as exc:
         result.status, result.message = "failed", f"{target}: cannot write ({exc.strerror})"
     return result
+
+
+def flag_earlier_conversions(results: list[Converted], out_dir: Path, before: set[str]) -> None:
+    """Warn, on each document written under a file name `out_dir` did not hold (`before`:
+    its names then), of the TEI files there made from a source of the same name: most
+    likely an earlier conversion of it under another id (its date, number or sender
+    corrected since), which `convert`, knowing no history, leaves in place (`build`
+    withdraws it). Reads the files only when a new file name appeared."""
+    new = {
+        r.source.name: r
+        for r in results
+        if r.status == "written" and r.output and r.output.name not in before
+    }
+    for name in sorted(before) if new else []:
+        path = out_dir / name
+        if path.suffix != ".xml" or not path.is_file():
+            continue
+        try:
+            match = SOURCE_NAME.search(path.read_bytes())
+        except OSError:
+            continue
+        result = new.get(unescape(match.group(1).decode("utf-8", "replace"))) if match else None
+        if result is not None and result.output is not None and result.output != path:
+            result.warnings.append(
+                f"{path}: made earlier from {result.source.name} too, under another id; "
+                f"remove it if {result.output.name} supersedes it"
+            )
 
 
 def seal(data: bytes) -> bytes:
