@@ -28,10 +28,10 @@ from cablegram.incremental import BuildState, code_hash, combine, file_hash, tre
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
-from cablegram.render.print import Volume, remove_cable_pdfs, render_print
+from cablegram.render.print import Volume, cables_printed, remove_cable_pdfs, render_print
 from cablegram.render.search import SHARD_SIZE
 from cablegram.render.summaries import PAGE_SIZE
-from cablegram.render.web import Site, SummaryCache, remove_cable_pages
+from cablegram.render.web import Site, SummaryCache, cables_rendered, remove_cable_pages
 from cablegram.render.xslt import xslt_dir
 from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
@@ -384,7 +384,7 @@ def build(
     if not built.report.valid or any(r.status == "failed" for r in built.converted):
         state.save()
         return built
-    pages, copies = names_in(site_dir), names_in(site_dir / "tei")
+    rendered = cables_rendered(site_dir)
     web = _plan(
         state,
         "web",
@@ -392,7 +392,7 @@ def build(
         authority,
         code,
         site_dir / "index.html",
-        lambda path: f"{path.stem}.html" in pages and path.name in copies,
+        lambda path: path.stem in rendered,
         f"{page_size}",
     )
     built.removed += remove_cable_pages(site_dir, [Path(name).stem for name in web.gone])
@@ -415,7 +415,7 @@ def build(
     if print_dir is None:
         state.save()
         return built
-    pdfs = names_in(print_dir)
+    printed = cables_printed(print_dir)
     volume = _plan(
         state,
         "print",
@@ -423,7 +423,7 @@ def build(
         authority,
         code,
         print_dir / "edition.pdf",
-        lambda path: f"{path.stem}.pdf" in pdfs,
+        lambda path: path.stem in printed,
     )
     built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
     built.volume = render_print(

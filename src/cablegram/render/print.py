@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cablegram.errors import CablegramError
-from cablegram.files import write_atomic
+from cablegram.files import names_in, write_atomic
 from cablegram.render.corpus import build_corpus
 from cablegram.render.xslt import transform, xslt_dir
 from cablegram.safexml import parse_xml
@@ -80,6 +80,11 @@ def render_print(
             render_pdf(paged_html([tree], authority, standalone=True), target)
             volume.pdfs.append(target)
     return volume
+
+
+def cables_printed(out: Path) -> set[str]:
+    """The ids of the cables whose PDF is in the print edition's directory."""
+    return {Path(name).stem for name in names_in(out) if name.endswith(".pdf")}
 
 
 def remove_cable_pdfs(out: Path, ids: Iterable[str]) -> list[Path]:

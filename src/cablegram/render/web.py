@@ -305,6 +305,12 @@ def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Sum
     return page, summary
 
 
+def cables_rendered(out: Path) -> set[str]:
+    """The ids of the cables whose page and downloadable TEI are in the site."""
+    copies = {Path(name).stem for name in names_in(out / "tei") if name.endswith(".xml")}
+    return {Path(name).stem for name in names_in(out) if name.endswith(".html")} & copies
+
+
 def remove_cable_pages(out: Path, ids: Iterable[str]) -> list[Path]:
     """Remove the pages (and downloadable TEI) of cables no longer in the corpus; the
     files removed."""
