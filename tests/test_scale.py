@@ -230,6 +230,16 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
     page = Path("build/site/tei") / f"{cable.xml_id}.xml"
     assert page.read_bytes() == edited  # the downloadable TEI is the edited one
     assert pipeline.build(*args[:3], None).redone["web"] == 0  # and stays done
+    # the authority files change (every source is due to be converted again): the edited
+    # file is kept, with a word that a conversion now might differ
+    _edit(Path("tei/authority/persons.xml"), "</listPerson>", "<!-- --></listPerson>")
+    upgraded = pipeline.build(*args[:3], None)
+    [edited_now] = [c for c in upgraded.converted if c.source == cable.source]
+    assert edited_now.status == "edited" and cable.output.read_bytes() == edited
+    assert edited_now.warnings == [
+        f"{cable.output}: edited by hand, kept as it is, although the code or the authority "
+        "files changed since it was made from its source (--force makes it again)"
+    ]
     _edit(cable.source, "Cable", "Cable ")
     conflict = pipeline.build(*args[:3], None)
     [kept] = [c for c in conflict.converted if c.source == cable.source]

@@ -463,24 +463,21 @@ def _build_convert(
     found, missing = find_sources([sources])
     present = names_in(out)
     todo, kept = [], []
-    keys = {}
+    keys, source_shas = {}, {}
     for source in found:
-        keys[source.name] = combine(file_hash(source), code, authority)
+        source_shas[source.name] = file_hash(source)
+        keys[source.name] = combine(source_shas[source.name], code, authority)
         entry = done.get(source.name)
         if entry and f"{entry['id']}.xml" in present:
             target = out / f"{entry['id']}.xml"
             shas[target] = file_hash(target)
-            if entry["key"] == keys[source.name] and shas[target] == entry["tei"]:
+            same_key = entry["key"] == keys[source.name]
+            if same_key and shas[target] == entry["tei"]:
                 kept.append(Converted(source, "unchanged", target, entry["id"]))
                 continue
-            if (
-                not force
-                and entry["key"] == keys[source.name]
-                and not is_sealed(target.read_bytes())
-            ):
-                # edited by hand, its source unchanged: the edition's text now (--force
-                # makes it again from the source)
-                kept.append(Converted(source, "edited", target, entry["id"]))
+            same_source = same_key or entry.get("source") == source_shas[source.name]
+            if not force and same_source and not is_sealed(target.read_bytes()):
+                kept.append(_edited(source, target, entry["id"], same_key))
                 continue
         todo.append(source)
     results = convert(
@@ -499,6 +496,7 @@ def _build_convert(
                 earlier.append((result.source.name, entry, result.xml_id))
             done[result.source.name] = {
                 "key": keys[result.source.name],
+                "source": source_shas[result.source.name],
                 "id": result.xml_id,
                 "tei": shas[result.output],
             }
@@ -510,6 +508,19 @@ def _build_convert(
         if entry["id"] not in made and (out / f"{entry['id']}.xml").exists()
     ]
     return converted, withdrawn
+
+
+def _edited(source: Path, tei: Path, xml_id: str, current: bool) -> Converted:
+    """A TEI file edited by hand whose source is as it was: the edition's text now, kept
+    as it is (--force makes it again). `current`: whether it was made with this code and
+    these authority files; if not, a conversion now might tag or encode it otherwise."""
+    kept = Converted(source, "edited", tei, xml_id)
+    if not current:
+        kept.warnings.append(
+            f"{tei}: edited by hand, kept as it is, although the code or the authority files "
+            "changed since it was made from its source (--force makes it again)"
+        )
+    return kept
 
 
 def _withdraw(tei: Path, written: str, source: str, now: str | None) -> Withdrawn:
