@@ -159,7 +159,7 @@ def test_convert_warns_of_an_earlier_conversion_under_another_id(workdir: Path) 
         f"another id; remove it if {renamed}.xml supersedes it\n"
     )
     assert (workdir / "tei" / f"{first}.xml").is_file()
-    assert run("convert").stderr == ""  # no new file name: nothing said, nothing read
+    assert run("convert").stderr == ""  # no new file name: nothing to say
 
 
 @pytest.mark.parametrize("option", ["--out", "-o"])

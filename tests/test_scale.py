@@ -128,12 +128,23 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     assert third.volume is not None and third.volume.pages > 0  # the volume is made again
 
 
-def _seed_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, ...]:
-    """The seeds built in `tmp_path` (the arguments of `pipeline.build`)."""
+def _seed_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None = None
+) -> tuple[Path, ...]:
+    """The arguments of `pipeline.build` for the seeds (or the exports of `corpus`) in
+    `tmp_path`."""
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(SEEDS, "seeds")
+    Path("seeds").mkdir()
+    for source in corpus or sorted(SEEDS.iterdir()):
+        shutil.copy(source, "seeds")
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     return Path("seeds"), Path("tei"), Path("build/site"), Path("build/print")
+
+
+@pytest.fixture(params=["seeds", "synthetic"])
+def corpus(request: pytest.FixtureRequest, synthetic: Path) -> list[Path] | None:
+    """The seeds, or exports of the synthetic corpus none of the tests was written for."""
+    return None if request.param == "seeds" else sorted(synthetic.glob("*.txt"))[:6]
 
 
 def _outputs(xml_id: str) -> list[Path]:
@@ -144,13 +155,13 @@ def _outputs(xml_id: str) -> list[Path]:
 
 
 def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None
 ) -> None:
     """A corrected cable number gives the document another id: the build removes what it
     made under the old one, so the edition does not hold the cable twice."""
-    args = _seed_build(tmp_path, monkeypatch)
+    args = _seed_build(tmp_path, monkeypatch, corpus)
     first = pipeline.build(*args)
-    result = first.converted[0]
+    result = next(c for c in first.converted if c.xml_id and c.xml_id.split("-")[4].isdigit())
     assert result.xml_id and all(path.is_file() for path in _outputs(result.xml_id))
     number = result.xml_id.split("-")[4]
     corrected = str(int(number) + 1)
@@ -168,9 +179,9 @@ def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
 
 
 def test_a_removed_source_takes_its_cable_out_of_the_edition(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None
 ) -> None:
-    args = _seed_build(tmp_path, monkeypatch)
+    args = _seed_build(tmp_path, monkeypatch, corpus)
     first = pipeline.build(*args)
     gone = first.converted[-1]
     assert gone.xml_id
@@ -251,11 +262,11 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
 
 
 def test_pages_and_pdfs_deleted_since_are_made_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None
 ) -> None:
     """The state says what was made; what is on disk decides too: a deleted page, TEI
     copy or PDF, or a whole output directory, is made again."""
-    args = _seed_build(tmp_path, monkeypatch)
+    args = _seed_build(tmp_path, monkeypatch, corpus)
     first = pipeline.build(*args)
     ids = [c.xml_id for c in first.converted if c.xml_id]
     everything = [path for xml_id in ids for path in _outputs(xml_id)]

@@ -1,10 +1,11 @@
-"""Files: written atomically (a temporary file in the same directory, then a rename), and
-the names in a directory."""
+"""Files: written atomically (a temporary file in the same directory, then a rename),
+the names in a directory, removed."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -26,6 +27,16 @@ def names_in(directory: Path) -> set[str]:
     """The names of the entries of a directory (none when it does not exist), in one
     listing: at 10,000 files, cheaper than asking whether each one exists."""
     return {entry.name for entry in os.scandir(directory)} if directory.is_dir() else set()
+
+
+def remove_existing(paths: Iterable[Path]) -> list[Path]:
+    """Remove those of `paths` that are files; the ones removed."""
+    removed = []
+    for path in paths:
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def _umask() -> int:

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
-from xml.sax.saxutils import unescape
 
 from lxml import etree
 
@@ -33,11 +32,13 @@ from cablegram.render.search import SHARD_SIZE
 from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import Site, SummaryCache, cables_rendered, remove_cable_pages
 from cablegram.render.xslt import xslt_dir
+from cablegram.safexml import parse_xml
 from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
 
 SOURCE_SUFFIXES = (".txt", ".md")
-SOURCE_NAME = re.compile(rb'<name type="file">([^<]*)</name>')  # the provenance's source
+# the source a TEI file was converted from, as its provenance (the encoder's) names it
+SOURCE_NAME = "tei:teiHeader/tei:revisionDesc/tei:change/tei:name[@type='file']"
 SEAL = re.compile(rb'<\?cablegram sha256="(?P<hash>[0-9a-f]{64})"\?>\n?\Z')
 NS = {"tei": TEI_NS}
 
@@ -279,15 +280,17 @@ def flag_earlier_conversions(results: list[Converted], out_dir: Path, before: se
         for r in results
         if r.status == "written" and r.output and r.output.name not in before
     }
-    for name in sorted(before) if new else []:
+    if not new:
+        return
+    for name in sorted(before):
         path = out_dir / name
         if path.suffix != ".xml" or not path.is_file():
             continue
         try:
-            match = SOURCE_NAME.search(path.read_bytes())
-        except OSError:
+            made_from = parse_xml(path).findtext(SOURCE_NAME, namespaces=NS)
+        except CablegramError:  # not XML (any more): not ours to judge
             continue
-        result = new.get(unescape(match.group(1).decode("utf-8", "replace"))) if match else None
+        result = new.get(made_from or "")
         if result is not None and result.output is not None and result.output != path:
             result.warnings.append(
                 f"{path}: made earlier from {result.source.name} too, under another id; "
@@ -348,7 +351,7 @@ class Built:
     converted: list[Converted]
     report: Report
     withdrawn: list[Withdrawn] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)  # pages and PDFs of cables gone
+    removed: list[Path] = field(default_factory=list)  # pages, TEI copies, PDFs of cables gone
     site: Site | None = None
     volume: Volume | None = None
     redone: dict[str, int] = field(default_factory=dict)
@@ -489,7 +492,7 @@ def _build_convert(
     gone = [] if missing or not found else sorted(set(done) - names)
     earlier = [(name, done.pop(name), None) for name in gone]
     for result in results:
-        if result.output and result.status in {"written", "unchanged"}:
+        if result.output and result.done:
             shas[result.output] = file_hash(result.output)
             entry = done.get(result.source.name)
             if entry and entry["id"] != result.xml_id:

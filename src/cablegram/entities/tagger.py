@@ -9,6 +9,7 @@ are not sought inside editorial readings (`sic`, `supplied`, …), which keep th
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -56,7 +57,7 @@ def _visit(obj: Any, index: NameIndex) -> Any:
         if obj and all(isinstance(x, INLINE_TYPES) for x in obj):
             return tag_inlines(obj, index)
         visited = tuple(_visit(x, index) for x in obj)
-        return obj if all(a is b for a, b in zip(visited, obj, strict=True)) else visited
+        return obj if _same(visited, obj) else visited
     names = _field_names(type(obj))
     if not names:
         return obj
@@ -96,9 +97,12 @@ def tag_inlines(nodes: Inlines, index: NameIndex) -> Inlines:
             )
         else:
             out.append(node)
-    if len(out) == len(nodes) and all(a is b for a, b in zip(out, nodes, strict=True)):
-        return nodes
-    return tuple(out)
+    return nodes if _same(out, nodes) else tuple(out)
+
+
+def _same(new: Sequence[Any], old: Sequence[Any]) -> bool:
+    """Whether `new` holds the very objects of `old`, in order (nothing was tagged)."""
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
 
 
 def _tag_text(node: Text, index: NameIndex) -> list[Inline]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cablegram.errors import CablegramError
-from cablegram.files import names_in, write_atomic
+from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.render.corpus import build_corpus
 from cablegram.render.xslt import transform, xslt_dir
 from cablegram.safexml import parse_xml
@@ -76,10 +76,15 @@ def render_print(
             if changed is not None and path not in changed:
                 continue
             xml_id = tree.getroot().get(XML_ID)
-            target = out / f"{xml_id}.pdf"
+            target = cable_pdf(out, xml_id)
             render_pdf(paged_html([tree], authority, standalone=True), target)
             volume.pdfs.append(target)
     return volume
+
+
+def cable_pdf(out: Path, xml_id: str) -> Path:
+    """A cable's PDF in the print edition's directory."""
+    return out / f"{xml_id}.pdf"
 
 
 def cables_printed(out: Path) -> set[str]:
@@ -89,10 +94,4 @@ def cables_printed(out: Path) -> set[str]:
 
 def remove_cable_pdfs(out: Path, ids: Iterable[str]) -> list[Path]:
     """Remove the PDFs of cables no longer in the corpus; the files removed."""
-    removed = []
-    for xml_id in ids:
-        path = out / f"{xml_id}.pdf"
-        if path.is_file():
-            path.unlink()
-            removed.append(path)
-    return removed
+    return remove_existing(cable_pdf(out, xml_id) for xml_id in ids)

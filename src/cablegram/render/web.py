@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from cablegram.errors import CablegramError
-from cablegram.files import names_in, write_atomic
+from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import CG_NS, XML_ID, authority_document
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
@@ -299,10 +299,15 @@ def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Sum
     if not render:
         return None, summary
     xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
-    page = out / f"{xml_id}.html"
+    page, copy = cable_files(out, xml_id)
     write_atomic(page, html_page(xslt_dir() / "web" / "cable.xsl", tree))
-    write_atomic(out / "tei" / f"{xml_id}.xml", path.read_bytes())
+    write_atomic(copy, path.read_bytes())
     return page, summary
+
+
+def cable_files(out: Path, xml_id: str) -> tuple[Path, Path]:
+    """A cable's page in the site and its downloadable TEI."""
+    return out / f"{xml_id}.html", out / "tei" / f"{xml_id}.xml"
 
 
 def cables_rendered(out: Path) -> set[str]:
@@ -314,13 +319,7 @@ def cables_rendered(out: Path) -> set[str]:
 def remove_cable_pages(out: Path, ids: Iterable[str]) -> list[Path]:
     """Remove the pages (and downloadable TEI) of cables no longer in the corpus; the
     files removed."""
-    removed = []
-    for xml_id in ids:
-        for path in (out / f"{xml_id}.html", out / "tei" / f"{xml_id}.xml"):
-            if path.is_file():
-                path.unlink()
-                removed.append(path)
-    return removed
+    return remove_existing(path for xml_id in ids for path in cable_files(out, xml_id))
 
 
 def _copy_assets(source: Path, target: Path) -> None:
