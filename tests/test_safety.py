@@ -239,6 +239,22 @@ def test_written_file_is_readable_by_others(workdir: Path) -> None:
     assert mode == 0o644
 
 
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_atomic_write_follows_the_umask_and_makes_directories(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    target = tmp_path / "site" / "tei" / "cable.xml"  # neither directory exists yet
+    old = os.umask(umask)
+    try:
+        files.write_atomic(target, b"<TEI/>")
+        files.write_atomic(target, b"<TEI>again</TEI>")  # over the first
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"<TEI>again</TEI>"
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert [p.name for p in target.parent.iterdir()] == ["cable.xml"]
+
+
 def test_failed_rename_leaves_target_untouched_and_no_temporary(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,23 +4,38 @@ the names in a directory, removed."""
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that no reader ever sees a half-written file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        fd, tmp = _new_file_beside(target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _new_file_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; these files are for reading
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def _new_file_beside(target: Path) -> tuple[int, Path]:
+    """A new file, open for writing, of a name no other writer picks, in the directory of
+    `target`. Created with mode 0666, so that the kernel applies the umask as for any
+    published file (mkstemp's 0600 needed a chmod after it, and reading the umask meant
+    setting it: process-wide, a race with any other thread creating files)."""
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def names_in(directory: Path) -> set[str]:
@@ -37,9 +52,3 @@ def remove_existing(paths: Iterable[Path]) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
