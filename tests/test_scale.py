@@ -20,10 +20,12 @@ from cablegram import pipeline
 from cablegram.errors import CablegramError
 from cablegram.incremental import file_hash
 from cablegram.parallel import parallel_map
+from cablegram.render import print as print_module
 from cablegram.render import web
 from cablegram.render.search import build_search_index
 from cablegram.render.summaries import Summary
 from cablegram.render.web import SummaryCache, render_site
+from cablegram.safexml import parse_xml
 from cablegram.validate import validate_files
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
 
@@ -283,6 +285,29 @@ def test_pages_and_pdfs_deleted_since_are_made_again(
     assert (third.redone["web"], third.redone["print"]) == (len(ids), len(ids))
     assert all(path.is_file() for path in everything)
     assert Path("build/site/index.html").is_file() and Path("build/print/edition.pdf").is_file()
+
+
+def test_print_reads_only_the_tei_files_of_what_it_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild with nothing to print reads no TEI file; one PDF deleted, its cable's only
+    (the volume is not due: nothing in the corpus changed)."""
+    args = _seed_build(tmp_path, monkeypatch)
+    first = pipeline.build(*args)
+    read: list[Path] = []
+
+    def counting_parse(path: Path) -> etree._ElementTree:
+        read.append(path)
+        return parse_xml(path)
+
+    monkeypatch.setattr(print_module, "parse_xml", counting_parse)
+    again = pipeline.build(*args)
+    assert again.redone["print"] == 0 and read == []
+    one = sorted(c.xml_id for c in first.converted if c.xml_id)[2]
+    _outputs(one)[3].unlink()
+    third = pipeline.build(*args)
+    assert third.redone["print"] == 1 and read == [Path("tei", f"{one}.xml")]
+    assert third.volume is not None and third.volume.pdfs == [_outputs(one)[3]]
 
 
 def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(

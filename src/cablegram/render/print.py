@@ -64,21 +64,21 @@ def render_print(
     if not files:
         raise CablegramError("no TEI files to print")
     authority = files[0].parent / "authority"
-    cables = {path: parse_xml(path) for path in files}
+    own = [path for path in files if changed is None or path in changed] if per_cable else []
+    # Only what is made is read: a rebuild with nothing due reads no TEI file at all.
+    cables = {path: parse_xml(path) for path in (files if volume_due else own)}
     volume = Volume(out)
     if volume_due:
         html = paged_html(list(cables.values()), authority, standalone=False)
         write_atomic(out / "edition.html", html.encode())
         volume.pages = render_pdf(html, out / "edition.pdf")
         volume.pdfs.append(out / "edition.pdf")
-    if per_cable:
-        for path, tree in cables.items():
-            if changed is not None and path not in changed:
-                continue
-            xml_id = tree.getroot().get(XML_ID)
-            target = cable_pdf(out, xml_id)
-            render_pdf(paged_html([tree], authority, standalone=True), target)
-            volume.pdfs.append(target)
+    for path in own:
+        tree = cables[path]
+        xml_id = tree.getroot().get(XML_ID)
+        target = cable_pdf(out, xml_id)
+        render_pdf(paged_html([tree], authority, standalone=True), target)
+        volume.pdfs.append(target)
     return volume
 
 
