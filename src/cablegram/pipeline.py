@@ -308,7 +308,8 @@ def is_sealed(data: bytes) -> bool:
     """True when `data` is exactly what cablegram wrote (no hand edits since)."""
     match = SEAL.search(data)
     return (
-        bool(match) and hashlib.sha256(data[: match.start()]).hexdigest() == match["hash"].decode()
+        match is not None
+        and hashlib.sha256(data[: match.start()]).hexdigest() == match["hash"].decode()
     )
 
 
@@ -490,7 +491,8 @@ def _build_convert(
     # at all (a directory missing or not mounted is no reason to empty the edition).
     names = {source.name for source in found}
     gone = [] if missing or not found else sorted(set(done) - names)
-    earlier = [(name, done.pop(name), None) for name in gone]
+    # (source name, its state entry, the id it converts under now: None when it is gone)
+    earlier: list[tuple[str, dict, str | None]] = [(name, done.pop(name), None) for name in gone]
     for result in results:
         if result.output and result.done:
             shas[result.output] = file_hash(result.output)

@@ -203,16 +203,16 @@ def _inline_element(parent: etree._Element, node: Inline, ctx: _Ctx) -> None:
 def _cable_text(parent: etree._Element, text: CableText, ctx: _Ctx) -> None:
     if text.opener:
         opener = tei("opener", parent)
-        for part in text.opener:
-            _opener_part(opener, part, ctx)
-    for part in text.body:
-        _body_part(parent, part, ctx)
+        for item in text.opener:
+            _opener_part(opener, item, ctx)
+    for block in text.body:
+        _body_part(parent, block, ctx)
     if text.closer and not text.body:
         tei("p", parent)  # TEI admits a closer only after a block; the text has none here
     if text.closer:
         closer = tei("closer", parent)
-        for part in text.closer:
-            _closer_part(closer, part, ctx)
+        for line in text.closer:
+            _closer_part(closer, line, ctx)
 
 
 def _opener_part(opener: etree._Element, part: object, ctx: _Ctx) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from cablegram.entities.matcher import NameIndex
 from cablegram.model import (
@@ -28,7 +28,7 @@ from cablegram.model import (
 )
 from cablegram.parse.inline import plain_text
 
-INLINE_TYPES = Inline.__args__  # type: ignore[attr-defined]
+INLINE_TYPES = get_args(Inline)
 
 
 def tag_cable(cable: Cable, index: NameIndex) -> Cable:
@@ -46,7 +46,8 @@ def tag_cable(cable: Cable, index: NameIndex) -> Cable:
 def _party(party: Party, index: NameIndex) -> Party:
     found = index.resolve(party.name)
     identified = index.resolve(party.identification) if party.identification else None
-    ref = (identified or found).entry_id if (identified or found) else None
+    best = identified or found
+    ref = best.entry_id if best else None
     return dataclasses.replace(party, ref=index.authority.ref(ref) if ref else None)
 
 
@@ -58,7 +59,8 @@ def _visit(obj: Any, index: NameIndex) -> Any:
             return tag_inlines(obj, index)
         visited = tuple(_visit(x, index) for x in obj)
         return obj if _same(visited, obj) else visited
-    names = _field_names(type(obj))
+    kind: type = type(obj)
+    names = _field_names(kind)
     if not names:
         return obj
     changes = {}

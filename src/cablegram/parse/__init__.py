@@ -68,9 +68,9 @@ def _parse(export: Export) -> Cable:
         )
     via = list(metadata.intermediaries)
     for version in versions:
-        for part in version.text.opener:
-            if isinstance(part, Furniture) and part.kind == "address":
-                party = _addressed(plain_text(part.content))
+        for item in version.text.opener:
+            if isinstance(item, Furniture) and item.kind == "address":
+                party = _addressed(plain_text(item.content))
                 if party and party.name.casefold() not in {p.name.casefold() for p in via}:
                     via.append(party)
     number = metadata.cable_number or _number_in_text(versions)

@@ -513,9 +513,8 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
 
 
 def _next_is_sheet(units: list[Unit], i: int) -> bool:
-    return (
-        i + 1 < len(units) and isinstance(units[i + 1], Block) and bool(_sheet_kind(units[i + 1]))
-    )  # type: ignore[arg-type]
+    following = units[i + 1] if i + 1 < len(units) else None
+    return isinstance(following, Block) and bool(_sheet_kind(following))
 
 
 def _body_part(block: Block, ctx: BodyContext):

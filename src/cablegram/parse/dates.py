@@ -89,12 +89,11 @@ def date_value(match: re.Match[str], default_year: int | None) -> str | None:
     else:
         month = MONTHS[month_text.lower()]
     year_text = match["year"]
+    year: int | None = default_year
     if year_text:
         year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
         if default_year and abs(year - default_year) > 1:
             return None  # a misread year (OCR): do not assert it
-    else:
-        year = default_year
     if not 1 <= month <= 12:
         return None
     return iso_date(year, month, int(match["day"]))

@@ -127,8 +127,12 @@ def _bracket(
     if stamp := STAMP.match(content):
         return Stamp(parse_inline(stamp["body"].strip(), ctx)), False
     if note := NOTE.match(content):
-        kind = "translator" if note["who"].lower().startswith("tr") else "editorial"
-        return Note(kind, parse_inline(note["body"].strip(), ctx), label=note["label"]), False
+        translator = note["who"].lower().startswith("tr")
+        return Note(
+            "translator" if translator else "editorial",
+            parse_inline(note["body"].strip(), ctx),
+            label=note["label"],
+        ), False
     if sic := SIC.match(stripped):
         word = _take_previous_word(out)
         corr = sic["corr"]

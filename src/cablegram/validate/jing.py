@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from cablegram.errors import CablegramError
-from cablegram.validate.issues import Issue
+from cablegram.validate.issues import Issue, Severity
 
 JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<kind>\w+): (?P<msg>.*)$")
 
@@ -26,7 +26,7 @@ def check_tei_all(paths: list[Path], rng: Path) -> list[Issue]:
     issues = []
     for line in run.stdout.splitlines():
         if match := JING_LINE.match(line):
-            severity = "warning" if match["kind"] == "warning" else "error"
+            severity: Severity = "warning" if match["kind"] == "warning" else "error"
             issues.append(
                 Issue(
                     match["path"],

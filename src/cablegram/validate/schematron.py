@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cablegram.validate.issues import Issue
+from cablegram.validate.issues import Issue, Severity
 from cablegram.validate.locate import column_of
 from cablegram.validate.schemas import SCH_NAME, schematron
 
@@ -103,7 +103,7 @@ def check_schematron(
     issues = []
     for finding in report.getroot().iter(*FINDINGS):
         role = (finding.get("role") or "error").lower()
-        severity = "warning" if role in {"warning", "warn", "info"} else "error"
+        severity: Severity = "warning" if role in {"warning", "warn", "info"} else "error"
         node = _locate(tree, finding.get("location", ""))
         if node is None:  # a location lxml cannot evaluate: point at the document
             node = tree.getroot()
