@@ -119,6 +119,26 @@ def test_missing_source_directory(workdir: Path) -> None:
     assert not Path("out").exists()
 
 
+def test_source_directory_without_exports(workdir: Path) -> None:
+    """Hidden files (an editor's backups, locks) are not sources; an empty directory is an
+    error, not '0 of 0 converted' and success."""
+    Path("corpus").mkdir()
+    Path("corpus/.draft.txt").write_text("June 30, 1951\n", encoding="utf-8")
+    Path("corpus/notes.odt").write_bytes(b"PK")
+    result = run("convert", "corpus", "--out", "out")
+    assert result.exit_code == 1
+    assert result.stderr == "error: corpus: no export files (.txt, .md) in this directory\n"
+    assert not Path("out").exists()
+
+
+def test_source_suffixes_in_capitals_are_exports(workdir: Path) -> None:
+    Path("corpus").mkdir()
+    shutil.copy(SEED, "corpus/CABLE.TXT")
+    result = run("convert", "corpus", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in Path("out").iterdir()] == [f"{SEED_ID}.xml"]
+
+
 def test_default_seeds_directory_missing(workdir: Path) -> None:
     result = run("convert")
     assert result.exit_code == 1

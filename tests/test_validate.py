@@ -138,6 +138,21 @@ def test_cli_missing_path_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+def test_validate_counts_only_the_files_it_checked(tmp_path: Path) -> None:
+    """A missing path or a directory without TEI files is an error; it is not an invalid
+    file (the count once read '0 files checked: -1 valid, 1 invalid')."""
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope"), str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert (
+        f"{tmp_path / 'empty'}:0:0: error: no .xml files in this directory [xml]" in result.output
+    )
+    assert "0 files checked: 0 valid, 0 invalid (2 errors, 0 warnings)" in result.output
+    seed = sorted(TEI_DIR.glob("*.xml"))[0]
+    result = CliRunner().invoke(main, ["validate", str(seed), str(tmp_path / "nope")])
+    assert "1 files checked: 1 valid, 0 invalid (1 errors, 0 warnings)" in result.output
+
+
 def test_build_stops_with_exit_1_when_the_corpus_is_invalid(tmp_path: Path) -> None:
     out = tmp_path / "tei"
     out.mkdir()

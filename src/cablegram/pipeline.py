@@ -78,15 +78,22 @@ class Withdrawn:
 
 
 def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
-    """Expand directories into their export files; report paths that do not exist."""
+    """Expand directories into their export files (.txt, .md in any case; hidden files, an
+    editor's backups and locks, are not sources); report paths that do not exist and
+    directories that hold no export."""
     sources: list[Path] = []
     missing: list[Converted] = []
     for path in paths:
         if path.is_dir():
             try:
-                sources.extend(sorted(p for p in path.iterdir() if p.suffix in SOURCE_SUFFIXES))
+                found = sorted(p for p in path.iterdir() if _is_export(p))
             except OSError as exc:
                 problem = f"cannot be read ({exc.strerror})"
+                missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
+                continue
+            sources.extend(found)
+            if not found:
+                problem = f"no export files ({', '.join(SOURCE_SUFFIXES)}) in this directory"
                 missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
         elif path.exists():
             sources.append(path)
@@ -94,6 +101,10 @@ def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
             problem = "no such file or directory"
             missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
     return sources, missing
+
+
+def _is_export(path: Path) -> bool:
+    return path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
 
 
 def convert(

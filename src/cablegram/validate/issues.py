@@ -48,7 +48,8 @@ class Report:
         return not self.errors
 
     def summary(self) -> str:
-        invalid = len({i.path for i in self.errors})
+        wrong = {i.path for i in self.errors}
+        invalid = sum(str(path) in wrong for path in self.files)
         valid = len(self.files) - invalid
         return (
             f"{len(self.files)} files checked: {valid} valid, {invalid} invalid "

@@ -37,12 +37,17 @@ AUTHORITY_BODY = (
 
 def find_tei_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
     """Expand directories into their .xml files (authority files included); a path that
-    does not exist is an issue."""
+    does not exist, or a directory without TEI files, is an issue."""
     files: list[Path] = []
     issues: list[Issue] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.xml")) + sorted(path.glob("authority/*.xml")))
+            found = sorted(path.glob("*.xml")) + sorted(path.glob("authority/*.xml"))
+            files.extend(found)
+            if not found:
+                issues.append(
+                    Issue(str(path), 0, 0, "error", "no .xml files in this directory", "xml")
+                )
         elif path.exists():
             files.append(path)
         else:
