@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cablegram.encode.tei import encode_cable
 from cablegram.model import (
     Distribution,
     Gap,
@@ -246,3 +247,19 @@ def test_clerk_notes_on_one_line_are_split_and_a_verifier_signs() -> None:
     closer = cable.versions[0].text.closer
     assert [type(p).__name__ for p in closer] == ["Signed", "ClerkNote", "ClerkNote", "Signed"]
     assert Gap("signature") in closer[-1].content
+
+
+def test_a_field_label_in_the_document_is_the_documents_text() -> None:
+    """The fields come once each, in the archive's order: a draft agreement's 'Language:'
+    or 'Summary:' line is text of the cable, not a field that replaces the real one."""
+    cable = _cable(
+        "To Cde. FILIPPOV [Stalin]\n\nThe Americans handed over a draft:\n\n"
+        "Language: the agreement is drawn up in Korean, Chinese and English.\n\n"
+        "Summary: the enemy wants a line north of Kaesong.\n\nMAO ZEDONG\n"
+    )
+    assert cable.metadata.summary == "A test."
+    assert cable.metadata.original_language == "Russian"
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    words = " ".join("".join(body.itertext()).split())
+    assert "Language: the agreement is drawn up in Korean, Chinese and English." in words
+    assert "Summary: the enemy wants a line north of Kaesong." in words

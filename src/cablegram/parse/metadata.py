@@ -65,7 +65,7 @@ class Fields:
 def split_metadata(blocks: tuple[Block, ...], name: str) -> Fields:
     """Find the header lines and field values; everything after is the document."""
     lines = [(i, line) for i, block in enumerate(blocks) for line in block.lines]
-    labels = [k for k, (_, line) in enumerate(lines) if FIELD.match(strip_bullet(line.text))]
+    labels = _field_labels(lines)
     if not labels:
         if not any(parse_us_date(line.text) for _, line in lines[:3]):
             raise SourceError(
@@ -90,6 +90,26 @@ def split_metadata(blocks: tuple[Block, ...], name: str) -> Fields:
             body = _from_line(blocks, lines, body_from)
         values[label] = tuple(value)
     return Fields(heading, values, body)
+
+
+# The archive's pages give their fields in this order, each once.
+FIELD_ORDER = ("citation", "summary", "credits", "original language", "contents")
+
+
+def _field_labels(lines: list[tuple[int, Line]]) -> list[int]:
+    """Where the fields begin (indices in `lines`). A label out of the archive's order, or
+    met a second time, is the document's own text ('Summary: the enemy wants…' in a draft
+    agreement), and so is everything after it: the fields are over."""
+    labels: list[int] = []
+    last = -1
+    for k, (_, line) in enumerate(lines):
+        if match := FIELD.match(strip_bullet(line.text)):
+            rank = FIELD_ORDER.index(_canonical_label(match["label"]))
+            if rank <= last:
+                break
+            labels.append(k)
+            last = rank
+    return labels
 
 
 def _canonical_label(label: str) -> str:
