@@ -103,6 +103,14 @@ def test_no_literal_editorial_bracket_in_the_tei(source: Path, converted) -> Non
     assert not texts, f"literal brackets in {source.name}: {texts}"
 
 
+@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
+def test_no_private_use_character_in_the_tei(source: Path, converted) -> None:
+    """The parser marks line and page breaks with private-use characters; none may reach
+    the TEI as text (a bracket spanning two lines once carried its mark into <supplied>)."""
+    text = converted[source.name].output.read_text(encoding="utf-8")
+    assert not re.search("[\ue000-\uf8ff]", text)
+
+
 def test_the_check_sees_a_lost_word(tmp_path: Path) -> None:
     """The comparison itself fails when a word is dropped (so the tests above can fail)."""
     source = tmp_path / "s.txt"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from lxml import etree
 
 from cablegram.encode.tei import encode_cable
 from cablegram.model import (
+    LB,
+    LB_JOINED,
     Distribution,
     Gap,
     Identification,
@@ -26,7 +31,7 @@ from cablegram.parse import parse_bytes
 from cablegram.parse.dates import parse_us_date
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
-from cablegram.parse.layout import LB, LB_JOINED, detect_layout
+from cablegram.parse.layout import detect_layout
 from cablegram.parse.metadata import parse_copies, parse_title
 
 # ------------------------------------------------------------------ inline brackets
@@ -263,3 +268,20 @@ def test_a_field_label_in_the_document_is_the_documents_text() -> None:
     words = " ".join("".join(body.itertext()).split())
     assert "Language: the agreement is drawn up in Korean, Chinese and English." in words
     assert "Summary: the enemy wants a line north of Kaesong." in words
+
+
+def test_brackets_and_flagged_words_keep_their_line_breaks() -> None:
+    """A bracket spanning two lines, a word hyphenated over a line end and flagged [sic]:
+    the break is an <lb/> inside the element, never a character of its text."""
+    cable = _cable(
+        "To Cde. FILIPPOV [Stalin]\n\nAt the session [U.S. Vice Admiral C.\nTurner] Joy spoke "
+        "of Kae-\nsong [sic] again.\n\nMAO ZEDONG\n"
+    )
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    xml = etree.tostring(body, encoding="unicode")
+    assert (
+        '<supplied reason="omitted" resp="#archive">U.S. Vice Admiral C.<lb/>Turner</supplied>'
+        in xml
+    )
+    assert '<sic>Kae<lb break="no"/>song</sic>' in xml
+    assert not re.search("[\ue000-\uf8ff]", xml)

@@ -8,6 +8,7 @@ closer), which nests for telegrams quoted inside a cable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,6 +40,38 @@ class PageBreak:
 
     n: str | None = None
     edition: str | None = None
+
+
+# Breaks inside the strings of the model (the word a [sic] or [?] flags, the text of a
+# bracket): a bracket may span a line or a page of the source, and these strings hold its
+# breaks as marks from Unicode's private use area (the parser removes any from the
+# source), which `with_breaks` turns into nodes.
+LB = "\ue000"  # line break of the document
+LB_JOINED = "\ue001"  # line break inside a hyphenated word
+WRAP = "\ue002"  # line wrap of the export (PDF typesetting)
+WRAP_JOINED = "\ue003"
+PAGE_OPEN, PAGE_CLOSE = "\ue004", "\ue005"  # page of the export: PAGE_OPEN n PAGE_CLOSE
+MARKERS = LB + LB_JOINED + WRAP + WRAP_JOINED + PAGE_OPEN + PAGE_CLOSE
+LINE_MARKS = {
+    LB: LineBreak(),
+    LB_JOINED: LineBreak(hyphenated=True),
+    WRAP: LineBreak(edition="export"),
+    WRAP_JOINED: LineBreak(hyphenated=True, edition="export"),
+}
+BREAK_MARK = re.compile(
+    f"([{LB}{LB_JOINED}{WRAP}{WRAP_JOINED}]|{PAGE_OPEN}[^{PAGE_CLOSE}]*{PAGE_CLOSE})"
+)
+
+
+def with_breaks(text: str) -> tuple[Text | LineBreak | PageBreak, ...]:
+    """A marked string as text and break nodes."""
+    pieces = BREAK_MARK.split(text)
+    nodes: list[Text | LineBreak | PageBreak] = [Text(pieces[0])] if pieces[0] else []
+    for mark, after in zip(pieces[1::2], pieces[2::2], strict=True):
+        nodes.append(LINE_MARKS.get(mark) or PageBreak(mark[1:-1] or None, "export"))
+        if after:
+            nodes.append(Text(after))
+    return tuple(nodes)
 
 
 @dataclass(frozen=True)

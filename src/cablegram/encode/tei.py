@@ -48,6 +48,7 @@ from cablegram.model import (
     Unclear,
     Version,
     When,
+    with_breaks,
 )
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -133,6 +134,11 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+def _add_marked(parent: etree._Element, text: str, ctx: _Ctx) -> None:
+    """A string of the model that may hold line and page breaks (a bracket spanning lines)."""
+    add_inlines(parent, with_breaks(text), ctx)
+
+
 class _Ctx:
     """What the builders need to know about the document being encoded."""
 
@@ -150,22 +156,22 @@ def _inline_element(parent: etree._Element, node: Inline, ctx: _Ctx) -> None:
     elif isinstance(node, Sic):
         if node.correction:
             choice = tei("choice", parent)
-            tei("sic", choice).text = node.text
+            _add_marked(tei("sic", choice), node.text, ctx)
             corr = tei("corr", choice, resp=ARCHIVE, cert=node.correction_cert)
-            corr.text = node.correction
+            _add_marked(corr, node.correction, ctx)
         else:
-            tei("sic", parent).text = node.text
+            _add_marked(tei("sic", parent), node.text, ctx)
     elif isinstance(node, Unclear):
-        tei("unclear", parent, cert="low", resp=ARCHIVE).text = node.text
+        _add_marked(tei("unclear", parent, cert="low", resp=ARCHIVE), node.text, ctx)
     elif isinstance(node, Supplied):
         element = tei("supplied", parent, reason="omitted", resp=ARCHIVE, cert=node.cert)
-        element.text = node.text
+        _add_marked(element, node.text, ctx)
     elif isinstance(node, Identification):
         note = tei("note", parent, type="identification", place="inline", resp=ARCHIVE)
         if node.ref and node.kind:
-            tei(NAME_ELEMENT[node.kind], note, ref=node.ref).text = node.text
+            _add_marked(tei(NAME_ELEMENT[node.kind], note, ref=node.ref), node.text, ctx)
         else:
-            note.text = node.text
+            _add_marked(note, node.text, ctx)
     elif isinstance(node, Gap):
         gap = tei(
             "gap", parent, reason=node.reason, resp=ARCHIVE if node.reason != "truncated" else None

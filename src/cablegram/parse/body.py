@@ -12,6 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from cablegram.model import (
+    LB,
+    LB_JOINED,
+    PAGE_CLOSE,
+    PAGE_OPEN,
+    WRAP,
+    WRAP_JOINED,
     CableText,
     ClerkNote,
     CloserLine,
@@ -52,12 +58,6 @@ from cablegram.parse.dates import (
 )
 from cablegram.parse.inline import InlineContext, mark, parse_inline
 from cablegram.parse.layout import (
-    LB,
-    LB_JOINED,
-    PAGE_CLOSE,
-    PAGE_OPEN,
-    WRAP,
-    WRAP_JOINED,
     Block,
     Layout,
     Line,

@@ -1,7 +1,7 @@
 """Inline content: the archive's editorial brackets, line seams, links and residue.
 
-`parse_inline` turns a block's text (its lines joined with the seam markers of
-`cablegram.parse.layout`) into model nodes. Every bracket of the archive's conventions
+`parse_inline` turns a block's text (its lines joined with the seam marks of
+`cablegram.model`) into model nodes. Every bracket of the archive's conventions
 becomes a node, so no literal editorial bracket survives into the TEI.
 """
 
@@ -12,6 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from cablegram.model import (
+    LB,
+    LB_JOINED,
+    LINE_MARKS,
+    PAGE_CLOSE,
+    PAGE_OPEN,
+    WRAP,
+    WRAP_JOINED,
     Gap,
     Identification,
     Inline,
@@ -28,8 +35,8 @@ from cablegram.model import (
     Text,
     Unclear,
     When,
+    with_breaks,
 )
-from cablegram.parse.layout import LB, LB_JOINED, PAGE_CLOSE, PAGE_OPEN, WRAP, WRAP_JOINED
 
 TOKEN = re.compile(
     r"(?P<bracket>\[(?P<content>[^\[\]\n]*)\])"
@@ -38,12 +45,6 @@ TOKEN = re.compile(
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
 )
-SEAMS = {
-    LB: LineBreak(),
-    LB_JOINED: LineBreak(hyphenated=True),
-    WRAP: LineBreak(edition="export"),
-    WRAP_JOINED: LineBreak(hyphenated=True, edition="export"),
-}
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
 SIGNATURE = re.compile(r"^\s*((?:illegible|unreadable|handwritten)\s+)?signatures?\s*$", re.I)
 STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
@@ -85,7 +86,7 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
         _append_text(out, text[pos : match.start()])
         pos = match.end()
         if match["seam"]:
-            out.append(SEAMS[match["seam"]])
+            out.append(LINE_MARKS[match["seam"]])
         elif match["page"] is not None:
             out.append(PageBreak(match["n"] or None, "export"))
         elif match["anglelink"] or match["link"]:
@@ -179,7 +180,8 @@ def _is_name(text: str) -> bool:
 
 
 def _take_previous_word(out: list[Inline]) -> str:
-    """Detach the word right before a bracket from the text already parsed."""
+    """Detach the word right before a bracket from the text already parsed; a word
+    hyphenated over a line end comes whole, its break kept as a mark (`model.LB_JOINED`)."""
     if not out or not isinstance(out[-1], Text):
         return ""
     match = PREVIOUS_WORD.search(out[-1].text)
@@ -188,8 +190,19 @@ def _take_previous_word(out: list[Inline]) -> str:
     rest = out[-1].text[: match.start()]
     if rest:
         out[-1] = Text(rest)
-    else:
-        out.pop()
+        return match["word"]
+    out.pop()
+    if len(out) > 1 and isinstance(out[-1], LineBreak) and out[-1].hyphenated:
+        head = PREVIOUS_WORD.search(out[-2].text) if isinstance(out[-2], Text) else None
+        if head and not head["space"]:
+            mark = WRAP_JOINED if out[-1].edition else LB_JOINED
+            out.pop()
+            before = out[-1].text[: head.start()]
+            if before:
+                out[-1] = Text(before)
+            else:
+                out.pop()
+            return head["word"] + mark + match["word"]
     return match["word"]
 
 
@@ -240,7 +253,9 @@ def plain_text(nodes: Inlines) -> str:
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("" if node.hyphenated else " ")
-        elif isinstance(node, Sic | Unclear | Supplied | When | Number):
+        elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
+            parts.append(plain_text(with_breaks(node.text)))
+        elif isinstance(node, When | Number):
             parts.append(node.text)
         elif isinstance(node, Name):
             parts.append(plain_text(node.content))

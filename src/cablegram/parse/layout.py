@@ -15,17 +15,12 @@ from pathlib import Path
 from typing import Literal
 
 from cablegram.errors import SourceError
+from cablegram.model import MARKERS
 
 Layout = Literal["markdown", "plain", "pdftotext"]
 
-# Markers for seams inside a block's joined text (Unicode private use area): the inline
-# parser turns them into <lb/> and <pb/>, so brackets may span lines.
-LB = "\ue000"  # line break of the document
-LB_JOINED = "\ue001"  # line break inside a hyphenated word
-WRAP = "\ue002"  # line wrap of the export (PDF typesetting)
-WRAP_JOINED = "\ue003"
-PAGE_OPEN, PAGE_CLOSE = "\ue004", "\ue005"  # page of the export: PAGE_OPEN n PAGE_CLOSE
-MARKERS = LB + LB_JOINED + WRAP + WRAP_JOINED + PAGE_OPEN + PAGE_CLOSE
+# A block's lines are joined into one text with marks for the seams (model.LB …): the
+# inline parser turns them into <lb/> and <pb/>, so brackets may span lines.
 
 PDF_PAGE_HEADER = re.compile(
     r"^\s*(Digital Archive|International History Declassified|Wilson Center Digital Archive"
