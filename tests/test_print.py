@@ -710,3 +710,39 @@ def test_screenshots(edition: Edition, starts: dict[str, int], layout) -> None:
             check=True,
         )
         assert target.with_suffix(".png").stat().st_size > 2000
+
+
+def test_a_large_corpus_is_printed_in_volumes(tmp_path: Path, converted_tei: Path) -> None:
+    """Beyond --volume-size cables the edition is printed in volumes of consecutive cables
+    (WeasyPrint holds a volume's whole layout), each with its own title page, contents and
+    index; printed again in one volume, the volumes of the earlier run are removed."""
+    out = tmp_path / "pdf"
+    files = sorted(converted_tei.glob("*.xml"))
+    volume = pipeline.print_edition([converted_tei], out, per_cable=False, volume_size=10)
+    count = -(-len(files) // 10)
+    names = [f"edition-{n}.pdf" for n in range(1, count + 1)]
+    assert sorted(p.name for p in out.glob("*.pdf")) == sorted(names)
+    assert list(volume.volumes) == names and volume.pdfs == [out / n for n in names]
+    order = []
+    for number, name in enumerate(names, 1):
+        first = 10 * (number - 1) + 1
+        last = min(10 * number, len(files))
+        title = normal(page_texts(out / name)[0])
+        assert f"Volume {number} of {count}: documents {first}–{last} of {len(files)}" in title
+        page = lxml.html.fromstring((out / name).with_suffix(".html").read_bytes())
+        ids = [a.get("href")[1:] for a in page.xpath("//nav[@id='contents']//a")]
+        ids = [i for i in ids if i not in {"principles", "index"}]
+        assert len(ids) == last - first + 1
+        assert page.xpath("//section[@id='index']")  # an index of its own
+        order += ids
+    assert sorted(order) == sorted(parse_tei(f).getroot().get(XML_ID) for f in files)
+    dates = [_sent(parse_tei(converted_tei / f"{i}.xml")) for i in order]
+    assert dates == sorted(dates)  # the volumes follow one another in time
+    again = pipeline.print_edition([converted_tei], out, per_cable=False)
+    assert list(again.volumes) == ["edition.pdf"]
+    assert sorted(p.name for p in out.glob("edition*")) == ["edition.html", "edition.pdf"]
+
+
+def _sent(tree: etree._ElementTree) -> str:
+    date = tree.find(".//{*}correspAction[@type='sent']/{*}date")
+    return date.get("when", "") if date is not None else ""

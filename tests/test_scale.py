@@ -310,6 +310,30 @@ def test_print_reads_only_the_tei_files_of_what_it_makes(
     assert third.volume is not None and third.volume.pdfs == [_outputs(one)[3]]
 
 
+def test_a_change_prints_again_only_the_volume_of_its_cable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, synthetic: Path
+) -> None:
+    """The print edition in volumes: a changed cable makes its own PDF and its volume
+    again, the other volumes are kept; nothing changed, nothing is typeset."""
+    sources = sorted(synthetic.glob("*.txt"))[:6]
+    args = _seed_build(tmp_path, monkeypatch, sources)
+    first = pipeline.build(*args, volume_size=2)
+    names = ["edition-1.pdf", "edition-2.pdf", "edition-3.pdf"]
+    assert first.volume is not None and list(first.volume.volumes) == names
+    again = pipeline.build(*args, volume_size=2)
+    assert again.volume is not None and again.volume.pdfs == [] and again.volume.pages == 0
+    source = next(p for p in Path("seeds").iterdir() if "negotiations" in p.read_text())
+    source.write_text(source.read_text().replace("negotiations", "talks", 1))
+    third = pipeline.build(*args, volume_size=2)
+    assert third.volume is not None and third.redone["print"] == 1
+    xml_id = next(c.xml_id for c in third.converted if c.source.name == source.name)
+    remade = [pdf.name for pdf in third.volume.pdfs if pdf.name.startswith("edition")]
+    assert len(remade) == 1 and f'href="#{xml_id}"' in (
+        Path("build/print") / remade[0]
+    ).with_suffix(".html").read_text(encoding="utf-8")
+    assert Path("build/print", f"{xml_id}.pdf") in third.volume.pdfs
+
+
 def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

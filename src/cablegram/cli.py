@@ -36,6 +36,14 @@ page_size_option = click.option(
     show_default=True,
     help="Cables on one page of the index and of an entry's list.",
 )
+volume_size_option = click.option(
+    "--volume-size",
+    type=click.IntRange(min=1),
+    default=pipeline.VOLUME_SIZE,
+    show_default=True,
+    help="Cables in one volume of the print edition; a larger corpus is printed in volumes "
+    "(edition-1.pdf, edition-2.pdf …).",
+)
 tei_out_option = click.option(
     "--out",
     "-o",
@@ -192,6 +200,7 @@ def validate(
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
 @page_size_option
+@volume_size_option
 def build(
     sources: Path,
     out: Path,
@@ -200,6 +209,7 @@ def build(
     print_dir: Path,
     no_print: bool,
     page_size: int,
+    volume_size: int,
 ) -> None:
     """Run the whole job: convert the exports into TEI, validate, render the editions.
 
@@ -217,6 +227,7 @@ def build(
             None if no_print else print_dir,
             force=force,
             page_size=page_size,
+            volume_size=volume_size,
         )
     _report_conversion(built.converted, out)
     _report_withdrawn(built.withdrawn)
@@ -232,10 +243,7 @@ def build(
             "(pages, downloadable TEI, PDFs)"
         )
     if built.volume is not None:
-        click.echo(
-            f"{print_dir}/edition.pdf: {built.volume.pages or 'unchanged'} pages; "
-            f"{len(built.volume.pdfs)} PDFs written"
-        )
+        click.echo(_volumes_line(print_dir, built.volume))
     steps = ", ".join(
         f"{k} {built.redone[k]} redone/{built.kept.get(k, 0)} kept" for k in built.redone
     )
@@ -336,14 +344,36 @@ def web(
 @main.command(name="print")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @directory_option("--out", "-o", default=Path("build/print"), help="Directory of the PDFs.")
-@click.option("--volume-only", is_flag=True, help="Only the volume, not one PDF per cable.")
-def print_command(paths: tuple[Path, ...], out: Path, volume_only: bool) -> None:
-    """Typeset the print edition (default: tei/): edition.pdf and one PDF per cable.
+@click.option("--volume-only", is_flag=True, help="Only the volumes, not one PDF per cable.")
+@volume_size_option
+@jobs_option
+def print_command(
+    paths: tuple[Path, ...], out: Path, volume_only: bool, volume_size: int, jobs: int | None
+) -> None:
+    """Typeset the print edition (default: tei/): edition.pdf (or volumes of --volume-size
+    cables) and one PDF per cable.
 
     Example: cablegram print tei/ --out build/print
     """
     with reported(1):
         volume = pipeline.print_edition(
-            list(paths) or [Path("tei")], out, per_cable=not volume_only
+            list(paths) or [Path("tei")],
+            out,
+            per_cable=not volume_only,
+            volume_size=volume_size,
+            jobs=jobs,
         )
-    click.echo(f"{out}/edition.pdf: {volume.pages} pages; {len(volume.pdfs)} PDFs in {out}/")
+    click.echo(_volumes_line(out, volume))
+
+
+def _volumes_line(out: Path, volume: pipeline.Volume) -> str:
+    """What a print step made: its volume's pages (or its volumes), and the PDFs written."""
+    pages = f"{volume.pages} pages" if volume.pages else "unchanged"
+    written = f"{len(volume.pdfs)} PDFs written"
+    if list(volume.volumes) == ["edition.pdf"]:
+        return f"{out}/edition.pdf: {pages}; {written}"
+    made = sum(pdf.name.startswith("edition") for pdf in volume.pdfs)
+    return (
+        f"{out}/: {len(volume.volumes)} volumes (edition-1.pdf … "
+        f"edition-{len(volume.volumes)}.pdf), {made} made again ({pages}); {written}"
+    )

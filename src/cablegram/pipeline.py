@@ -27,7 +27,13 @@ from cablegram.incremental import BuildState, code_hash, combine, file_hash, tre
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
-from cablegram.render.print import Volume, cables_printed, remove_cable_pdfs, render_print
+from cablegram.render.print import (
+    VOLUME_SIZE,
+    Volume,
+    cables_printed,
+    remove_cable_pdfs,
+    render_print,
+)
 from cablegram.render.search import SHARD_SIZE
 from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import Site, SummaryCache, cables_rendered, remove_cable_pages
@@ -254,9 +260,19 @@ def web(
     )
 
 
-def print_edition(paths: Iterable[Path], out: Path, *, per_cable: bool = True) -> Volume:
-    """Typeset the print edition (edition.pdf, and one PDF per cable) into `out`."""
-    return render_print(_tei_files(paths), out, per_cable=per_cable)
+def print_edition(
+    paths: Iterable[Path],
+    out: Path,
+    *,
+    per_cable: bool = True,
+    volume_size: int = VOLUME_SIZE,
+    jobs: int | None = None,
+) -> Volume:
+    """Typeset the print edition (edition.pdf, or volumes of `volume_size` cables, and one
+    PDF per cable) into `out`."""
+    return render_print(
+        _tei_files(paths), out, per_cable=per_cable, volume_size=volume_size, jobs=jobs
+    )
 
 
 def _write(source: Path, encoded: _Encoded, out_dir: Path, force: bool) -> Converted:
@@ -381,6 +397,7 @@ def build(
     jobs: int | None = None,
     state_path: Path | None = None,
     page_size: int = PAGE_SIZE,
+    volume_size: int = VOLUME_SIZE,
 ) -> Built:
     """The whole job, incrementally: convert, validate, web and print edition, each step
     redoing only what its inputs' hashes say has changed since the last build (no print
@@ -406,7 +423,7 @@ def build(
         shas,
         authority,
         code,
-        site_dir / "index.html",
+        [site_dir / "index.html"],
         lambda path: path.stem in rendered,
         f"{page_size}",
     )
@@ -431,19 +448,30 @@ def build(
         state.save()
         return built
     printed = cables_printed(print_dir)
+    volumes = state.section("volumes")  # each volume's file name and digest
     volume = _plan(
         state,
         "print",
         shas,
         authority,
         code,
-        print_dir / "edition.pdf",
+        [print_dir / name for name in volumes] or [print_dir / "edition.pdf"],
         lambda path: path.stem in printed,
+        f"{volume_size}",
     )
     built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
     built.volume = render_print(
-        tei_files, print_dir, changed=volume.changed, volume_due=volume.whole_due
+        tei_files,
+        print_dir,
+        changed=volume.changed,
+        volume_due=volume.whole_due,
+        volume_size=volume_size,
+        made=volumes,
+        context=combine(authority, volume.tool),
+        jobs=jobs,
     )
+    volumes.clear()
+    volumes.update(built.volume.volumes)
     volume.record(shas, built)
     clock.lap(built, "print")
     state.save()
@@ -631,11 +659,11 @@ def _plan(
     shas: dict[Path, str],
     authority: str,
     code: str,
-    output: Path,
+    outputs: list[Path],
     made: Callable[[Path], bool],
     settings: str = "",
 ) -> _Plan:
-    """`output`: the file that spans the corpus; `made`: whether a TEI file's own output is
+    """`outputs`: the files that span the corpus; `made`: whether a TEI file's own output is
     there (a page or PDF deleted since is made again); `settings`: options of the step that
     change what spans the corpus (the page size)."""
     tool = combine(tree_hash(xslt_dir() / step, xslt_dir() / "common"), code)
@@ -648,5 +676,5 @@ def _plan(
     whole = combine(*sorted(shas.values()), authority, tool, settings)
     names = {path.name for path in shas}
     gone = sorted(name for name in done if name != "whole" and name not in names)
-    due = done.get("whole") != whole or not output.exists()
+    due = done.get("whole") != whole or not all(path.exists() for path in outputs)
     return _Plan(step, done, tool, changed, whole, due, gone)

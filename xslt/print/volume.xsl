@@ -18,6 +18,8 @@
   <xsl:param name="standalone" select="'no'"/>
   <xsl:param name="edition-title" select="'Cables on the Korean Armistice, 1951'"/>
   <xsl:param name="css" select="'print.css'"/>
+  <!-- In an edition of several volumes, this one's place: 'Volume 2 of 5: documents …' -->
+  <xsl:param name="volume-label" select="''"/>
 
   <!-- Names with a reference, the header's too: lookups keep those in a text. (A pattern
        "tei:text//…" made libxslt's key table quadratic in the volume's size: 400 cables took
@@ -39,7 +41,10 @@
               <xsl:variable name="title"><xsl:apply-templates select="$cables[1]/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></xsl:variable>
               <xsl:value-of select="normalize-space($title)"/>
             </xsl:when>
-            <xsl:otherwise><xsl:value-of select="$edition-title"/></xsl:otherwise>
+            <xsl:otherwise>
+              <xsl:value-of select="$edition-title"/>
+              <xsl:if test="$volume-label != ''">. <xsl:value-of select="$volume-label"/></xsl:if>
+            </xsl:otherwise>
           </xsl:choose>
         </title>
         <meta name="author" content="cablegram"/>
@@ -49,6 +54,9 @@
         <xsl:if test="$standalone != 'yes'">
           <section class="title-page">
             <h1 class="volume-title"><xsl:value-of select="$edition-title"/></h1>
+            <xsl:if test="$volume-label != ''">
+              <p class="volume-label"><xsl:value-of select="$volume-label"/></p>
+            </xsl:if>
             <p class="subtitle">Ciphered telegrams and reports from the Wilson Center Digital Archive, in the original and in translation</p>
             <p class="count"><xsl:value-of select="count($cables)"/> documents</p>
             <p class="imprint">Edited with cablegram from the archive's web pages</p>
