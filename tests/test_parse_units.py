@@ -285,3 +285,20 @@ def test_brackets_and_flagged_words_keep_their_line_breaks() -> None:
     )
     assert '<sic>Kae<lb break="no"/>song</sic>' in xml
     assert not re.search("[\ue000-\uf8ff]", xml)
+
+
+@pytest.mark.parametrize(
+    ("signature", "date"),
+    [("A. VYSHINSKY", "21 July 1951"), ("А. ВЫШИНСКИЙ", "21.VII.51"), ("I. STALIN", "21.7.51")],
+)
+def test_a_signature_with_an_initial_and_a_dateline_close_the_cable(
+    signature: str, date: str
+) -> None:
+    """The closer: a name with an initial is a signature; a date with its month in Roman
+    numerals (21.VII.51, the Soviet ciphered telegrams' own form) is a dateline."""
+    cable = _cable(f"To Cde. FILIPPOV [Stalin]\n\nI agree.\n\n{signature}\n\n{date}\n")
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    xml = etree.tostring(body, encoding="unicode")
+    assert f"<signed><persName>{signature}</persName></signed>" in xml
+    assert f'<dateline><date when="1951-07-21">{date}</date></dateline>' in xml
+    assert "truncated" not in xml

@@ -632,7 +632,8 @@ def _signatory(text: str) -> tuple[str, str] | None:
         return None
     if not all(P.REST_TOKEN.match(t) for t in stripped[k:] if t):
         return None
-    name_words = [t for t in stripped[:k] if not t.startswith(("[", "("))]
+    # the words of the name as written (an initial keeps its full stop: A. VYSHINSKY)
+    name_words = [t.strip("\"“”«»'’,;:") for t in tokens[:k] if not t.startswith(("[", "("))]
     if not name_words or any(len(w.strip(".")) < 2 and not w.endswith(".") for w in name_words):
         return None
     cut = text.index(tokens[k - 1]) + len(tokens[k - 1]) if k else 0

@@ -122,7 +122,9 @@ ROLE = re.compile(
 NUMBER_LINE = re.compile(r"^(?:№|No\.?|N[°ºo]\.?:?|Nr\.)\s*:?\s*[\dIl]")
 OUTGOING = re.compile(r"(?:№|No\.?|N[°ºo]\.?:?|Nr\.)\s*:?\s*[\dIl][\w/-]*")
 DATE_LINE = re.compile(
-    rf"^(?:\d{{1,2}}[./]\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_NAMES})\b|(?:Date|Дата|Datum)\b)", I
+    rf"^(?:\d{{1,2}}[./](?:\d{{1,2}}|[IVX]{{1,4}}[./]\d{{2,4}}\b)|\d{{1,2}}\s+(?:{MONTH_NAMES})\b"
+    r"|(?:Date|Дата|Datum)\b)",
+    I,
 )
 NAME_TOKEN = re.compile(
     r"^(?:[A-ZА-ЯЁ][\w'’-]*\.?|[А-ЯA-Z]\.(?:[А-ЯA-Z]\.)*\s?[А-ЯA-Z][\w-]+|\[[^\]]+\]|"
