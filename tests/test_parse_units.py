@@ -302,3 +302,32 @@ def test_a_signature_with_an_initial_and_a_dateline_close_the_cable(
     assert f"<signed><persName>{signature}</persName></signed>" in xml
     assert f'<dateline><date when="1951-07-21">{date}</date></dateline>' in xml
     assert "truncated" not in xml
+
+
+@pytest.mark.parametrize(
+    ("bracket", "node"),
+    [
+        ("[illegible]", Gap("illegible", "illegible")),
+        ("[two words illegible]", Gap("illegible", "two words illegible")),
+        ("[неразб.]", Gap("illegible", "неразб.")),
+        ("[подпись неразборчива]", Gap("signature", "подпись неразборчива")),
+        ("[подпись]", Gap("signature", "подпись")),
+        ("[illegible signature]", Gap("signature", "illegible signature")),
+    ],
+)
+def test_what_the_editors_could_not_read_is_a_gap(bracket: str, node: Gap) -> None:
+    """Not words the editors supplied (<supplied>illegible</supplied> said they had), nor
+    an identification: a gap, whose description keeps the bracket's words."""
+    assert parse_inline(f"for YAK-9 aircraft {bracket} here") == (
+        Text("for YAK-9 aircraft "),
+        node,
+        Text(" here"),
+    )
+
+
+def test_sic_with_an_exclamation_mark() -> None:
+    assert parse_inline("a political question [sic!].") == (
+        Text("a political "),
+        Sic("question"),
+        Text("."),
+    )

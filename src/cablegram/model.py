@@ -118,9 +118,11 @@ class Identification:
 
 @dataclass(frozen=True)
 class Gap:
-    """Something not transcribed: an editorial omission or a signature."""
+    """Something not transcribed: an editorial omission, words the archive's editors could
+    not read ([illegible], `desc` keeps their words), a signature, the end of a page that
+    stops mid-text."""
 
-    reason: Literal["editorial", "signature", "truncated"]
+    reason: Literal["editorial", "illegible", "signature", "truncated"]
     desc: str | None = None
 
 

@@ -197,7 +197,8 @@
   <xsl:template match="tei:gap" mode="text">
     <xsl:variable name="shown">
       <xsl:choose>
-        <xsl:when test="@reason = 'signature' and tei:desc">[<xsl:value-of select="tei:desc"/>]</xsl:when>
+        <xsl:when test="(@reason = 'signature' or @reason = 'illegible') and tei:desc">[<xsl:value-of select="tei:desc"/>]</xsl:when>
+        <xsl:when test="@reason = 'illegible'">[illegible]</xsl:when>
         <xsl:when test="@reason = 'signature'">[signature]</xsl:when>
         <xsl:when test="@reason = 'truncated'">[the export stops here]</xsl:when>
         <xsl:otherwise>[...]</xsl:otherwise>
@@ -209,6 +210,7 @@
       <xsl:with-param name="explanation">
         <xsl:choose>
           <xsl:when test="@reason = 'signature'">A handwritten signature, not transcribed.</xsl:when>
+          <xsl:when test="@reason = 'illegible'">Words the archive's editors could not read.</xsl:when>
           <xsl:when test="@reason = 'truncated'">The archive's export ends here, in the middle of the text.</xsl:when>
           <xsl:otherwise>Text omitted by the archive's editors.</xsl:otherwise>
         </xsl:choose>

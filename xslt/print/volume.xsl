@@ -251,7 +251,7 @@
   </xsl:template>
   <xsl:template match="tei:gap" mode="print">
     <xsl:choose>
-      <xsl:when test="@reason = 'signature'"><span class="ed">[<xsl:value-of select="(tei:desc | self::*[not(tei:desc)]/@reason)[1]"/>]</span></xsl:when>
+      <xsl:when test="@reason = 'signature' or @reason = 'illegible'"><span class="ed">[<xsl:value-of select="(tei:desc | self::*[not(tei:desc)]/@reason)[1]"/>]</span></xsl:when>
       <xsl:when test="@reason = 'truncated'"><span class="ed">[the export stops here]</span></xsl:when>
       <xsl:otherwise><span class="ed">[...]</span></xsl:otherwise>
     </xsl:choose>

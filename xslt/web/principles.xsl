@@ -33,6 +33,9 @@
     <row tei="gap" convention="[...]" meaning="Text the archive's editors left out.">
       <tei:p>the agenda <tei:gap reason="editorial"/> was adopted</tei:p>
     </row>
+    <row tei="gap desc" convention="[illegible], [two words illegible]" meaning="Words the archive's editors could not read.">
+      <tei:p>the line <tei:gap reason="illegible"><tei:desc>illegible</tei:desc></tei:gap> of Kaesong</tei:p>
+    </row>
     <row tei="signed gap desc" convention="[signature], [illegible signature]" meaning="A handwritten signature, not transcribed; a name printed beside it is kept.">
       <tei:p>COLONEL <tei:gap reason="signature"/> (Makarov)</tei:p>
     </row>

@@ -46,7 +46,17 @@ TOKEN = re.compile(
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
 )
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
-SIGNATURE = re.compile(r"^\s*((?:illegible|unreadable|handwritten)\s+)?signatures?\s*$", re.I)
+# [illegible], [two words illegible], [неразб.]: words the archive's editors could not read
+ILLEGIBLE = re.compile(
+    r"^\s*(?:(?:one|two|three|four|five|several|a few|\d+)\s+(?:words?|lines?|letters?)\s+)?"
+    r"(?:illegible|unreadable|not legible|неразб\.?|неразборчиво)\s*$",
+    re.I,
+)
+SIGNATURE = re.compile(
+    r"^\s*(?:((?:illegible|unreadable|handwritten)\s+)?signatures?"
+    r"|подпис[ьи](?:\s+неразборчив[аоы])?)\s*$",
+    re.I,
+)
 STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
 NOTE = re.compile(
     r"^\s*(?P<label>(?P<who>Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)\s*note)\s*:\s*"
@@ -54,7 +64,7 @@ NOTE = re.compile(
     re.I | re.S,
 )
 SIC = re.compile(
-    r"^\s*sic\s*(?:[;,:]\s*(?:(?:possibly|probably|perhaps|should be|i\.\s?e\.|read)\s+)?"
+    r"^\s*sic\s*!?\s*(?:[;,:]\s*(?:(?:possibly|probably|perhaps|should be|i\.\s?e\.|read)\s+)?"
     r"(?P<corr>.+?))?\s*$",
     re.I,
 )
@@ -123,8 +133,11 @@ def _bracket(
     stripped = " ".join(content.split())
     if GAP_CONTENT.match(stripped):
         return Gap("editorial"), False
+    if ILLEGIBLE.match(stripped):
+        return Gap("illegible", stripped), False
     if SIGNATURE.match(stripped):
-        return Gap("signature", stripped if stripped.lower() != "signature" else None), False
+        plain = stripped.lower() == "signature"
+        return Gap("signature", None if plain else stripped), False
     if stamp := STAMP.match(content):
         return Stamp(parse_inline(stamp["body"].strip(), ctx)), False
     if note := NOTE.match(content):
