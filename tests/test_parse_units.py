@@ -331,3 +331,24 @@ def test_sic_with_an_exclamation_mark() -> None:
         Sic("question"),
         Text("."),
     )
+
+
+@pytest.mark.parametrize(
+    ("ending", "cut"),
+    [
+        ("the talks will go on…", False),
+        ("美国人对停战的需要并不比你们少。", False),
+        ("We agree.\n\nNo. 3590", False),
+        ("We agree.\n\n第402/sh号", False),
+        ("the talks will go on and the", True),
+        ("войска будут отведены от 38", True),
+    ],
+)
+def test_only_a_text_that_breaks_off_is_marked_truncated(ending: str, cut: bool) -> None:
+    """An ellipsis, Chinese punctuation or a closing number line end a text; a sentence
+    that stops is an export cut off (gap[@reason='truncated'] and a warning)."""
+    cable = _cable(f"To Cde. FILIPPOV [Stalin]\n\n{ending}\n")
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    xml = etree.tostring(body, encoding="unicode")
+    assert ('<gap reason="truncated"/>' in xml) == cut
+    assert any("stops mid-text" in d.message for d in cable.diagnostics) == cut

@@ -113,7 +113,10 @@ def _stops_mid_text(text: CableText) -> bool:
         return False
     if not content or not isinstance(content[-1], Text):
         return False
-    return not TERMINAL.search(content[-1].text) and not content[-1].text.rstrip().endswith("]")
+    ending = content[-1].text.rstrip()
+    if len(ending.split()) <= 3 and any(c.isdigit() for c in ending):
+        return False  # a number or a date on its own (第402/sh号, No. 3590): a closing line
+    return not TERMINAL.search(ending) and not ending.endswith("]")
 
 
 def _mark_truncated(text: CableText) -> CableText:

@@ -80,7 +80,7 @@ SHEET_NUMBER = re.compile(r"^(?:Лист|Sheet|Page)\s*(?P<n>\d+)$", I)
 NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>\d{1,2})[.)]\s+(?=\S)")
 BULLET = re.compile(r"^\s*[-*•]\s+")
 FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)
-TERMINAL = re.compile(r"[.!?:;»\"”)]\s*$")
+TERMINAL = re.compile(r"[.!?:;…»\"”)’。！？：；」』）】]\s*$")
 
 # ----------------------------------------------------------------- closer
 RANK = (
