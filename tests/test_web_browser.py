@@ -233,6 +233,29 @@ def test_index_lists_every_cable(open_page, served: Served) -> None:
     screenshot(page, "index")
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_index_columns_never_break_inside_a_word(open_page, width: int) -> None:
+    """A column as narrow as one letter ('Ju/ne/30', 'Langu/ages'): every word of the
+    header and of the date and number columns fits on a line of its cell."""
+    page, _ = open_page("index.html", width=width)
+    broken = page.eval_on_selector_all(
+        "#cables th, #cables td:nth-child(1), #cables td:nth-child(2)",
+        """cells => cells.filter(cell => {
+            const range = document.createRange();
+            return [...cell.querySelectorAll('*'), cell]
+              .some(node => [...node.childNodes].some(text => {
+                if (text.nodeType !== 3) return false;
+                return text.textContent.split(/\\s+/).filter(Boolean).some(word => {
+                  const at = text.textContent.indexOf(word);
+                  range.setStart(text, at); range.setEnd(text, at + word.length);
+                  return range.getClientRects().length > 1;
+                });
+              }));
+        }).map(cell => cell.innerText)""",
+    )
+    assert broken == []
+
+
 def test_index_sorts_by_a_column(open_page) -> None:
     page, _ = open_page("index.html")
     dates = column(page, 0)
