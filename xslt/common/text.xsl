@@ -121,7 +121,7 @@
         <span class="dipl sic"><xsl:value-of select="tei:sic"/></span>
         <xsl:text> </xsl:text>
         <span class="read corr"><xsl:value-of select="tei:corr"/></span>
-        <span class="ed"> [sic; possibly <xsl:value-of select="tei:corr"/>]<xsl:value-of select="$doubt"/></span>
+        <span class="ed dipl"> [sic; possibly <xsl:value-of select="tei:corr"/>]<xsl:value-of select="$doubt"/></span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
         <xsl:text>The source reads “</xsl:text><xsl:value-of select="tei:sic"/>
