@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import itertools
 import re
 import threading
 from collections.abc import Iterator
@@ -336,6 +337,20 @@ def test_versions_side_by_side_on_a_wide_screen(open_page) -> None:
     assert scan["x"] + scan["width"] <= translation["x"]
     assert translation["width"] > 400
     screenshot(page, "cable-reading")
+
+
+def test_three_versions_side_by_side_in_one_row(open_page) -> None:
+    """The scan's transcription, the transcript and the translation: three columns, left
+    to right (with two columns to a row, the translation went under the scan)."""
+    page, _ = open_page("cable-1951-07-03-21404-mao-zedong.html", width=1400)
+    boxes = page.eval_on_selector_all(
+        ".versions > .version", "vs => vs.map(v => v.getBoundingClientRect().toJSON())"
+    )
+    assert len(boxes) == 3
+    assert max(b["y"] for b in boxes) - min(b["y"] for b in boxes) < 2
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in itertools.pairwise(boxes))
+    assert min(b["width"] for b in boxes) > 300
+    screenshot(page, "cable-three-versions", full_page=False)
 
 
 def test_versions_stacked_on_a_narrow_screen(open_page) -> None:
