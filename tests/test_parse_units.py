@@ -352,3 +352,60 @@ def test_only_a_text_that_breaks_off_is_marked_truncated(ending: str, cut: bool)
     xml = etree.tostring(body, encoding="unicode")
     assert ('<gap reason="truncated"/>' in xml) == cut
     assert any("stops mid-text" in d.message for d in cable.diagnostics) == cut
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "senders", "addressees", "via"),
+    [
+        (
+            "Memorandum, Vyshinsky to Filippov [Stalin] on the Draft Instructions",
+            None,
+            ["Vyshinsky"],
+            ["Filippov"],
+            [],
+        ),
+        (
+            "Cable from Roshchin to Filippov [Stalin] Conveying a Message from Mao Zedong",
+            None,
+            ["Roshchin"],
+            ["Filippov"],
+            [],
+        ),
+        (
+            "Ciphered Telegram, Filippov [Stalin] to Mao Zedong, with Instructions for Kim",
+            None,
+            ["Filippov"],
+            ["Mao Zedong"],
+            [],
+        ),
+        ("Cable No. 22481 from Mao Zedong to Filippov [Stalin]", "22481", ["Mao Zedong"],
+         ["Filippov"], []),
+        ("Cable No. 22481, Mao Zedong to Filippov [Stalin] (via Krasovsky)", "22481",
+         ["Mao Zedong"], ["Filippov"], ["Krasovsky"]),
+    ],
+)  # fmt: skip
+def test_titles_whose_parties_are_followed_by_a_subject_or_a_channel(
+    title: str, number: str | None, senders: list[str], addressees: list[str], via: list[str]
+) -> None:
+    """The addressee ends where the title's subject begins ('on …', 'Conveying …', ', with
+    …'); a number before 'from' is the cable's; '(via X)' is an intermediary."""
+    _, found, _, sent, received, through = parse_title(title)
+    assert found == number
+    assert [p.name for p in sent] == senders
+    assert [p.name for p in received] == addressees
+    assert [p.name for p in through] == via
+
+
+def test_every_translator_is_named() -> None:
+    header = HEADER.replace(
+        "l. 5.",
+        "l. 5. Translated by Gary Goldberg and Sergey Radchenko. Translated by Shen Zhihua.",
+    )
+    cable = parse_bytes("t.txt", (header + "To Cde. FILIPPOV\n\nWe agree.\n").encode())
+    assert cable.metadata.translators == ("Gary Goldberg", "Sergey Radchenko", "Shen Zhihua")
+    resp = (
+        encode_cable(cable, "t")
+        .getroot()
+        .find(".//{*}respStmt[@{http://www.w3.org/XML/1998/namespace}id='translator']")
+    )
+    assert [p.text for p in resp.iterfind("{*}persName")] == list(cable.metadata.translators)

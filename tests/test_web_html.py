@@ -350,7 +350,8 @@ def test_metadata_panel_of_every_cable(site: Site) -> None:
             ".//tei:titleStmt/tei:respStmt[@xml:id='translator']/tei:persName", namespaces=NS
         )
         if translator:
-            who = tei_text(translator[0])
+            names = [tei_text(name) for name in translator]
+            who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
             check("Translator", "Translator" in panel and text(panel["Translator"]) == who)
         funder = header.find(".//tei:titleStmt/tei:funder", NS)
         if funder is not None:

@@ -368,7 +368,7 @@ class Metadata:
     intermediaries: tuple[Party, ...]
     citation: tuple[tuple[CitationPart, Inlines], ...]
     url: str | None
-    translator: str | None
+    translators: tuple[str, ...]
     publisher: str | None
     copies: tuple[ArchivalCopy, ...]
     summary: str | None

@@ -272,4 +272,17 @@
       </aside>
     </xsl:if>
   </xsl:template>
+  <!-- Names in running text: "A", "A and B", "A, B and C". -->
+  <xsl:template name="names">
+    <xsl:param name="names"/>
+    <xsl:for-each select="$names">
+      <xsl:if test="position() > 1">
+        <xsl:choose>
+          <xsl:when test="position() = last()"> and </xsl:when>
+          <xsl:otherwise>, </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
 </xsl:stylesheet>

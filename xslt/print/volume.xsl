@@ -139,7 +139,7 @@
           <p class="url"><xsl:value-of select="$header//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']"/></p>
         </xsl:if>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">
-          <p>Translated by <xsl:value-of select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/>.</p>
+          <p>Translated by <xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template>.</p>
         </xsl:if>
         <xsl:if test="$header/tei:profileDesc/tei:abstract">
           <p class="summary"><xsl:value-of select="$header/tei:profileDesc/tei:abstract/tei:p"/></p>

@@ -87,7 +87,7 @@
         </xsl:if>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">
           <dt>Translator</dt>
-          <dd><xsl:value-of select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></dd>
+          <dd><xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></dd>
         </xsl:if>
         <xsl:if test="$header//tei:funder">
           <dt>Credits</dt>
@@ -238,7 +238,7 @@
       <h2 id="cite-h">Cite this document</h2>
       <p id="citation">“<xsl:value-of select="$title"/>,” <xsl:value-of select="$bibl/tei:date"/>, <xsl:value-of select="$bibl/tei:publisher"/>
         <xsl:for-each select="$header//tei:msContents/tei:msItem">, <xsl:value-of select="tei:bibl[@type='cited']"/></xsl:for-each>
-        <xsl:if test="$header//tei:respStmt[@xml:id='translator']">. Translated by <xsl:value-of select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:if>
+        <xsl:if test="$header//tei:respStmt[@xml:id='translator']">. Translated by <xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></xsl:if>
         <xsl:text>. TEI edition: </xsl:text><xsl:value-of select="$id"/><xsl:text>.</xsl:text>
         <xsl:if test="$bibl/tei:idno[@type='URL']"><xsl:text> </xsl:text><xsl:value-of select="$bibl/tei:idno[@type='URL']"/></xsl:if>
       </p>

@@ -306,10 +306,11 @@ def _header(root: etree._Element, cable: Cable, ctx: _Ctx) -> None:
     add_inlines(tei("title", title_stmt), meta.title, ctx)
     if meta.credits:
         tei("funder", title_stmt).text = meta.credits
-    if meta.translator:
+    if meta.translators:
         resp = tei("respStmt", title_stmt, xml_id="translator")
         tei("resp", resp).text = "translation"
-        tei("persName", resp).text = meta.translator
+        for name in meta.translators:
+            tei("persName", resp).text = name
     archive = tei("respStmt", title_stmt, xml_id="archive")
     tei("resp", archive).text = "source edition and editorial brackets"
     tei("orgName", archive).text = meta.publisher or "the source archive"
@@ -454,7 +455,7 @@ def _party(parent: etree._Element, party: Party, tag: str) -> None:
 
 def encode_cable(cable: Cable, xml_id: str | None = None) -> etree._ElementTree:
     """The TEI document of a cable."""
-    ctx = _Ctx("#translator" if cable.metadata.translator else None)
+    ctx = _Ctx("#translator" if cable.metadata.translators else None)
     root = tei("TEI", xml_id=xml_id or document_id(cable), xml_lang="en")
     _header(root, cable, ctx)
     body = tei("body", tei("text", root))

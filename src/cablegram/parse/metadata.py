@@ -203,7 +203,12 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
     contents = tuple(
         strip_bullet(line.text).strip() for line in fields.values.get("contents", ()) if line.text
     )
-    translator = TRANSLATOR.search(citation_text)
+    translators = tuple(
+        name
+        for found in TRANSLATOR.finditer(citation_text)
+        for name in re.split(r"\s*(?:,|\band\b|&)\s*", found["name"].strip())
+        if name
+    )
     publisher = ARCHIVE_NAME.search(citation_text)
     metadata = Metadata(
         title=parse_inline(title_text),
@@ -220,7 +225,7 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
             citation_text, date_text, publisher.group(0) if publisher else None
         ),
         url=url,
-        translator=translator["name"].strip() if translator else None,
+        translators=translators,
         publisher=_publisher(publisher.group(0)) if publisher else None,
         copies=parse_copies(citation_text),
         summary=summary,
@@ -274,6 +279,7 @@ TITLE = re.compile(
     r"^(?P<type>[^,]*?)(?:\s+(?:No\.|N[°º]|№|Nr\.)\s*(?P<number>[\w/-]+))?"
     r"(?:\s+from\s+(?P<origin>[A-Z][\w ]+?))?\s*,\s*(?P<parties>.+)$"
 )
+NUMBERED_TYPE = re.compile(r"(?P<type>.*?)\s+(?:No\.|N[°º]|№|Nr\.)\s*(?P<number>[\w/-]+)")
 FROM_TO = re.compile(r"^(?:(?P<type>.*?)\s+)?from\s+(?P<parties>.+\s+to\s+.+)$", re.I)
 
 
@@ -291,8 +297,11 @@ def parse_title(
     elif match := FROM_TO.match(title):
         doc_type = (match["type"] or "").strip() or None
         parties = match["parties"]
-    if not doc_type and (typed := re.match(r"^(.*?)\s+(?:No\.|N[°º]|№)\s*([\w/-]+)", title)):
-        doc_type, number = typed[1], typed[2]
+    if not doc_type and (typed := NUMBERED_TYPE.match(title)):
+        doc_type, number = typed["type"], typed["number"]
+    elif doc_type and not number and (typed := NUMBERED_TYPE.fullmatch(doc_type)):
+        doc_type, number = typed["type"], typed["number"]  # 'Cable No. 22481 from X to Y'
+    parties = VIA_BRACKETED.sub(r" \1", parties)  # '… to Filippov [Stalin] (via Krasovsky)'
     via: tuple[Party, ...] = ()
     if " via " in parties:
         parties, via_text = parties.split(" via ", 1)
@@ -310,7 +319,13 @@ def parse_title(
     return doc_type, number, origin, (), (), via
 
 
-SUBJECT = re.compile(r",\s+(?:on|about|regarding|concerning|re:)\s.*$", re.I)
+# A title's subject after the parties: ', on …', ' on the Draft …', ' Conveying a Message …'
+SUBJECT = re.compile(
+    r"(?:,\s+|\s+)(?:on|about|regarding|concerning|re:|with|conveying|transmitting"
+    r"|forwarding|reporting|enclosing|containing)\s.*$",
+    re.I,
+)
+VIA_BRACKETED = re.compile(r"\s*\((via\s+[^)]+)\)")
 
 
 def _parties(text: str) -> tuple[Party, ...]:
