@@ -409,3 +409,36 @@ def test_every_translator_is_named() -> None:
         .find(".//{*}respStmt[@{http://www.w3.org/XML/1998/namespace}id='translator']")
     )
     assert [p.text for p in resp.iterfind("{*}persName")] == list(cable.metadata.translators)
+
+
+PDF_HEAD = (
+    "                    Digital Archive                         digitalarchive.wilsoncenter.org\n"
+)
+PDF_EXPORT = (
+    PDF_HEAD + "\nJuly 21, 1951\n        Cable No. 22481, Mao Zedong to Filippov [Stalin]\n\n"
+    'Citation:\n      "Cable No. 22481, Mao Zedong to Filippov [Stalin]", July 21, 1951, Wilson'
+    " Center\n      Digital Archive, APRF, f. 45, op. 1, d. 340, l. 30.\n\nSummary:\n      Mao"
+    " reports.\n\nOriginal Language:\n      Russian\n\nContents:\n      Translation - English\n"
+    + " " * 79
+    + "1\n\f"
+    + PDF_HEAD
+    + "\nTo Cde. FILIPPOV [Stalin]\n\n"
+    "     Is it possible to move the negotiations from Kae-\n\n"
+    + " " * 79
+    + "2\n\f"
+    + PDF_HEAD
+    + "song to another location, if the enemy demands this.\n\nMAO ZEDONG\n\n21.7.51\n\n"
+    + " " * 79
+    + "3\n"
+)
+
+
+def test_a_pdfs_page_numbers_are_its_page_breaks_not_text() -> None:
+    """pdftotext sets each page's number at its foot; the export's page break carries it
+    (pb[@n]), and a word hyphenated over the page turn is joined across it."""
+    cable = parse_bytes("t.txt", PDF_EXPORT.encode())
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    xml = etree.tostring(body, encoding="unicode")
+    assert 'from Kae<pb ed="export" n="3"/><lb break="no" ed="export"/>song to' in xml
+    assert not re.search(r">\s*[123]\s*<|>\s*[123]<pb", xml)  # no page number as text
+    assert "<closer>" in xml and "truncated" not in xml

@@ -22,6 +22,7 @@ Layout = Literal["markdown", "plain", "pdftotext"]
 # A block's lines are joined into one text with marks for the seams (model.LB …): the
 # inline parser turns them into <lb/> and <pb/>, so brackets may span lines.
 
+PAGE_NUMBER_INDENT = 20  # spaces before a page number pdftotext -layout sets at a page's foot
 PDF_PAGE_HEADER = re.compile(
     r"^\s*(Digital Archive|International History Declassified|Wilson Center Digital Archive"
     r"|(https?://)?digitalarchive\.[\w.]+\S*)(\s{2,}.*)?$",
@@ -144,7 +145,26 @@ def _lines(text: str, layout: Layout) -> tuple[list[Line], str | None]:
             at_top = False
         indent = len(raw) - len(raw.lstrip(" ")) if raw.strip() else 0
         lines.append(Line(no, _clean(raw, layout), page, indent, len(raw.rstrip())))
+    if layout == "pdftotext":
+        lines = _without_page_numbers(lines)
     return lines, (" · ".join(header) or None)
+
+
+def _without_page_numbers(lines: list[Line]) -> list[Line]:
+    """Drop the number a PDF prints at the foot of each page (the last line of a page, set
+    far from the margin, that is the page's number): the page break of the export carries
+    it (pb[@ed='export'][@n]); left in, it stood in the text and kept a word hyphenated
+    over the page turn apart."""
+    last: dict[int, int] = {}
+    for k, line in enumerate(lines):
+        if line.text:
+            last[line.page] = k
+    folios = {
+        k
+        for page, k in last.items()
+        if lines[k].text == str(page) and lines[k].indent >= PAGE_NUMBER_INDENT
+    }
+    return [line for k, line in enumerate(lines) if k not in folios]
 
 
 def _clean(raw: str, layout: Layout) -> str:
