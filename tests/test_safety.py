@@ -86,6 +86,28 @@ def test_binary_control_characters(workdir: Path) -> None:
     assert_refused("ctl.txt", "is a binary file, not a text export")
 
 
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+     ("utf-32", "UTF-32")],
+)  # fmt: skip
+def test_a_wide_encoding_is_named(workdir: Path, codec: str, named: str) -> None:
+    """A UTF-16 export (as Windows tools save 'Unicode' text) was 'a binary file'."""
+    text = "July 21, 1951\nCable No. 22481, Mao Zedong to Filippov [Stalin]\n\nМао Цзэдун\n"
+    Path("wide.txt").write_bytes(text.encode(codec))
+    assert_refused(
+        "wide.txt", f"is {named}, not UTF-8: save it as UTF-8 (iconv -f {named} -t UTF-8)"
+    )
+
+
+def test_a_source_that_is_no_export_is_named_with_its_directory(workdir: Path) -> None:
+    Path("corpus").mkdir()
+    Path("corpus/notes.txt").write_text("Shopping list\n\nmilk, bread\n", encoding="utf-8")
+    result = run("convert", "corpus", "--out", "out")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {Path('corpus/notes.txt')}: no recognisable metadata")
+
+
 def test_non_utf8_names_byte_and_offset(workdir: Path) -> None:
     text = "30 июня 1951 г.\nШифротелеграмма № 21340"
     Path("cp1251.txt").write_bytes(text.encode("cp1251"))

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+from cablegram.errors import SourceError
 from cablegram.model import (
     Cable,
     CableText,
@@ -40,7 +41,11 @@ __all__ = ["parse_bytes", "parse_export"]
 
 def parse_export(path: Path) -> Cable:
     """Parse one export file; raise `SourceError` when it is not a usable export."""
-    return _parse(read_export(path))
+    export = read_export(path)
+    try:
+        return _parse(export)
+    except SourceError as exc:  # its message names the file as the user named it
+        raise SourceError(str(path), exc.problem) from exc
 
 
 def parse_bytes(name: str, data: bytes) -> Cable:

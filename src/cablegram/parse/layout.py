@@ -90,6 +90,10 @@ def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export
     where = shown_as or name
     if not data.strip():
         raise SourceError(where, "is empty")
+    if wide := _wide_encoding(data):
+        raise SourceError(
+            where, f"is {wide}, not UTF-8: save it as UTF-8 (iconv -f {wide} -t UTF-8)"
+        )
     if b"\x00" in data:
         raise SourceError(where, "is a binary file, not a text export")
     try:
@@ -112,6 +116,26 @@ def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export
         blocks=tuple(_blocks(lines, layout)),
         page_header=header,
     )
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, by its byte order mark or (UTF-16 without one) by the zero bytes
+    that every character of the Latin alphabet has beside it."""
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32")):
+        if data.startswith(bom):
+            return name
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = data[: 2000 - 2000 % 2]
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if len(sample) >= 8 and zeros.count(0) > len(zeros) // 2:
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if sum(c.isprintable() or c.isspace() for c in text) > 0.95 * len(text):
+                return codec.upper().replace("-LE", "LE").replace("-BE", "BE")  # UTF-16LE
+    return None
 
 
 def detect_layout(text: str) -> Layout:
