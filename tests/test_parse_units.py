@@ -442,3 +442,31 @@ def test_a_pdfs_page_numbers_are_its_page_breaks_not_text() -> None:
     assert 'from Kae<pb ed="export" n="3"/><lb break="no" ed="export"/>song to' in xml
     assert not re.search(r">\s*[123]\s*<|>\s*[123]<pb", xml)  # no page number as text
     assert "<closer>" in xml and "truncated" not in xml
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        (
+            "The talks resumed in Kaesong.[1] The Americans proposed a recess.[2]\n\n"
+            "MAO ZEDONG\n\n[1] Kaesong was held by the Korean People's Army.\n"
+            "[2] The recess lasted\ntwo days.\n",
+            ["Kaesong was held by the Korean People's Army.", "The recess lasted two days."],
+        ),
+        (
+            "The Americans proposed a recess of two days [1].\n\nMAO ZEDONG\n\n"
+            "[1] The recess was later extended.\n",
+            ["The recess was later extended."],
+        ),
+    ],
+)
+def test_footnotes_go_to_their_anchors(text: str, notes: list[str]) -> None:
+    """Footnotes one to a line of a block, or anchored after a space: each at its anchor."""
+    cable = _cable("To Cde. FILIPPOV [Stalin]\n\n" + text)
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    found = body.findall(".//{http://www.tei-c.org/ns/1.0}note[@place='foot']")
+    assert [" ".join("".join(n.itertext()).split()) for n in found] == notes
+    assert [n.get("n") for n in found] == [str(k) for k in range(1, len(notes) + 1)]
+    paragraphs = body.findall(".//{http://www.tei-c.org/ns/1.0}p")
+    assert len(paragraphs) == 1  # the footnotes left the flow
+    assert "<supplied" not in etree.tostring(body, encoding="unicode")

@@ -157,7 +157,7 @@ def _bracket(
         word = _take_previous_word(out)
         return (Unclear(word) if word else Note("editorial", (Text("?"),))), False
     attached = match.start() > 0 and not text[match.start() - 1].isspace()
-    if stripped.isdigit() and stripped in ctx.footnotes and attached:
+    if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
         return Note("foot", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
     if stripped.endswith("?") and stripped.rstrip("?").strip():
