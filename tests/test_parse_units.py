@@ -31,7 +31,7 @@ from cablegram.parse import parse_bytes
 from cablegram.parse.dates import parse_us_date
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
-from cablegram.parse.layout import detect_layout
+from cablegram.parse.layout import decode_export, detect_layout, normalise_residue
 from cablegram.parse.metadata import parse_copies, parse_title
 
 # ------------------------------------------------------------------ inline brackets
@@ -470,3 +470,26 @@ def test_footnotes_go_to_their_anchors(text: str, notes: list[str]) -> None:
     paragraphs = body.findall(".//{http://www.tei-c.org/ns/1.0}p")
     assert len(paragraphs) == 1  # the footnotes left the flow
     assert "<supplied" not in etree.tostring(body, encoding="unicode")
+
+
+@pytest.mark.parametrize(
+    ("residue", "text"),
+    [
+        ("Levy Foundation &amp; the Korea Foundation", "Levy Foundation & the Korea Foundation"),
+        ("your position&nbsp;– insist", "your position\u00a0– insist"),
+        ("(see also [Cable No. 21843](https://digitalarchive.wilsoncenter.org/document/119420))",
+         "(see also Cable No. 21843 (https://digitalarchive.wilsoncenter.org/document/119420))"),
+        ("N $^{\\rm o}$ 21340", "Nº 21340"),
+        ("[between] representatives & [Stalin]", "[between] representatives & [Stalin]"),
+    ],
+)  # fmt: skip
+def test_residue_of_the_web_page_is_normalised(residue: str, text: str) -> None:
+    """HTML entities and Markdown links are the page's markup, not the document's text (a
+    link's brackets were read as an editorial bracket); the archive's own brackets stay."""
+    assert normalise_residue(residue) == text
+
+
+def test_markdown_emphasis_is_markup() -> None:
+    export = decode_export("t.md", b"## **June 30, 1951**\n\nWe *fully* agree; 2 * 3 = 6.\n")
+    assert export.layout == "markdown"
+    assert [b.text for b in export.blocks] == ["June 30, 1951", "We fully agree; 2 * 3 = 6."]

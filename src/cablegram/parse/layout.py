@@ -7,6 +7,7 @@ number in the source file, so every later diagnostic can point at the source.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 CONTROLS_AND_MARKERS = re.compile(f"[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f{MARKERS}]")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
 MD_BOLD = re.compile(r"\*\*|__")
+MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")  # *fully*
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
 MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 
@@ -200,11 +202,15 @@ def _clean(raw: str, layout: Layout) -> str:
         line = MD_HEADING.sub("", line)
         line = MD_BOLD.sub("", line)
         line = MD_ESCAPE.sub(r"\1", line)
+    if layout == "markdown" and "*" in line:
+        line = MD_EMPHASIS.sub(r"\1", line)
     if line.strip() in {"#", "##", "###", "####", "#####", "######", "---", "***"}:
         return ""
     return normalise_residue(line)
 
 
+HTML_ENTITY = re.compile(r"&(?:amp|nbsp|lt|gt|quot|apos|mdash|ndash|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
+MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()]+)\)")
 RESIDUE = (
     (re.compile(r"\s*\$\s*\^\s*\{\s*\\(?:rm|mathrm)\s*\{?\s*o\s*\}?\s*\}\s*\$"), "º"),
     (re.compile(r"\s*\^\s*\{\s*o\s*\}"), "º"),
@@ -212,11 +218,17 @@ RESIDUE = (
 
 
 def normalise_residue(text: str) -> str:
-    """Replace LaTeX residue of the export (``N $^{\\rm o}$``, ``N^{o}``) by ``Nº``."""
-    if "^" not in text:  # both patterns need one, and almost no line has one
-        return text
-    for pattern, replacement in RESIDUE:
-        text = pattern.sub(replacement, text)
+    """Replace the residue of the page the export was copied from: LaTeX (``N $^{\\rm o}$``,
+    ``N^{o}`` → ``Nº``), HTML entities (``&amp;`` → ``&``) and Markdown links
+    (``[Cable No. 21843](https://…)`` → ``Cable No. 21843 (https://…)``, whose brackets
+    were read as the archive's)."""
+    if "^" in text:  # the LaTeX patterns need one, and almost no line has one
+        for pattern, replacement in RESIDUE:
+            text = pattern.sub(replacement, text)
+    if "&" in text:
+        text = HTML_ENTITY.sub(lambda m: html.unescape(m[0]), text)
+    if "](" in text:
+        text = MD_LINK.sub(r"\1 (\2)", text)
     return text
 
 
