@@ -493,3 +493,20 @@ def test_markdown_emphasis_is_markup() -> None:
     export = decode_export("t.md", b"## **June 30, 1951**\n\nWe *fully* agree; 2 * 3 = 6.\n")
     assert export.layout == "markdown"
     assert [b.text for b in export.blocks] == ["June 30, 1951", "We fully agree; 2 * 3 = 6."]
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        ("Pak Khen En [sic; should be Pak Hon Yong] came",
+         (Sic("Pak Khen En", "Pak Hon Yong"), Text(" came"))),
+        ("до линии. [sic] Далее", (Text("до "), Sic("линии"), Text(". Далее"))),
+        ("near Chengwen, [?] today", (Text("near "), Unclear("Chengwen"), Text(", today"))),
+        ("the river Yalou [sic; should be Yalu] is",
+         (Text("the river "), Sic("Yalou", "Yalu"), Text(" is"))),
+    ],
+)  # fmt: skip
+def test_a_flag_takes_the_words_it_flags_and_no_stop(text: str, nodes: tuple) -> None:
+    """A name corrected as a whole is flagged whole; the stop between a word and its
+    bracket stays text after the flagged word."""
+    assert parse_inline(text) == nodes

@@ -148,14 +148,20 @@ def _bracket(
             label=note["label"],
         ), False
     if sic := SIC.match(stripped):
-        word = _take_previous_word(out)
         corr = sic["corr"]
+        # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
+        word = _take_previous_name(out, len(corr.split())) if corr else ""
+        word = word or _take_previous_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
-        return Sic(word, corr, "low" if corr and doubtful else None), bool(corr and doubtful)
+        word, after = _without_trailing_stop(word)
+        flagged = Sic(word, corr, "low" if corr and doubtful else None)
+        return _then(out, flagged, after), bool(corr and doubtful)
     if stripped == "?":
-        word = _take_previous_word(out)
-        return (Unclear(word) if word else Note("editorial", (Text("?"),))), False
+        word, after = _without_trailing_stop(_take_previous_word(out))
+        if not word:
+            return Note("editorial", (Text("?"),)), False
+        return _then(out, Unclear(word), after), False
     attached = match.start() > 0 and not text[match.start() - 1].isspace()
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
@@ -190,6 +196,42 @@ def _follows_name(out: list[Inline]) -> bool:
 def _is_name(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words if w.isalpha())
+
+
+TRAILING_STOP = re.compile(r"(?<=\w)[.,;:!?»”\")]+$")
+
+
+def _without_trailing_stop(word: str) -> tuple[str, str]:
+    """'линии.' → ('линии', '.'): the stop before a bracket is not part of the word it
+    flags ('линии. [sic]')."""
+    stop = TRAILING_STOP.search(word)
+    return (word[: stop.start()], stop[0]) if stop else (word, "")
+
+
+def _then(out: list[Inline], node: Inline, after: str) -> Inline:
+    """`node`, then the text `after` it (the node goes into `out` now, the text is what
+    the caller appends)."""
+    if not after:
+        return node
+    out.append(node)
+    return Text(after)
+
+
+def _take_previous_name(out: list[Inline], words: int) -> str:
+    """Detach the `words` capitalised words right before a bracket (a name the editors
+    correct as a whole); '' when there are not as many, or a correction of one word."""
+    if words < 2 or not out or not isinstance(out[-1], Text):
+        return ""
+    name = r"[A-ZА-ЯЁ][^\s\"“”«»(]*"
+    match = re.search(rf"(?<!\S)(?P<name>{name}(?:\s{name}){{{words - 1}}})\s?$", out[-1].text)
+    if not match:
+        return ""
+    rest = out[-1].text[: match.start()]
+    if rest:
+        out[-1] = Text(rest)
+    else:
+        out.pop()
+    return match["name"]
 
 
 def _take_previous_word(out: list[Inline]) -> str:
