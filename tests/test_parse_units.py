@@ -510,3 +510,16 @@ def test_a_flag_takes_the_words_it_flags_and_no_stop(text: str, nodes: tuple) ->
     """A name corrected as a whole is flagged whole; the stop between a word and its
     bracket stays text after the flagged word."""
     assert parse_inline(text) == nodes
+
+
+def test_a_stamp_or_a_note_may_hold_brackets_of_its_own() -> None:
+    cable = _cable(
+        "[stamp: Incoming N° 2480/sh of 21 [illegible] July 1951]\n\nTo Cde. FILIPPOV [Stalin]"
+        "\n\nThe talks resumed. [Ed. note: A remark [illegible] by Stalin.]\n\nMAO ZEDONG\n"
+    )
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    xml = etree.tostring(body, encoding="unicode")
+    illegible = '<gap reason="illegible" resp="#archive"><desc>illegible</desc></gap>'
+    assert f"<opener><stamp>Incoming N° 2480/sh of 21 {illegible} July 1951</stamp>" in xml
+    assert f'<note type="editorial" resp="#archive">A remark {illegible} by Stalin.</note>' in xml
+    assert "[" not in "".join(body.itertext())

@@ -38,8 +38,11 @@ from cablegram.model import (
     with_breaks,
 )
 
+# A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
+# July 1951]'): its content is parsed again, inner brackets and all.
+NESTING = r"(?=\s*(?:stamp|Ed\.|Editor|Editorial|Translator|Trans\.|Tr\.)[^\[\]\n]*?:)"
 TOKEN = re.compile(
-    r"(?P<bracket>\[(?P<content>[^\[\]\n]*)\])"
+    r"(?P<bracket>\[(?P<content>" + NESTING + r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*|[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"

@@ -55,7 +55,7 @@ ADDRESS = re.compile(
 )
 FORM = re.compile(r"^(?:(?:для заметок|резолюция|революция|и|for notes|resolution)\s*)+$", I)
 STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ).*(?:Вх|Ex|Bx|Вх\.№)\.?\s*№", I | re.S)
-STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:[^\[\]]*\]$", I)
+STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:(?:[^\[\]]|\[[^\[\]]*\])*\]$", I)  # [stamp: … [illegible] …]
 DISTRIBUTION = re.compile(
     r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d|Copies\s*:|Копии\s*:|Ausfertigung)", I
 )
