@@ -523,3 +523,13 @@ def test_a_stamp_or_a_note_may_hold_brackets_of_its_own() -> None:
     assert f"<opener><stamp>Incoming N° 2480/sh of 21 {illegible} July 1951</stamp>" in xml
     assert f'<note type="editorial" resp="#archive">A remark {illegible} by Stalin.</note>' in xml
     assert "[" not in "".join(body.itertext())
+
+
+def test_points_lettered_in_either_alphabet_are_a_list() -> None:
+    cable = _cable(
+        "To Cde. FILIPPOV [Stalin]\n\nWe propose:\n\na) to cease fire;\nb) to withdraw the "
+        "troops;\n\nв) обменяться пленными.\n\nA. Vyshinsky signed it.\n\nMAO ZEDONG\n"
+    )
+    lists = [p for p in cable.versions[-1].text.body if isinstance(p, NumberedList)]
+    assert [[item.n for item in found.items] for found in lists] == [["a", "b", "в"]]
+    assert isinstance(cable.versions[-1].text.body[-1], Paragraph)  # 'A. Vyshinsky …' is no point

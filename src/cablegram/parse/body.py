@@ -544,7 +544,7 @@ def _body_part(block: Block, ctx: BodyContext):
     numbered = P.NUMBERED.match(block.lines[0].text)
     if numbered:
         marked = P.BULLET.sub("", _marked(block, ctx.layout), count=1)
-        return ListItem(numbered["n"], _inline(block, ctx, marked))
+        return ListItem(numbered["n"] or numbered["letter"], _inline(block, ctx, marked))
     return Paragraph(_inline(block, ctx))
 
 

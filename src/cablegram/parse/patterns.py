@@ -77,7 +77,7 @@ LONE_NUMBER = re.compile(r"^(?:\d{1,6}|[-–—]\s*\d{1,3}\s*[-–—])$")
 SHEET_NUMBER = re.compile(r"^(?:Лист|Sheet|Page)\s*(?P<n>\d+)$", I)
 
 # ----------------------------------------------------------------- body
-NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>\d{1,2})[.)]\s+(?=\S)")
+NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?:(?P<n>\d{1,2})[.)]|(?P<letter>[a-zа-я])\))\s+(?=\S)")  # 1. 2) a) б)
 BULLET = re.compile(r"^\s*[-*•]\s+")
 FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)
 TERMINAL = re.compile(r"[.!?:;…»\"”)’。！？：；」』）】]\s*$")
