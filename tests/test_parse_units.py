@@ -12,6 +12,7 @@ from cablegram.model import (
     LB,
     LB_JOINED,
     Distribution,
+    Furniture,
     Gap,
     Identification,
     LineBreak,
@@ -533,3 +534,30 @@ def test_points_lettered_in_either_alphabet_are_a_list() -> None:
     lists = [p for p in cable.versions[-1].text.body if isinstance(p, NumberedList)]
     assert [[item.n for item in found.items] for found in lists] == [["a", "b", "в"]]
     assert isinstance(cable.versions[-1].text.body[-1], Paragraph)  # 'A. Vyshinsky …' is no point
+
+
+@pytest.mark.parametrize(
+    ("opener", "body"),
+    [
+        (
+            "Подлежит возврату в 1-й отдел\nСекретариата МИД СССР\n\nИз МОСКВЫ\n\n"
+            "ШИФРТЕЛЕГРАММА № 17493\n\nСнятие копий воспрещается\n\nПХЕНЬЯН\n\n"
+            "СОВПОСОЛ - РАЗУВАЕВУ",
+            "Посетите Ким Ир Сена и передайте ему от имени инстанции следующий ответ.\n\nГРОМЫКО",
+        ),
+        (
+            "Subject to return to the 1st Section\nof the Secretariat of the USSR MFA\n\n"
+            "From MOSCOW\n\nCIPHERED TELEGRAM No. 17493\n\nMaking copies is forbidden\n\n"
+            "PYONGYANG\n\nSOVIET AMBASSADOR - TO RAZUVAEV",
+            "Visit Kim Il Sung and give him our answer.\n\nGROMYKO",
+        ),
+    ],
+)
+def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None:
+    """The Foreign Ministry's cables head their text otherwise than the General Staff's:
+    a return notice, 'From MOSCOW', the destination on a line above the address."""
+    cable = _cable(f"{opener}\n\n{body}\n")
+    text = cable.versions[-1].text
+    kinds = [part.kind for part in text.opener if isinstance(part, Furniture)]
+    assert kinds == ["handling", "received", "doctype", "handling", "address", "address"]
+    assert len(text.body) == 1

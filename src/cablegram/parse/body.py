@@ -344,10 +344,15 @@ def _opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> s
         ("handling", P.HANDLING),
         ("series", P.SERIES),
         ("address", P.ADDRESS),
+        ("address", P.ADDRESS_BARE),
         ("form", P.FORM),
     ):
         if pattern.search(text):
             return kind
+    if seen_furniture and P.DESTINATION.match(text):
+        upcoming = [u for u in following[:1] if isinstance(u, Block)]
+        if upcoming and _opener_kind(upcoming[0], [], True) in {"address", "salute"}:
+            return "address"
     words = len(text.split())
     if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
         return "office"
@@ -371,9 +376,9 @@ def _is_table(block: Block) -> bool:
 def _opener(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart, ...]:
     parts: list[OpenerPart] = []
     seen_furniture = False
-    for unit in units:
+    for i, unit in enumerate(units):
         assert isinstance(unit, Block)
-        kind = _opener_kind(unit, [], seen_furniture) or "line"
+        kind = _opener_kind(unit, units[i + 1 : i + 3], seen_furniture) or "line"
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
         if kind == "gap":
             parts.append(Gapped(Gap("editorial")))

@@ -27,7 +27,7 @@ DOCTYPE = re.compile(
 CABLE_NUMBER = re.compile(r"(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*(?P<number>[\dIl][\w/-]*)")
 HANDLING = re.compile(
     r"^(?:НЕ\s*СЕКРЕТНО|СОВ(?:ЕРШЕННО)?\.?\s*СЕКРЕТНО|СЕКРЕТНО|Снят\w*\s+копи\w*.*"
-    r"|ПОДЛЕЖИТ ВОЗВРАТУ ЧЕРЕЗ.*|NOT SECRET|TOP SECRET|SECRET|STRICTLY SECRET|"
+    r"|ПОДЛЕЖИТ ВОЗВРАТУ.*|Subject to return.*|NOT SECRET|TOP SECRET|SECRET|STRICTLY SECRET|"
     r"Making copies .*|Copying (?:is )?(?:prohibited|forbidden).*|(?:Streng )?Geheim.*"
     r"|Copies (?:made )?(?:are )?(?:to be )?returned.*)$",
     I,
@@ -38,7 +38,7 @@ RECEIVED = re.compile(
     I,
 )
 RECEIVED_PLACE = re.compile(
-    r"(?:(?<=\bиз )|(?<=\bfrom )|(?<=\bFrom )|(?<=\bНа: )|(?<=\bНа )|(?<=\baus ))"
+    r"(?:(?<=\bиз )|(?<=\bИз )|(?<=\bfrom )|(?<=\bFrom )|(?<=\bНа: )|(?<=\bНа )|(?<=\baus ))"
     r"[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё-]{2,}\b"
 )
 SERIES = re.compile(r"^(?:СЕРИЯ|SERIES|Serie)\b|^\S{4,6}\s+[\"“«][ГG][\"”»](?:\s+[ТT]\.?)?$", I)
@@ -53,9 +53,17 @@ SALUTE_AFTER = re.compile(
 ADDRESS = re.compile(
     r"^[A-ZА-ЯЁ]{3,}(?:,[^,]{1,30})?(?:\s*[—–-]+\s*|,\s*)(?:TO|ТОВ\.?|Т\.|ДЛЯ)\s+\S", I
 )
+# The Foreign Ministry's form: 'СОВПОСОЛ - РАЗУВАЕВУ', 'SOVIET AMBASSADOR - TO RAZUVAEV'
+# (capitals only: a sentence with a dash is no address)
+ADDRESS_BARE = re.compile(
+    r"^[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{3,}){0,2}\s*[—–-]+\s*(?:TO\s+)?[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{3,})?$"
+)
+# the place the cable goes to, on a line of its own above the address: 'ПХЕНЬЯН', 'PYONGYANG'
+DESTINATION = re.compile(r"^[A-ZА-ЯЁ]{4,}(?:[ -][A-ZА-ЯЁ]{3,})?$")
 FORM = re.compile(r"^(?:(?:для заметок|резолюция|революция|и|for notes|resolution)\s*)+$", I)
 STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ).*(?:Вх|Ex|Bx|Вх\.№)\.?\s*№", I | re.S)
-STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:(?:[^\[\]]|\[[^\[\]]*\])*\]$", I)  # [stamp: … [illegible] …]
+# '[stamp: …]', holding perhaps a bracket of its own ('… of 21 [illegible] July 1951')
+STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:(?:[^\[\]]|\[[^\[\]]*\])*\]$", I)
 DISTRIBUTION = re.compile(
     r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d|Copies\s*:|Копии\s*:|Ausfertigung)", I
 )
@@ -77,7 +85,8 @@ LONE_NUMBER = re.compile(r"^(?:\d{1,6}|[-–—]\s*\d{1,3}\s*[-–—])$")
 SHEET_NUMBER = re.compile(r"^(?:Лист|Sheet|Page)\s*(?P<n>\d+)$", I)
 
 # ----------------------------------------------------------------- body
-NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?:(?P<n>\d{1,2})[.)]|(?P<letter>[a-zа-я])\))\s+(?=\S)")  # 1. 2) a) б)
+# a point: '1.', '2)', 'a)', 'б)'
+NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?:(?P<n>\d{1,2})[.)]|(?P<letter>[a-zа-я])\))\s+(?=\S)")
 BULLET = re.compile(r"^\s*[-*•]\s+")
 FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)
 TERMINAL = re.compile(r"[.!?:;…»\"”)’。！？：；」』）】]\s*$")
