@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from cablegram.encode.tei import encode_cable
+from cablegram.encode.tei import document_id, encode_cable, serialise
 from cablegram.model import (
     LB,
     LB_JOINED,
@@ -34,6 +35,7 @@ from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
 from cablegram.parse.layout import decode_export, detect_layout, normalise_residue
 from cablegram.parse.metadata import parse_copies, parse_title
+from cablegram.validate import validate_files
 
 # ------------------------------------------------------------------ inline brackets
 
@@ -561,3 +563,24 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
     kinds = [part.kind for part in text.opener if isinstance(part, Furniture)]
     assert kinds == ["handling", "received", "doctype", "handling", "address", "address"]
     assert len(text.body) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "To Cde. FILIPPOV [Stalin]\n\nAt the session [U.S. Vice Admiral C.\nTurner] Joy spoke of "
+        "Kae-\nsong [sic; possibly Kaesong][?] and of Pak Khen En [sic; should be Pak Hon Yong]."
+        "\n\nMAO ZEDONG\n",
+        "[stamp: Incoming N° 2480/sh of 21 [illegible] July 1951]\n\nTo Cde. FILIPPOV [Stalin]\n\n"
+        "We propose:\n\na) to cease fire [two words illegible];\nb) to withdraw.[1]\n\n"
+        "A. VYSHINSKY\n\n21.VII.51\n\n[1] Ten km.\n",
+    ],
+)
+def test_what_these_rules_make_is_valid_tei(body: str, tmp_path: Path) -> None:
+    """The elements the rules above make (breaks inside brackets, gaps, lettered points,
+    footnotes, stamps holding brackets) are valid against the project's schemas."""
+    cable = _cable(body)
+    target = tmp_path / f"{document_id(cable)}.xml"
+    target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
+    report = validate_files([target])
+    assert report.valid, report.summary() + "\n" + "\n".join(map(str, report.issues))
