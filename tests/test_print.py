@@ -746,3 +746,11 @@ def test_a_large_corpus_is_printed_in_volumes(tmp_path: Path, converted_tei: Pat
 def _sent(tree: etree._ElementTree) -> str:
     date = tree.find(".//{*}correspAction[@type='sent']/{*}date")
     return date.get("when", "") if date is not None else ""
+
+
+def test_footnotes_name_the_archives_editors(html: lxml.html.HtmlElement) -> None:
+    """The interventions are the archive's editors', not this edition's (the web pop-ups
+    say so too)."""
+    notes = [" ".join(n.text_content().split()) for n in html.xpath("//*[@class='footnote']")]
+    editorial = [n for n in notes if "by the" in n and "editors" in n]
+    assert editorial and all("by the archive’s editors" in n for n in editorial)

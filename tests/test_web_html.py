@@ -1331,3 +1331,14 @@ def test_text_that_looks_like_markup_is_escaped(escaped: Path) -> None:
         assert b"<script>alert" not in path.read_bytes(), path
     index = lxml.html.fromstring((escaped / "index.html").read_bytes())
     assert shown(index.xpath("//tbody/tr/td")[3]) == summary
+
+
+def test_explanations_are_marked_english_inside_a_russian_version(site: Site) -> None:
+    """A screen reader reads a pop-up's English in an English voice, also inside a version
+    in Russian."""
+    popups = [
+        popup
+        for cable in site.cables()
+        for popup in page(site, cable).xpath(f"//section[@lang='ru']//*[{has_class('popup')}]")
+    ]
+    assert popups and all(p.get("lang") == "en" for p in popups)

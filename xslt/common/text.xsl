@@ -76,7 +76,7 @@
     <span class="intervention {$class}" tabindex="0" role="button" aria-expanded="false"
           aria-describedby="pop-{generate-id()}">
       <xsl:copy-of select="$content"/>
-      <span class="popup" role="tooltip" id="pop-{generate-id()}" data-pagefind-ignore="all">
+      <span class="popup" role="tooltip" id="pop-{generate-id()}" lang="en" data-pagefind-ignore="all">
         <xsl:value-of select="$explanation"/>
       </span>
     </span>

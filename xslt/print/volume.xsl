@@ -232,12 +232,12 @@
   <xsl:template match="tei:supplied" mode="print">
     <xsl:value-of select="."/>
     <xsl:call-template name="footnote">
-      <xsl:with-param name="text" select="concat('[', ., substring('?', 1, number(@cert = 'low')), '] supplied by the editors')"/>
+      <xsl:with-param name="text" select="concat('[', ., substring('?', 1, number(@cert = 'low')), '] supplied by the archive’s editors')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'identification']" mode="print">
     <xsl:call-template name="footnote">
-      <xsl:with-param name="text" select="concat('[', normalize-space(.), '] identification by the editors')"/>
+      <xsl:with-param name="text" select="concat('[', normalize-space(.), '] identification by the archive’s editors')"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'editorial' or @type = 'translator' or @place = 'foot']" mode="print">
