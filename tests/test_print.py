@@ -385,7 +385,7 @@ def test_front_matter_and_index(edition: Edition, cables: dict) -> None:
     assert running_head(edition.pages[-1]) == "Index of persons and places"
     index = normal("\n".join(edition.pages[-3:]))
     assert "Index of persons and places" in index
-    assert "Joseph Stalin (Иосиф Сталин)" in index
+    assert "Stalin, Joseph (Иосиф Сталин)" in index
 
 
 def test_running_heads_and_page_numbers(
@@ -444,8 +444,9 @@ def test_contents_page_numbers(
 @dataclass
 class Entry:
     xml_id: str
-    label: str  # as the index prints it: "Joseph Stalin (Иосиф Сталин)"
+    label: str  # as the index prints it: "Stalin, Joseph (Иосиф Сталин)"
     forms: list[str]
+    sort_key: str  # the surname first: "stalin joseph stalin"
 
 
 def index_entries(tei: Path) -> list[Entry]:
@@ -465,8 +466,16 @@ def make_entry(element: etree._Element, name: str) -> Entry:
         f.get(XML_LANG): " ".join("".join(f.itertext()).split())
         for f in element.iterfind(f"tei:{name}[@type='preferred']", NS)
     }
-    label = preferred["en"] + (f" ({preferred['ru']})" if "ru" in preferred else "")
-    return Entry(element.get(XML_ID), label, forms)
+    english = next(
+        f for f in element.iterfind(f"tei:{name}[@type='preferred']", NS) if f.get(XML_LANG) == "en"
+    )
+    surname = english.findtext("tei:surname", "", NS)
+    forename = english.findtext("tei:forename", "", NS)
+    inverted = surname and forename and english.find("tei:forename", NS).getnext() is not None
+    shown = f"{surname}, {' '.join(forename.split())}" if inverted else preferred["en"]
+    label = shown + (f" ({preferred['ru']})" if "ru" in preferred else "")
+    key = " ".join(f"{surname} {preferred['en']}".split()).casefold()
+    return Entry(element.get(XML_ID), label, forms, key)
 
 
 def form_pattern(forms: list[str]) -> re.Pattern[str]:
@@ -516,8 +525,8 @@ def test_index_is_complete_and_sorted(
 ) -> None:
     entries = index_entries(edition.tei)
     printed = parse_index(edition, starts, entries)
-    labels = [entry.label for entry, _ in printed]
-    assert labels == sorted(labels, key=str.casefold), "index entries are not sorted"
+    keys = [entry.sort_key for entry, _ in printed]
+    assert keys == sorted(keys), "index entries are not sorted by surname"
     expected = {entry.xml_id for entry in entries} & mentioned_ids(cables)
     assert {entry.xml_id for entry, _ in printed} == expected
     for entry, numbers in printed:

@@ -1342,3 +1342,21 @@ def test_explanations_are_marked_english_inside_a_russian_version(site: Site) ->
         for popup in page(site, cable).xpath(f"//section[@lang='ru']//*[{has_class('popup')}]")
     ]
     assert popups and all(p.get("lang") == "en" for p in popups)
+
+
+def test_the_list_of_persons_is_in_the_order_of_surnames(site: Site) -> None:
+    """'Stalin, Joseph' under S, 'Mao Zedong' under M: the surname the authority file marks
+    in a preferred name leads the order (names without one sort as they are)."""
+    authority = _parse_tei(site.tei / "authority" / "persons.xml")
+    keys = {}
+    for person in authority.iterfind(".//tei:person", NS):
+        name = next(
+            n
+            for n in person.iterfind("tei:persName[@type='preferred']", NS)
+            if n.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+        )
+        full = " ".join("".join(name.itertext()).split())
+        keys[person.get(XML_ID)] = f"{name.findtext('tei:surname', '', NS)} {full}".strip()
+    shown = [s.get("id") for s in page(site, "persons.html").xpath("//section[@class='entry']")]
+    assert shown == sorted(keys, key=lambda entry: keys[entry])
+    assert shown.index("stalin") > shown.index("ridgway") > shown.index("mao-zedong")

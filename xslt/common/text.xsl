@@ -285,4 +285,15 @@
       <xsl:value-of select="."/>
     </xsl:for-each>
   </xsl:template>
+  <!-- A preferred English name as an index gives it: "Stalin, Joseph"; a name whose
+       surname comes first ("Mao Zedong") or that has none marked as it is. -->
+  <xsl:template name="index-name">
+    <xsl:variable name="name" select="*[@type='preferred'][@xml:lang='en']"/>
+    <xsl:choose>
+      <xsl:when test="$name/tei:surname and $name/tei:forename and $name/tei:forename[following-sibling::tei:surname]">
+        <xsl:value-of select="concat($name/tei:surname, ', ', normalize-space($name/tei:forename))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($name)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

@@ -278,11 +278,12 @@
     <section class="index" id="index">
       <h1 class="matter">Index of persons and places</h1>
       <xsl:for-each select="//cg:authority//tei:person[@xml:id] | //cg:authority//tei:place[@xml:id]">
-        <xsl:sort select="*[@type='preferred'][@xml:lang='en']"/>
+        <!-- by surname where the preferred name marks one ("Stalin Joseph Stalin") -->
+        <xsl:sort select="normalize-space(concat(*[@type='preferred'][@xml:lang='en']/tei:surname, ' ', *[@type='preferred'][@xml:lang='en']))"/>
         <xsl:variable name="mentions" select="key('mentions', @xml:id)[ancestor::tei:text]"/>
         <xsl:if test="$mentions">
           <p class="entry">
-            <span class="term"><xsl:value-of select="*[@type='preferred'][@xml:lang='en']"/></span>
+            <span class="term"><xsl:call-template name="index-name"/></span>
             <xsl:if test="*[@type='preferred'][@xml:lang='ru']"> (<span lang="ru"><xsl:value-of select="*[@type='preferred'][@xml:lang='ru']"/></span>)</xsl:if>
             <xsl:text> </xsl:text>
             <!-- the first mention in each cable: one page number per cable -->

@@ -34,7 +34,8 @@
       <xsl:with-param name="main">
         <h1><xsl:value-of select="$heading"/></h1>
         <xsl:for-each select="//cg:authority//tei:*[local-name() = $kind][@xml:id]">
-          <xsl:sort select="*[@type='preferred'][@xml:lang='en']"/>
+          <!-- by surname where the preferred name marks one ("Stalin Joseph Stalin") -->
+          <xsl:sort select="normalize-space(concat(*[@type='preferred'][@xml:lang='en']/tei:surname, ' ', *[@type='preferred'][@xml:lang='en']))"/>
           <xsl:variable name="entry" select="@xml:id"/>
           <section class="entry" id="{$entry}" aria-labelledby="{$entry}-h">
             <h2 id="{$entry}-h"><xsl:call-template name="entry-name"/></h2>
