@@ -1360,3 +1360,18 @@ def test_the_list_of_persons_is_in_the_order_of_surnames(site: Site) -> None:
     shown = [s.get("id") for s in page(site, "persons.html").xpath("//section[@class='entry']")]
     assert shown == sorted(keys, key=lambda entry: keys[entry])
     assert shown.index("stalin") > shown.index("ridgway") > shown.index("mao-zedong")
+
+
+def test_the_languages_named_are_those_of_the_versions_given(site: Site) -> None:
+    """A cable given in translation only is in English, its original in Russian: the page
+    said 'Russian, English (original: Russian)', while the index said 'English'."""
+    for cable in site.cables():
+        root = tei(site, cable)
+        given = [
+            root.findtext(f".//tei:langUsage/tei:language[@ident='{lang}']", namespaces=NS)
+            for lang in dict.fromkeys(
+                root.xpath("tei:text/tei:body/tei:div/@xml:lang", namespaces=NS)
+            )
+        ]
+        panel = metadata(page(site, cable))
+        assert text(panel["Languages"]).split(" (original")[0] == ", ".join(given), cable

@@ -95,7 +95,9 @@
         </xsl:if>
         <dt>Languages</dt>
         <dd>
-          <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
+          <!-- the languages of the versions given here (langUsage also names the original's,
+               which a cable given in translation only does not contain) -->
+          <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language[@ident = /tei:TEI/tei:text/tei:body/tei:div/@xml:lang]">
             <xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/>
           </xsl:for-each>
           <xsl:if test="$header//tei:sourceDesc/tei:bibl/tei:textLang"> (original: <xsl:value-of select="$header//tei:sourceDesc/tei:bibl/tei:textLang"/>)</xsl:if>
