@@ -30,14 +30,16 @@
               <label><input type="radio" name="mode" value="reading" checked="checked"/> Reading</label>
               <label><input type="radio" name="mode" value="diplomatic"/> Diplomatic</label>
             </fieldset>
-            <fieldset class="show">
-              <legend>Versions</legend>
-              <label><input type="radio" name="show" value="all" checked="checked"/> Side by side</label>
-              <xsl:for-each select="/tei:TEI/tei:text/tei:body/tei:div">
-                <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
-                <label><input type="radio" name="show" value="{$vid}"/><xsl:text> </xsl:text><xsl:call-template name="version-label"/></label>
-              </xsl:for-each>
-            </fieldset>
+            <xsl:if test="count(/tei:TEI/tei:text/tei:body/tei:div) > 1"><!-- a choice only among several -->
+              <fieldset class="show">
+                <legend>Versions</legend>
+                <label><input type="radio" name="show" value="all" checked="checked"/> Side by side</label>
+                <xsl:for-each select="/tei:TEI/tei:text/tei:body/tei:div">
+                  <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
+                  <label><input type="radio" name="show" value="{$vid}"/><xsl:text> </xsl:text><xsl:call-template name="version-label"/></label>
+                </xsl:for-each>
+              </fieldset>
+            </xsl:if>
           </div>
           <div class="versions" data-show="all">
             <xsl:apply-templates select="/tei:TEI/tei:text/tei:body/tei:div"/>
