@@ -1382,3 +1382,24 @@ def test_a_choice_of_versions_only_where_there_are_several(site: Site) -> None:
         versions = len(tei(site, cable).xpath("tei:text/tei:body/tei:div", namespaces=NS))
         choices = page(site, cable).xpath("//input[@name='show']")
         assert len(choices) == (versions + 1 if versions > 1 else 0), cable
+
+
+def test_the_search_index_leaves_out_the_pages_labels(site: Site) -> None:
+    """Pagefind's excerpts quoted 'About this document … Date … Versions' with the text."""
+    doc = page(site, KAIDZIO)
+    labels = doc.xpath("//dt | //h2[@id='metadata-h'] | //*[contains(@class, 'controls')]")
+    assert labels and all(e.get("data-pagefind-ignore") == "all" for e in labels)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_focus_ring_stands_out_from_the_paper(site: Site) -> None:
+    """WCAG 2.2 (1.4.11): a focus indicator needs 3:1 against what surrounds it."""
+    css = (site.out / "assets" / "edition.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"--(focus|paper):\s*(#[0-9a-fA-F]{6})", css))
+    lighter, darker = sorted(map(_luminance, colours.values()), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3

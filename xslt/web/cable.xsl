@@ -24,7 +24,7 @@
         <article class="cable" data-pagefind-body="">
           <h1><xsl:apply-templates select="$header/tei:fileDesc/tei:titleStmt/tei:title" mode="text"/></h1>
           <xsl:call-template name="metadata"/>
-          <div class="controls" hidden="hidden" aria-label="Display">
+          <div class="controls" hidden="hidden" aria-label="Display" data-pagefind-ignore="all">
             <fieldset class="mode">
               <legend>Text</legend>
               <label><input type="radio" name="mode" value="reading" checked="checked"/> Reading</label>
@@ -55,27 +55,27 @@
   <xsl:template name="metadata">
     <xsl:variable name="corresp" select="$header/tei:profileDesc/tei:correspDesc"/>
     <section class="metadata" aria-labelledby="metadata-h">
-      <h2 id="metadata-h">About this document</h2>
+      <h2 id="metadata-h" data-pagefind-ignore="all">About this document</h2>
       <dl>
-        <dt>Date</dt>
+        <dt data-pagefind-ignore="all">Date</dt>
         <dd><time datetime="{$corresp/tei:correspAction[@type='sent']/tei:date/@when}"><xsl:value-of select="$corresp/tei:correspAction[@type='sent']/tei:date"/></time></dd>
         <xsl:if test="$corresp/tei:correspAction[@type='sent']/tei:idno">
-          <dt>Number</dt>
+          <dt data-pagefind-ignore="all">Number</dt>
           <dd><xsl:value-of select="$corresp/tei:correspAction[@type='sent']/tei:idno"/></dd>
         </xsl:if>
-        <dt>From</dt>
+        <dt data-pagefind-ignore="all">From</dt>
         <dd><xsl:apply-templates select="$corresp/tei:correspAction[@type='sent']" mode="party"/></dd>
         <xsl:if test="$corresp/tei:correspAction[@type='received']">
-          <dt>To</dt>
+          <dt data-pagefind-ignore="all">To</dt>
           <dd><xsl:apply-templates select="$corresp/tei:correspAction[@type='received']" mode="party"/></dd>
         </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='transmitted']">
-          <dt>Via</dt>
+          <dt data-pagefind-ignore="all">Via</dt>
           <dd><xsl:for-each select="$corresp/tei:correspAction[@type='transmitted']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:variable name="ms" select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
         <xsl:if test="$ms">
-          <dt>Archival references</dt>
+          <dt data-pagefind-ignore="all">Archival references</dt>
           <dd><ul class="copies">
             <xsl:for-each select="$ms/tei:msContents/tei:msItem">
               <li><xsl:value-of select="tei:bibl[@type='cited']"/></li>
@@ -84,18 +84,18 @@
         </xsl:if>
         <xsl:variable name="url" select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:idno[@type='URL']"/>
         <xsl:if test="$url">
-          <dt>Source</dt>
+          <dt data-pagefind-ignore="all">Source</dt>
           <dd><a href="{$url}" rel="noopener"><xsl:value-of select="$url"/></a></dd>
         </xsl:if>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">
-          <dt>Translator</dt>
+          <dt data-pagefind-ignore="all">Translator</dt>
           <dd><xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></dd>
         </xsl:if>
         <xsl:if test="$header//tei:funder">
-          <dt>Credits</dt>
+          <dt data-pagefind-ignore="all">Credits</dt>
           <dd><xsl:value-of select="$header//tei:funder"/></dd>
         </xsl:if>
-        <dt>Languages</dt>
+        <dt data-pagefind-ignore="all">Languages</dt>
         <dd>
           <!-- the languages of the versions given here (langUsage also names the original's,
                which a cable given in translation only does not contain) -->
