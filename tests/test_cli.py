@@ -402,3 +402,29 @@ def test_build_pages_long_lists_as_asked_and_again_when_that_changes(workdir: Pa
     assert not list((workdir / "build/site").glob("index-p*.html"))
     index = (workdir / "build/site/index.html").read_text(encoding="utf-8")
     assert index.count('<tr><td data-value="') == len(seed_paths())
+
+
+def test_a_builds_output_counts_the_warnings_of_one_kind_after_a_few() -> None:
+    """77 'authority entry unused' lines drowned a build's messages: after three warnings
+    of one rule in one file, a count; errors always in full; four are shown as four."""
+    from cablegram.cli import _build_issue_lines
+    from cablegram.validate import Issue
+
+    def warning(path: str, line: int, rule: str) -> Issue:
+        return Issue(path, line, 9, "warning", f"entry {line} unused", rule)
+
+    issues = [
+        *[warning("tei/authority/persons.xml", n, "cg-authority-unused") for n in range(1, 11)],
+        *[warning("tei/authority/places.xml", n, "cg-authority-unused") for n in range(1, 5)],
+        Issue("tei/a.xml", 3, 1, "error", "bad", "cg-x"),
+        Issue("tei/a.xml", 4, 1, "error", "bad", "cg-x"),
+    ]
+    lines = list(_build_issue_lines(issues, Path("tei")))
+    persons = [line for line in lines if "persons.xml" in line]
+    assert persons[:3] == [str(i) for i in issues[:3]]
+    assert persons[3:] == [
+        "tei/authority/persons.xml: 7 more warnings [cg-authority-unused] "
+        "(cablegram validate tei lists them all)"
+    ]
+    assert len([line for line in lines if "places.xml" in line]) == 4
+    assert [line for line in lines if "a.xml" in line] == [str(i) for i in issues[-2:]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ import click
 from cablegram import __version__, pipeline
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
-from cablegram.validate import Report, validate_files
+from cablegram.validate import Issue, Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
 F = TypeVar("F", bound=Callable[..., object])
@@ -231,8 +232,8 @@ def build(
         )
     _report_conversion(built.converted, out)
     _report_withdrawn(built.withdrawn)
-    for issue in built.report.issues:
-        click.echo(str(issue))
+    for line in _build_issue_lines(built.report.issues, out):
+        click.echo(line)
     click.echo(built.report.summary())
     if built.site is None:
         sys.exit(1)
@@ -364,6 +365,30 @@ def print_command(
             jobs=jobs,
         )
     click.echo(_volumes_line(out, volume))
+
+
+WARNINGS_SHOWN = 3  # of one rule in one file, in a build's output
+
+
+def _build_issue_lines(issues: list[Issue], out: Path) -> Iterator[str]:
+    """Every error; of the warnings of one rule in one file, the first few and a count
+    (77 'authority entry unused' lines drowned what a build had to say), which
+    `cablegram validate` lists in full."""
+    counts = Counter((i.path, i.rule) for i in issues if i.severity == "warning")
+    shown: Counter[tuple[str, str]] = Counter()
+    for issue in issues:
+        key = (issue.path, issue.rule)
+        if issue.severity == "warning" and counts[key] > WARNINGS_SHOWN + 1:
+            shown[key] += 1
+            if shown[key] > WARNINGS_SHOWN:
+                if shown[key] == WARNINGS_SHOWN + 1:
+                    more = counts[key] - WARNINGS_SHOWN
+                    yield (
+                        f"{issue.path}: {more} more warnings [{issue.rule}] "
+                        f"(cablegram validate {out} lists them all)"
+                    )
+                continue
+        yield str(issue)
 
 
 def _volumes_line(out: Path, volume: pipeline.Volume) -> str:
