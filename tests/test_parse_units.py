@@ -584,3 +584,17 @@ def test_what_these_rules_make_is_valid_tei(body: str, tmp_path: Path) -> None:
     target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
     report = validate_files([target])
     assert report.valid, report.summary() + "\n" + "\n".join(map(str, report.issues))
+
+
+def test_a_short_chinese_translation_after_an_english_one_is_a_version() -> None:
+    """Weighed letter for letter, a Chinese text of one short paragraph was too light to
+    be cut from the English before it, and stood inside div[@xml:lang='en']."""
+    header = HEADER.replace("Original Scan\nTranslation - English", "Translation - English\n"
+                            "Translation - Chinese")  # fmt: skip
+    text = "for Comrade MAO ZEDONG\n\nWe agree with your assessment.\n\nFILIPPOV\n\n"
+    text += "毛泽东同志：\n\n我们同意你的估计。\n"
+    cable = parse_bytes("t.txt", (header + text).encode())
+    assert [(v.kind, v.lang) for v in cable.versions] == [
+        ("translation", "en"),
+        ("translation", "zh"),
+    ]

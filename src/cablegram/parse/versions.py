@@ -26,6 +26,7 @@ MIN_GAIN_LETTERS = 30
 # Below this many letters a block only tells its script: language identification of a
 # short line (a copy list, a signature) is unreliable.
 MIN_BLOCK_LETTERS = 150
+IDEOGRAPH_WEIGHT = 4  # letters an ideograph weighs (an English word: about five letters)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,10 @@ def _label(block: Block) -> _Label:
     if letters == 0:
         return _Label(None, None, 0)
     lang, _ = detect_language(text, counts) if letters >= MIN_BLOCK_LETTERS else (None, letters)
-    return _Label(lang, short_lang, letters)
+    # A Chinese or Japanese character carries about a word: weighed as letters, a Chinese
+    # translation after an English one was too light to make a version of its own.
+    weight = letters * IDEOGRAPH_WEIGHT if short_lang in {"zh", "ja"} else letters
+    return _Label(lang, short_lang, weight)
 
 
 def _language_of(blocks: tuple[Block, ...], labels: list[_Label]) -> str | None:
