@@ -598,3 +598,19 @@ def test_a_short_chinese_translation_after_an_english_one_is_a_version() -> None
         ("translation", "en"),
         ("translation", "zh"),
     ]
+
+
+def test_a_distribution_label_without_its_list_makes_no_empty_list(tmp_path: Path) -> None:
+    """pdftotext set 'Distribution:' apart from the names under it: the TEI had an empty
+    <list>, invalid against both schemas."""
+    export = (
+        PDF_EXPORT.replace(
+            "MAO ZEDONG\n\n21.7.51\n", "MAO ZEDONG\n\n21.7.51\n\nDistribution:\n\n"
+        ).replace(" " * 79 + "3\n", "")
+        + "Cde. Ulbricht\nFile\n"
+    )
+    cable = parse_bytes("t.txt", export.encode())
+    target = tmp_path / f"{document_id(cable)}.xml"
+    target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
+    assert '<list type="distribution"/>' not in target.read_text(encoding="utf-8")
+    assert validate_files([target]).valid

@@ -238,7 +238,8 @@ def _opener_part(opener: etree._Element, part: object, ctx: _Ctx) -> None:
 def _distribution(parent: etree._Element, part: Distribution, ctx: _Ctx) -> None:
     seg = tei("seg", parent, type="distribution")
     add_inlines(seg, part.label, ctx)
-    _items(tei("list", seg, type="distribution"), part.items, ctx)
+    if part.items:  # a label whose list the parser did not find: no empty list (invalid)
+        _items(tei("list", seg, type="distribution"), part.items, ctx)
 
 
 def _items(list_element: etree._Element, items: Iterable, ctx: _Ctx) -> None:
