@@ -614,3 +614,31 @@ def test_a_distribution_label_without_its_list_makes_no_empty_list(tmp_path: Pat
     target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
     assert '<list type="distribution"/>' not in target.read_text(encoding="utf-8")
     assert validate_files([target]).valid
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Obtained and translated for CWIHP by Kathryn Weathersby.",
+        "Translation by Kathryn Weathersby.",
+        "Translated and annotated by Kathryn Weathersby.",
+    ],
+)
+def test_the_translator_in_other_words(credit: str) -> None:
+    cable = parse_bytes(
+        "t.txt", (HEADER.replace("l. 5.", f"l. 5. {credit}") + "We agree.\n").encode()
+    )
+    assert cable.metadata.translators == ("Kathryn Weathersby",)
+
+
+def test_a_russian_date_with_a_roman_month_stays_in_its_version() -> None:
+    """'1.VII.51' under a Russian signature: its Latin numerals made it English, and it
+    moved into the translation's opener."""
+    cable = _cable(
+        "Товарищу ФИЛИППОВУ\n\nСогласны с вашей оценкой положения на фронте и переговоров"
+        " в Кэсоне.\n\nА. ВЫШИНСКИЙ\n\n1.VII.51\n\nTo Cde. FILIPPOV [Stalin]\n\nWe agree"
+        " with your assessment of the situation at the front and of the talks.\n\nA. VYSHINSKY"
+        "\n\n1.VII.51\n"
+    )
+    assert [v.lang for v in cable.versions] == ["ru", "en"]
+    assert all(len(v.text.closer) == 2 for v in cable.versions)  # signature and date

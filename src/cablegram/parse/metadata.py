@@ -28,7 +28,8 @@ CONTENT_ITEM = re.compile(
 )
 ARCHIVE_NAME = re.compile(r"[\w ,.&'-]*?Digital Archive", re.I)
 TRANSLATOR = re.compile(
-    r"Translated(?:\s+from\s+\w+)?(?:\s+(?:into|to)\s+\w+)?\s+(?:for\s+[\w ]+?\s+)?by\s+"
+    r"(?:(?:Obtained|Edited) and translated|Translated(?: and annotated)?|Translation)"
+    r"(?:\s+from\s+\w+)?(?:\s+(?:into|to)\s+\w+)?\s+(?:for\s+[\w ]+?\s+)?by\s+"
     r"(?P<name>[^.;]+?(?:\s[A-Z]\.)*)\s*(?:\.|;|$)"
 )
 URL = re.compile(r"<?(?P<url>https?://[^\s<>]+?)>?(?=[\s.,;]*$|\s)")
