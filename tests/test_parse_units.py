@@ -385,6 +385,12 @@ def test_only_a_text_that_breaks_off_is_marked_truncated(ending: str, cut: bool)
          ["Filippov"], []),
         ("Cable No. 22481, Mao Zedong to Filippov [Stalin] (via Krasovsky)", "22481",
          ["Mao Zedong"], ["Filippov"], ["Krasovsky"]),
+        ("Telegram from Zhou Enlai to Li Kenong, Conveying the Instructions of the CCP", None,
+         ["Zhou Enlai"], ["Li Kenong"], []),
+        ("Ciphered Telegram, Filippov [Stalin] to Krasovsky, for Mao Zedong", None,
+         ["Filippov"], ["Mao Zedong"], ["Krasovsky"]),
+        ("Telegram, Zhou Enlai to Kim Il Sung and Peng Dehuai, 1 July 1951", None,
+         ["Zhou Enlai"], ["Kim Il Sung", "Peng Dehuai"], []),
     ],
 )  # fmt: skip
 def test_titles_whose_parties_are_followed_by_a_subject_or_a_channel(

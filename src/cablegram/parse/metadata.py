@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cablegram.errors import SourceError
 from cablegram.model import ArchivalCopy, CitationPart, Diagnostic, Inlines, Metadata, Party
-from cablegram.parse.dates import parse_us_date
+from cablegram.parse.dates import MONTH_NAMES, parse_us_date
 from cablegram.parse.inline import parse_inline
 from cablegram.parse.layout import Block, Line, strip_bullet
 
@@ -292,7 +292,10 @@ def parse_title(
     """Document type, number, origin, senders, addressees and intermediaries of a title."""
     doc_type = number = origin = None
     parties = ""
-    if match := TITLE.match(title):
+    match = TITLE.match(title)
+    if match and match["origin"] and re.search(r"\s+to\s+", match["origin"]):
+        match = None  # 'Telegram from X to Y, Conveying …': parties, not a place of origin
+    if match:
         doc_type = match["type"].strip() or None
         number, origin, parties = match["number"], match["origin"], match["parties"]
     elif match := FROM_TO.match(title):
@@ -303,7 +306,13 @@ def parse_title(
     elif doc_type and not number and (typed := NUMBERED_TYPE.fullmatch(doc_type)):
         doc_type, number = typed["type"], typed["number"]  # 'Cable No. 22481 from X to Y'
     parties = VIA_BRACKETED.sub(r" \1", parties)  # '… to Filippov [Stalin] (via Krasovsky)'
+    parties = TRAILING_DATE.sub("", parties)  # '…, Zhou Enlai to Kim Il Sung, 1 July 1951'
     via: tuple[Party, ...] = ()
+    forwarded = FOR_ADDRESSEE.search(parties)
+    if forwarded and re.search(r"\s+to\s+", parties[: forwarded.start()]):
+        # 'Filippov [Stalin] to Krasovsky, for Mao Zedong': Krasovsky passes it on
+        sender, channel = re.split(r"\s+to\s+", parties[: forwarded.start()], maxsplit=1)
+        parties, via = f"{sender} to {forwarded['addressee']}", _parties(channel)
     if " via " in parties:
         parties, via_text = parties.split(" via ", 1)
         via = _parties(via_text)
@@ -326,6 +335,10 @@ SUBJECT = re.compile(
     r"|forwarding|reporting|enclosing|containing)\s.*$",
     re.I,
 )
+TRAILING_DATE = re.compile(
+    rf",?\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}},?)?\s+\d{{4}}\s*$", re.I
+)
+FOR_ADDRESSEE = re.compile(r",\s+for\s+(?P<addressee>[A-ZА-ЯЁ].*)$")
 VIA_BRACKETED = re.compile(r"\s*\((via\s+[^)]+)\)")
 
 
