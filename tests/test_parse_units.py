@@ -30,7 +30,7 @@ from cablegram.model import (
     Unclear,
 )
 from cablegram.parse import parse_bytes
-from cablegram.parse.dates import parse_us_date
+from cablegram.parse.dates import parse_date_line, parse_us_date
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
 from cablegram.parse.layout import decode_export, detect_layout, normalise_residue
@@ -648,3 +648,19 @@ def test_a_russian_date_with_a_roman_month_stays_in_its_version() -> None:
     )
     assert [v.lang for v in cable.versions] == ["ru", "en"]
     assert all(len(v.text.closer) == 2 for v in cable.versions)  # signature and date
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("June 30, 1951", "1951-06-30"),
+        ("30 June 1951", "1951-06-30"),
+        ("1 July 1951 Cable No. 22481, Mao Zedong to Filippov [Stalin]", "1951-07-01"),
+        ("01.07.51 Cable No. 22481, Mao Zedong to Filippov [Stalin]", "1951-07-01"),
+        ("Cable No. 22481 of 01.07.51", None),  # a numeric date only leading the line
+        ("31 June 1951", None),
+    ],
+)
+def test_date_lines_in_the_forms_exports_use(line: str, iso: str | None) -> None:
+    found = parse_date_line(line)
+    assert (found[1] if found else None) == iso

@@ -75,6 +75,28 @@ def parse_us_date(text: str) -> tuple[str, str] | None:
     return (match.group(0), iso) if iso else None
 
 
+DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\b", re.I
+)
+NUMERIC_DATE = re.compile(r"^\s*(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})\b")
+
+
+def parse_date_line(text: str) -> tuple[str, str] | None:
+    """A document's date as its date line or citation gives it: ``June 30, 1951``, also
+    ``30 June 1951`` and, at the start of the line, ``30.06.51`` (the matched text and the
+    ISO date)."""
+    if found := parse_us_date(text):
+        return found
+    for pattern in (DAY_MONTH_YEAR, NUMERIC_DATE):
+        if match := pattern.search(text):
+            month = match["month"]
+            number = int(month) if month.isdigit() else MONTHS[month.lower()]
+            year = int(match["year"]) if len(match["year"]) == 4 else 1900 + int(match["year"])
+            if iso := iso_date(year, number, int(match["day"])):
+                return match.group(0).strip(), iso
+    return None
+
+
 def year_of(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cablegram.errors import SourceError
 from cablegram.model import ArchivalCopy, CitationPart, Diagnostic, Inlines, Metadata, Party
-from cablegram.parse.dates import MONTH_NAMES, parse_us_date
+from cablegram.parse.dates import MONTH_NAMES, parse_date_line
 from cablegram.parse.inline import parse_inline
 from cablegram.parse.layout import Block, Line, strip_bullet
 
@@ -68,7 +68,7 @@ def split_metadata(blocks: tuple[Block, ...], name: str) -> Fields:
     lines = [(i, line) for i, block in enumerate(blocks) for line in block.lines]
     labels = _field_labels(lines)
     if not labels:
-        if not any(parse_us_date(line.text) for _, line in lines[:3]):
+        if not any(parse_date_line(line.text) for _, line in lines[:3]):
             raise SourceError(
                 name,
                 "no recognisable metadata: no date line (e.g. 'June 30, 1951') and no "
@@ -180,7 +180,7 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     heading = _joined(fields.heading)
     citation_text = _joined(fields.values.get("citation", ()))
-    date = parse_us_date(heading) or parse_us_date(citation_text)
+    date = parse_date_line(heading) or parse_date_line(citation_text)
     date_text, date_iso = date if date else (None, None)
     title_text = heading
     if date_text and heading.startswith(date_text):
@@ -270,7 +270,7 @@ def citation_parts(
 def _publisher(text: str) -> str:
     """The archive's name as cited, without the citation's date before it."""
     text = text.strip(" ,.")
-    date = parse_us_date(text)
+    date = parse_date_line(text)
     if date:
         text = text.split(date[0], 1)[1].strip(" ,.")
     return text.rsplit('",', 1)[-1].rsplit("”", 1)[-1].strip(" ,.")
