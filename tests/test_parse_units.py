@@ -664,3 +664,25 @@ def test_a_russian_date_with_a_roman_month_stays_in_its_version() -> None:
 def test_date_lines_in_the_forms_exports_use(line: str, iso: str | None) -> None:
     found = parse_date_line(line)
     assert (found[1] if found else None) == iso
+
+
+def test_ocr_look_alike_letters_do_not_hide_the_cables_parts() -> None:
+    """OCR reads Cyrillic Р, С, Е as Latin P, C, E and 1 as I: the heading and the closer
+    are still recognised, the text keeps the source's reading, and no date is misread
+    ('I3.7.5I' was dated 3 July)."""
+    cable = _cable(
+        'ШИФPТЕЛЕГPАММА № 2I758\n\nИз ПЕКИНА получена 22.40 13.7.I95I г.\n\nCEPИЯ "Г"\n\n'
+        "Товарищу ФИЛИППОВУ\n\nСегодня тов. Мао Цзэ-дун принял меня.\n\nКPАСОВСКИЙ\n\n"
+        "№ 0612 I3.7.5I\n\nрасш. Елезов 23.30 13.7\n"
+    )
+    text = cable.versions[0].text
+    assert [p.kind for p in text.opener if isinstance(p, Furniture)] == [
+        "doctype",
+        "received",
+        "series",
+        "salute",
+    ]
+    assert len(text.body) == 1 and len(text.closer) == 3
+    xml = etree.tostring(encode_cable(cable, "t").getroot(), encoding="unicode")
+    assert "<persName>КPАСОВСКИЙ</persName>" in xml  # as the source reads it
+    assert 'when="1951-07-03"' not in xml

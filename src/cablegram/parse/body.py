@@ -328,7 +328,7 @@ def _sheet_kind(block: Block) -> str | None:
 
 
 def _opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> str | None:
-    text = block.text.strip()
+    text = P.for_matching(block.text.strip())
     if is_gap_line(block):
         return "gap"
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
@@ -607,7 +607,7 @@ def _starts_lowercase(content: Inlines) -> bool:
 
 
 def _closer_line_kind(text: str) -> str | None:
-    text = text.strip()
+    text = P.for_matching(text.strip())
     if not text:
         return None
     if P.CLERK.match(text):
@@ -637,7 +637,8 @@ def _is_closer_block(block: Block) -> bool:
 
 def _signatory(text: str) -> tuple[str, str] | None:
     """Split ``MAO ZEDONG Nº: 3444 11 July`` into the name and the rest."""
-    tokens = text.split()
+    matched = P.for_matching(text)  # same length: its positions are the text's
+    tokens = matched.split()
     if not tokens:
         return None
     stripped = [t.strip("\"“”«»'’,;:.") or t for t in tokens]
@@ -659,7 +660,7 @@ def _signatory(text: str) -> tuple[str, str] | None:
     name_words = [t.strip("\"“”«»'’,;:") for t in tokens[:k] if not t.startswith(("[", "("))]
     if not name_words or any(len(w.strip(".")) < 2 and not w.endswith(".") for w in name_words):
         return None
-    cut = text.index(tokens[k - 1]) + len(tokens[k - 1]) if k else 0
+    cut = matched.index(tokens[k - 1]) + len(tokens[k - 1]) if k else 0
     return text[:cut], text[cut:]
 
 

@@ -42,7 +42,7 @@ DAY_MONTH = re.compile(
     re.I,
 )
 NUMERIC = re.compile(
-    r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2}|[IVX]{1,4})"
+    r"(?<![\w.])(?P<day>\d{1,2})[./](?P<month>\d{1,2}|[IVX]{1,4})"
     r"(?:[./](?P<year>\d{4}|\d{2}))?(?![\d/])(?:\s*г\.)?"
 )
 TIME = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.:]\d)")

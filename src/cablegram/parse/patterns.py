@@ -13,6 +13,23 @@ from cablegram.parse.dates import MONTH_NAMES
 
 I = re.IGNORECASE  # noqa: E741
 
+# OCR reads Cyrillic letters as their Latin look-alikes ('ШИФPТЕЛЕГPАММА' with a Latin P,
+# 'CEPИЯ', 'pасш.') and the digit 1 as I ('2I758', 'I3.7.5I'). The patterns below are
+# matched on a copy of the text with these read back (`for_matching`, letter for letter,
+# so positions hold); the text itself keeps the source's reading.
+LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+DIGIT_LOOKALIKES = str.maketrans("Il", "11")
+MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+NUMBER_WITH_I = re.compile(r"\b(?=[\dIl.]*\d)(?=[\d.]*[Il])[\dIl.]+\b")
+
+
+def for_matching(text: str) -> str:
+    """`text` with the Latin look-alikes inside Cyrillic words and the I or l inside
+    numbers read as what they stand for (same length)."""
+    if MIXED_WORD.search(text):
+        text = MIXED_WORD.sub(lambda m: m[0].translate(LATIN_LOOKALIKES), text)
+    return NUMBER_WITH_I.sub(lambda m: m[0].translate(DIGIT_LOOKALIKES), text)
+
 # ----------------------------------------------------------------- opener (furniture)
 OFFICE = re.compile(
     r"УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE|ADMINISTRATION"
