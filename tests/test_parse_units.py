@@ -265,7 +265,7 @@ def test_a_field_label_in_the_document_is_the_documents_text() -> None:
         "Language: the agreement is drawn up in Korean, Chinese and English.\n\n"
         "Summary: the enemy wants a line north of Kaesong.\n\nMAO ZEDONG\n"
     )
-    assert cable.metadata.summary == "A test."
+    assert cable.metadata.summary == ("A test.",)
     assert cable.metadata.original_language == "Russian"
     body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     words = " ".join("".join(body.itertext()).split())
@@ -686,3 +686,16 @@ def test_ocr_look_alike_letters_do_not_hide_the_cables_parts() -> None:
     xml = etree.tostring(encode_cable(cable, "t").getroot(), encoding="unicode")
     assert "<persName>КPАСОВСКИЙ</persName>" in xml  # as the source reads it
     assert 'when="1951-07-03"' not in xml
+
+
+def test_a_summary_keeps_its_paragraphs(tmp_path: Path) -> None:
+    header = HEADER.replace(
+        "Summary:\n\nA test.\n", "Summary:\n\nA test.\n\nAnd a second\nparagraph.\n"
+    )
+    cable = parse_bytes("t.txt", (header + "To Cde. FILIPPOV\n\nWe agree.\n").encode())
+    assert cable.metadata.summary == ("A test.", "And a second paragraph.")
+    target = tmp_path / f"{document_id(cable)}.xml"
+    target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
+    abstract = etree.parse(str(target)).find(".//{*}abstract")
+    assert [p.text for p in abstract] == list(cable.metadata.summary)
+    assert validate_files([target]).valid

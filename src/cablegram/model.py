@@ -371,7 +371,7 @@ class Metadata:
     translators: tuple[str, ...]
     publisher: str | None
     copies: tuple[ArchivalCopy, ...]
-    summary: str | None
+    summary: tuple[str, ...]  # its paragraphs
     credits: str | None
     original_language: str | None
     contents: tuple[str, ...]

@@ -142,7 +142,7 @@
           <p>Translated by <xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template>.</p>
         </xsl:if>
         <xsl:if test="$header/tei:profileDesc/tei:abstract">
-          <p class="summary"><xsl:value-of select="$header/tei:profileDesc/tei:abstract/tei:p"/></p>
+          <xsl:for-each select="$header/tei:profileDesc/tei:abstract/tei:p"><p class="summary"><xsl:value-of select="."/></p></xsl:for-each>
         </xsl:if>
       </div>
       <xsl:for-each select="tei:text/tei:body/tei:div">

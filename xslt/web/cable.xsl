@@ -107,7 +107,7 @@
       </dl>
       <xsl:if test="$header/tei:profileDesc/tei:abstract">
         <h3>Summary</h3>
-        <p class="summary"><xsl:value-of select="$header/tei:profileDesc/tei:abstract/tei:p"/></p>
+        <xsl:for-each select="$header/tei:profileDesc/tei:abstract/tei:p"><p class="summary"><xsl:value-of select="."/></p></xsl:for-each>
       </xsl:if>
     </section>
   </xsl:template>

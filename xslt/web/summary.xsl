@@ -22,7 +22,7 @@
       <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><cg:from><xsl:value-of select="."/></cg:from></xsl:for-each>
       <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><cg:to><xsl:value-of select="."/></cg:to></xsl:for-each>
       <xsl:for-each select="$received/tei:note"><cg:to-note><xsl:value-of select="."/></cg:to-note></xsl:for-each>
-      <cg:summary><xsl:value-of select="tei:teiHeader/tei:profileDesc/tei:abstract/tei:p"/></cg:summary>
+      <cg:summary><xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:abstract/tei:p"><xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if><xsl:value-of select="."/></xsl:for-each></cg:summary>
       <xsl:for-each select="tei:text/tei:body/tei:div">
         <xsl:variable name="lang" select="@xml:lang"/>
         <xsl:if test="not(preceding-sibling::tei:div[@xml:lang = $lang])">

@@ -338,7 +338,9 @@ def _header(root: etree._Element, cable: Cable, ctx: _Ctx) -> None:
 
     profile = tei("profileDesc", header)
     if meta.summary:
-        tei("p", tei("abstract", profile)).text = meta.summary
+        abstract = tei("abstract", profile)
+        for paragraph in meta.summary:
+            tei("p", abstract).text = paragraph
     _lang_usage(tei("langUsage", profile), cable)
     _corresp_desc(tei("correspDesc", profile), cable, ctx)
 

@@ -162,6 +162,18 @@ def _from_line(
     return (Block(block.lines[cut:]), *blocks[block_index + 1 :])
 
 
+def _paragraphs(lines: tuple[Line, ...]) -> list[list[Line]]:
+    """A field's lines in paragraphs (a blank line between two lines parts them)."""
+    paragraphs: list[list[Line]] = []
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if not paragraphs or line.no - paragraphs[-1][-1].no > 1:
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+    return paragraphs
+
+
 def _joined(lines: tuple[Line, ...] | list[Line]) -> str:
     """Join wrapped lines with spaces, rejoining words hyphenated at a line end."""
     out = ""
@@ -198,7 +210,7 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
     doc_type, number, origin, senders, addressees, via = parse_title(title_text)
     url_match = URL.search(citation_text)
     url = url_match["url"] if url_match else None
-    summary = _joined(fields.values.get("summary", ())) or None
+    summary = tuple(filter(None, map(_joined, _paragraphs(fields.values.get("summary", ())))))
     credits = _joined(fields.values.get("credits", ())) or None
     language = _joined(fields.values.get("original language", ())) or None
     contents = tuple(
