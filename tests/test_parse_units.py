@@ -699,3 +699,15 @@ def test_a_summary_keeps_its_paragraphs(tmp_path: Path) -> None:
     abstract = etree.parse(str(target)).find(".//{*}abstract")
     assert [p.text for p in abstract] == list(cable.metadata.summary)
     assert validate_files([target]).valid
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Cde. Mao Zedong asked that the following be conveyed to you:",
+     "Тов. Мао Цзэ-дун просил передать вам следующее:"],
+)  # fmt: skip
+def test_a_sentence_that_begins_with_a_title_is_no_salute(first: str) -> None:
+    cable = _cable(f"To Cde. FILIPPOV [Stalin]\n\n{first}\n\nWe agree.\n\nKRASOVSKY\n")
+    text = cable.versions[-1].text
+    salutes = [p for p in text.opener if isinstance(p, Furniture) and p.kind == "salute"]
+    assert len(salutes) == 1 and len(text.body) == 2

@@ -358,7 +358,7 @@ def _opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> s
         return "office"
     if P.RECEIVED.search(text) and words <= 20:
         return "received"
-    if P.SALUTE.match(text) and words <= 16:
+    if P.SALUTE.match(text) and words <= 16 and _addresses_only(text):
         return "salute"
     if len(text) <= 2:
         return "line"
@@ -367,6 +367,21 @@ def _opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> s
         if any(_opener_kind(u, [], False) not in {None, "line"} for u in upcoming):
             return "line"
     return None
+
+
+SALUTE_WORDS = {"to", "for", "and", "и", "dear", "comrade", "comrades", "cde.", "cdes.",
+                "товарищу", "товарищам", "товарищ", "тов.", "an", "den", "genossen"}  # fmt: skip
+
+
+def _addresses_only(text: str) -> bool:
+    """A salute names whom it addresses: 'To Cde. FILIPPOV [Stalin]', 'Товарищам Мао
+    Цзэ-дуну и Ким Ир Сену'; 'Cde. Mao Zedong asked that the following be conveyed to
+    you:' is the text's first sentence."""
+    words = re.sub(r"\[[^\]]*\]", " ", text).split()
+    lowercase = [
+        w for w in words if w[:1].islower() and w.lower().strip('"“«,:!') not in SALUTE_WORDS
+    ]
+    return len(lowercase) <= 1
 
 
 def _is_table(block: Block) -> bool:

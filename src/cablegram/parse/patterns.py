@@ -30,6 +30,7 @@ def for_matching(text: str) -> str:
         text = MIXED_WORD.sub(lambda m: m[0].translate(LATIN_LOOKALIKES), text)
     return NUMBER_WITH_I.sub(lambda m: m[0].translate(DIGIT_LOOKALIKES), text)
 
+
 # ----------------------------------------------------------------- opener (furniture)
 OFFICE = re.compile(
     r"УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE|ADMINISTRATION"
