@@ -711,3 +711,15 @@ def test_a_sentence_that_begins_with_a_title_is_no_salute(first: str) -> None:
     text = cable.versions[-1].text
     salutes = [p for p in text.opener if isinstance(p, Furniture) and p.kind == "salute"]
     assert len(salutes) == 1 and len(text.body) == 2
+
+
+def test_markdown_quotation_marks_are_markup() -> None:
+    export = decode_export(
+        "t.md", b'## **June 30, 1951**\n\nHe read me:\n\n> "Comrade Nam Il!\n>\n> Insist.\n'
+    )
+    assert [b.text for b in export.blocks] == [
+        "June 30, 1951",
+        "He read me:",
+        '"Comrade Nam Il!',
+        "Insist.",
+    ]

@@ -35,6 +35,7 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 CONTROLS_AND_MARKERS = re.compile(f"[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f{MARKERS}]")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
 MD_BOLD = re.compile(r"\*\*|__")
+MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")  # *fully*
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
 MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
@@ -198,6 +199,8 @@ def _clean(raw: str, layout: Layout) -> str:
     line = raw.rstrip()
     if layout == "pdftotext":
         line = line.strip()
+    if layout == "markdown":
+        line = MD_QUOTE.sub("", line)  # '> "Comrade Nam Il!': the page's quotation markup
     if layout == "markdown" or MD_BOLD.search(line):
         line = MD_HEADING.sub("", line)
         line = MD_BOLD.sub("", line)
