@@ -723,3 +723,17 @@ def test_markdown_quotation_marks_are_markup() -> None:
         '"Comrade Nam Il!',
         "Insist.",
     ]
+
+
+def test_a_bracket_cut_by_a_pdfs_page_turn_is_one_bracket() -> None:
+    """'Kaidzio [sic; possibly' at a page's foot, 'Kaesong].' on the next page: the
+    paragraph was cut in two and both halves kept literal brackets (invalid TEI)."""
+    export = PDF_EXPORT.replace(
+        "Is it possible to move the negotiations from Kae-\n",
+        "Is it possible to move the negotiations to Kaidzio [sic; possibly\n",
+    ).replace("song to another location", "Kaesong] or to another location")
+    cable = parse_bytes("t.txt", export.encode())
+    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    xml = etree.tostring(body, encoding="unicode")
+    assert '<sic>Kaidzio</sic><corr resp="#archive"><pb ed="export" n="3"/>' in xml
+    assert "[" not in "".join(body.itertext()) and "possibly" not in xml

@@ -128,19 +128,25 @@ def _footnote_lines(block: Block) -> list[str]:
 
 
 def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Rejoin a paragraph that an export page break cut in two."""
+    """Rejoin a paragraph that an export page break cut in two (it goes on in lowercase,
+    or a bracket is still open: 'Kaidzio [sic; possibly' | 'Kaesong].')."""
     out: list[Block] = []
     for block in blocks:
         if (
             out
             and block.lines[0].page != out[-1].lines[-1].page
             and not P.TERMINAL.search(out[-1].text)
-            and block.text[:1].islower()
+            and (block.text[:1].islower() or _open_bracket(out[-1].text))
         ):
             out[-1] = Block(out[-1].lines + block.lines)
         else:
             out.append(block)
     return tuple(out)
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether `text` ends inside an editorial bracket."""
+    return text.rfind("[") > text.rfind("]")
 
 
 def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -15,6 +15,7 @@ from cablegram.model import (
     LB,
     LB_JOINED,
     LINE_MARKS,
+    MARKERS,
     PAGE_CLOSE,
     PAGE_OPEN,
     WRAP,
@@ -67,7 +68,8 @@ NOTE = re.compile(
     re.I | re.S,
 )
 SIC = re.compile(
-    r"^\s*sic\s*!?\s*(?:[;,:]\s*(?:(?:possibly|probably|perhaps|should be|i\.\s?e\.|read)\s+)?"
+    r"^\s*sic\s*!?\s*(?:[;,:]\s*(?:(?:possibly|probably|perhaps|should be|i\.\s?e\.|read)"
+    r"(?:\s+|(?=[" + MARKERS + r"])))?"  # a line or page may end right after 'possibly'
     r"(?P<corr>.+?))?\s*$",
     re.I,
 )
