@@ -737,3 +737,16 @@ def test_a_bracket_cut_by_a_pdfs_page_turn_is_one_bracket() -> None:
     xml = etree.tostring(body, encoding="unicode")
     assert '<sic>Kaidzio</sic><corr resp="#archive"><pb ed="export" n="3"/>' in xml
     assert "[" not in "".join(body.itertext()) and "possibly" not in xml
+
+
+def test_a_note_whose_label_runs_over_a_line_end_in_a_pdf() -> None:
+    """'… the talks. [Ed.' | 'note: …]': the short line ended a paragraph, and each half
+    kept a literal bracket (or the label became supplied words)."""
+    export = PDF_EXPORT.replace(
+        "Is it possible to move the negotiations from Kae-\n",
+        "We should not break off the talks. [Ed.\nnote: Underlined by hand.] Report from Kae-\n",
+    )
+    body = encode_cable(parse_bytes("t.txt", export.encode()), "t").getroot()
+    xml = etree.tostring(body.find(".//{http://www.tei-c.org/ns/1.0}body"), encoding="unicode")
+    assert '<note type="editorial" resp="#archive">Underlined by hand.</note>' in xml
+    assert "Ed." not in xml

@@ -63,7 +63,8 @@ SIGNATURE = re.compile(
 )
 STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
 NOTE = re.compile(
-    r"^\s*(?P<label>(?P<who>Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)\s*note)\s*:\s*"
+    r"^\s*(?P<label>(?P<who>Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)"
+    r"[\s" + MARKERS + r"]*note)\s*:\s*"  # the label may run over a line end ('[Ed.' | 'note:')
     r"(?P<body>.*)$",
     re.I | re.S,
 )

@@ -235,6 +235,12 @@ def normalise_residue(text: str) -> str:
     return text
 
 
+def _inside_bracket(lines: list[Line]) -> bool:
+    """Whether the lines end inside a bracket opened on one of them."""
+    text = " ".join(line.text for line in lines)
+    return text.rfind("[") > text.rfind("]")
+
+
 def _blocks(lines: list[Line], layout: Layout) -> list[Block]:
     """Runs of non-blank lines; in a PDF export also cut where a paragraph visibly begins."""
     width = max((line.width for line in lines), default=0)
@@ -246,7 +252,12 @@ def _blocks(lines: list[Line], layout: Layout) -> list[Block]:
                 blocks.append(Block(tuple(current)))
             current = []
             continue
-        if current and layout == "pdftotext" and _starts_paragraph(current[-1], line, width):
+        if (
+            current
+            and layout == "pdftotext"
+            and _starts_paragraph(current[-1], line, width)
+            and not _inside_bracket(current)  # '… [Ed.' | 'note: …]' is one paragraph
+        ):
             blocks.append(Block(tuple(current)))
             current = []
         current.append(line)
