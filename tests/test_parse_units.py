@@ -750,3 +750,17 @@ def test_a_note_whose_label_runs_over_a_line_end_in_a_pdf() -> None:
     xml = etree.tostring(body.find(".//{http://www.tei-c.org/ns/1.0}body"), encoding="unicode")
     assert '<note type="editorial" resp="#archive">Underlined by hand.</note>' in xml
     assert "Ed." not in xml
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("Sent to: Cdes. Stalin, Molotov", "ClerkNote"),
+     ("Разослано: тт. Сталину, Молотову", "Distribution")],
+)  # fmt: skip
+def test_whom_a_cable_was_sent_to_closes_it(line: str, kind: str) -> None:
+    """The secretariat's distribution line after the signature closed nothing: the
+    signature stayed a paragraph and the line, with no stop, was taken for a text cut off."""
+    cable = _cable(f"To Cde. VYSHINSKY\n\nKelly came to me.\n\nMALIK\n\n{line}\n")
+    closer = cable.versions[-1].text.closer
+    assert [type(p).__name__ for p in closer] == ["Signed", kind]
+    assert not any("stops mid-text" in d.message for d in cable.diagnostics)

@@ -118,7 +118,7 @@ RANK_WORD = re.compile(rf"\b{RANK}\b", I)
 CLERK = re.compile(
     r"^(?:(?:расш|расп|рашп|расм|отп|отпеч|напеч|зашифр)\.|(?:Deciphered|Decoded|Decrypted|"
     r"Enciphered|Encoded|Sent|Printed|Typed|Dispatched|Transmitted)\s+by\b|Sent\s+(?:at\s+)?\d|"
-    r"Verified\b|"
+    r"Sent\s+to\b|Verified\b|"
     r"Checked\b|Провер\w*|провер\w*|Пров\.|Отправлено\b|Расшифровал\w*|Зашифровал\w*|"
     r"Отпечатано\b|Напечатано\b|экз\.\s*№|\w+\s+copies\s+(?:printed|made)|"
     r"Copies\s+\d+\s+and\s+\d+|отп\.\s*\d+\s*экз|Entschlüsselt|Abgesandt)",
