@@ -288,11 +288,11 @@ def test_pages_and_pdfs_deleted_since_are_made_again(
 
 
 def test_print_reads_only_the_tei_files_of_what_it_makes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None
 ) -> None:
     """A rebuild with nothing to print reads no TEI file; one PDF deleted, its cable's only
     (the volume is not due: nothing in the corpus changed)."""
-    args = _seed_build(tmp_path, monkeypatch)
+    args = _seed_build(tmp_path, monkeypatch, corpus)
     first = pipeline.build(*args)
     read: list[Path] = []
 

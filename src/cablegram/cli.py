@@ -378,17 +378,18 @@ def _build_issue_lines(issues: list[Issue], out: Path) -> Iterator[str]:
     shown: Counter[tuple[str, str]] = Counter()
     for issue in issues:
         key = (issue.path, issue.rule)
-        if issue.severity == "warning" and counts[key] > WARNINGS_SHOWN + 1:
-            shown[key] += 1
-            if shown[key] > WARNINGS_SHOWN:
-                if shown[key] == WARNINGS_SHOWN + 1:
-                    more = counts[key] - WARNINGS_SHOWN
-                    yield (
-                        f"{issue.path}: {more} more warnings [{issue.rule}] "
-                        f"(cablegram validate {out} lists them all)"
-                    )
-                continue
-        yield str(issue)
+        if issue.severity != "warning" or counts[key] <= WARNINGS_SHOWN + 1:
+            yield str(issue)
+            continue
+        shown[key] += 1
+        if shown[key] <= WARNINGS_SHOWN:
+            yield str(issue)
+        elif shown[key] == WARNINGS_SHOWN + 1:
+            more = counts[key] - WARNINGS_SHOWN
+            yield (
+                f"{issue.path}: {more} more warnings [{issue.rule}] "
+                f"(cablegram validate {out} lists them all)"
+            )
 
 
 def _volumes_line(out: Path, volume: pipeline.Volume) -> str:

@@ -22,9 +22,12 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(path: Path) -> etree._ElementTree:
-    """An XML file, parsed safely; a `CablegramError` naming the file when it cannot be."""
+def parse_xml(path: Path, data: bytes | None = None) -> etree._ElementTree:
+    """An XML file (or its `data`, already read), parsed safely; a `CablegramError` naming
+    the file when it cannot be."""
     try:
+        if data is not None:
+            return etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
         return etree.parse(str(path), safe_parser())
     except (OSError, etree.XMLSyntaxError) as exc:
         raise CablegramError(f"{path}: cannot be read as XML ({exc})") from exc

@@ -61,6 +61,7 @@ from cablegram.parse.layout import (
     Block,
     Layout,
     Line,
+    ends_in_bracket,
 )
 from cablegram.parse.versions import is_gap_line
 
@@ -136,17 +137,12 @@ def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             out
             and block.lines[0].page != out[-1].lines[-1].page
             and not P.TERMINAL.search(out[-1].text)
-            and (block.text[:1].islower() or _open_bracket(out[-1].text))
+            and (block.text[:1].islower() or ends_in_bracket(out[-1].text))
         ):
             out[-1] = Block(out[-1].lines + block.lines)
         else:
             out.append(block)
     return tuple(out)
-
-
-def _open_bracket(text: str) -> bool:
-    """Whether `text` ends inside an editorial bracket."""
-    return text.rfind("[") > text.rfind("]")
 
 
 def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

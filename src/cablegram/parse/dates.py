@@ -88,12 +88,8 @@ def parse_date_line(text: str) -> tuple[str, str] | None:
     if found := parse_us_date(text):
         return found
     for pattern in (DAY_MONTH_YEAR, NUMERIC_DATE):
-        if match := pattern.search(text):
-            month = match["month"]
-            number = int(month) if month.isdigit() else MONTHS[month.lower()]
-            year = int(match["year"]) if len(match["year"]) == 4 else 1900 + int(match["year"])
-            if iso := iso_date(year, number, int(match["day"])):
-                return match.group(0).strip(), iso
+        if (match := pattern.search(text)) and (iso := date_value(match, None)):
+            return match.group(0).strip(), iso
     return None
 
 

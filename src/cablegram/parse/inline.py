@@ -41,7 +41,8 @@ from cablegram.model import (
 
 # A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
 # July 1951]'): its content is parsed again, inner brackets and all.
-NESTING = r"(?=\s*(?:stamp|Ed\.|Editor|Editorial|Translator|Trans\.|Tr\.)[^\[\]\n]*?:)"
+NOTE_BY = r"Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\."  # '[Ed. note: …]'
+NESTING = rf"(?=\s*(?:stamp|{NOTE_BY})[^\[\]\n]*?:)"
 TOKEN = re.compile(
     r"(?P<bracket>\[(?P<content>" + NESTING + r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*|[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
@@ -62,10 +63,8 @@ SIGNATURE = re.compile(
     re.I,
 )
 STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
-NOTE = re.compile(
-    r"^\s*(?P<label>(?P<who>Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)"
-    r"[\s" + MARKERS + r"]*note)\s*:\s*"  # the label may run over a line end ('[Ed.' | 'note:')
-    r"(?P<body>.*)$",
+NOTE = re.compile(  # the label may run over a line end ('[Ed.' | 'note: …]')
+    rf"^\s*(?P<label>(?P<who>{NOTE_BY})[\s{MARKERS}]*note)\s*:\s*(?P<body>.*)$",
     re.I | re.S,
 )
 SIC = re.compile(
@@ -232,12 +231,17 @@ def _take_previous_name(out: list[Inline], words: int) -> str:
     match = re.search(rf"(?<!\S)(?P<name>{name}(?:\s{name}){{{words - 1}}})\s?$", out[-1].text)
     if not match:
         return ""
-    rest = out[-1].text[: match.start()]
+    _cut_last_text(out, match.start())
+    return match["name"]
+
+
+def _cut_last_text(out: list[Inline], at: int) -> None:
+    """Keep only the first `at` characters of the last node, a text (none: drop it)."""
+    rest = out[-1].text[:at]  # type: ignore[union-attr]
     if rest:
         out[-1] = Text(rest)
     else:
         out.pop()
-    return match["name"]
 
 
 def _take_previous_word(out: list[Inline]) -> str:
@@ -248,23 +252,16 @@ def _take_previous_word(out: list[Inline]) -> str:
     match = PREVIOUS_WORD.search(out[-1].text)
     if not match:
         return ""
-    rest = out[-1].text[: match.start()]
-    if rest:
-        out[-1] = Text(rest)
+    whole = bool(match.start())  # text before the word: it does not run on from a line above
+    _cut_last_text(out, match.start())
+    if whole or len(out) < 2 or not isinstance(out[-1], LineBreak) or not out[-1].hyphenated:
         return match["word"]
-    out.pop()
-    if len(out) > 1 and isinstance(out[-1], LineBreak) and out[-1].hyphenated:
-        head = PREVIOUS_WORD.search(out[-2].text) if isinstance(out[-2], Text) else None
-        if head and not head["space"]:
-            mark = WRAP_JOINED if out[-1].edition else LB_JOINED
-            out.pop()
-            before = out[-1].text[: head.start()]
-            if before:
-                out[-1] = Text(before)
-            else:
-                out.pop()
-            return head["word"] + mark + match["word"]
-    return match["word"]
+    head = PREVIOUS_WORD.search(out[-2].text) if isinstance(out[-2], Text) else None
+    if not head or head["space"]:
+        return match["word"]
+    mark = WRAP_JOINED if out.pop().edition else LB_JOINED  # type: ignore[union-attr]
+    _cut_last_text(out, head.start())
+    return head["word"] + mark + match["word"]
 
 
 def _append_text(out: list[Inline], text: str) -> None:

@@ -235,9 +235,8 @@ def normalise_residue(text: str) -> str:
     return text
 
 
-def _inside_bracket(lines: list[Line]) -> bool:
-    """Whether the lines end inside a bracket opened on one of them."""
-    text = " ".join(line.text for line in lines)
+def ends_in_bracket(text: str) -> bool:
+    """Whether `text` ends inside a bracket opened in it."""
     return text.rfind("[") > text.rfind("]")
 
 
@@ -256,7 +255,7 @@ def _blocks(lines: list[Line], layout: Layout) -> list[Block]:
             current
             and layout == "pdftotext"
             and _starts_paragraph(current[-1], line, width)
-            and not _inside_bracket(current)  # '… [Ed.' | 'note: …]' is one paragraph
+            and not ends_in_bracket(" ".join(line.text for line in current))  # '[Ed.' | 'note:']
         ):
             blocks.append(Block(tuple(current)))
             current = []

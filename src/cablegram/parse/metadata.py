@@ -293,6 +293,7 @@ TITLE = re.compile(
     r"(?:\s+from\s+(?P<origin>[A-Z][\w ]+?))?\s*,\s*(?P<parties>.+)$"
 )
 NUMBERED_TYPE = re.compile(r"(?P<type>.*?)\s+(?:No\.|N[°º]|№|Nr\.)\s*(?P<number>[\w/-]+)")
+TO = re.compile(r"\s+to\s+")  # between sender and addressee
 FROM_TO = re.compile(r"^(?:(?P<type>.*?)\s+)?from\s+(?P<parties>.+\s+to\s+.+)$", re.I)
 
 
@@ -305,7 +306,7 @@ def parse_title(
     doc_type = number = origin = None
     parties = ""
     match = TITLE.match(title)
-    if match and match["origin"] and re.search(r"\s+to\s+", match["origin"]):
+    if match and match["origin"] and TO.search(match["origin"]):
         match = None  # 'Telegram from X to Y, Conveying …': parties, not a place of origin
     if match:
         doc_type = match["type"].strip() or None
@@ -321,15 +322,15 @@ def parse_title(
     parties = TRAILING_DATE.sub("", parties)  # '…, Zhou Enlai to Kim Il Sung, 1 July 1951'
     via: tuple[Party, ...] = ()
     forwarded = FOR_ADDRESSEE.search(parties)
-    if forwarded and re.search(r"\s+to\s+", parties[: forwarded.start()]):
+    if forwarded and TO.search(parties[: forwarded.start()]):
         # 'Filippov [Stalin] to Krasovsky, for Mao Zedong': Krasovsky passes it on
-        sender, channel = re.split(r"\s+to\s+", parties[: forwarded.start()], maxsplit=1)
+        sender, channel = TO.split(parties[: forwarded.start()], maxsplit=1)
         parties, via = f"{sender} to {forwarded['addressee']}", _parties(channel)
     if " via " in parties:
         parties, via_text = parties.split(" via ", 1)
         via = _parties(via_text)
-    if re.search(r"\s+to\s+", parties):
-        sender_text, addressee_text = re.split(r"\s+to\s+", parties, maxsplit=1)
+    if TO.search(parties):
+        sender_text, addressee_text = TO.split(parties, maxsplit=1)
         return (
             doc_type,
             number,

@@ -10,10 +10,10 @@ then say which part is the original and which the translation; an omission line
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from cablegram.model import Diagnostic
+from cablegram.parse.dates import NUMERIC
 from cablegram.parse.inline import GAP_CONTENT
 from cablegram.parse.language import (
     detect_language,
@@ -27,7 +27,6 @@ MIN_GAIN_LETTERS = 30
 # Below this many letters a block only tells its script: language identification of a
 # short line (a copy list, a signature) is unreliable.
 MIN_BLOCK_LETTERS = 150
-ROMAN_DATE = re.compile(r"\d{1,2}\s?[./]\s?[IVX]{1,4}\s?[./]\s?\d{2,4}\s*(?:г\.?|года)?")
 IDEOGRAPH_WEIGHT = 4  # letters an ideograph weighs (an English word: about five letters)
 
 
@@ -105,7 +104,7 @@ def _original(
 
 def _label(block: Block) -> _Label:
     text = block.text
-    if ROMAN_DATE.fullmatch(text.strip()):  # '1.VII.51': its letters are no English
+    if NUMERIC.fullmatch(text.strip()):  # '1.VII.51': the month's letters are no English
         return _Label(None, None, 0)
     counts = script_counts(text)  # once, for both labels
     short_lang, letters = script_language(text, counts)

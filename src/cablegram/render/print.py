@@ -8,15 +8,14 @@ fetch only the stylesheet and fonts on this machine, never the network.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
-from cablegram.incremental import combine, file_hash
+from cablegram.incremental import combine
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import TEI_NS, build_corpus
 from cablegram.render.xslt import transform, xslt_dir
@@ -112,17 +111,17 @@ def _volumes(
     """Typeset the volumes whose cables (or context) changed, one after the other (each
     holds a volume's layout), remove those of an earlier, longer edition; every volume's
     digest."""
-    cables = sorted((_order(parse_xml(path)), path) for path in files)
+    cables = sorted(_placed(path) for path in files)  # (order, sha, path), each read once
     parts = [cables[i : i + size] for i in range(0, len(cables), size)]
     names = volume_names(len(parts))
     digests = {}
     for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
-        shas = [file_hash(path) for _, path in part]
-        digests[name] = combine(name, str(len(parts)), context, *shas)
+        digests[name] = combine(name, str(len(parts)), context, *(sha for _, sha, _ in part))
         if made.get(name) == digests[name] and (out / name).exists():
             continue
-        label = _label(number, len(parts), len(cables), number * size - size + 1, len(part))
-        html = paged_html([parse_xml(path) for _, path in part], authority, False, label)
+        first = size * (number - 1) + 1
+        label = _label(number, len(parts), first, first + len(part) - 1, len(cables))
+        html = paged_html([parse_xml(path) for *_, path in part], authority, False, label)
         write_atomic((out / name).with_suffix(".html"), html.encode())
         volume.pages += render_pdf(html, out / name)
         volume.pdfs.append(out / name)
@@ -137,19 +136,21 @@ def volume_names(count: int) -> list[str]:
     return ["edition.pdf"] if count == 1 else [f"edition-{n}.pdf" for n in range(1, count + 1)]
 
 
-def _order(tree: etree._ElementTree) -> tuple[str, str]:
-    """A cable's place in the volumes: the date it was sent, then its number (the order of
-    volume.xsl's contents)."""
-    sent = tree.find(f".//{{{TEI_NS}}}correspAction[@type='sent']")
+def _placed(path: Path) -> tuple[tuple[str, str], str, Path]:
+    """A cable's place in the volumes (the date it was sent, then its number: the order
+    of volume.xsl's contents) and the hash of its file, from one reading."""
+    data = path.read_bytes()
+    sent = parse_xml(path, data).find(f".//{{{TEI_NS}}}correspAction[@type='sent']")
     when = sent.find(f"{{{TEI_NS}}}date") if sent is not None else None
     number = sent.findtext(f"{{{TEI_NS}}}idno") if sent is not None else None
-    return (when.get("when", "") if when is not None else "", number or "")
+    order = (when.get("when", "") if when is not None else "", number or "")
+    return order, hashlib.sha256(data).hexdigest(), path
 
 
-def _label(number: int, count: int, total: int, first: int, size: int) -> str:
+def _label(number: int, count: int, first: int, last: int, total: int) -> str:
     if count == 1:
         return ""
-    return f"Volume {number} of {count}: documents {first:,}–{first + size - 1:,} of {total:,}"
+    return f"Volume {number} of {count}: documents {first:,}–{last:,} of {total:,}"
 
 
 def _cable_pdf(task: tuple[Path, Path, Path]) -> Path:
