@@ -28,7 +28,7 @@ from cablegram.parse.language import (
     script_counts,
     script_language,
 )
-from cablegram.parse.layout import read_export
+from cablegram.read import read_export
 from conftest import seed_paths
 
 SETTINGS = settings(

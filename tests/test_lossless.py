@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from cablegram.parse.layout import PDF_PAGE_HEADER, normalise_residue
+from cablegram.read.lines import PDF_PAGE_HEADER, normalise_residue
 from conftest import seed_paths, variant_paths
 
 TEI = "{http://www.tei-c.org/ns/1.0}"

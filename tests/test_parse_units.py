@@ -33,8 +33,9 @@ from cablegram.parse import parse_bytes
 from cablegram.parse.dates import parse_date_line, parse_us_date
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
-from cablegram.parse.layout import decode_export, detect_layout, normalise_residue
 from cablegram.parse.metadata import parse_copies, parse_title
+from cablegram.read import decode_export, normalise_residue
+from cablegram.read.lines import detect_layout
 from cablegram.validate import validate_files
 
 # ------------------------------------------------------------------ inline brackets

@@ -12,7 +12,7 @@ import re
 import pytest
 from lxml import etree
 
-from cablegram.parse.layout import normalise_residue
+from cablegram.read import normalise_residue
 from conftest import manifest
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}

@@ -388,9 +388,9 @@ class Diagnostic:
 class SourceInfo:
     name: str
     sha256: str
-    layout: Literal["markdown", "plain", "pdftotext"]
+    layout: Literal["markdown", "plain", "pdftotext", "oneline"]
     partial: bool = False
-    page_header: str | None = None  # the running head of a PDF export, recorded once
+    chrome: tuple[str, ...] = ()  # the page's running heads, navigation, footer: recorded once
 
 
 @dataclass(frozen=True)

@@ -351,9 +351,10 @@ def _header(root: etree._Element, cable: Cable, ctx: _Ctx) -> None:
     _append_text(change, " (SHA-256 ")
     tei("idno", change, type="SHA-256").text = cable.source.sha256
     layout = f"), a {cable.source.layout} export"
-    if cable.source.page_header:
-        layout += f" whose pages are headed “{cable.source.page_header}”"
     _append_text(change, layout + (" that stops mid-text." if cable.source.partial else "."))
+    if cable.source.chrome:
+        dropped = "; ".join(f"“{text}”" for text in cable.source.chrome)
+        _append_text(change, f" Its page chrome was left out: {dropped}.")
 
 
 def _source_desc(source: etree._Element, cable: Cable, ctx: _Ctx) -> None:

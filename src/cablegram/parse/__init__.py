@@ -1,7 +1,7 @@
 """Raw archive export → `Cable`.
 
-`parse_export` reads a file; `parse_bytes` does the same for bytes in memory. The stages:
-`layout` (decoding, the export's layout), `metadata` (the page's fields), `versions`
+`parse_export` reads a file; `parse_bytes` does the same for bytes in memory. After
+`cablegram.read` (decoding, layout, chrome, blocks): `metadata` (the page's fields), `versions`
 (scan / transcript / translation, by language), `body` (opener, body, closer) and
 `inline` (editorial brackets and seams).
 """
@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from cablegram.errors import SourceError
+from cablegram.lexicon.patterns import TERMINAL
 from cablegram.model import (
     Cable,
     CableText,
@@ -31,10 +32,9 @@ from cablegram.model import (
 from cablegram.parse.body import BodyContext, parse_version
 from cablegram.parse.dates import year_of
 from cablegram.parse.inline import plain_text
-from cablegram.parse.layout import Export, decode_export, read_export
 from cablegram.parse.metadata import parse_metadata, split_metadata
-from cablegram.parse.patterns import TERMINAL
 from cablegram.parse.versions import split_versions
+from cablegram.read import Export, decode_export, read_export
 
 __all__ = ["parse_bytes", "parse_export"]
 
@@ -80,7 +80,7 @@ def _parse(export: Export) -> Cable:
                     via.append(party)
     number = metadata.cable_number or _number_in_text(versions)
     metadata = dataclasses.replace(metadata, intermediaries=tuple(via), cable_number=number)
-    source = SourceInfo(export.name, export.sha256, export.layout, partial, export.page_header)
+    source = SourceInfo(export.name, export.sha256, export.layout, partial, export.chrome)
     return Cable(source, metadata, tuple(versions), tuple(diagnostics))
 
 

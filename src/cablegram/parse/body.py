@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablegram.lexicon import patterns as P
 from cablegram.model import (
     LB,
     LB_JOINED,
@@ -46,7 +47,6 @@ from cablegram.model import (
     Text,
     When,
 )
-from cablegram.parse import patterns as P
 from cablegram.parse.dates import (
     AT_TIME,
     DAY_MONTH,
@@ -57,13 +57,8 @@ from cablegram.parse.dates import (
     time_value,
 )
 from cablegram.parse.inline import InlineContext, mark, parse_inline
-from cablegram.parse.layout import (
-    Block,
-    Layout,
-    Line,
-    ends_in_bracket,
-)
 from cablegram.parse.versions import is_gap_line
+from cablegram.read import Block, Layout, Line, ends_in_bracket
 
 
 @dataclass

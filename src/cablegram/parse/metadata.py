@@ -14,7 +14,7 @@ from cablegram.errors import SourceError
 from cablegram.model import ArchivalCopy, CitationPart, Diagnostic, Inlines, Metadata, Party
 from cablegram.parse.dates import MONTH_NAMES, parse_date_line
 from cablegram.parse.inline import parse_inline
-from cablegram.parse.layout import Block, Line, strip_bullet
+from cablegram.read import Block, Line, strip_bullet
 
 FIELD = re.compile(
     r"^\s*(?P<label>Citation|Summary|Credits|Original Languages?|Contents|Language)\s*:\s*"

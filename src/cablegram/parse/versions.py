@@ -21,7 +21,7 @@ from cablegram.parse.language import (
     script_counts,
     script_language,
 )
-from cablegram.parse.layout import Block
+from cablegram.read import Block
 
 MIN_GAIN_LETTERS = 30
 # Below this many letters a block only tells its script: language identification of a

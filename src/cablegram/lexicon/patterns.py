@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cablegram.parse.dates import MONTH_NAMES
+from cablegram.lexicon.dates import MONTH_NAMES
 
 I = re.IGNORECASE  # noqa: E741
 

@@ -1,0 +1,160 @@
+"""A one-line copy (a document-sharing site's text, its white space collapsed): the lines
+recovered from the text itself.
+
+What made the lines is gone, but most of them can be told by what they say: the archive's
+banner, the date line, the field labels (`Citation:` … `Contents:`) and the items of the
+contents list, a heading in capitals, the handling notes that open a document, numbered
+points, footnote texts whose anchors stand earlier, and the signature line that ends it.
+The text is cut there, and nowhere else: the paragraphs of running prose cannot be told
+apart and stay together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablegram.lexicon.dates import MONTH_NAMES
+from cablegram.lexicon.patterns import HANDLING, ROLE
+
+BANNER = re.compile(
+    r"^(?:(?:Wilson Center )?Digital Archive|digitalarchive\.[\w.]+|International History "
+    r"Declassified)\s*",
+    re.IGNORECASE,
+)
+DATE_FIRST = re.compile(
+    rf"^(?:(?:{MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTH_NAMES}) \d{{4}})\s+", re.I
+)
+FIELD_LABEL = re.compile(
+    r"\s+(?=(?:Citation|Summary|Credits|Original Languages?|Contents)\s*:)", re.IGNORECASE
+)
+CONTENT_ITEM = re.compile(
+    r"^(?:(?:Original|English|Russian|Chinese|German|Korean|French|Hungarian|Romanian)\s+)?"
+    r"(?:Scan(?: of Original Document)?|Transcript(?:ion)?|Translation|Original(?: Scan)?)"
+    r"(?:\s*[-–—]\s*[A-Z][a-z]+)?(?=\s|$)"
+)
+POINT = re.compile(r"(?<=[.;:!?”\"»)\]])\s+(?=\d{1,2}[.)]\s+[\"“«(]?[A-ZА-ЯЁ])")
+CAPITALS_RUN = re.compile(
+    r"(?<!\S)(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'’(),.-]*\s+){2,}[A-ZА-ЯЁ][A-ZА-ЯЁ'’(),.-]*(?=\s+[A-ZА-ЯЁ][a-zа-яё]|$)"
+)
+TRANSLATION_FROM = re.compile(r"^(?:Translation|Translated) from \w+$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ\[\"“])")
+FOOTNOTE = re.compile(r"\s+(?=\[(\d{1,3})\]\s+[A-ZА-ЯЁ])")
+MAX_FURNITURE_WORDS = 6
+TITLE_WORDS = 4  # a heading that starts as the title does says the title again
+
+
+def oneline_lines(text: str) -> list[str]:
+    """The lines of a one-line copy, as far as the text tells them."""
+    rest = " ".join(text.split())
+    lines: list[str] = []
+    while banner := BANNER.match(rest):
+        lines.append(banner.group(0).strip())
+        rest = rest[banner.end() :]
+    if date := DATE_FIRST.match(rest):
+        lines.append(date.group(0).strip())
+        rest = rest[date.end() :]
+    pieces = FIELD_LABEL.split(rest)
+    title = pieces[0]
+    lines.append(title)
+    for piece in pieces[1:-1]:
+        lines.append(piece)
+    if len(pieces) > 1:
+        lines.extend(_last_field(pieces[-1], title))
+    return [line for line in lines if line]
+
+
+def _last_field(text: str, title: str) -> list[str]:
+    """The last field and the document after it (the field is one paragraph; a contents
+    list is its items)."""
+    label, _, value = text.partition(":")
+    if label.strip().lower() != "contents":
+        value = value.strip()
+        first, _, body = value.partition(" ")  # a language name, or the field's one sentence
+        if label.strip().lower().startswith("original lang"):
+            return [f"{label}:", first, *_body(body, title)]
+        cut = SENTENCE_END.search(value)
+        if cut is None:
+            return [f"{label}: {value}"]
+        return [f"{label}: {value[: cut.start()]}", *_body(value[cut.end() :], title)]
+    lines = [f"{label}:"]
+    rest = value.strip()
+    while item := CONTENT_ITEM.match(rest):
+        lines.append(item.group(0))
+        rest = rest[item.end() :].strip()
+    return lines + _body(rest, title)
+
+
+def _body(text: str, title: str) -> list[str]:
+    """The document's text: its opening furniture and heading (the title said again),
+    headings in capitals, points, closing lines and footnotes on lines of their own."""
+    lines: list[str] = []
+    rest = text.strip()
+    while rest:
+        taken = _leading_line(rest)
+        if taken is None:
+            break
+        lines.append(rest[:taken].strip())
+        rest = rest[taken:].strip()
+    opening = " ".join(title.split()[:TITLE_WORDS]).casefold()
+    if opening and rest.casefold().startswith(opening) and (end := SENTENCE_END.search(rest)):
+        lines.append(rest[: end.start()])
+        rest = rest[end.end() :]
+    paragraphs: list[str] = []
+    for piece in _cut_headings(rest):
+        paragraphs.extend(p for p in POINT.split(piece) if p.strip())
+    return lines + _closing(paragraphs)
+
+
+def _leading_line(text: str) -> int | None:
+    """The length of a line that opens the document: a bracketed note standing first, a
+    handling note ('Secret', 'Making copies prohibited'), 'Translation from Chinese'."""
+    if text.startswith("["):
+        end = text.find("]")
+        if end > 0 and re.match(r"\s+[A-ZА-ЯЁ]", text[end + 1 :]):
+            return end + 1
+        return None
+    words = text.split(" ")
+    for k in range(MAX_FURNITURE_WORDS, 0, -1):
+        head = " ".join(words[:k])
+        following = words[k] if k < len(words) else ""
+        if (HANDLING.match(head) or TRANSLATION_FROM.match(head)) and following[:1].isupper():
+            return len(head)
+    return None
+
+
+def _cut_headings(text: str) -> list[str]:
+    """A heading in capitals (three words or more) on a line of its own."""
+    pieces: list[str] = []
+    pos = 0
+    for found in CAPITALS_RUN.finditer(text):
+        if found.start() > pos:
+            pieces.append(text[pos : found.start()])
+        pieces.append(found.group(0))
+        pos = found.end()
+    pieces.append(text[pos:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _closing(paragraphs: list[str]) -> list[str]:
+    """The signature line ('Ambassador of the USSR in China A[pollon] Petrov.') and the
+    footnote texts ('[1] It had …', anchored earlier) at the end, on lines of their own."""
+    if not paragraphs:
+        return paragraphs
+    *before, last = paragraphs
+    out = [*before]
+    notes = FOOTNOTE.split(last)
+    anchors = " ".join(paragraphs)
+    body = notes[0]
+    footnotes = []
+    for n, note in zip(notes[1::2], notes[2::2], strict=True):
+        if anchors.count(f"[{n}]") >= 2:
+            footnotes.append(note.strip())
+        else:
+            body += f" {note}"
+    sentences = SENTENCE_END.split(body)
+    if len(sentences) > 1 and ROLE.match(sentences[-1]) and len(sentences[-1].split()) <= 14:
+        out.append(body[: len(body) - len(sentences[-1])].strip())
+        out.append(sentences[-1])
+    else:
+        out.append(body)
+    return out + footnotes
