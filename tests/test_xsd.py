@@ -66,7 +66,12 @@ SAMPLES = {  # values for the XSD's own simple types (enumerations are read from
     "localPointer": ["#archive", "#translator", "#copy1", "#x.y-1"],
     "url": ["https://example.org/doc/1", "https://x.org/a?b=c&d#e", "http://x.org/%C3%BC"],
     "authorityPointers": ["persons.xml#stalin", "a.xml#x b.xml#y", "#kim"],
-    "isoWhen": ["1951-06-30", "16:50:00", "1951-06-30T16:50:00", "1951-06-30+03:00", "23:59:59.5"],
+    "isoDate": ["1951-06-30", "1951-06", "1951", "2000-02-29"],
+    "isoDateOrDateTime": ["1950-09-13", "1950-09", "1950", "1950-09-13T13:15:00"],
+    "isoTime": ["16:50:00", "00:00:00", "23:59:59"],
+    "word": ["116", "9v", "ll.1-2"],
+    "printedMark": ["* * *", "——————", "###"],
+    "emptyParagraph": [""],
     "sha256": ["0" * 64],
     "language": ["ru", "en", "zh-Hans", "und"],
 }
