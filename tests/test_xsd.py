@@ -29,6 +29,7 @@ from conftest import ROOT, SEEDS, TEI_ALL_RNG, TEI_DIR, VARIANTS
 
 XSD = ROOT / "schemas" / "cablegram.xsd"
 INVALID = Path(__file__).resolve().parent / "invalid" / "xsd"
+V2_FIXTURES = Path(__file__).resolve().parent / "fixtures"  # version-2 documents, valid
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -50,14 +51,14 @@ def lxml_schema() -> etree.XMLSchema:
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The committed corpus, and the variants and seeds converted afresh."""
+    """The committed corpus, the version-2 fixtures, and the variants and seeds converted afresh."""
     out = tmp_path_factory.mktemp("xsd-converted")
     results = pipeline.convert([VARIANTS, SEEDS], out)
     failed = [r.message for r in results if r.status == "failed"]
     assert not failed, failed
     converted = sorted(r.output for r in results)
     assert len(converted) >= 25
-    return sorted(TEI_DIR.glob("*.xml")) + converted
+    return sorted(TEI_DIR.glob("*.xml")) + sorted(V2_FIXTURES.glob("*.xml")) + converted
 
 
 # ---------------------------------------------------------------- documents built at random
