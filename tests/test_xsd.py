@@ -29,6 +29,7 @@ from conftest import ROOT, SEEDS, TEI_ALL_RNG, TEI_DIR, VARIANTS
 
 XSD = ROOT / "schemas" / "cablegram.xsd"
 INVALID = Path(__file__).resolve().parent / "invalid" / "xsd"
+V2_FIXTURES = Path(__file__).resolve().parent / "fixtures"  # version-2 documents, valid
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -50,14 +51,14 @@ def lxml_schema() -> etree.XMLSchema:
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The committed corpus, and the variants and seeds converted afresh."""
+    """The committed corpus, the version-2 fixtures, and the variants and seeds converted afresh."""
     out = tmp_path_factory.mktemp("xsd-converted")
     results = pipeline.convert([VARIANTS, SEEDS], out)
     failed = [r.message for r in results if r.status == "failed"]
     assert not failed, failed
     converted = sorted(r.output for r in results)
     assert len(converted) >= 25
-    return sorted(TEI_DIR.glob("*.xml")) + converted
+    return sorted(TEI_DIR.glob("*.xml")) + sorted(V2_FIXTURES.glob("*.xml")) + converted
 
 
 # ---------------------------------------------------------------- documents built at random
@@ -66,7 +67,12 @@ SAMPLES = {  # values for the XSD's own simple types (enumerations are read from
     "localPointer": ["#archive", "#translator", "#copy1", "#x.y-1"],
     "url": ["https://example.org/doc/1", "https://x.org/a?b=c&d#e", "http://x.org/%C3%BC"],
     "authorityPointers": ["persons.xml#stalin", "a.xml#x b.xml#y", "#kim"],
-    "isoWhen": ["1951-06-30", "16:50:00", "1951-06-30T16:50:00", "1951-06-30+03:00", "23:59:59.5"],
+    "isoDate": ["1951-06-30", "1951-06", "1951", "2000-02-29"],
+    "isoDateOrDateTime": ["1950-09-13", "1950-09", "1950", "1950-09-13T13:15:00"],
+    "isoTime": ["16:50:00", "00:00:00", "23:59:59"],
+    "word": ["116", "9v", "ll.1-2"],
+    "printedMark": ["* * *", "——————", "###"],
+    "emptyParagraph": [""],
     "sha256": ["0" * 64],
     "language": ["ru", "en", "zh-Hans", "und"],
 }
