@@ -475,7 +475,7 @@
       <xsl:if test="@type"><xsl:attribute name="class">stamp stamp-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
       <xsl:choose>
         <xsl:when test="@type">
-          <span class="sr-only">[</span><span class="stamp-type" lang="en" data-pagefind-ignore="all"><xsl:call-template name="stamp-label"/></span><span class="sr-only">: </span>
+          <span class="sr-only">[</span><span class="stamp-type" lang="en" data-pagefind-ignore="all"><xsl:call-template name="stamp-label"/></span><span class="sr-only">:</span><xsl:text> </xsl:text>
         </xsl:when>
         <xsl:otherwise><span class="sr-only">[stamp: </span></xsl:otherwise>
       </xsl:choose>
