@@ -82,7 +82,7 @@
               <xsl:sort select="string(@when = '')"/><!-- the undated last -->
               <xsl:sort select="@when"/>
               <xsl:sort select="cg:number"/>
-              <tr data-type="{@type}">
+              <tr>
                 <td data-value="{@when}">
                   <xsl:if test="@when = ''"><xsl:attribute name="data-value">undated</xsl:attribute></xsl:if>
                   <xsl:choose>
@@ -93,7 +93,7 @@
                     <span class="normalised"><xsl:value-of select="concat(' (', cg:date-value, ')')"/></span>
                   </xsl:if>
                 </td>
-                <td><xsl:value-of select="cg:type-label"/></td>
+                <td data-type="{@type}"><xsl:value-of select="cg:type-label"/></td>
                 <td><xsl:value-of select="cg:number"/></td>
                 <td>
                   <a href="{@id}.html"><xsl:call-template name="parties"/></a>

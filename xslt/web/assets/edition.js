@@ -91,7 +91,7 @@
       let shown = 0;
       Array.from(tbody.rows).forEach((row) => {
         const text = row.textContent.toLowerCase();
-        row.hidden = !(words.every((word) => text.includes(word)) && (!kind || row.dataset.type === kind));
+        row.hidden = !(words.every((word) => text.includes(word)) && (!kind || row.querySelector("[data-type]").dataset.type === kind));
         shown += row.hidden ? 0 : 1;
       });
       if (status) {
