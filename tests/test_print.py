@@ -27,6 +27,7 @@ from cablegram.render.print import Volume, paged_html
 from cablegram.render.xslt import xslt_dir
 from cablegram.safexml import parse_xml as parse_tei
 from conftest import ROOT
+from test_web_html import MEMO, v2_corpus
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
 pytestmark = pytest.mark.skipif(
@@ -39,6 +40,7 @@ NS = {"tei": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EDITION_TITLE = "Cables on the Korean Armistice, 1951"
+KAIDZIO = "cable-1951-06-30-21340-mao-zedong"  # seed 000, a cable of encoding v1
 MATTER = ("Contents", "Editorial principles", "Index of persons and places")
 SCREENSHOTS = ROOT / "build" / "screenshots"
 PDFTOPPM = ("pdftoppm", "-r", "60", "-png", "-singlefile")
@@ -586,8 +588,12 @@ def footnotes(document) -> tuple[dict[str, list[int]], dict[str, list[int]], dic
     return calls, bodies, details
 
 
+FOOTNOTE = "contains(concat(' ', normalize-space(@class), ' '), ' footnote ')"
+AUTHORIAL = "contains(concat(' ', normalize-space(@class), ' '), ' authorial ')"
+
+
 def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlElement) -> None:
-    expected = {span.get("id") for span in html.iterfind(".//span[@class='footnote']")}
+    expected = set(html.xpath(f"//span[{FOOTNOTE}]/@id"))
     assert expected, "no footnotes in the volume"
     calls, bodies, _ = footnotes(layout)
     assert set(calls) == expected, f"calls missing for {sorted(expected - set(calls))}"
@@ -605,20 +611,23 @@ def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlE
 
 def test_footnote_numbers(layout, html: lxml.html.HtmlElement) -> None:
     """Each call shows its footnote's number, numbers run 1, 2, 3… down a page, and each
-    cable's first footnote is 1 (per-page or per-cable numbering; not across the volume)."""
+    cable's first footnote is 1 (per-page or per-cable numbering; not across the volume).
+    The document's own footnotes show their own mark and stand outside that numbering."""
     calls, _, details = footnotes(layout)
+    own = set(html.xpath(f"//span[{FOOTNOTE} and {AUTHORIAL}]/@id"))
     problems = []
     for key, found in details.items():
         if found["call"].text.strip() != found.get("marker"):
             problems.append(f"{key}: call {found['call'].text!r}, marker {found.get('marker')!r}")
     by_page: dict[int, list[int]] = defaultdict(list)
     for key, pages in calls.items():
-        by_page[pages[0]].append(int(details[key]["call"].text))
+        if key not in own:
+            by_page[pages[0]].append(int(details[key]["call"].text))
     for page, numbers in sorted(by_page.items()):
         if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
             problems.append(f"p. {page}: footnotes numbered {numbers}")
     for section in html.iterfind(".//section[@class='cable']"):
-        spans = section.xpath(".//span[@class='footnote']")
+        spans = section.xpath(f".//span[{FOOTNOTE} and not({AUTHORIAL})]")
         if spans and details[spans[0].get("id")]["call"].text.strip() != "1":
             number = details[spans[0].get("id")]["call"].text
             problems.append(f"{section.get('id')}: first footnote numbered {number}")
@@ -760,6 +769,160 @@ def _sent(tree: etree._ElementTree) -> str:
 def test_footnotes_name_the_archives_editors(html: lxml.html.HtmlElement) -> None:
     """The interventions are the archive's editors', not this edition's (the web pop-ups
     say so too)."""
-    notes = [" ".join(n.text_content().split()) for n in html.xpath("//*[@class='footnote']")]
+    notes = [" ".join(n.text_content().split()) for n in html.xpath(f"//*[{FOOTNOTE}]")]
     editorial = [n for n in notes if "by the" in n and "editors" in n]
     assert editorial and all("by the archive’s editors" in n for n in editorial)
+
+
+# ============================================================ encoding v2
+
+
+@dataclass
+class V2Volume:
+    tei: Path
+    out: Path
+    html: lxml.html.HtmlElement
+    pages: list[str]  # edition.pdf, one string per page
+    memo: str  # the memorandum's own PDF, as text
+
+
+@pytest.fixture(scope="module")
+def v2_volume(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> V2Volume:
+    """A volume of one converted cable (v1) and the spec's v2 example (a record of
+    conversation holding every new element)."""
+    root = tmp_path_factory.mktemp("print-v2")
+    cables = root / "cables"
+    shutil.copytree(converted_tei / "authority", cables / "authority")
+    shutil.copy(converted_tei / f"{KAIDZIO}.xml", cables)
+    tei = v2_corpus(root / "tei", cables)
+    out = root / "pdf"
+    pipeline.print_edition([tei], out)
+    html = lxml.html.fromstring((out / "edition.html").read_bytes())
+    memo = normal(pdftotext(out / f"{MEMO}.pdf", "-layout"))
+    return V2Volume(tei, out, html, page_texts(out / "edition.pdf"), memo)
+
+
+@pytest.fixture(scope="module")
+def v2_layout(v2_volume: V2Volume):
+    from weasyprint import HTML
+
+    source = (v2_volume.out / "edition.html").read_text(encoding="utf-8")
+    return HTML(string=source, base_url=(xslt_dir() / "print").as_uri() + "/").render()
+
+
+def test_v2_order_and_headings(v2_volume: V2Volume) -> None:
+    """A record of conversation is headed by its type, participants and date, and comes
+    in the volume by its date of creation (1949, before the cable of 1951)."""
+    contents = [" ".join(a.text_content().split()) for a in v2_volume.html.xpath("//nav//a")]
+    assert contents[1:3] == [
+        "Record of conversation, I.V. Stalin, Mao Zedong, Fedorenko, 16 December 1949",
+        "No. 21340, Mao Zedong to Filippov [Stalin], June 30, 1951",
+    ]
+    memo_pages = [p for p in v2_volume.pages if "Comrade Stalin:" in p]
+    assert memo_pages and running_head(memo_pages[0]).startswith("Record of conversation")
+
+
+def test_v2_source_note(v2_volume: V2Volume) -> None:
+    note = " ".join(
+        one.text_content()
+        for one in v2_volume.html.xpath(f"//section[@id='{MEMO}']/div[@class='source-note']")
+    )
+    note = " ".join(note.split())
+    for sentence in [
+        "Record of conversation, Moscow, 16 December 1949.",
+        "Author: Fedorenko.",
+        "Participants: I.V. Stalin (host); Mao Zedong, Chairman of the Central People's "
+        "Government of the People's Republic of China (interlocutor); Fedorenko (recorder).",
+        "From: Dobrynin (Soviet Ambassador to the USA), Embassy in Hungary, Washington, "
+        "July 14-15, 1951 (between 1951-07-14 and 1951-07-15, uncertain).",
+        "To: USSR Foreign Ministry, Filippov [Stalin], 13.9., 13:15.",
+        "Via: Krasovsky.",
+        "Later hands: handwritten; handwritten, by Stalin.",
+        "Provenance: Given by the Russian government to the South Korean government in 1994.",
+        "Reprinted in Andrei Ledovskii, Sovetsko-Kitaiskie Otnosheniia (Moscow, 2005), "
+        "pp. 116-120.",
+    ]:
+        assert sentence in note, sentence
+    assert sentence in v2_volume.memo  # also in the document's own PDF
+    cable = " ".join(
+        v2_volume.html.xpath(
+            f"string(//section[@id='{KAIDZIO}']/div[@class='source-note'])"
+        ).split()
+    )
+    assert "Ciphered telegram." in cable  # a v1 document is a cable
+
+
+def test_v2_text_as_printed(v2_volume: V2Volume) -> None:
+    """What stays in the text: the archive's brackets for later hands and missing words,
+    letter-spacing, separators, speakers, points with their numbers."""
+    text = v2_volume.memo
+    for printed in [
+        "[handwritten above: 328/ag]",
+        "[one word missing] [handwritten, by Stalin, in the margin: Yes.]",
+        "greetings S H T Y K O V the VTsSPS",
+        "Comrade Stalin: In China a war for peace is taking place.",
+        "In attendance: Comrades Andropov, Iu.V.; Gromyko, A.A.",
+        "1. Gave an appraisal. 3. On the loan. More. а) first б) second",
+        "– continuous tension,",
+        "* * * I. Section text. LETTER QUOTED IN THE DOCUMENT Dear Cde. I. V. Stalin",
+        "INCOMING STAMP: Incoming No. 2114",
+        "USSR AMBASSADOR P U Z A N O V [Chinese signature]",
+        "###",
+    ]:
+        assert printed in text, printed
+    # the reading text has no bracket of an expansion, wording or explanation: footnotes
+    assert "[The All-Union" not in text.split("1. VTsSPS]")[0]
+
+
+def test_v2_footnotes(v2_volume: V2Volume, v2_layout) -> None:
+    """Expansions, original wording and explanations are footnotes with their bracket;
+    the document's own footnote is called by its mark at the foot of its page and says it
+    is the document's, not the editors'; the apparatus is numbered around it."""
+    spans = v2_volume.html.xpath(f"//section[@id='{MEMO}']//span[{FOOTNOTE}]")
+    notes = {span.get("id"): " ".join(span.text_content().split()) for span in spans}
+    assert list(notes.values()) == [
+        "VTsSPS] [The All-Union Central Council of Trade Unions] expansion by the archive’s "
+        "editors",
+        "[oblast'] the original’s wording, given by the archive’s editors",
+        '[literally, "to take a walk"] explanation by the archive’s editors',
+        "The footnote's text. (the document’s own footnote)",
+    ]
+    calls, bodies, details = footnotes(v2_layout)
+    marks = [details[key]["call"].text.strip() for key in notes]
+    assert marks == ["1", "2", "3", "1"]
+    assert [details[key]["marker"] for key in notes] == marks
+    assert all(calls[key] == bodies[key] for key in notes)  # on the page of its call
+    assert "italic" in {
+        box.style["font_style"]
+        for key in notes
+        for box in walk(details[key]["body"])
+        if getattr(box, "text", "").startswith("oblast")
+    }
+    test_every_footnote_is_on_the_page_of_its_call(v2_layout, v2_volume.html)
+    test_footnote_numbers(v2_layout, v2_volume.html)
+    test_footnotes_are_set_alike(v2_layout)
+    test_footnotes_name_the_archives_editors(v2_volume.html)
+    assert not overflows(v2_layout)
+
+
+def test_v2_principles(v2_volume: V2Volume) -> None:
+    principles = normal("\n".join(p for p in v2_volume.pages if "Editorial principles" in p))
+    for convention in [
+        "[handwritten, by Stalin, in the margin: Yes.]",
+        "[one word missing]",
+        "VTsSPS] [The All-Union Central Council of Trade Unions]",
+        "The document's own footnotes are called by their own mark",
+        "the undated last",
+    ]:
+        assert convention in principles.replace("’", "'"), convention
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm is not installed")
+def test_v2_screenshots(v2_volume: V2Volume) -> None:
+    """PNGs of the record of conversation's pages, for a human to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / "print-v2"
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(v2_volume.out / f"{MEMO}.pdf"), target], check=True
+    )
+    assert sorted(SCREENSHOTS.glob("print-v2-*.png"))

@@ -28,6 +28,7 @@ import pytest
 
 from cablegram import pipeline
 from conftest import ROOT
+from test_web_html import MEMO, v2_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -49,6 +50,7 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 KAIDZIO = "cable-1951-06-30-21340-mao-zedong"  # scan + translation: sic/corr, hyphens, sheet turn
 GROMYKO = "cable-1951-08-25-17493-gromyko"
 TIMEOUT = 10_000  # ms, for anything the page does by itself
+NUMBER = 2  # the index's column of numbers (Date, Type, No., Parties, Summary, Languages)
 
 
 # ---------------------------------------------------------------------------- fixtures
@@ -260,17 +262,17 @@ def test_index_columns_never_break_inside_a_word(open_page, width: int) -> None:
 def test_index_sorts_by_a_column(open_page) -> None:
     page, _ = open_page("index.html")
     dates = column(page, 0)
-    numbers = column(page, 1)
+    numbers = column(page, NUMBER)
     page.get_by_role("button", name="No.").click()
     expect(page.locator("th", has=page.get_by_role("button", name="No."))).to_have_attribute(
         "aria-sort", "ascending"
     )
-    ascending = column(page, 1)
+    ascending = column(page, NUMBER)
     assert ascending != numbers and sorted(ascending) == sorted(numbers)
     numeric = [int(n) for n in ascending if n]
     assert numeric == sorted(numeric)
     page.get_by_role("button", name="No.").click()
-    descending = [int(n) for n in column(page, 1) if n]
+    descending = [int(n) for n in column(page, NUMBER) if n]
     assert descending == sorted(numeric, reverse=True)
     page.get_by_role("button", name="Date").click()
     assert column(page, 0) == dates  # back to date order
@@ -554,3 +556,80 @@ def test_no_console_error_and_no_foreign_request_on_any_page(open_page, served: 
     assert all(url.startswith(served.base) for url in tracker.requests)
     assert any(url.endswith("assets/edition.js") for url in tracker.requests)
     tracker.clean()
+
+
+# ---------------------------------------------------------------------------- encoding v2
+
+
+@pytest.fixture(scope="module")
+def v2_served(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Iterator[Served]:
+    """The converted cables and the spec's v2 example (a record of conversation), served
+    (without a search index)."""
+    root = tmp_path_factory.mktemp("web-browser-v2")
+    tei = v2_corpus(root / "tei", converted_tei)
+    site = pipeline.web([tei], root / "site", search=False)
+    with _server(root / "site") as base:
+        yield Served(tei, root / "site", base, site.search)
+
+
+def test_index_filters_by_type(open_page, v2_served: Served) -> None:
+    """The type filter shows the documents of one type, with the word filter too, says how
+    many it shows, and can be chosen by the address (index.html?type=memorandum)."""
+    page, _ = open_page("index.html", site=v2_served)
+    total = len(v2_served.cables())
+    expect(page.locator("#type-filter")).to_be_visible()
+    page.select_option("#type-filter", "memorandum")
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(1)
+    assert visible_rows(page) == [f"{MEMO}.html"]
+    assert column(page, 1) == ["Record of conversation"]
+    expect(page.locator(".filter-count")).to_have_text(f"1 of {total} shown")
+    screenshot(page, "index-type-filter")
+    page.select_option("#type-filter", "cable")
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(total - 1)
+    assert set(column(page, 1)) == {"Ciphered telegram"}
+    page.fill("#filter", "Gromyko")  # both filters at once
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(1)
+    assert visible_rows(page) == [f"{GROMYKO}.html"]
+    page.select_option(
+        "#type-filter", "memorandum"
+    )  # no record of conversation names him in its row
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(0)
+    page.fill("#filter", "")
+    page.select_option("#type-filter", "")
+    expect(page.locator("#cables tbody tr:visible")).to_have_count(total)
+    expect(page.locator(".filter-count")).to_have_text("")
+    linked, _ = open_page("index.html?type=memorandum", site=v2_served)
+    expect(linked.locator("#cables tbody tr:visible")).to_have_count(1)
+    expect(linked.locator("#type-filter")).to_have_value("memorandum")
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_a_record_of_conversation_on_a_wide_and_a_narrow_screen(
+    open_page, v2_served: Served, width: int
+) -> None:
+    """The script's speaker beside the speech on a wide screen, above it on a narrow one;
+    letter-spaced words spaced; a later hand's pop-up opens from the keyboard; no
+    sideways scrolling."""
+    page, _ = open_page(f"{MEMO}.html", width=width, site=v2_served)
+    speaker = page.locator(".sp .speaker").bounding_box()
+    speech = page.locator(".sp .speech").bounding_box()
+    assert speaker and speech
+    if width > 1000:
+        assert speech["x"] > speaker["x"] + speaker["width"] - 1  # beside
+        assert abs(speech["y"] - speaker["y"]) < 8
+    else:
+        assert speech["y"] >= speaker["y"] + speaker["height"] - 1  # above
+    spacing = page.eval_on_selector(".letterspaced", "e => getComputedStyle(e).letterSpacing")
+    assert spacing not in ("normal", "0px")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    later = page.locator(".intervention.add").nth(1)
+    later.focus()
+    page.keyboard.press("Enter")
+    expect(later.locator(".popup")).to_be_visible()
+    expect(later.locator(".popup")).to_contain_text("handwritten, by Stalin")
+    screenshot(page, f"v2-memorandum-{width}")
+    page.check("input[value=diplomatic]")
+    expect(page.locator(".intervention.expansion")).to_have_text(
+        re.compile(r"^VTsSPS \[The All-Union Central Council of Trade Unions\]")
+    )
+    screenshot(page, f"v2-memorandum-{width}-diplomatic")

@@ -27,15 +27,18 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The anchor of a block (p, numbered point, ab, opener, closer): version id, then its
-       number in the version. Entity pages link to the same anchors. -->
+  <!-- The anchor of a block (p, a point of a list other than a distribution list, ab,
+       opener, closer, a turn of a script, a heading): version id, then its number in the
+       version. Entity pages link to the same anchors: web/summary.xsl finds a name's block
+       among the same elements (keep the two lists alike). A v1 document has no other lists
+       than numbered and distribution ones, so its anchors stay as they were. -->
   <xsl:template name="block-id">
     <xsl:param name="block" select="."/>
     <xsl:for-each select="$block">
       <xsl:call-template name="version-id"/>
       <xsl:text>-b</xsl:text>
       <xsl:number level="any"
-                  count="tei:p|tei:item[parent::tei:list[@type='ordered']]|tei:ab|tei:opener|tei:closer"
+                  count="tei:p|tei:item[parent::tei:list[not(@type='distribution')]]|tei:ab|tei:opener|tei:closer|tei:sp|tei:head"
                   from="tei:text/tei:body/tei:div"/>
     </xsl:for-each>
   </xsl:template>
@@ -64,6 +67,149 @@
   </xsl:template>
   <xsl:template match="text()" mode="plain">
     <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- ======================================================== labels -->
+
+  <!-- The document's type: text/@type; a v1 document has none and is a cable. -->
+  <xsl:template name="doc-type">
+    <xsl:param name="tei" select="ancestor-or-self::tei:TEI[1]"/>
+    <xsl:choose>
+      <xsl:when test="string($tei/tei:text/@type)"><xsl:value-of select="$tei/tei:text/@type"/></xsl:when>
+      <xsl:otherwise>cable</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A reader's name for a document type (the metadata panel, the index, the volume). -->
+  <xsl:template name="type-label">
+    <xsl:param name="type"/>
+    <xsl:choose>
+      <xsl:when test="$type = 'cable'">Ciphered telegram</xsl:when>
+      <xsl:when test="$type = 'letter'">Letter</xsl:when>
+      <xsl:when test="$type = 'report'">Report</xsl:when>
+      <xsl:when test="$type = 'memorandum'">Record of conversation</xsl:when>
+      <xsl:when test="$type = 'telcon'">Telephone conversation</xsl:when>
+      <xsl:when test="$type = 'minutes'">Minutes</xsl:when>
+      <xsl:when test="$type = 'journal'">Journal</xsl:when>
+      <xsl:when test="$type = 'decree'">Decree</xsl:when>
+      <xsl:when test="$type = 'statement'">Statement</xsl:when>
+      <xsl:otherwise>Other document</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "5 ciphered telegrams", "1 record of conversation": how many of a type, in a sentence. -->
+  <xsl:template name="type-count">
+    <xsl:param name="type"/>
+    <xsl:param name="count"/>
+    <xsl:value-of select="concat(format-number($count, '#,##0'), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$count = 1 or $type = 'minutes'">
+        <xsl:variable name="label"><xsl:call-template name="type-label"><xsl:with-param name="type" select="$type"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="translate(substring($label, 1, 1), 'CLRTMJDSO', 'clrtmjdso')"/>
+        <xsl:value-of select="substring($label, 2)"/>
+      </xsl:when>
+      <xsl:when test="$type = 'cable'">ciphered telegrams</xsl:when>
+      <xsl:when test="$type = 'memorandum'">records of conversation</xsl:when>
+      <xsl:when test="$type = 'telcon'">telephone conversations</xsl:when>
+      <xsl:when test="$type = 'other'">other documents</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($type, 's')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Who made an intervention, from its @resp. -->
+  <xsl:template name="resp-name">
+    <xsl:param name="resp" select="@resp"/>
+    <xsl:choose>
+      <xsl:when test="$resp = '#translator'">the translator</xsl:when>
+      <xsl:otherwise>the archive's editors</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The normalised value of a date or time as a reader can check it against the words
+       ("between 1951-07-14 and 1951-07-15, uncertain"). -->
+  <xsl:template name="date-value">
+    <xsl:param name="date" select="."/>
+    <xsl:for-each select="$date">
+      <xsl:choose>
+        <xsl:when test="@when"><xsl:value-of select="@when"/></xsl:when>
+        <xsl:when test="@from and @to"><xsl:value-of select="concat(@from, ' to ', @to)"/></xsl:when>
+        <xsl:when test="@from"><xsl:value-of select="concat('from ', @from)"/></xsl:when>
+        <xsl:when test="@notBefore and @notAfter"><xsl:value-of select="concat('between ', @notBefore, ' and ', @notAfter)"/></xsl:when>
+        <xsl:when test="@notBefore"><xsl:value-of select="concat('not before ', @notBefore)"/></xsl:when>
+        <xsl:when test="@notAfter"><xsl:value-of select="concat('not after ', @notAfter)"/></xsl:when>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="@cert = 'low'">, uncertain</xsl:when>
+        <xsl:when test="@cert = 'medium'">, probable</xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A date of the header as written, with its normalised value where the words alone
+       do not give it exactly (a partial, bounded or doubtful date, or no words at all). -->
+  <xsl:template name="date-shown">
+    <xsl:param name="date" select="."/>
+    <xsl:for-each select="$date">
+      <xsl:variable name="exact" select="(string-length(@when) = 10 or (self::tei:time and @when)) and not(@cert)"/>
+      <xsl:choose>
+        <xsl:when test="@when">
+          <time datetime="{@when}"><xsl:apply-templates mode="text"/></time>
+        </xsl:when>
+        <xsl:otherwise><span class="date"><xsl:apply-templates mode="text"/></span></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="not($exact) or not(normalize-space(.))">
+        <xsl:if test="normalize-space(.)"><xsl:text> </xsl:text></xsl:if>
+        <span class="normalised">(<xsl:call-template name="date-value"/>)</span>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- What a typed number is, for a tooltip. -->
+  <xsl:template name="number-label">
+    <xsl:param name="type" select="@type"/>
+    <xsl:choose>
+      <xsl:when test="$type = 'cable'">the cable's number</xsl:when>
+      <xsl:when test="$type = 'copy'">copy number</xsl:when>
+      <xsl:when test="$type = 'outgoing' or $type = 'incoming' or $type = 'special' or $type = 'issuing' or $type = 'registration' or $type = 'document'">
+        <xsl:value-of select="concat($type, ' number')"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The hand of a later addition, as its handNote describes it ("handwritten, by
+       Stalin"); looked up in the addition's own document (a volume holds many). -->
+  <xsl:template name="hand-label">
+    <xsl:variable name="note" select="ancestor::tei:TEI[1]/tei:teiHeader/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id = substring-after(current()/@hand, '#')]"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($note)"><xsl:value-of select="normalize-space($note)"/></xsl:when>
+      <xsl:otherwise>added</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Where a later addition stands, in the words of the archive's brackets. -->
+  <xsl:template name="add-place">
+    <xsl:choose>
+      <xsl:when test="@place = 'above' or @place = 'below'"><xsl:value-of select="@place"/></xsl:when>
+      <xsl:when test="@place = 'margin'">in the margin</xsl:when>
+      <xsl:when test="@place = 'top' or @place = 'bottom'"><xsl:value-of select="concat('at the ', @place)"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The archive's bracket label of a later addition: "handwritten above",
+       "handwritten, by Stalin, in the margin", "handwritten". -->
+  <xsl:template name="add-label">
+    <xsl:variable name="hand"><xsl:call-template name="hand-label"/></xsl:variable>
+    <xsl:variable name="place"><xsl:call-template name="add-place"/></xsl:variable>
+    <xsl:value-of select="$hand"/>
+    <xsl:if test="string($place)">
+      <xsl:if test="contains($hand, ',')">,</xsl:if>
+      <xsl:value-of select="concat(' ', $place)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="stamp-label">
+    <xsl:if test="@type"><xsl:value-of select="concat(@type, ' ')"/></xsl:if>
+    <xsl:text>stamp</xsl:text>
   </xsl:template>
 
   <!-- ======================================================== popups -->
@@ -104,7 +250,8 @@
     <span class="pb dipl" role="separator">
       <xsl:choose>
         <xsl:when test="@ed">PDF page <xsl:value-of select="@n"/></xsl:when>
-        <xsl:otherwise>sheet <xsl:value-of select="@n"/></xsl:otherwise>
+        <xsl:when test="@n">sheet <xsl:value-of select="@n"/></xsl:when>
+        <xsl:otherwise>page break</xsl:otherwise>
       </xsl:choose>
     </span>
   </xsl:template>
@@ -176,6 +323,99 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- VTsSPS [The All-Union Central Council of Trade Unions] -->
+  <xsl:template match="tei:choice[tei:abbr and tei:expan]" mode="text">
+    <xsl:call-template name="intervention">
+      <xsl:with-param name="class">expansion</xsl:with-param>
+      <xsl:with-param name="content">
+        <abbr class="abbr"><xsl:apply-templates select="tei:abbr/node()" mode="text"/></abbr>
+        <xsl:text> </xsl:text><span class="ed">[</span><span class="expan"><xsl:apply-templates select="tei:expan/node()" mode="text"/></span><span class="ed">]</span>
+      </xsl:with-param>
+      <xsl:with-param name="explanation">
+        <xsl:text>An abbreviation, expanded by </xsl:text>
+        <xsl:call-template name="resp-name"><xsl:with-param name="resp" select="tei:expan/@resp"/></xsl:call-template>
+        <xsl:text>.</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- district [oblast'] -->
+  <xsl:template match="tei:note[@type = 'original-wording']" mode="text" priority="2">
+    <xsl:call-template name="intervention">
+      <xsl:with-param name="class">original-wording</xsl:with-param>
+      <xsl:with-param name="content">
+        <span class="ed">[</span><xsl:apply-templates mode="text"/><span class="ed">]</span>
+      </xsl:with-param>
+      <xsl:with-param name="explanation">
+        <xsl:text>The original's wording, given by </xsl:text>
+        <xsl:call-template name="resp-name"/>
+        <xsl:text>.</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- [literally, "to take a walk"]: an explanation in the archive's bracket, no label -->
+  <xsl:template match="tei:note[@type = 'editorial'][@place = 'inline']" mode="text" priority="2">
+    <xsl:call-template name="intervention">
+      <xsl:with-param name="class">explanation</xsl:with-param>
+      <xsl:with-param name="content">
+        <span class="ed">[<xsl:apply-templates mode="text"/>]</span>
+      </xsl:with-param>
+      <xsl:with-param name="explanation">
+        <xsl:text>An explanation by </xsl:text>
+        <xsl:call-template name="resp-name"/>
+        <xsl:text>.</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A later hand: [handwritten above: 328/ag] -->
+  <xsl:template match="tei:add" mode="text">
+    <xsl:variable name="label"><xsl:call-template name="add-label"/></xsl:variable>
+    <xsl:variable name="place"><xsl:call-template name="add-place"/></xsl:variable>
+    <xsl:call-template name="intervention">
+      <xsl:with-param name="class">add</xsl:with-param>
+      <xsl:with-param name="content">
+        <span class="ed">[<xsl:value-of select="$label"/>: </span><span class="added"><xsl:apply-templates mode="text"/></span><span class="ed">]</span>
+      </xsl:with-param>
+      <xsl:with-param name="explanation">
+        <xsl:text>A later addition to the document</xsl:text>
+        <xsl:if test="@hand">
+          <xsl:text> (</xsl:text><xsl:call-template name="hand-label"/><xsl:text>)</xsl:text>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@place = 'above' or @place = 'below'"><xsl:value-of select="concat(', written ', @place, ' the line')"/></xsl:when>
+          <xsl:when test="@place = 'top' or @place = 'bottom'"><xsl:value-of select="concat(', written at the ', @place, ' of the page')"/></xsl:when>
+          <xsl:when test="string($place)"><xsl:value-of select="concat(', written ', $place)"/></xsl:when>
+        </xsl:choose>
+        <xsl:text>, as the archive's editors describe it.</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A letter-spaced word (S H T Y K O V): spaced by the style sheet, one word in the text
+       (so a search finds it). -->
+  <xsl:template match="tei:hi[@rend = 'letterspaced']" mode="text">
+    <span class="letterspaced"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign" mode="text">
+    <i class="foreign" lang="{@xml:lang}"><xsl:apply-templates mode="text"/></i>
+  </xsl:template>
+
+  <!-- A separator or end mark: the characters as printed, centred. -->
+  <xsl:template match="tei:milestone" mode="text">
+    <span class="milestone {@unit}" role="separator">
+      <xsl:attribute name="aria-label">
+        <xsl:choose>
+          <xsl:when test="@unit = 'end'">end mark</xsl:when>
+          <xsl:otherwise>section break</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:value-of select="@rend"/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="tei:note[@type = 'editorial' or @type = 'translator']" mode="text">
     <xsl:variable name="label">
       <xsl:choose>
@@ -186,8 +426,17 @@
     <span class="note {@type}"><span class="ed">[<xsl:value-of select="$label"/></span><xsl:apply-templates mode="text"/><span class="ed">]</span></span>
   </xsl:template>
 
-  <xsl:template match="tei:note[@place = 'foot']" mode="text">
-    <sup class="footnote-ref"><a href="#fn-{generate-id()}" id="fnref-{generate-id()}">[<xsl:value-of select="@n"/>]</a></sup>
+  <!-- A footnote's call: the document's own (authorial) with its own mark, the archive's
+       in its bracket ([1]). -->
+  <xsl:template match="tei:note[@place = 'foot']" mode="text" priority="1">
+    <sup class="footnote-ref {@type}">
+      <a href="#fn-{generate-id()}" id="fnref-{generate-id()}">
+        <xsl:choose>
+          <xsl:when test="@type = 'authorial'"><xsl:value-of select="@n"/></xsl:when>
+          <xsl:otherwise>[<xsl:value-of select="@n"/>]</xsl:otherwise>
+        </xsl:choose>
+      </a>
+    </sup>
   </xsl:template>
 
   <xsl:template match="tei:note[@type = 'clerk']" mode="text">
@@ -197,8 +446,9 @@
   <xsl:template match="tei:gap" mode="text">
     <xsl:variable name="shown">
       <xsl:choose>
-        <xsl:when test="(@reason = 'signature' or @reason = 'illegible') and tei:desc">[<xsl:value-of select="tei:desc"/>]</xsl:when>
+        <xsl:when test="(@reason = 'signature' or @reason = 'illegible' or @reason = 'missing') and tei:desc">[<xsl:value-of select="tei:desc"/>]</xsl:when>
         <xsl:when test="@reason = 'illegible'">[illegible]</xsl:when>
+        <xsl:when test="@reason = 'missing'">[missing]</xsl:when>
         <xsl:when test="@reason = 'signature'">[signature]</xsl:when>
         <xsl:when test="@reason = 'truncated'">[the export stops here]</xsl:when>
         <xsl:otherwise>[...]</xsl:otherwise>
@@ -211,6 +461,7 @@
         <xsl:choose>
           <xsl:when test="@reason = 'signature'">A handwritten signature, not transcribed.</xsl:when>
           <xsl:when test="@reason = 'illegible'">Words the archive's editors could not read.</xsl:when>
+          <xsl:when test="@reason = 'missing'">Words missing from the source, as the archive's editors note.</xsl:when>
           <xsl:when test="@reason = 'truncated'">The archive's export ends here, in the middle of the text.</xsl:when>
           <xsl:otherwise>Text omitted by the archive's editors.</xsl:otherwise>
         </xsl:choose>
@@ -218,8 +469,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A stamp, drawn as one; a typed stamp names its kind above its words. -->
   <xsl:template match="tei:stamp" mode="text">
-    <span class="stamp"><span class="sr-only">[stamp: </span><xsl:apply-templates mode="text"/><span class="sr-only">]</span></span>
+    <span class="stamp">
+      <xsl:if test="@type"><xsl:attribute name="class">stamp stamp-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="@type">
+          <span class="sr-only">[</span><span class="stamp-type" lang="en" data-pagefind-ignore="all"><xsl:call-template name="stamp-label"/></span><span class="sr-only">:</span><xsl:text> </xsl:text>
+        </xsl:when>
+        <xsl:otherwise><span class="sr-only">[stamp: </span></xsl:otherwise>
+      </xsl:choose>
+      <xsl:apply-templates mode="text"/><span class="sr-only">]</span></span>
   </xsl:template>
 
   <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]" mode="text">
@@ -229,16 +489,39 @@
     </a>
   </xsl:template>
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName" mode="text">
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:roleName" mode="text">
     <span class="name {local-name()}"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
-  <xsl:template match="tei:date[@when] | tei:time[@when]" mode="text">
-    <time datetime="{@when}"><xsl:apply-templates mode="text"/></time>
+  <!-- A date or time: machine-readable where it is exact; a typed one (sent, received …),
+       a partial, bounded or doubtful one says what it is and its value in a tooltip. -->
+  <xsl:template match="tei:date | tei:time" mode="text">
+    <xsl:variable name="tip">
+      <xsl:if test="@type"><xsl:value-of select="concat(@type, ': ')"/></xsl:if>
+      <xsl:call-template name="date-value"/>
+    </xsl:variable>
+    <xsl:variable name="plain" select="not(@type) and not(@cert) and (string-length(@when) = 10 or (self::tei:time and @when) or normalize-space(.) = @when)"/>
+    <xsl:choose>
+      <xsl:when test="@when">
+        <time datetime="{@when}">
+          <xsl:if test="@type"><xsl:attribute name="class"><xsl:value-of select="@type"/></xsl:attribute></xsl:if>
+          <xsl:if test="not($plain)"><xsl:attribute name="title"><xsl:value-of select="$tip"/></xsl:attribute></xsl:if>
+          <xsl:apply-templates mode="text"/>
+        </time>
+      </xsl:when>
+      <xsl:when test="@from or @notBefore or @notAfter or @type">
+        <span class="date {@type}" title="{$tip}"><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:idno" mode="text">
-    <span class="number {@type}"><xsl:apply-templates mode="text"/></span>
+  <xsl:template match="tei:idno | tei:num" mode="text">
+    <xsl:variable name="label"><xsl:call-template name="number-label"/></xsl:variable>
+    <span class="number {@type}">
+      <xsl:if test="string($label)"><xsl:attribute name="title"><xsl:value-of select="$label"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </span>
   </xsl:template>
 
   <xsl:template match="tei:ref[starts-with(@target, 'http://') or starts-with(@target, 'https://')]" mode="text">
@@ -256,21 +539,40 @@
 
   <!-- ======================================================== footnotes -->
 
+  <!-- The footnotes of a version, at its foot: the document's own (authorial), then the
+       archive's; each keeps its mark ("1", "*", "x/") and links back to its call. -->
   <xsl:template name="footnotes">
     <xsl:param name="scope" select="."/>
-    <xsl:if test="$scope//tei:note[@place = 'foot']">
-      <aside class="footnotes" aria-label="Notes">
-        <ol>
-          <xsl:for-each select="$scope//tei:note[@place = 'foot']">
-            <li id="fn-{generate-id()}" value="{@n}">
-              <xsl:apply-templates mode="text"/>
-              <xsl:text> </xsl:text>
-              <a href="#fnref-{generate-id()}" aria-label="back to the text">↩</a>
-            </li>
-          </xsl:for-each>
-        </ol>
+    <xsl:variable name="own" select="$scope//tei:note[@place = 'foot'][@type = 'authorial']"/>
+    <xsl:variable name="archive" select="$scope//tei:note[@place = 'foot'][not(@type = 'authorial')]"/>
+    <xsl:if test="$own">
+      <aside class="footnotes authorial" aria-labelledby="fnh-{generate-id($own[1])}">
+        <h3 id="fnh-{generate-id($own[1])}" lang="en" data-pagefind-ignore="all">Footnotes of the document</h3>
+        <xsl:call-template name="footnote-list"><xsl:with-param name="notes" select="$own"/></xsl:call-template>
       </aside>
     </xsl:if>
+    <xsl:if test="$archive">
+      <aside class="footnotes" aria-label="Notes">
+        <xsl:call-template name="footnote-list"><xsl:with-param name="notes" select="$archive"/></xsl:call-template>
+      </aside>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="footnote-list">
+    <xsl:param name="notes"/>
+    <ol>
+      <xsl:for-each select="$notes">
+        <li id="fn-{generate-id()}">
+          <xsl:choose>
+            <xsl:when test="string(number(@n)) != 'NaN'"><xsl:attribute name="value"><xsl:value-of select="@n"/></xsl:attribute></xsl:when>
+            <xsl:otherwise><xsl:attribute name="data-mark"><xsl:value-of select="@n"/></xsl:attribute></xsl:otherwise>
+          </xsl:choose>
+          <xsl:apply-templates mode="text"/>
+          <xsl:text> </xsl:text>
+          <a href="#fnref-{generate-id()}" aria-label="back to the text">↩</a>
+        </li>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
   <!-- Names in running text: "A", "A and B", "A, B and C". -->
   <xsl:template name="names">

@@ -3,6 +3,8 @@
   The print edition: paged HTML for WeasyPrint (CSS Paged Media, print.css).
   Input: the corpus document (cg:site) that the web edition's corpus pages also read.
   $standalone = 'yes' gives the pages of one cable only (no title page, contents or index).
+  The documents come in the order of the volume (render/print.py's document_order: by date,
+  the undated last), so nothing here sorts them.
 
   The text is the reading text; every editorial intervention becomes a footnote carrying the
   archive's bracket text (Kaidzio] sic; possibly Kaesong [?]), at the foot of its page.
@@ -64,11 +66,7 @@
           <xsl:call-template name="contents"/>
           <xsl:call-template name="principles"/>
         </xsl:if>
-        <xsl:for-each select="$cables">
-          <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
-          <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:idno"/>
-          <xsl:apply-templates select="." mode="cable"/>
-        </xsl:for-each>
+        <xsl:apply-templates select="$cables" mode="cable"/>
         <xsl:if test="$standalone != 'yes'">
           <xsl:call-template name="index"/>
         </xsl:if>
@@ -84,8 +82,6 @@
       <ol>
         <li><a href="#principles">Editorial principles</a></li>
         <xsl:for-each select="$cables">
-          <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
-          <xsl:sort select="tei:teiHeader//tei:correspAction[@type='sent']/tei:idno"/>
           <li><a href="#{@xml:id}"><xsl:call-template name="heading-text"/></a></li>
         </xsl:for-each>
         <li><a href="#index">Index of persons and places</a></li>
@@ -107,19 +103,64 @@
         keeps the source's own reading; a footnote gives the editors' correction.</p>
       <p>Stamps are set in frames, signatures and the cable's heading and closing in a
         sans-serif face, the cipher clerks' notes in small type.</p>
+      <p>The source note of each document names its kind (ciphered telegram, letter, report,
+        record of conversation, telephone conversation, minutes, journal, decree, statement),
+        its date and place, its author and participants with their roles, its senders and
+        addressees with their offices and titles, the later hands, the archival copies, their
+        provenance and the published reprints. A date is given as the source writes it; where
+        the words are partial, bounded or doubtful, its normalised value follows in
+        parentheses (between 1951-07-14 and 1951-07-15, uncertain). The documents follow one
+        another by that date, the undated last.</p>
+      <p>The archive's further brackets are footnotes too: an expansion of an abbreviation
+        (VTsSPS] [The All-Union Central Council of Trade Unions]), the original's wording
+        ([oblast'], in italics), an explanation ([literally, “…”]). Words missing from the
+        source stay in the text in the archive's bracket ([one word missing]), and so does a
+        later addition by another hand, in italics, with the hand and its place: [handwritten,
+        by Stalin, in the margin: Yes.]. The document's own footnotes are called by their
+        own mark (1, *) and say that they are the document's, outside the numbering of the
+        editors' notes.</p>
+      <p>Letter-spaced words are set letter-spaced, separators and end marks (* * *, ###)
+        centred as printed; blocks set right or centred in the source are set so. Points keep
+        their numbers and letters, dashed points their dashes; a list of those present stands
+        under its label; the speakers of a document laid out as a script lead their speeches;
+        sections keep their headings. A quoted letter or an enclosure is indented under a
+        label of the edition's.</p>
     </section>
   </xsl:template>
 
+  <!-- A document's heading (contents, running head): a cable as "No. 21340, Mao Zedong to
+       Filippov [Stalin], June 30, 1951"; other correspondence with its type before;
+       the other types by their type, participants (else author) and date. -->
   <xsl:template name="heading-text">
-    <xsl:variable name="sent" select="tei:teiHeader//tei:correspAction[@type='sent']"/>
-    <xsl:variable name="received" select="tei:teiHeader//tei:correspAction[@type='received']"/>
-    <xsl:if test="$sent/tei:idno">No. <xsl:value-of select="$sent/tei:idno"/>, </xsl:if>
-    <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
-    <xsl:text> to </xsl:text>
-    <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
-    <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
+    <xsl:variable name="profile" select="tei:teiHeader/tei:profileDesc"/>
+    <xsl:variable name="sent" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']"/>
+    <xsl:variable name="received" select="$profile/tei:correspDesc/tei:correspAction[@type='received']"/>
+    <xsl:variable name="type"><xsl:call-template name="doc-type"/></xsl:variable>
+    <xsl:variable name="by-sent" select="$type = 'cable' or $type = 'letter' or $type = 'report' or $type = 'decree'"/>
+    <xsl:variable name="created" select="$profile/tei:creation/tei:date[1]"/>
+    <xsl:variable name="date" select="$sent/tei:date[1][$by-sent or not($created)] | $created[not($by-sent) or not($sent/tei:date)]"/>
+    <xsl:variable name="people" select="$profile/tei:particDesc//tei:person/tei:persName[1] | tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author[not($profile/tei:particDesc//tei:person)]"/>
+    <xsl:if test="$type != 'cable'">
+      <xsl:call-template name="type-label"><xsl:with-param name="type" select="$type"/></xsl:call-template>
+      <xsl:text>, </xsl:text>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="($sent/tei:persName or $sent/tei:orgName or $received) and ($by-sent or not($people))">
+        <xsl:if test="$sent/tei:idno">No. <xsl:value-of select="$sent/tei:idno"/>, </xsl:if>
+        <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+        <xsl:text> to </xsl:text>
+        <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+        <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$people"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>, </xsl:text>
-    <xsl:value-of select="$sent/tei:date"/>
+    <xsl:choose>
+      <xsl:when test="$date"><xsl:value-of select="normalize-space($date)"/></xsl:when>
+      <xsl:otherwise>undated</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ======================================================== a cable -->
@@ -132,8 +173,15 @@
       </h1>
       <div class="source-note">
         <p class="cited-title"><xsl:apply-templates select="$header/tei:fileDesc/tei:titleStmt/tei:title" mode="plain"/></p>
+        <xsl:call-template name="description"/>
         <xsl:for-each select="$header//tei:msContents/tei:msItem">
           <p><xsl:value-of select="tei:bibl[@type='cited']"/></p>
+        </xsl:for-each>
+        <xsl:for-each select="$header//tei:msDesc/tei:history/tei:provenance">
+          <p class="provenance">Provenance: <xsl:apply-templates mode="print"/></p>
+        </xsl:for-each>
+        <xsl:for-each select="$header//tei:sourceDesc/tei:listBibl/tei:bibl">
+          <p class="reprint">Reprinted in <xsl:apply-templates mode="print"/>.</p>
         </xsl:for-each>
         <xsl:if test="$header//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']">
           <p class="url"><xsl:value-of select="$header//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']"/></p>
@@ -161,16 +209,90 @@
     </section>
   </xsl:template>
 
+  <!-- The description of the document in its source note: its type, date and place, author,
+       participants, correspondents with their roles, later hands. A v1 document (no
+       text/@type) is a cable: its heading says the rest. -->
+  <xsl:template name="description">
+    <xsl:variable name="header" select="tei:teiHeader"/>
+    <xsl:variable name="profile" select="$header/tei:profileDesc"/>
+    <xsl:variable name="type"><xsl:call-template name="doc-type"/></xsl:variable>
+    <p class="doctype">
+      <xsl:call-template name="type-label"><xsl:with-param name="type" select="$type"/></xsl:call-template>
+      <xsl:for-each select="$profile/tei:creation">
+        <xsl:text>, </xsl:text>
+        <xsl:for-each select="tei:placeName"><xsl:value-of select="normalize-space(.)"/>, </xsl:for-each>
+        <xsl:for-each select="tei:date[1]"><xsl:call-template name="print-date"/></xsl:for-each>
+      </xsl:for-each>
+      <xsl:if test="not($profile/tei:creation/tei:date) and not($profile/tei:correspDesc/tei:correspAction[@type='sent']/tei:date)">, undated</xsl:if>
+      <xsl:text>.</xsl:text>
+    </p>
+    <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
+      <p>Author: <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates mode="print"/></xsl:for-each>.</p>
+    </xsl:if>
+    <xsl:if test="$profile/tei:particDesc//tei:person">
+      <p class="participants">Participants:
+        <xsl:for-each select="$profile/tei:particDesc//tei:person">
+          <xsl:if test="position() > 1">; </xsl:if>
+          <xsl:apply-templates select="tei:persName[1]" mode="print"/>
+          <xsl:for-each select="tei:occupation">, <xsl:apply-templates mode="print"/></xsl:for-each>
+          <xsl:if test="@role"><xsl:value-of select="concat(' (', @role, ')')"/></xsl:if>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </p>
+    </xsl:if>
+    <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction[tei:persName or tei:orgName or tei:date]">
+      <p class="party">
+        <xsl:choose>
+          <xsl:when test="@type = 'sent'">From: </xsl:when>
+          <xsl:when test="@type = 'received'">To: </xsl:when>
+          <xsl:otherwise>Via: </xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="tei:persName | tei:orgName | tei:roleName | tei:note | tei:placeName | tei:date | tei:time">
+          <xsl:choose>
+            <xsl:when test="self::tei:roleName"><xsl:value-of select="concat(' (', normalize-space(.), ')')"/></xsl:when>
+            <xsl:when test="self::tei:note"><xsl:value-of select="concat(' [', normalize-space(.), ']')"/></xsl:when>
+            <xsl:when test="self::tei:date or self::tei:time">
+              <xsl:if test="position() > 1">, </xsl:if><xsl:call-template name="print-date"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </p>
+    </xsl:for-each>
+    <xsl:if test="$profile/tei:handNotes/tei:handNote">
+      <p class="hands">Later hands: <xsl:for-each select="$profile/tei:handNotes/tei:handNote"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>.</p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A date of the header as written, with its normalised value where the words do not
+       give it exactly. -->
+  <xsl:template name="print-date">
+    <xsl:value-of select="normalize-space(.)"/>
+    <xsl:if test="not((string-length(@when) = 10 or (self::tei:time and @when)) and not(@cert)) or not(normalize-space(.))">
+      <xsl:if test="normalize-space(.)"><xsl:text> </xsl:text></xsl:if>
+      <span class="normalised">(<xsl:call-template name="date-value"/>)</span>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ======================================================== blocks -->
+
+  <!-- The classes of a block: its own, and its alignment (@rend right or center). -->
+  <xsl:template name="print-class">
+    <xsl:param name="class"/>
+    <xsl:variable name="all" select="normalize-space(concat($class, substring(concat(' rend-', @rend), 1, 99 * (@rend = 'right' or @rend = 'center'))))"/>
+    <xsl:if test="$all"><xsl:attribute name="class"><xsl:value-of select="$all"/></xsl:attribute></xsl:if>
+  </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer" mode="print-block">
     <div class="{local-name()}"><xsl:apply-templates select="*" mode="print-furniture"/></div>
   </xsl:template>
   <xsl:template match="tei:seg[tei:list]" mode="print-furniture">
+    <xsl:if test="text()[normalize-space()] or *[not(self::tei:list)]"><p class="furniture {@type}"><xsl:apply-templates select="text() | *[not(self::tei:list)]" mode="print"/></p></xsl:if>
     <ul class="distribution"><xsl:for-each select="tei:list/tei:item"><li><xsl:apply-templates mode="print"/></li></xsl:for-each></ul>
   </xsl:template>
   <xsl:template match="tei:signed" mode="print-furniture">
-    <p class="signed"><xsl:apply-templates mode="print"/></p>
+    <p><xsl:call-template name="print-class"><xsl:with-param name="class">signed</xsl:with-param></xsl:call-template><xsl:apply-templates mode="print"/></p>
   </xsl:template>
   <xsl:template match="tei:note[@type='clerk']" mode="print-furniture">
     <p class="clerk"><xsl:apply-templates mode="print"/></p>
@@ -178,21 +300,96 @@
   <xsl:template match="tei:stamp" mode="print-furniture">
     <p class="stamp-line"><xsl:apply-templates select="." mode="print"/></p>
   </xsl:template>
+  <xsl:template match="tei:milestone" mode="print-furniture">
+    <xsl:apply-templates select="." mode="print"/>
+  </xsl:template>
   <xsl:template match="*" mode="print-furniture">
-    <p class="furniture {@type}"><xsl:apply-templates select="." mode="print"/></p>
+    <p><xsl:call-template name="print-class"><xsl:with-param name="class" select="concat('furniture ', local-name(), ' ', @type)"/></xsl:call-template><xsl:apply-templates select="." mode="print"/></p>
   </xsl:template>
 
   <xsl:template match="tei:p" mode="print-block">
-    <p><xsl:apply-templates mode="print"/></p>
+    <p><xsl:call-template name="print-class"/><xsl:apply-templates mode="print"/></p>
   </xsl:template>
+
+  <!-- Lists: numbered and lettered points (their number in the text, or @n), dashed and
+       bulleted points, the participants under their label; a point may hold paragraphs
+       and lists of its own. -->
   <xsl:template match="tei:list" mode="print-block">
-    <ol class="points"><xsl:for-each select="tei:item"><li><xsl:apply-templates mode="print"/></li></xsl:for-each></ol>
+    <xsl:apply-templates select="tei:head" mode="print-block"/>
+    <xsl:variable name="kind">
+      <xsl:choose>
+        <xsl:when test="@type = 'participants'">participants</xsl:when>
+        <xsl:when test="@rend = 'dash' or @rend = 'bullet'"><xsl:value-of select="@rend"/></xsl:when>
+        <xsl:otherwise>points</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <ol class="{$kind}">
+      <xsl:for-each select="tei:item">
+        <li>
+          <xsl:if test="@n and not(starts-with(normalize-space(.), @n))">
+            <xsl:attribute name="class">numbered</xsl:attribute>
+            <span class="item-n">
+              <xsl:value-of select="@n"/>
+              <xsl:choose>
+                <xsl:when test="translate(@n, '0123456789', '') = ''">.</xsl:when>
+                <xsl:otherwise>)</xsl:otherwise>
+              </xsl:choose>
+            </span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:apply-templates mode="print-mixed"/>
+        </li>
+      </xsl:for-each>
+    </ol>
+  </xsl:template>
+  <xsl:template match="tei:list/tei:head" mode="print-block">
+    <p class="list-head"><xsl:apply-templates mode="print"/></p>
+  </xsl:template>
+  <xsl:template match="tei:p | tei:list | tei:quote | tei:sp | tei:ab | tei:milestone | tei:div" mode="print-mixed">
+    <xsl:apply-templates select="." mode="print-block"/>
+  </xsl:template>
+  <xsl:template match="node()" mode="print-mixed">
+    <xsl:apply-templates select="." mode="print"/>
+  </xsl:template>
+
+  <!-- A turn of a script: the speaker run in at the head of the speech. -->
+  <xsl:template match="tei:sp" mode="print-block">
+    <div class="sp">
+      <xsl:for-each select="tei:p">
+        <p>
+          <xsl:if test="position() = 1"><span class="speaker"><xsl:apply-templates select="../tei:speaker/node()" mode="print"/></span><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates mode="print"/>
+        </p>
+      </xsl:for-each>
+      <xsl:if test="not(tei:p)"><p><span class="speaker"><xsl:apply-templates select="tei:speaker/node()" mode="print"/></span></p></xsl:if>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'section']" mode="print-block">
+    <section class="section"><xsl:apply-templates select="*" mode="print-block"/></section>
+  </xsl:template>
+  <xsl:template match="tei:div/tei:head" mode="print-block">
+    <h3><xsl:call-template name="print-class"><xsl:with-param name="class">head</xsl:with-param></xsl:call-template><xsl:apply-templates mode="print"/></h3>
+  </xsl:template>
+  <xsl:template match="tei:milestone" mode="print-block">
+    <xsl:apply-templates select="." mode="print"/>
   </xsl:template>
   <xsl:template match="tei:ab" mode="print-block">
     <p class="stamp-line"><xsl:apply-templates mode="print"/></p>
   </xsl:template>
   <xsl:template match="tei:quote" mode="print-block">
-    <blockquote class="telegram"><xsl:apply-templates select="tei:floatingText/tei:body/*" mode="print-block"/></blockquote>
+    <xsl:variable name="type" select="tei:floatingText/@type"/>
+    <blockquote class="telegram {$type}">
+      <xsl:if test="$type = 'letter' or $type = 'enclosure'">
+        <p class="quote-label">
+          <xsl:choose>
+            <xsl:when test="$type = 'letter'">Letter quoted in the document</xsl:when>
+            <xsl:otherwise>Enclosure</xsl:otherwise>
+          </xsl:choose>
+        </p>
+      </xsl:if>
+      <xsl:apply-templates select="tei:floatingText/tei:body/*" mode="print-block"/>
+    </blockquote>
   </xsl:template>
   <!-- A note standing between blocks is printed where it stands, in small type. -->
   <xsl:template match="tei:note[@type = 'editorial' or @type = 'translator']" mode="print-block">
@@ -240,6 +437,36 @@
       <xsl:with-param name="text" select="concat('[', normalize-space(.), '] identification by the archive’s editors')"/>
     </xsl:call-template>
   </xsl:template>
+  <xsl:template match="tei:choice[tei:abbr and tei:expan]" mode="print">
+    <xsl:apply-templates select="tei:abbr/node()" mode="print"/>
+    <xsl:variable name="resp"><xsl:call-template name="resp-name"><xsl:with-param name="resp" select="tei:expan/@resp"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="footnote">
+      <xsl:with-param name="text" select="concat(normalize-space(tei:abbr), '] [', normalize-space(tei:expan), '] expansion by ', translate($resp, &quot;'&quot;, '’'))"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:note[@type = 'original-wording']" mode="print" priority="2">
+    <span class="footnote" id="fn-{generate-id()}">[<xsl:apply-templates mode="print"/>] the original’s wording, given by the archive’s editors</span>
+  </xsl:template>
+  <xsl:template match="tei:note[@type = 'editorial'][@place = 'inline']" mode="print" priority="2">
+    <span class="footnote" id="fn-{generate-id()}">[<xsl:apply-templates mode="print"/>] explanation by the archive’s editors</span>
+  </xsl:template>
+  <!-- The document's own footnote: its own mark, outside the apparatus' numbering. -->
+  <xsl:template match="tei:note[@type = 'authorial']" mode="print" priority="2">
+    <span class="footnote authorial" id="fn-{generate-id()}" data-n="{@n}"><xsl:apply-templates mode="print"/><xsl:text> </xsl:text><span class="fn-kind">(the document’s own footnote)</span></span>
+  </xsl:template>
+  <!-- A later hand, in the archive's bracket: [handwritten above: 328/ag] -->
+  <xsl:template match="tei:add" mode="print">
+    <span class="ed">[<xsl:call-template name="add-label"/>: </span><span class="added"><xsl:apply-templates mode="print"/></span><span class="ed">]</span>
+  </xsl:template>
+  <xsl:template match="tei:hi[@rend = 'letterspaced']" mode="print">
+    <span class="letterspaced"><xsl:apply-templates mode="print"/></span>
+  </xsl:template>
+  <xsl:template match="tei:foreign" mode="print">
+    <i lang="{@xml:lang}"><xsl:apply-templates mode="print"/></i>
+  </xsl:template>
+  <xsl:template match="tei:milestone" mode="print">
+    <span class="milestone"><xsl:value-of select="@rend"/></span>
+  </xsl:template>
   <xsl:template match="tei:note[@type = 'editorial' or @type = 'translator' or @place = 'foot']" mode="print">
     <span class="footnote" id="fn-{generate-id()}">
       <xsl:choose>
@@ -251,13 +478,13 @@
   </xsl:template>
   <xsl:template match="tei:gap" mode="print">
     <xsl:choose>
-      <xsl:when test="@reason = 'signature' or @reason = 'illegible'"><span class="ed">[<xsl:value-of select="(tei:desc | self::*[not(tei:desc)]/@reason)[1]"/>]</span></xsl:when>
+      <xsl:when test="@reason = 'signature' or @reason = 'illegible' or @reason = 'missing'"><span class="ed">[<xsl:value-of select="(tei:desc | self::*[not(tei:desc)]/@reason)[1]"/>]</span></xsl:when>
       <xsl:when test="@reason = 'truncated'"><span class="ed">[the export stops here]</span></xsl:when>
       <xsl:otherwise><span class="ed">[...]</span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:stamp" mode="print">
-    <span class="stamp"><xsl:apply-templates mode="print"/></span>
+    <span class="stamp"><xsl:if test="@type"><span class="stamp-type"><xsl:call-template name="stamp-label"/>: </span></xsl:if><xsl:apply-templates mode="print"/></span>
   </xsl:template>
   <xsl:template match="tei:lb" mode="print">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
@@ -289,7 +516,6 @@
             <!-- the first mention in each cable: one page number per cable -->
             <xsl:variable name="entry" select="@xml:id"/>
             <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ancestor::tei:TEI/@xml:id))[ancestor::tei:text][1])]">
-              <xsl:sort select="ancestor::tei:TEI/tei:teiHeader//tei:correspAction[@type='sent']/tei:date/@when"/>
               <a class="page" href="#m-{generate-id()}"></a>
             </xsl:for-each>
           </p>

@@ -52,28 +52,75 @@
 
   <!-- ======================================================== metadata -->
 
+  <!-- The document's type, and its date: the sent date of correspondence (cable, letter,
+       report, decree), the date of creation of the others (either one when the other is
+       missing). -->
+  <xsl:variable name="doc-type"><xsl:call-template name="doc-type"><xsl:with-param name="tei" select="/tei:TEI"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="by-sent" select="$doc-type = 'cable' or $doc-type = 'letter' or $doc-type = 'report' or $doc-type = 'decree'"/>
+  <xsl:variable name="sent-date" select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date[1]"/>
+  <xsl:variable name="created" select="$header/tei:profileDesc/tei:creation/tei:date[1]"/>
+  <xsl:variable name="doc-date" select="$sent-date[$by-sent or not($created)] | $created[not($by-sent) or not($sent-date)]"/>
+
   <xsl:template name="metadata">
     <xsl:variable name="corresp" select="$header/tei:profileDesc/tei:correspDesc"/>
+    <xsl:variable name="source" select="$header/tei:fileDesc/tei:sourceDesc"/>
     <section class="metadata" aria-labelledby="metadata-h">
       <h2 id="metadata-h" data-pagefind-ignore="all">About this document</h2>
       <dl>
+        <dt data-pagefind-ignore="all">Type</dt>
+        <dd class="doctype"><xsl:call-template name="type-label"><xsl:with-param name="type" select="$doc-type"/></xsl:call-template></dd>
         <dt data-pagefind-ignore="all">Date</dt>
-        <dd><time datetime="{$corresp/tei:correspAction[@type='sent']/tei:date/@when}"><xsl:value-of select="$corresp/tei:correspAction[@type='sent']/tei:date"/></time></dd>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$doc-date"><xsl:call-template name="date-shown"><xsl:with-param name="date" select="$doc-date"/></xsl:call-template></xsl:when>
+            <xsl:otherwise>Undated</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <xsl:if test="$header/tei:profileDesc/tei:creation/tei:placeName">
+          <dt data-pagefind-ignore="all">Place</dt>
+          <dd><xsl:for-each select="$header/tei:profileDesc/tei:creation/tei:placeName"><xsl:if test="position() > 1">, </xsl:if><xsl:apply-templates select="." mode="text"/></xsl:for-each></dd>
+        </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='sent']/tei:idno">
           <dt data-pagefind-ignore="all">Number</dt>
           <dd><xsl:value-of select="$corresp/tei:correspAction[@type='sent']/tei:idno"/></dd>
         </xsl:if>
-        <dt data-pagefind-ignore="all">From</dt>
-        <dd><xsl:apply-templates select="$corresp/tei:correspAction[@type='sent']" mode="party"/></dd>
+        <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
+          <dt data-pagefind-ignore="all">Author</dt>
+          <dd><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates mode="text"/></xsl:for-each></dd>
+        </xsl:if>
+        <xsl:if test="$header/tei:profileDesc/tei:particDesc//tei:person">
+          <dt data-pagefind-ignore="all">Participants</dt>
+          <dd><ul class="participants">
+            <xsl:for-each select="$header/tei:profileDesc/tei:particDesc//tei:person">
+              <li id="{@xml:id}">
+                <xsl:for-each select="tei:persName"><xsl:if test="position() > 1"> / </xsl:if><xsl:apply-templates select="." mode="text"/></xsl:for-each>
+                <xsl:for-each select="tei:occupation">, <span class="occupation"><xsl:apply-templates mode="text"/></span></xsl:for-each>
+                <xsl:if test="@role"><xsl:text> </xsl:text><span class="role">(<xsl:value-of select="@role"/>)</span></xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul></dd>
+        </xsl:if>
+        <xsl:if test="$corresp/tei:correspAction[@type='sent']">
+          <dt data-pagefind-ignore="all">From</dt>
+          <dd><xsl:for-each select="$corresp/tei:correspAction[@type='sent']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
+        </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='received']">
           <dt data-pagefind-ignore="all">To</dt>
-          <dd><xsl:apply-templates select="$corresp/tei:correspAction[@type='received']" mode="party"/></dd>
+          <dd><xsl:for-each select="$corresp/tei:correspAction[@type='received']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='transmitted']">
           <dt data-pagefind-ignore="all">Via</dt>
           <dd><xsl:for-each select="$corresp/tei:correspAction[@type='transmitted']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
-        <xsl:variable name="ms" select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc"/>
+        <xsl:if test="$header/tei:profileDesc/tei:handNotes/tei:handNote">
+          <dt data-pagefind-ignore="all">Later hands</dt>
+          <dd><ul class="hands">
+            <xsl:for-each select="$header/tei:profileDesc/tei:handNotes/tei:handNote">
+              <li id="{@xml:id}"><xsl:apply-templates mode="text"/></li>
+            </xsl:for-each>
+          </ul></dd>
+        </xsl:if>
+        <xsl:variable name="ms" select="$source/tei:msDesc"/>
         <xsl:if test="$ms">
           <dt data-pagefind-ignore="all">Archival references</dt>
           <dd><ul class="copies">
@@ -82,7 +129,19 @@
             </xsl:for-each>
           </ul></dd>
         </xsl:if>
-        <xsl:variable name="url" select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:idno[@type='URL']"/>
+        <xsl:if test="$ms/tei:history/tei:provenance">
+          <dt data-pagefind-ignore="all">Provenance</dt>
+          <dd><xsl:for-each select="$ms/tei:history/tei:provenance"><p class="provenance"><xsl:apply-templates mode="text"/></p></xsl:for-each></dd>
+        </xsl:if>
+        <xsl:if test="$source/tei:listBibl/tei:bibl">
+          <dt data-pagefind-ignore="all">Reprinted in</dt>
+          <dd><ul class="reprints">
+            <xsl:for-each select="$source/tei:listBibl/tei:bibl">
+              <li><xsl:apply-templates mode="text"/></li>
+            </xsl:for-each>
+          </ul></dd>
+        </xsl:if>
+        <xsl:variable name="url" select="$source/tei:bibl/tei:idno[@type='URL']"/>
         <xsl:if test="$url">
           <dt data-pagefind-ignore="all">Source</dt>
           <dd><a href="{$url}" rel="noopener"><xsl:value-of select="$url"/></a></dd>
@@ -102,7 +161,7 @@
           <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language[@ident = /tei:TEI/tei:text/tei:body/tei:div/@xml:lang]">
             <xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/>
           </xsl:for-each>
-          <xsl:if test="$header//tei:sourceDesc/tei:bibl/tei:textLang"> (original: <xsl:value-of select="$header//tei:sourceDesc/tei:bibl/tei:textLang"/>)</xsl:if>
+          <xsl:if test="$source/tei:bibl/tei:textLang"> (original: <xsl:value-of select="$source/tei:bibl/tei:textLang"/>)</xsl:if>
         </dd>
       </dl>
       <xsl:if test="$header/tei:profileDesc/tei:abstract">
@@ -112,14 +171,31 @@
     </section>
   </xsl:template>
 
+  <!-- A sender, addressee or intermediary: each name with its role and identification
+       ("Dobrynin (Soviet Ambassador to the USA)", "Filippov [Stalin]"), the place, and the
+       dates and numbers the panel does not give already. -->
   <xsl:template match="tei:correspAction" mode="party">
-    <xsl:for-each select="tei:persName | tei:orgName | tei:placeName | tei:note">
-      <xsl:if test="position() > 1 and not(self::tei:note)">, </xsl:if>
-      <xsl:choose>
-        <xsl:when test="self::tei:note"> <xsl:text> </xsl:text><span class="ed">[<xsl:value-of select="."/>]</span></xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="." mode="text"/></xsl:otherwise>
-      </xsl:choose>
+    <xsl:for-each select="tei:persName | tei:orgName">
+      <xsl:if test="position() > 1">, </xsl:if>
+      <xsl:apply-templates select="." mode="text"/>
+      <xsl:variable name="name" select="."/>
+      <!-- the role and identifications that follow this name, before the next one -->
+      <xsl:for-each select="following-sibling::*[self::tei:roleName or self::tei:note][generate-id(preceding-sibling::*[self::tei:persName or self::tei:orgName][1]) = generate-id($name)]">
+        <xsl:choose>
+          <xsl:when test="self::tei:roleName"><xsl:text> </xsl:text><span class="role">(<xsl:apply-templates mode="text"/>)</span></xsl:when>
+          <xsl:otherwise><xsl:text> </xsl:text><span class="ed">[<xsl:value-of select="."/>]</span></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </xsl:for-each>
+    <xsl:for-each select="tei:placeName">
+      <xsl:if test="../tei:persName or ../tei:orgName or position() > 1">, </xsl:if>
+      <xsl:apply-templates select="." mode="text"/>
+    </xsl:for-each>
+    <xsl:for-each select="tei:date[generate-id() != generate-id($doc-date)] | tei:time">
+      <xsl:if test="../tei:persName or ../tei:orgName or ../tei:placeName or position() > 1">, </xsl:if>
+      <xsl:call-template name="date-shown"/>
+    </xsl:for-each>
+    <xsl:for-each select="tei:idno[not(../@type = 'sent')]">, No. <xsl:value-of select="."/></xsl:for-each>
   </xsl:template>
 
   <!-- ======================================================== versions -->
@@ -154,6 +230,15 @@
     <a class="anchor" href="#{$bid}" aria-label="Link to this passage" data-pagefind-ignore="all">¶</a>
   </xsl:template>
 
+  <!-- The classes of a block: its own, and its alignment (@rend right or center). -->
+  <xsl:template name="block-class">
+    <xsl:param name="class"/>
+    <xsl:attribute name="class">
+      <xsl:value-of select="normalize-space($class)"/>
+      <xsl:if test="@rend = 'right' or @rend = 'center'"><xsl:value-of select="concat(' rend-', @rend)"/></xsl:if>
+    </xsl:attribute>
+  </xsl:template>
+
   <xsl:template match="tei:opener | tei:closer" mode="block">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
     <div class="{local-name()}" id="{$bid}">
@@ -162,16 +247,16 @@
   </xsl:template>
 
   <xsl:template match="tei:seg" mode="furniture">
-    <div class="furniture {@type}"><xsl:apply-templates mode="furniture-inline"/></div>
+    <div><xsl:call-template name="block-class"><xsl:with-param name="class" select="concat('furniture ', @type)"/></xsl:call-template><xsl:apply-templates mode="furniture-inline"/></div>
   </xsl:template>
   <xsl:template match="tei:dateline" mode="furniture">
-    <div class="furniture dateline"><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="block-class"><xsl:with-param name="class">furniture dateline</xsl:with-param></xsl:call-template><xsl:apply-templates mode="text"/></div>
   </xsl:template>
   <xsl:template match="tei:salute" mode="furniture">
-    <div class="furniture salute"><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="block-class"><xsl:with-param name="class">furniture salute</xsl:with-param></xsl:call-template><xsl:apply-templates mode="text"/></div>
   </xsl:template>
   <xsl:template match="tei:signed" mode="furniture">
-    <div class="signed"><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="block-class"><xsl:with-param name="class">signed</xsl:with-param></xsl:call-template><xsl:apply-templates mode="text"/></div>
   </xsl:template>
   <xsl:template match="tei:note[@type='clerk']" mode="furniture">
     <div class="clerk"><xsl:apply-templates mode="text"/></div>
@@ -184,7 +269,7 @@
   </xsl:template>
   <xsl:template match="text()" mode="furniture"/>
   <xsl:template match="*" mode="furniture">
-    <div class="furniture"><xsl:apply-templates select="." mode="text"/></div>
+    <div class="furniture {local-name()} {@type}"><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
 
   <!-- Inside a furniture seg: a distribution list becomes a list. -->
@@ -199,20 +284,106 @@
 
   <xsl:template match="tei:p" mode="block">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
-    <p id="{$bid}"><xsl:apply-templates mode="text"/><xsl:call-template name="anchor"><xsl:with-param name="bid" select="$bid"/></xsl:call-template></p>
+    <p id="{$bid}">
+      <xsl:if test="@rend = 'right' or @rend = 'center'"><xsl:attribute name="class">rend-<xsl:value-of select="@rend"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="text"/><xsl:call-template name="anchor"><xsl:with-param name="bid" select="$bid"/></xsl:call-template></p>
   </xsl:template>
 
+  <!-- Lists: numbered and lettered points (ol, each point its printed number), dashed and
+       bulleted points (ul), the participants of a meeting under their label. A point
+       holds either a run of text or paragraphs and lists of its own. -->
   <xsl:template match="tei:list" mode="block">
+    <xsl:apply-templates select="tei:head" mode="list-head"/>
     <ol class="points">
-      <xsl:for-each select="tei:item">
-        <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
-        <li id="{$bid}">
-          <xsl:if test="@n and string(number(@n)) != 'NaN'"><xsl:attribute name="value"><xsl:value-of select="@n"/></xsl:attribute></xsl:if>
-          <xsl:apply-templates mode="text"/>
-          <xsl:call-template name="anchor"><xsl:with-param name="bid" select="$bid"/></xsl:call-template>
-        </li>
-      </xsl:for-each>
+      <xsl:apply-templates select="tei:item" mode="item"/>
     </ol>
+  </xsl:template>
+  <xsl:template match="tei:list[@rend = 'dash' or @rend = 'bullet']" mode="block">
+    <xsl:apply-templates select="tei:head" mode="list-head"/>
+    <ul class="points {@rend}">
+      <xsl:apply-templates select="tei:item" mode="item"/>
+    </ul>
+  </xsl:template>
+  <xsl:template match="tei:list[@type = 'participants']" mode="block" priority="1">
+    <div class="participants">
+      <xsl:apply-templates select="tei:head" mode="list-head"/>
+      <ul class="participants">
+        <xsl:apply-templates select="tei:item" mode="item"/>
+      </ul>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="list-head">
+    <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
+    <div class="list-head" id="{$bid}"><xsl:apply-templates mode="text"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="item">
+    <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
+    <xsl:variable name="numbered" select="@n and not(starts-with(normalize-space(.), @n))"/>
+    <li id="{$bid}">
+      <xsl:if test="$numbered or tei:p or tei:list">
+        <xsl:attribute name="class">
+          <xsl:if test="$numbered">numbered</xsl:if>
+          <xsl:if test="$numbered and (tei:p or tei:list)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="tei:p or tei:list">blocks</xsl:if>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@n and string(number(@n)) != 'NaN'"><xsl:attribute name="value"><xsl:value-of select="@n"/></xsl:attribute></xsl:if>
+      <!-- the printed number stands in the text; where it does not, the point shows @n -->
+      <xsl:if test="$numbered">
+        <span class="item-n">
+          <xsl:value-of select="@n"/>
+          <xsl:choose>
+            <xsl:when test="translate(@n, '0123456789', '') = ''">.</xsl:when>
+            <xsl:otherwise>)</xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="mixed"/>
+      <xsl:call-template name="anchor"><xsl:with-param name="bid" select="$bid"/></xsl:call-template>
+    </li>
+  </xsl:template>
+
+  <!-- Content that may mix text and blocks (a point of a list). -->
+  <xsl:template match="tei:p | tei:list | tei:quote | tei:sp | tei:ab | tei:milestone | tei:div" mode="mixed">
+    <xsl:apply-templates select="." mode="block"/>
+  </xsl:template>
+  <xsl:template match="node()" mode="mixed">
+    <xsl:apply-templates select="." mode="text"/>
+  </xsl:template>
+
+  <!-- A turn in a document laid out as a script: the speaker beside the speech. -->
+  <xsl:template match="tei:sp" mode="block">
+    <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
+    <div class="sp" id="{$bid}">
+      <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="substring-after(@who, '#')"/></xsl:attribute></xsl:if>
+      <div class="speaker"><xsl:apply-templates select="tei:speaker/node()" mode="text"/></div>
+      <div class="speech"><xsl:apply-templates select="*[not(self::tei:speaker)]" mode="block"/></div>
+    </div>
+  </xsl:template>
+
+  <!-- A section with its heading (h3 in a version, one level down for each section
+       around it). -->
+  <xsl:template match="tei:div[@type = 'section']" mode="block">
+    <section class="section">
+      <xsl:apply-templates select="*" mode="block"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:head" mode="block">
+    <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
+    <xsl:variable name="depth" select="count(ancestor::tei:div[@type = 'section'])"/>
+    <xsl:element name="h{2 + $depth - ($depth > 4) * ($depth - 4)}">
+      <xsl:attribute name="id"><xsl:value-of select="$bid"/></xsl:attribute>
+      <xsl:call-template name="block-class"><xsl:with-param name="class">head</xsl:with-param></xsl:call-template>
+      <xsl:apply-templates mode="text"/>
+      <xsl:call-template name="anchor"><xsl:with-param name="bid" select="$bid"/></xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone" mode="block">
+    <div class="between"><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
 
   <xsl:template match="tei:ab[@type='stamp']" mode="block">
@@ -220,8 +391,18 @@
     <div class="stamp-block" id="{$bid}"><xsl:apply-templates mode="text"/></div>
   </xsl:template>
 
+  <!-- A text quoted or enclosed: its kind named above it (not the source's words). -->
   <xsl:template match="tei:quote" mode="block">
-    <blockquote class="{tei:floatingText/@type}">
+    <xsl:variable name="type" select="tei:floatingText/@type"/>
+    <blockquote class="{$type}">
+      <xsl:if test="$type = 'letter' or $type = 'enclosure'">
+        <div class="quote-label" lang="en" data-pagefind-ignore="all">
+          <xsl:choose>
+            <xsl:when test="$type = 'letter'">Letter quoted in the document</xsl:when>
+            <xsl:otherwise>Enclosure</xsl:otherwise>
+          </xsl:choose>
+        </div>
+      </xsl:if>
       <xsl:apply-templates select="tei:floatingText/tei:body/*" mode="block"/>
     </blockquote>
   </xsl:template>

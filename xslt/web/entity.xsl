@@ -40,6 +40,7 @@
             <xsl:call-template name="pager"><xsl:with-param name="label">Pages of the cables that mention it</xsl:with-param></xsl:call-template>
             <ul class="mentions">
               <xsl:for-each select="/cg:site/cg:cables/cg:cable">
+                <xsl:sort select="string(@when = '')"/><!-- the undated last -->
                 <xsl:sort select="@when"/>
                 <li>
                   <a href="{@id}.html"><xsl:value-of select="cg:title"/></a>

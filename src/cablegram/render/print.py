@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.incremental import combine
@@ -22,6 +24,10 @@ from cablegram.render.xslt import transform, xslt_dir
 from cablegram.safexml import parse_xml
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# Types dated by their sending (correspAction[@type='sent']/date); the others by their
+# making (profileDesc/creation/date).
+CORRESPONDENCE = {"cable", "letter", "report", "decree"}
+TEI = f"{{{TEI_NS}}}"
 
 
 # Cables per volume. WeasyPrint holds a volume's whole layout in memory (100 cables: about
@@ -49,9 +55,32 @@ def _local_fetcher() -> object:
     return URLFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
+def document_order(root: etree._Element) -> tuple[bool, str, str, str]:
+    """A document's place in the volume: by its date (the sent date of correspondence,
+    the date of creation of the other types, either one when the other is missing; a span
+    or bounded date by its start), the undated last, then by its number and its id. The
+    web's index (xslt/web/summary.xsl, render.summaries) orders alike."""
+    sent = root.find(f"{TEI}teiHeader//{TEI}correspAction[@type='sent']")
+    sent_date = sent.find(f"{TEI}date") if sent is not None else None
+    created = root.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}creation/{TEI}date")
+    text = root.find(f"{TEI}text")
+    kind = (text.get("type") if text is not None else None) or "cable"
+    first, other = (sent_date, created) if kind in CORRESPONDENCE else (created, sent_date)
+    date = first if first is not None else other
+    when = ""
+    if date is not None:
+        when = next(
+            (date.get(a) for a in ("when", "from", "notBefore", "notAfter") if date.get(a)), ""
+        )
+    number = (sent.findtext(f"{TEI}idno") if sent is not None else None) or ""
+    return not when, when, number, root.get(XML_ID, "")
+
+
 def paged_html(cables: list, authority: Path, standalone: bool, label: str = "") -> str:
-    """`label`: the volume's place in an edition of several ('Volume 2 of 5 …')."""
+    """`label`: the volume's place in an edition of several ('Volume 2 of 5 …'). The
+    cables are set in `document_order`."""
     stylesheet = xslt_dir() / "print" / "volume.xsl"
+    cables = sorted(cables, key=lambda tree: document_order(tree.getroot()))
     corpus = build_corpus(cables, authority)
     flag = "yes" if standalone else "no"
     return str(transform(stylesheet, corpus, standalone=flag, **{"volume-label": label}))
@@ -136,14 +165,11 @@ def volume_names(count: int) -> list[str]:
     return ["edition.pdf"] if count == 1 else [f"edition-{n}.pdf" for n in range(1, count + 1)]
 
 
-def _placed(path: Path) -> tuple[tuple[str, str], str, Path]:
-    """A cable's place in the volumes (the date it was sent, then its number: the order
-    of volume.xsl's contents) and the hash of its file, from one reading."""
+def _placed(path: Path) -> tuple[tuple[bool, str, str, str], str, Path]:
+    """A cable's place in the volumes (`document_order`) and the hash of its file, from
+    one reading."""
     data = path.read_bytes()
-    sent = parse_xml(path, data).find(f".//{{{TEI_NS}}}correspAction[@type='sent']")
-    when = sent.find(f"{{{TEI_NS}}}date") if sent is not None else None
-    number = sent.findtext(f"{{{TEI_NS}}}idno") if sent is not None else None
-    order = (when.get("when", "") if when is not None else "", number or "")
+    order = document_order(parse_xml(path, data).getroot())
     return order, hashlib.sha256(data).hexdigest(), path
 
 

@@ -10,6 +10,10 @@ key it was made from (the hash of the TEI file, the stylesheets and the code), s
 summary is made again only when one of those changed; and each page of the index and of
 the entries with a digest of what it lists, so a page is made again only when that
 changed.
+
+A summary's row also gives the document's type (text/@type, `cable` for a v1 document):
+the index shows it, filters by it, and says how many documents of each type the edition
+holds. Undated documents come last.
 """
 
 from __future__ import annotations
@@ -33,12 +37,15 @@ MENTION = f"{{{CG_NS}}}mention"
 # 350 KB of HTML, still quick to open, sort and filter in a browser.
 PAGE_SIZE = 1000
 
+# The layout of the database: one written by another layout is started afresh.
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cable (
     name TEXT PRIMARY KEY,  -- the TEI file's name
     key TEXT NOT NULL,      -- what the summary was made from
     id TEXT NOT NULL, "when" TEXT NOT NULL, number TEXT NOT NULL,
     date TEXT NOT NULL, title TEXT NOT NULL,
+    type TEXT NOT NULL,     -- the document's type (text/@type)
     row BLOB NOT NULL       -- the summary without its names: the index's row
 );
 CREATE TABLE IF NOT EXISTS mention (
@@ -47,13 +54,13 @@ CREATE TABLE IF NOT EXISTS mention (
     PRIMARY KEY (name, seq)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mention_entry ON mention (entry);
-CREATE INDEX IF NOT EXISTS cable_order ON cable ("when", number, name);
+CREATE INDEX IF NOT EXISTS cable_order ON cable ("when" = '', "when", number, name);
 -- each page of the index and of the entries, with the digest of what it was made from
 CREATE TABLE IF NOT EXISTS page (name TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 """
-# The index's order (index.xsl sorts the same way within a page); SQLite compares text as
-# UTF-8 bytes, libxslt too.
-INDEX_ORDER = 'ORDER BY "when", number, name'
+# The index's order (index.xsl sorts the same way within a page): by date, the undated
+# last; SQLite compares text as UTF-8 bytes, libxslt too.
+INDEX_ORDER = 'ORDER BY "when" = \'\', "when", number, name'
 
 
 class Summary(NamedTuple):
@@ -64,6 +71,7 @@ class Summary(NamedTuple):
     number: str
     date: str
     title: str
+    type: str
     row: bytes
     mentions: tuple[tuple[str, str, str, str], ...]  # entry, anchor, lang, text
 
@@ -83,6 +91,7 @@ def read_summary(data: bytes) -> Summary:
         cable.findtext(f"{{{CG_NS}}}number") or "",
         cable.findtext(f"{{{CG_NS}}}date") or "",
         cable.findtext(f"{{{CG_NS}}}title") or "",
+        cable.get("type", ""),
         etree.tostring(cable),
         tuple(mentions),
     )
@@ -109,6 +118,7 @@ class ListPage:
     pages: list[Page]
     number: int
     cables: etree._Element
+    types: dict[str, int] | None = None  # documents of each type in the whole list
 
     @property
     def name(self) -> str:
@@ -121,6 +131,8 @@ class ListPage:
         pages = etree.SubElement(
             root, f"{{{CG_NS}}}pages", current=str(self.number), total=str(total)
         )
+        for kind, count in (self.types or {}).items():
+            etree.SubElement(pages, f"{{{CG_NS}}}type", name=kind, count=str(count))
         for page in self.pages:
             etree.SubElement(
                 pages,
@@ -172,6 +184,13 @@ class SummaryStore:
             raise unusable(self.database, exc) from exc
         db = sqlite3.connect(self.database)
         try:
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version != SCHEMA_VERSION:  # another layout (or a new file): start afresh
+                db.executescript(
+                    "DROP TABLE IF EXISTS cable; DROP TABLE IF EXISTS mention;"
+                    "DROP TABLE IF EXISTS page;"
+                )
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.executescript(SCHEMA)
         except sqlite3.Error:
             db.close()
@@ -199,8 +218,8 @@ class SummaryStore:
         """Keep a cable's summary (replacing the one it had); `commit` makes it last."""
         self._db.execute("DELETE FROM mention WHERE name = ?", (name,))
         self._db.execute(
-            "INSERT OR REPLACE INTO cable VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, key, *summary[:6]),
+            "INSERT OR REPLACE INTO cable VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, key, *summary[:7]),
         )
         self._db.executemany(
             "INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?)",
@@ -233,13 +252,20 @@ class SummaryStore:
         )
         return {entry: (cables, passages) for entry, cables, passages in rows}
 
+    def type_counts(self) -> dict[str, int]:
+        """Document type → how many documents of the corpus are of that type."""
+        return dict(
+            self._db.execute("SELECT type, count(*) FROM cable GROUP BY type ORDER BY type")
+        )
+
     def index_pages(self, context: str, size: int = PAGE_SIZE) -> list[PlannedPage]:
-        """The pages of the index: `size` cables each, in date order."""
+        """The pages of the index: `size` cables each, in date order (each page says how
+        many documents of each type the whole index holds: that is in their digest)."""
         rows = self._db.execute(f"SELECT name, key, date FROM cable {INDEX_ORDER}")
-        return _plan("index", rows, size, context)
+        return _plan("index", rows, size, f"{context} {sorted(self.type_counts().items())}")
 
     def index_page(self, pages: list[PlannedPage], number: int) -> ListPage:
-        """One page of the index, holding its cables' rows."""
+        """One page of the index, holding its cables' rows and the corpus's type counts."""
         page = pages[number - 1].page
         rows = self._db.execute(
             f"SELECT row FROM cable {INDEX_ORDER} LIMIT ? OFFSET ?",
@@ -249,7 +275,7 @@ class SummaryStore:
         parser = safe_parser()
         for (row,) in rows:
             holder.append(etree.fromstring(row, parser))
-        return ListPage([p.page for p in pages], number, holder)
+        return ListPage([p.page for p in pages], number, holder, self.type_counts())
 
     def entry_pages(self, base: str, entry: str, context: str, size: int = PAGE_SIZE) -> EntryList:
         """The pages of the cables that mention an entry: `size` cables each, in date order,
@@ -257,7 +283,7 @@ class SummaryStore:
         rows = self._db.execute(
             'SELECT name, key, date, id, "when", title FROM cable '
             "WHERE name IN (SELECT name FROM mention WHERE entry = ?) "
-            'ORDER BY "when", name',
+            'ORDER BY "when" = \'\', "when", name',
             (entry,),
         ).fetchall()
         plan = _plan(base, ((name, key, date) for name, key, date, *_ in rows), size, context)

@@ -80,16 +80,39 @@
         rows.forEach((row) => tbody.appendChild(row));
       });
     });
+    // Filter by words and by document type: a row is shown when it has every word and
+    // is of the type chosen; the status line says how many are shown.
     const filter = document.querySelector("input[data-filter]");
-    if (filter) {
-      filter.closest("p").hidden = false;
-      filter.addEventListener("input", () => {
-        const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
-        Array.from(tbody.rows).forEach((row) => {
-          const text = row.textContent.toLowerCase();
-          row.hidden = !words.every((word) => text.includes(word));
-        });
+    const type = document.querySelector("select[data-filter='type']");
+    const status = document.querySelector(".filter-count");
+    const apply = () => {
+      const words = filter ? filter.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
+      const kind = type ? type.value : "";
+      let shown = 0;
+      Array.from(tbody.rows).forEach((row) => {
+        const text = row.textContent.toLowerCase();
+        row.hidden = !(words.every((word) => text.includes(word)) && (!kind || row.querySelector("[data-type]").dataset.type === kind));
+        shown += row.hidden ? 0 : 1;
       });
+      if (status) {
+        status.textContent = words.length || kind ? `${shown} of ${tbody.rows.length} shown` : "";
+      }
+    };
+    const filters = document.querySelector(".filters");
+    if (filters) {
+      filters.hidden = false;
+    }
+    [filter, type].forEach((control) => {
+      if (control) {
+        control.addEventListener("input", apply);
+        control.addEventListener("change", apply);
+      }
+    });
+    // index.html?type=memorandum opens the list filtered by that type
+    const wanted = new URLSearchParams(window.location.search).get("type");
+    if (type && wanted && Array.from(type.options).some((option) => option.value === wanted)) {
+      type.value = wanted;
+      apply();
     }
   }
 })();
