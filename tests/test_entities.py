@@ -12,7 +12,7 @@ from lxml import etree
 
 from cablegram.cli import main
 from cablegram.entities import NameIndex, load_authority
-from cablegram.entities.tagger import tag_cable, tag_inlines
+from cablegram.entities.tagger import tag_document, tag_inlines
 from cablegram.model import LineBreak, Name, Text
 from cablegram.parse import parse_bytes
 from conftest import TEI_DIR, seed_paths
@@ -98,7 +98,7 @@ def test_tagging_returns_what_names_no_one_as_it_was(index: NameIndex) -> None:
         b"The weather was fine and the talks went on for a long while in the morning.\n\n"
         b"Peng Dehuai and Li Kenong have their orders for the talks in the morning.\n",
     )
-    tagged = tag_cable(cable, index)
+    tagged = tag_document(cable, index)
     [before], [after] = cable.versions, tagged.versions
     kept, named = before.text.body, after.text.body
     assert named[0] is kept[0]
@@ -263,13 +263,13 @@ def test_entities_lists_names_no_entry_covers(tmp_path: Path) -> None:
         b"I met General Xuantong and the envoy Wolkenstein in Kaesong yesterday.\n\n"
         b"MAO ZEDONG\n",
     )
-    from cablegram.encode.tei import encode_cable, serialise
+    from cablegram.encode.tei import encode_document, serialise
 
     (tmp_path / "authority").mkdir()
     for file in AUTHORITY.glob("*.xml"):
         (tmp_path / "authority" / file.name).write_bytes(file.read_bytes())
     target = tmp_path / "cable.xml"
-    target.write_bytes(serialise(encode_cable(cable)))
+    target.write_bytes(serialise(encode_document(cable)))
     result = CliRunner().invoke(main, ["entities", str(target), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from cablegram.encode.tei import document_id, encode_cable, serialise
+from cablegram.encode.tei import document_id, encode_document, serialise
 from cablegram.model import (
     LB,
     LB_JOINED,
@@ -18,22 +18,23 @@ from cablegram.model import (
     Identification,
     LineBreak,
     Note,
-    NumberedList,
     PageBreak,
     Paragraph,
+    PointList,
+    QuotedText,
     SheetTurn,
     Sic,
     Stamp,
     Supplied,
-    Telegram,
     Text,
     Unclear,
 )
 from cablegram.parse import parse_bytes
-from cablegram.parse.dates import parse_date_line, parse_us_date
+from cablegram.parse.citation import parse_copies
+from cablegram.parse.dates import find_date, parse_date_line
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
-from cablegram.parse.metadata import parse_copies, parse_title
+from cablegram.parse.title import read_title
 from cablegram.read import decode_export, normalise_residue
 from cablegram.read.lines import detect_layout
 from cablegram.validate import validate_files
@@ -149,21 +150,26 @@ def test_archival_references_in_the_archive_styles() -> None:
 
 
 def test_titles_give_type_number_parties_and_intermediaries() -> None:
-    doc_type, number, origin, senders, addressees, via = parse_title(
+    facts = read_title(
         "Ciphered Telegram No. 21336 from Beijing, Mao Zedong to Cde. Filippov [Stalin]"
     )
-    assert (doc_type, number, origin) == ("Ciphered Telegram", "21336", "Beijing")
-    assert [(p.name, p.identification) for p in senders] == [("Mao Zedong", None)]
-    assert [(p.name, p.identification) for p in addressees] == [("Filippov", "Stalin")]
-    *_, senders, addressees, via = parse_title(
-        "Cable from Filippov (Stalin) to Mao Zedong via Krasovsky"
+    assert (facts.kind, facts.type_words, facts.number, facts.origin) == (
+        "cable",
+        "Ciphered Telegram",
+        "21336",
+        "Beijing",
     )
+    assert [(p.name, p.identification) for p in facts.senders] == [("Mao Zedong", None)]
+    assert [(p.name, p.identification) for p in facts.addressees] == [("Filippov", "Stalin")]
+    facts = read_title("Cable from Filippov (Stalin) to Mao Zedong via Krasovsky")
+    senders, via = facts.senders, facts.intermediaries
     assert [p.name for p in senders] == ["Filippov"] and [p.name for p in via] == ["Krasovsky"]
 
 
 def test_dates_and_layouts() -> None:
-    assert parse_us_date("## **June 30, 1951**") == ("June 30, 1951", "1951-06-30")
-    assert parse_us_date("February 30, 1951") is None
+    found = find_date("## **June 30, 1951**")
+    assert found and found[0] == "June 30, 1951" and found[1].when == "1951-06-30"
+    assert find_date("February 30, 1951") is None
     assert detect_layout("## **June 30, 1951**\n") == "markdown"
     assert detect_layout("June 30, 1951 Cable\n\nCitation:\n") == "plain"
     assert detect_layout("   Digital Archive   digitalarchive.wilsoncenter.org\nx\f") == "pdftotext"
@@ -225,7 +231,7 @@ def test_a_point_cut_by_a_sheet_turn_is_rejoined() -> None:
         "2. Обменяться пленными.\n\nМАО ЦЗЕ-ДУН\n"
     )
     body = cable.versions[0].text.body
-    lists = [p for p in body if isinstance(p, NumberedList)]
+    lists = [p for p in body if isinstance(p, PointList)]
     assert len(lists) == 1 and [i.n for i in lists[0].items] == ["1", "2"]
     first = lists[0].items[0].content
     assert PageBreak("2") in first and first[-1] == Text("войска от 38 параллели.")
@@ -242,7 +248,7 @@ def test_quoted_telegram_keeps_its_lead_and_its_own_closer() -> None:
     text = cable.versions[0].text
     assert text.body[0] == Paragraph((Text("I am sending the telegram of Comrade Kim Il Sung."),))
     telegram = text.body[1]
-    assert isinstance(telegram, Telegram)
+    assert isinstance(telegram, QuotedText)
     assert telegram.text.closer and telegram.text.body
     assert [type(p).__name__ for p in text.closer] == ["Signed", "CloserLine"]
 
@@ -268,7 +274,7 @@ def test_a_field_label_in_the_document_is_the_documents_text() -> None:
     )
     assert cable.metadata.summary == ("A test.",)
     assert cable.metadata.original_language == "Russian"
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     words = " ".join("".join(body.itertext()).split())
     assert "Language: the agreement is drawn up in Korean, Chinese and English." in words
     assert "Summary: the enemy wants a line north of Kaesong." in words
@@ -281,7 +287,7 @@ def test_brackets_and_flagged_words_keep_their_line_breaks() -> None:
         "To Cde. FILIPPOV [Stalin]\n\nAt the session [U.S. Vice Admiral C.\nTurner] Joy spoke "
         "of Kae-\nsong [sic] again.\n\nMAO ZEDONG\n"
     )
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     assert (
         '<supplied reason="omitted" resp="#archive">U.S. Vice Admiral C.<lb/>Turner</supplied>'
@@ -301,7 +307,7 @@ def test_a_signature_with_an_initial_and_a_dateline_close_the_cable(
     """The closer: a name with an initial is a signature; a date with its month in Roman
     numerals (21.VII.51, the Soviet ciphered telegrams' own form) is a dateline."""
     cable = _cable(f"To Cde. FILIPPOV [Stalin]\n\nI agree.\n\n{signature}\n\n{date}\n")
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     assert f"<signed><persName>{signature}</persName></signed>" in xml
     assert f'<dateline><date when="1951-07-21">{date}</date></dateline>' in xml
@@ -352,7 +358,7 @@ def test_only_a_text_that_breaks_off_is_marked_truncated(ending: str, cut: bool)
     """An ellipsis, Chinese punctuation or a closing number line end a text; a sentence
     that stops is an export cut off (gap[@reason='truncated'] and a warning)."""
     cable = _cable(f"To Cde. FILIPPOV [Stalin]\n\n{ending}\n")
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     assert ('<gap reason="truncated"/>' in xml) == cut
     assert any("stops mid-text" in d.message for d in cable.diagnostics) == cut
@@ -399,7 +405,13 @@ def test_titles_whose_parties_are_followed_by_a_subject_or_a_channel(
 ) -> None:
     """The addressee ends where the title's subject begins ('on …', 'Conveying …', ', with
     …'); a number before 'from' is the cable's; '(via X)' is an intermediary."""
-    _, found, _, sent, received, through = parse_title(title)
+    facts = read_title(title)
+    found, sent, received, through = (
+        facts.number,
+        facts.senders,
+        facts.addressees,
+        facts.intermediaries,
+    )
     assert found == number
     assert [p.name for p in sent] == senders
     assert [p.name for p in received] == addressees
@@ -414,7 +426,7 @@ def test_every_translator_is_named() -> None:
     cable = parse_bytes("t.txt", (header + "To Cde. FILIPPOV\n\nWe agree.\n").encode())
     assert cable.metadata.translators == ("Gary Goldberg", "Sergey Radchenko", "Shen Zhihua")
     resp = (
-        encode_cable(cable, "t")
+        encode_document(cable, "t")
         .getroot()
         .find(".//{*}respStmt[@{http://www.w3.org/XML/1998/namespace}id='translator']")
     )
@@ -447,7 +459,7 @@ def test_a_pdfs_page_numbers_are_its_page_breaks_not_text() -> None:
     """pdftotext sets each page's number at its foot; the export's page break carries it
     (pb[@n]), and a word hyphenated over the page turn is joined across it."""
     cable = parse_bytes("t.txt", PDF_EXPORT.encode())
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     assert 'from Kae<pb ed="export" n="3"/><lb break="no" ed="export"/>song to' in xml
     assert not re.search(r">\s*[123]\s*<|>\s*[123]<pb", xml)  # no page number as text
@@ -473,7 +485,7 @@ def test_a_pdfs_page_numbers_are_its_page_breaks_not_text() -> None:
 def test_footnotes_go_to_their_anchors(text: str, notes: list[str]) -> None:
     """Footnotes one to a line of a block, or anchored after a space: each at its anchor."""
     cable = _cable("To Cde. FILIPPOV [Stalin]\n\n" + text)
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     found = body.findall(".//{http://www.tei-c.org/ns/1.0}note[@place='foot']")
     assert [" ".join("".join(n.itertext()).split()) for n in found] == notes
     assert [n.get("n") for n in found] == [str(k) for k in range(1, len(notes) + 1)]
@@ -527,7 +539,7 @@ def test_a_stamp_or_a_note_may_hold_brackets_of_its_own() -> None:
         "[stamp: Incoming N° 2480/sh of 21 [illegible] July 1951]\n\nTo Cde. FILIPPOV [Stalin]"
         "\n\nThe talks resumed. [Ed. note: A remark [illegible] by Stalin.]\n\nMAO ZEDONG\n"
     )
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     illegible = '<gap reason="illegible" resp="#archive"><desc>illegible</desc></gap>'
     assert f"<opener><stamp>Incoming N° 2480/sh of 21 {illegible} July 1951</stamp>" in xml
@@ -540,7 +552,7 @@ def test_points_lettered_in_either_alphabet_are_a_list() -> None:
         "To Cde. FILIPPOV [Stalin]\n\nWe propose:\n\na) to cease fire;\nb) to withdraw the "
         "troops;\n\nв) обменяться пленными.\n\nA. Vyshinsky signed it.\n\nMAO ZEDONG\n"
     )
-    lists = [p for p in cable.versions[-1].text.body if isinstance(p, NumberedList)]
+    lists = [p for p in cable.versions[-1].text.body if isinstance(p, PointList)]
     assert [[item.n for item in found.items] for found in lists] == [["a", "b", "в"]]
     assert isinstance(cable.versions[-1].text.body[-1], Paragraph)  # 'A. Vyshinsky …' is no point
 
@@ -588,7 +600,7 @@ def test_what_these_rules_make_is_valid_tei(body: str, tmp_path: Path) -> None:
     footnotes, stamps holding brackets) are valid against the project's schemas."""
     cable = _cable(body)
     target = tmp_path / f"{document_id(cable)}.xml"
-    target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
+    target.write_bytes(serialise(encode_document(cable, document_id(cable))))
     report = validate_files([target])
     assert report.valid, report.summary() + "\n" + "\n".join(map(str, report.issues))
 
@@ -618,7 +630,7 @@ def test_a_distribution_label_without_its_list_makes_no_empty_list(tmp_path: Pat
     )
     cable = parse_bytes("t.txt", export.encode())
     target = tmp_path / f"{document_id(cable)}.xml"
-    target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
+    target.write_bytes(serialise(encode_document(cable, document_id(cable))))
     assert '<list type="distribution"/>' not in target.read_text(encoding="utf-8")
     assert validate_files([target]).valid
 
@@ -664,7 +676,7 @@ def test_a_russian_date_with_a_roman_month_stays_in_its_version() -> None:
 )
 def test_date_lines_in_the_forms_exports_use(line: str, iso: str | None) -> None:
     found = parse_date_line(line)
-    assert (found[1] if found else None) == iso
+    assert (found[1].when if found else None) == iso
 
 
 def test_ocr_look_alike_letters_do_not_hide_the_cables_parts() -> None:
@@ -684,7 +696,7 @@ def test_ocr_look_alike_letters_do_not_hide_the_cables_parts() -> None:
         "salute",
     ]
     assert len(text.body) == 1 and len(text.closer) == 3
-    xml = etree.tostring(encode_cable(cable, "t").getroot(), encoding="unicode")
+    xml = etree.tostring(encode_document(cable, "t").getroot(), encoding="unicode")
     assert "<persName>КPАСОВСКИЙ</persName>" in xml  # as the source reads it
     assert 'when="1951-07-03"' not in xml
 
@@ -696,7 +708,7 @@ def test_a_summary_keeps_its_paragraphs(tmp_path: Path) -> None:
     cable = parse_bytes("t.txt", (header + "To Cde. FILIPPOV\n\nWe agree.\n").encode())
     assert cable.metadata.summary == ("A test.", "And a second paragraph.")
     target = tmp_path / f"{document_id(cable)}.xml"
-    target.write_bytes(serialise(encode_cable(cable, document_id(cable))))
+    target.write_bytes(serialise(encode_document(cable, document_id(cable))))
     abstract = etree.parse(str(target)).find(".//{*}abstract")
     assert [p.text for p in abstract] == list(cable.metadata.summary)
     assert validate_files([target]).valid
@@ -734,7 +746,7 @@ def test_a_bracket_cut_by_a_pdfs_page_turn_is_one_bracket() -> None:
         "Is it possible to move the negotiations to Kaidzio [sic; possibly\n",
     ).replace("song to another location", "Kaesong] or to another location")
     cable = parse_bytes("t.txt", export.encode())
-    body = encode_cable(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
+    body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     assert '<sic>Kaidzio</sic><corr resp="#archive"><pb ed="export" n="3"/>' in xml
     assert "[" not in "".join(body.itertext()) and "possibly" not in xml
@@ -747,7 +759,7 @@ def test_a_note_whose_label_runs_over_a_line_end_in_a_pdf() -> None:
         "Is it possible to move the negotiations from Kae-\n",
         "We should not break off the talks. [Ed.\nnote: Underlined by hand.] Report from Kae-\n",
     )
-    body = encode_cable(parse_bytes("t.txt", export.encode()), "t").getroot()
+    body = encode_document(parse_bytes("t.txt", export.encode()), "t").getroot()
     xml = etree.tostring(body.find(".//{http://www.tei-c.org/ns/1.0}body"), encoding="unicode")
     assert '<note type="editorial" resp="#archive">Underlined by hand.</note>' in xml
     assert "Ed." not in xml

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from cablegram.encode.tei import encode_cable, serialise
+from cablegram.encode.tei import encode_document, serialise
 from cablegram.errors import SourceError
-from cablegram.model import Cable
+from cablegram.model import Document
 from cablegram.parse import parse_bytes
 from conftest import seed_paths
 
@@ -170,7 +170,7 @@ def mutated_seeds(draw: st.DrawFn) -> bytes:
 SEED_TEXTS = [path.read_text(encoding="utf-8") for path in seed_paths()]
 
 
-def parse_or_none(data: bytes) -> Cable | None:
+def parse_or_none(data: bytes) -> Document | None:
     """Parse; `SourceError` is the one acceptable failure (anything else propagates)."""
     try:
         return parse_bytes("random.txt", data)
@@ -180,9 +180,9 @@ def parse_or_none(data: bytes) -> Cable | None:
         return None
 
 
-def check_encodes(cable: Cable) -> None:
+def check_encodes(cable: Document) -> None:
     """The TEI of a parsed cable is well-formed and has no literal editorial bracket."""
-    data = serialise(encode_cable(cable, "cable-test"))
+    data = serialise(encode_document(cable, "cable-test"))
     root = etree.fromstring(data)  # raises XMLSyntaxError when not well-formed
     assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
     text_element = root.find("{http://www.tei-c.org/ns/1.0}text")

@@ -202,7 +202,7 @@ def test_internal_error_while_encoding_does_not_stop_the_batch(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug in the encoder is reported for its document only, without a traceback."""
-    real = pipeline.encode_cable
+    real = pipeline.encode_document
 
     def flaky(cable, xml_id=None):
         if cable.source.name == SEED.name:

@@ -18,8 +18,8 @@ from typing import Literal
 
 from lxml import etree
 
-from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_cable, serialise
-from cablegram.entities import NameIndex, load_authority, tag_cable
+from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_document, serialise
+from cablegram.entities import NameIndex, load_authority, tag_document
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import names_in, write_atomic
@@ -188,14 +188,14 @@ def _encode_source(source: Path, xml_id: str | None = None) -> _Encoded | str:
     try:
         cable = parse_export(source)
         if index:
-            cable = tag_cable(cable, index)
+            cable = tag_document(cable, index)
     except CablegramError as exc:
         return str(exc)
     except Exception as exc:  # a bug must not stop the batch: report it, go on
         return f"{source}: internal error while parsing ({type(exc).__name__}: {exc})"
     try:
         base = document_id(cable)
-        tree = encode_cable(cable, xml_id or base)
+        tree = encode_document(cable, xml_id or base)
         return _Encoded(
             base_id=base,
             xml_id=xml_id or base,

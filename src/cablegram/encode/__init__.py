@@ -1,0 +1,1 @@
+"""Model → TEI: `encode_document` and `serialise` (see `cablegram.encode.tei`)."""

@@ -8,6 +8,6 @@ nodes that point at their entry.
 
 from cablegram.entities.authority import Authority, Entry, load_authority
 from cablegram.entities.matcher import NameIndex
-from cablegram.entities.tagger import tag_cable
+from cablegram.entities.tagger import tag_document
 
-__all__ = ["Authority", "Entry", "NameIndex", "load_authority", "tag_cable"]
+__all__ = ["Authority", "Entry", "NameIndex", "load_authority", "tag_document"]

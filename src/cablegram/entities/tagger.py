@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from cablegram.entities.matcher import NameIndex
 from cablegram.model import (
-    Cable,
+    Document,
     FormeWork,
     Identification,
     Inline,
@@ -31,7 +31,7 @@ from cablegram.parse.inline import plain_text
 INLINE_TYPES = get_args(Inline)
 
 
-def tag_cable(cable: Cable, index: NameIndex) -> Cable:
+def tag_document(cable: Document, index: NameIndex) -> Document:
     metadata = cable.metadata
     metadata = dataclasses.replace(
         metadata,

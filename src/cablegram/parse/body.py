@@ -19,12 +19,13 @@ from cablegram.model import (
     PAGE_OPEN,
     WRAP,
     WRAP_JOINED,
-    CableText,
     ClerkNote,
     CloserLine,
     CloserPart,
     Dateline,
+    Dating,
     Distribution,
+    DocText,
     FormeWork,
     Furniture,
     Gap,
@@ -35,15 +36,15 @@ from cablegram.model import (
     ListItem,
     Name,
     Number,
-    NumberedList,
     OpenerPart,
     PageBreak,
     Paragraph,
+    PointList,
+    QuotedText,
     SheetTurn,
     Signed,
     Stamp,
     StampBlock,
-    Telegram,
     Text,
     When,
 )
@@ -80,7 +81,7 @@ class _Quoted:
 Unit = Block | _Quoted
 
 
-def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> CableText:
+def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     """Structure of a version's text."""
     blocks, footnotes = _take_footnotes(blocks)
     ctx.inline = InlineContext(footnotes=footnotes)
@@ -264,7 +265,7 @@ def _split_block(block: Block, li: int, col: int) -> tuple[Block | None, Block]:
 # ---------------------------------------------------------------- structure
 
 
-def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> CableText:
+def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     n = len(units)
     start = 0
     seen_furniture = False
@@ -286,7 +287,7 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> CableText
     opener = _opener(units[:start], ctx)
     body = _body(units[start:end], ctx, depth)
     closer = _closer(units[end:], ctx)
-    return CableText(opener=opener, body=body, closer=closer)
+    return DocText(opener=opener, body=body, closer=closer)
 
 
 def _marked(block: Block, layout: Layout) -> str:
@@ -524,7 +525,7 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
         unit = units[i]
         if isinstance(unit, _Quoted):
             inner = _structure(_group_quotes(unit.blocks, unit.ignored), ctx, depth + 1)
-            parts.append(Telegram(inner, "telegram" if depth == 0 else "quotation"))
+            parts.append(QuotedText(inner, "telegram" if depth == 0 else "quotation"))
             i += 1
             continue
         if _sheet_kind(unit) or (
@@ -569,10 +570,10 @@ def _lists(parts: list) -> list:
     out: list = []
     for part in parts:
         if isinstance(part, ListItem):
-            if out and isinstance(out[-1], NumberedList):
-                out[-1] = NumberedList((*out[-1].items, part))
+            if out and isinstance(out[-1], PointList):
+                out[-1] = PointList((*out[-1].items, part))
             else:
-                out.append(NumberedList((part,)))
+                out.append(PointList((part,)))
         else:
             out.append(part)
     return out
@@ -808,13 +809,17 @@ def _mark_numbers(content: Inlines, ctx: BodyContext) -> Inlines:
 
 def _mark_when(content: Inlines, ctx: BodyContext) -> Inlines:
     def timed(m: re.Match[str]) -> When:
-        return When("time", m.group(0), time_value(m))
+        return When("time", m.group(0), Dating(when=time_value(m)))
 
     for pattern in (TIME, AT_TIME, MILITARY_TIME):
         content = mark(content, pattern, timed)
-    content = mark(content, DAY_MONTH, lambda m: When("date", m.group(0), date_value(m, ctx.year)))
+    content = mark(content, DAY_MONTH, lambda m: _dated(m.group(0), date_value(m, ctx.year)))
     return mark(
         content,
         NUMERIC,
-        lambda m: When("date", m.group(0), iso) if (iso := date_value(m, ctx.year)) else None,
+        lambda m: _dated(m.group(0), iso) if (iso := date_value(m, ctx.year)) else None,
     )
+
+
+def _dated(text: str, iso: str | None) -> When:
+    return When("date", text, Dating(when=iso) if iso else None)

@@ -170,7 +170,7 @@ def _bracket(
     attached = match.start() > 0 and not text[match.start() - 1].isspace()
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
-        return Note("foot", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
+        return Note("authorial", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
     if stripped.endswith("?") and stripped.rstrip("?").strip():
         return Supplied(stripped.rstrip("?").strip(), cert="low"), False
     if not stripped:
@@ -179,7 +179,7 @@ def _bracket(
         not attached
         and _follows_name(out)
         and _is_name(stripped)
-        and not NAME_FOLLOWS.match(text, match.end())
+        and not (len(stripped.split()) == 1 and NAME_FOLLOWS.match(text, match.end()))
     ):
         return Identification(stripped), False
     return Supplied(stripped), False

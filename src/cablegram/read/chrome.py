@@ -45,6 +45,7 @@ class Chrome:
 
     lines: list[Line]
     dropped: list[str]
+    footer: bool  # the site's footer was there (the page was copied to its end)
 
 
 def drop_chrome(lines: list[Line]) -> Chrome:
@@ -75,7 +76,7 @@ def drop_chrome(lines: list[Line]) -> Chrome:
             continue
         after_share = False
         kept.append(line)
-    return Chrome(kept, dropped)
+    return Chrome(kept, dropped, footer < len(lines))
 
 
 def _footer_start(lines: list[Line]) -> int:

@@ -25,6 +25,7 @@ class Export:
     reading: Reading
     blocks: tuple[Block, ...]
     chrome: tuple[str, ...]  # the page's running heads, navigation and footer, in order
+    footer: bool = False  # the site's footer was there: the page was copied to its end
 
 
 def read_export(path: Path) -> Export:
@@ -63,4 +64,5 @@ def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export
         reading=reading,
         blocks=tuple(cut_blocks(chrome.lines, reading)),
         chrome=tuple(heads + chrome.dropped),
+        footer=chrome.footer,
     )

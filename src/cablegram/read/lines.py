@@ -35,6 +35,8 @@ RESIDUE = (
 )
 # A copy whose white space was collapsed: the whole page on a line or two.
 ONELINE_MIN = 1500
+ONELINE_SHORT = 200  # shorter, it is a one-line copy if it holds a page's field or banner
+ONELINE_FIELDS = re.compile(r"\b(?:Citation|Summary|Original Language|Contents):\s")
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,11 @@ class Line:
 def detect_layout(text: str) -> Layout:
     """Tell the export layouts apart from tell-tale signs."""
     lines = [line for line in text.split("\n") if line.strip()]
-    if lines and len(lines) <= 3 and max(len(line) for line in lines) >= ONELINE_MIN:
-        return "oneline"
+    if lines and len(lines) <= 3:
+        longest = max(lines, key=len)
+        page_like = ONELINE_FIELDS.search(longest) or PDF_PAGE_HEADER.match(longest)
+        if len(longest) >= ONELINE_MIN or (len(longest) >= ONELINE_SHORT and page_like):
+            return "oneline"
     head = text.splitlines()[:60]
     if "\f" in text or sum(1 for line in head if PDF_PAGE_HEADER.match(line)) >= 2:
         return "pdftotext"

@@ -17,8 +17,8 @@ from cablegram.lexicon.dates import MONTH_NAMES
 from cablegram.lexicon.patterns import HANDLING, ROLE
 
 BANNER = re.compile(
-    r"^(?:(?:Wilson Center )?Digital Archive|digitalarchive\.[\w.]+|International History "
-    r"Declassified)\s*",
+    r"^(?:(?:Wilson Center )?Digital Archive(?:\s+digitalarchive\.[\w.]+)?|digitalarchive\.[\w.]+"
+    r"|International History Declassified)\s*",
     re.IGNORECASE,
 )
 DATE_FIRST = re.compile(

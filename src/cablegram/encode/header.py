@@ -1,0 +1,280 @@
+"""The teiHeader: title and responsibility, the source (citation, archival copies, reprints,
+provenance), the document's date, abstract, hands, languages, participants and
+correspondents, and the provenance of the file itself (ENCODING.md, "teiHeader")."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from cablegram import __version__
+from cablegram.encode.inline import add_inlines, dating_attributes
+from cablegram.encode.xml import ARCHIVE, Context, append_text, tei
+from cablegram.model import (
+    CORRESPONDENCE,
+    ArchivalCopy,
+    Document,
+    Link,
+    Metadata,
+    Participant,
+    Party,
+    Reprint,
+)
+
+LANGUAGE_LABELS = {
+    "ru": "Russian", "en": "English", "de": "German", "fr": "French", "zh": "Chinese",
+    "ko": "Korean", "ja": "Japanese", "uk": "Ukrainian", "pl": "Polish", "cs": "Czech",
+    "it": "Italian", "es": "Spanish", "bg": "Bulgarian", "hu": "Hungarian", "ro": "Romanian",
+    "vi": "Vietnamese", "mn": "Mongolian", "und": "Undetermined",
+}  # fmt: skip
+PARTY_ELEMENT = {"person": "persName", "org": "orgName"}
+ARCHIVAL_PARTS = ("fond", "opis", "delo", "papka")
+
+
+def header(document: Document, ctx: Context) -> etree._Element:
+    """The teiHeader of `document` (its text encoded already: `ctx` knows the hands)."""
+    meta = document.metadata
+    element = tei("teiHeader")
+    file_desc = tei("fileDesc", element)
+    _title_stmt(tei("titleStmt", file_desc), meta, ctx)
+    publication = tei("publicationStmt", file_desc)
+    tei("p", publication).text = (
+        "Encoded by cablegram from an export of the archive's web page; "
+        "see the source description for the original publication."
+    )
+    _source_desc(tei("sourceDesc", file_desc), meta, ctx)
+    decl = tei("editorialDecl", tei("encodingDesc", element))
+    if meta.contents:
+        contents = tei("list", tei("p", decl), type="contents")
+        for entry in meta.contents:
+            tei("item", contents).text = entry
+    else:
+        tei("p", decl).text = "The archive's page gives no list of contents."
+    _profile_desc(tei("profileDesc", element), document, ctx)
+    _revision_desc(tei("revisionDesc", element), document)
+    return element
+
+
+def _title_stmt(title_stmt: etree._Element, meta: Metadata, ctx: Context) -> None:
+    add_inlines(tei("title", title_stmt), meta.title, ctx)
+    for author in meta.authors:
+        _name(tei("author", title_stmt), author)
+    if meta.credits:
+        tei("funder", title_stmt).text = meta.credits
+    if meta.translators:
+        resp = tei("respStmt", title_stmt, xml_id="translator")
+        tei("resp", resp).text = "translation"
+        for name in meta.translators:
+            tei("persName", resp).text = name
+    archive = tei("respStmt", title_stmt, xml_id="archive")
+    tei("resp", archive).text = "source edition and editorial brackets"
+    tei("orgName", archive).text = meta.publisher or "the source archive"
+    encoder = tei("respStmt", title_stmt)
+    tei("resp", encoder).text = "TEI encoding"
+    tei("name", encoder).text = f"cablegram {__version__}"
+
+
+def _source_desc(source: etree._Element, meta: Metadata, ctx: Context) -> None:
+    bibl = tei("bibl", source)
+    for kind, content in meta.citation:
+        if kind == "text":
+            add_inlines(bibl, content, ctx)
+        elif kind == "title":
+            add_inlines(tei("title", bibl), content, ctx)
+        elif kind == "date":
+            value = meta.date.value if meta.date else None
+            add_inlines(tei("date", bibl, **dating_attributes(value)), content, ctx)
+        elif kind == "publisher":
+            add_inlines(tei("publisher", bibl), content, ctx)
+        elif kind == "url":
+            url = "".join(n.url for n in content if isinstance(n, Link))
+            tei("ptr", bibl, target=url)
+            tei("idno", bibl, type="URL").text = url
+    if meta.original_language:
+        code = language_code(meta.original_language)
+        tei("textLang", bibl, mainLang=code).text = meta.original_language
+    if meta.reprints:
+        listing = tei("listBibl", source)
+        for reprint in meta.reprints:
+            _reprint(tei("bibl", listing, type="reprint"), reprint)
+    if meta.copies:
+        _ms_desc(tei("msDesc", source), meta.copies, meta.provenance)
+
+
+def language_code(name: str) -> str | None:
+    """`Russian` → `ru` (the language a page names)."""
+    for code, label in LANGUAGE_LABELS.items():
+        if name.strip().lower().startswith(label.lower()):
+            return code
+    return None
+
+
+def _reprint(bibl: etree._Element, reprint: Reprint) -> None:
+    """The reprint as cited, its parts marked where the citation gives them."""
+    rest = reprint.cited
+    marks: list[tuple[str, str, dict[str, str | None]]] = [
+        *(("author", author, {}) for author in reprint.authors),
+        ("title", reprint.title or "", {}),
+        ("pubPlace", reprint.place or "", {}),
+        ("publisher", reprint.publisher or "", {}),
+        ("date", reprint.year or "", {"when": reprint.year}),
+        ("biblScope", reprint.pages or "", {
+            "unit": "page", "from_": reprint.page_from, "to": reprint.page_to,
+        }),
+    ]  # fmt: skip
+    for tag, words, attrs in marks:
+        at = rest.find(words) if words else -1
+        if at < 0:
+            continue
+        append_text(bibl, rest[:at])
+        tei(tag, bibl, **attrs).text = words
+        rest = rest[at + len(words) :]
+    append_text(bibl, rest)
+
+
+def _ms_desc(
+    ms_desc: etree._Element, copies: tuple[ArchivalCopy, ...], provenance: str | None
+) -> None:
+    """One msIdentifier (the first copy), an altIdentifier for each further copy. A Russian
+    reference is given by its parts (fond, opis, delo, papka); in an altIdentifier, which
+    tei_all allows one idno, the parts are marked inside the signature as given."""
+    identifier = None
+    for n, copy in enumerate(copies, start=1):
+        if identifier is None:
+            identifier = tei("msIdentifier", ms_desc, xml_id=f"copy{n}")
+            tei("repository", identifier).text = copy.repository
+            parts = [(key, getattr(copy, key)) for key in ARCHIVAL_PARTS if getattr(copy, key)]
+            for key, value in parts:
+                tei("idno", identifier, type=key).text = value
+            if copy.shelfmark and not parts:
+                tei("idno", identifier, type="shelfmark").text = copy.shelfmark
+        else:
+            target = tei("altIdentifier", identifier, xml_id=f"copy{n}", type="copy")
+            tei("repository", target).text = copy.repository
+            if copy.shelfmark:
+                _marked_shelfmark(tei("idno", target, type="shelfmark"), copy)
+    contents = tei("msContents", ms_desc)
+    for n, copy in enumerate(copies, start=1):
+        item = tei("msItem", contents, corresp=f"#copy{n}")
+        if copy.locus:
+            locus = tei("locus", item, from_=copy.locus_from, to=copy.locus_to or copy.locus_from)
+            locus.text = copy.locus
+        tei("bibl", item, type="cited").text = copy.cited
+    if provenance:
+        tei("provenance", tei("history", ms_desc)).text = provenance
+
+
+def _marked_shelfmark(idno: etree._Element, copy: ArchivalCopy) -> None:
+    """The signature as given, its fond, opis, delo and papka marked where they stand."""
+    rest = copy.shelfmark or ""
+    for key in ARCHIVAL_PARTS:
+        value = getattr(copy, key)
+        at = rest.find(value) if value else -1
+        if at < 0:
+            continue
+        append_text(idno, rest[:at])
+        tei("idno", idno, type=key).text = value
+        rest = rest[at + len(value) :]
+    append_text(idno, rest)
+
+
+def _profile_desc(profile: etree._Element, document: Document, ctx: Context) -> None:
+    meta = document.metadata
+    dated_by_sending = meta.kind in CORRESPONDENCE
+    if meta.date and not dated_by_sending:
+        creation = tei("creation", profile)
+        if meta.place:
+            tei("placeName", creation).text = meta.place
+            append_text(creation, ", ")
+        tei("date", creation, **dating_attributes(meta.date.value)).text = meta.date.text
+    if meta.summary:
+        abstract = tei("abstract", profile)
+        for paragraph in meta.summary:
+            tei("p", abstract).text = paragraph
+    if ctx.hands:
+        hand_notes = tei("handNotes", profile)
+        for description, xml_id in ctx.hands.items():
+            tei("handNote", hand_notes, xml_id=xml_id).text = description
+    _lang_usage(tei("langUsage", profile), document)
+    if meta.participants:
+        persons = tei("listPerson", tei("particDesc", profile))
+        for participant in meta.participants:
+            _participant(persons, participant, ctx)
+    if meta.senders or meta.addressees or meta.intermediaries or (meta.date and dated_by_sending):
+        _corresp_desc(tei("correspDesc", profile), meta, dated_by_sending)
+
+
+def _participant(persons: etree._Element, participant: Participant, ctx: Context) -> None:
+    xml_id = ctx.speakers.get(participant.name)
+    person = tei("person", persons, xml_id=xml_id, role=participant.role)
+    tei("persName", person, ref=participant.ref).text = participant.name
+    if participant.identification:
+        note = tei("note", person, type="identification", place="inline", resp=ARCHIVE)
+        note.text = participant.identification
+    if participant.occupation:
+        tei("occupation", person).text = participant.occupation
+
+
+def _lang_usage(lang_usage: etree._Element, document: Document) -> None:
+    """Exactly the languages of the versions present (ENCODING.md: no other)."""
+    seen: list[str] = []
+    for version in document.versions:
+        if version.lang not in seen:
+            seen.append(version.lang)
+    if not document.versions:
+        seen.append("und")  # the page has no text: its one division is undetermined
+    for code in seen:
+        tei("language", lang_usage, ident=code).text = LANGUAGE_LABELS.get(code, code)
+
+
+def _corresp_desc(corresp: etree._Element, meta: Metadata, dated_by_sending: bool) -> None:
+    sent = tei("correspAction", corresp, type="sent")
+    for party in meta.senders:
+        _party(sent, party)
+    if meta.origin:
+        tei("placeName", sent).text = meta.origin
+    if meta.date and dated_by_sending:
+        tei("date", sent, **dating_attributes(meta.date.value)).text = meta.date.text
+    if meta.cable_number:
+        tei("idno", sent, type="cable").text = meta.cable_number
+    if not len(sent):
+        tei("p", sent)
+    if meta.addressees:
+        received = tei("correspAction", corresp, type="received")
+        for party in meta.addressees:
+            _party(received, party)
+    for party in meta.intermediaries:
+        _party(tei("correspAction", corresp, type="transmitted"), party)
+
+
+def _party(parent: etree._Element, party: Party) -> None:
+    """A correspondent: the name, its role beside it, the archive's identification, and the
+    place it sent from or received at."""
+    _name(parent, party)
+    if party.role:
+        tei("roleName", parent).text = party.role
+    if party.identification:
+        note = tei("note", parent, type="identification", place="inline", resp=ARCHIVE)
+        note.text = party.identification
+    if party.place:
+        tei("placeName", parent).text = party.place
+
+
+def _name(parent: etree._Element, party: Party) -> None:
+    tei(PARTY_ELEMENT[party.kind], parent, ref=party.ref).text = party.name
+
+
+def _revision_desc(revision: etree._Element, document: Document) -> None:
+    source = document.source
+    change = tei("change", revision, type="conversion")
+    change.text = f"Converted by cablegram {__version__} from "
+    tei("name", change, type="file").text = source.name
+    append_text(change, " (SHA-256 ")
+    tei("idno", change, type="SHA-256").text = source.sha256
+    layout = f"), a {source.layout} export"
+    append_text(change, layout + (" that stops mid-text." if source.partial else "."))
+    if source.chrome:
+        chrome = tei("change", revision, type="chrome")
+        chrome.text = "The export's page chrome was left out (running heads, the site's navigation and footer):"
+        items = tei("list", chrome)
+        for text in source.chrome:
+            tei("item", items).text = text

@@ -1,0 +1,66 @@
+"""The document's id (ENCODING.md, "One file per document"): `<type>-<date>-<number>-<party>`.
+
+`<party>` is the sender (two senders both: `mikoyan-suslov`), else the author, else the
+first participant, as a short slug of at most three words: the id of its authority entry
+where the name as written is the entry's (`mao-zedong`, `prc-mfa`), else a person's surname
+(an East Asian name whole: `liu-shaoqi`, `kim-il-sung`) or an office's words without the
+small ones. A code name keeps its own form (`Filippov [Stalin]`: `filippov`). A document
+naming none of them has no `<party>`: an id never says `unknown`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cablegram.lexicon.names import EAST_ASIAN_SURNAMES
+from cablegram.model import Document, Participant, Party
+
+PARTY_WORDS = 3
+STOPWORDS = {"of", "the", "in", "for", "and", "to", "at", "on"}
+
+
+def document_id(document: Document) -> str:
+    """``cable-1951-06-30-21340-mao-zedong``: kind, date, number and party of the document."""
+    meta = document.metadata
+    key = meta.date.value.key if meta.date else None
+    parts = [meta.kind, key or "undated"]
+    if meta.cable_number:
+        parts.append(meta.cable_number)
+    named = meta.senders[:2] or meta.authors[:1] or meta.participants[:1]
+    party = "-".join(_party_slug(p) for p in named)
+    if party:
+        parts.append("-".join(party.split("-")[: PARTY_WORDS * 2]))
+    return slug("-".join(parts))
+
+
+def _party_slug(party: Party | Participant) -> str:
+    if party.ref and "#" in party.ref and not party.identification:
+        return party.ref.rsplit("#", 1)[1]
+    if isinstance(party, Party) and party.kind == "org":
+        words = [w for w in slug(party.name).split("-") if w not in STOPWORDS]
+        return "-".join(words[:PARTY_WORDS])
+    return _surname(party.name)
+
+
+def _surname(name: str) -> str:
+    """A person's surname as a slug: the last word, initials left out; an East Asian name,
+    its surname first, whole (at most three words)."""
+    words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1 or not w.isalpha()]
+    if not words:
+        return slug(name)
+    if words[0].lower() in EAST_ASIAN_SURNAMES and len(words) <= PARTY_WORDS:
+        return slug(" ".join(words))
+    if words[-1][:1].isupper() or len(words) == 1:
+        return slug(words[-1] if not _initials_last(words) else words[0])
+    return slug(words[0])
+
+
+def _initials_last(words: list[str]) -> bool:
+    """'Kovalev I. V.': the surname first, its initials after (split into one-letter words)."""
+    return len(words) > 1 and all(len(w) == 1 for w in words[1:])
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

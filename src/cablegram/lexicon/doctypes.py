@@ -1,0 +1,46 @@
+"""The words that say what kind of document a title or a heading names.
+
+Each kind of ENCODING.md (`text/@type`) with the phrases that name it, in English, Russian
+and German. A title names its kind where such a phrase stands first ('Press Release
+containing a Speech …' is a statement; 'Cable, …, Meeting with …' a cable).
+"""
+
+from __future__ import annotations
+
+import re
+
+KIND_PHRASES: tuple[tuple[str, str], ...] = (
+    ("telcon", r"telephone conversation|telephone call|phone call|telcon"
+               r"|telefongespräch|telefonat|телефонн\w+ разговор"),
+    ("memorandum", r"(?:record|memorandum|minutes|notes?|summary|memo|transcript) of (?:the |a )?"
+                   r"(?:conversation|talks?|discussion|meeting)s?|memcon|conversation|discussion"
+                   r"|talks?|meeting|запись беседы|беседа|gespräch(?:svermerk)?"),
+    ("minutes", r"minutes|protocol|stenographic (?:record|report|transcript)|stenogram|transcript"
+                r"|working notes|official records?|plenary meeting|session|plenum"
+                r"|протокол|стенограмма|niederschrift"),
+    ("journal", r"journal|diary|дневник|tagebuch"),
+    ("decree", r"decree|resolution|directive|instructions?|order|decision"
+               r"|постановление|решение|директива|beschluss"),
+    ("statement", r"press release|statement|speech|address|declaration|communiqu[eé]|appeal"
+                  r"|toast|interview|заявление|речь|выступление|erklärung|rede"),
+    ("cable", r"ciphered telegram|cipher telegram|telegram|cablegram|cable|ciphergram|message"
+              r"|шифртелеграмма|шифровка|телеграмма|telegramm|fernschreiben"),
+    ("letter", r"letter|note verbale|письмо|brief|schreiben"),
+    ("report", r"report|information note|information|spravka|reference note|memorandum|memo"
+               r"|analysis|assessment|доклад|докладная записка|справка|информация|записка"
+               r"|bericht|vermerk|aufzeichnung"),
+    ("other", r"recollections?|memoirs?|reminiscences|notes"),
+)  # fmt: skip
+KIND_PATTERNS = tuple(
+    (kind, re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE))
+    for kind, phrases in KIND_PHRASES
+)
+# A memorandum is a record of conversation when the title speaks of one ('Memorandum,
+# Conversation of Mao and …'); otherwise a memorandum from A to B reports.
+CONVERSATION = re.compile(r"\b(?:conversation|talks?|discussion|meeting)\b", re.IGNORECASE)
+# Sent by post, not by telegraph: a 'telegram' whose text says so is a letter.
+BY_POST = re.compile(
+    r"\b(?:sending|send|sent|forward\w*|transmit\w*) (?:\w+ ){0,8}?by (?:diplomatic )?"
+    r"(?:post|mail|pouch|courier|bag)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,48 @@
+"""What kind of document this is (`text/@type`), from its title, else from its text.
+
+The title names its kind in the phrase that stands first (`Press Release containing a
+Speech` is a statement); a title that names none (`Democratic Parties and Groups in …`)
+leaves it to the headings of the text (`RECORD OF CONVERSATION`, `ШИФРТЕЛЕГРАММА`); and
+the text can correct the title where it says how it was sent (a 'telegram' sent by
+diplomatic post is a letter).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablegram.lexicon.doctypes import BY_POST, CONVERSATION, KIND_PATTERNS
+from cablegram.model import DocType
+
+
+def kind_in(text: str) -> tuple[DocType, re.Match[str]] | None:
+    """The kind a title or heading names, and the words that name it (the first such phrase,
+    the longest at its place)."""
+    best: tuple[DocType, re.Match[str]] | None = None
+    for kind, pattern in KIND_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if best is None or (match.start(), -len(match[0])) < (best[1].start(), -len(best[1][0])):
+            best = (kind, match)  # type: ignore[assignment]
+    if best and best[1][0].lower().startswith("memo") and best[0] == "report":
+        if CONVERSATION.search(text):  # 'Memorandum, Conversation of Mao and …'
+            return "memorandum", best[1]
+    return best
+
+
+def kind_from_text(headings: list[str]) -> DocType | None:
+    """The kind the first headings and furniture lines of the text name."""
+    for heading in headings:
+        found = kind_in(heading)
+        if found and (found[1].start() == 0 or heading.isupper()):
+            return found[0]
+    return None
+
+
+def corrected_by_text(kind: DocType, first_paragraphs: list[str]) -> DocType:
+    """A cable whose text says it is sent by post is a letter (a covering letter the
+    archive calls a telegram)."""
+    if kind == "cable" and any(BY_POST.search(text) for text in first_paragraphs):
+        return "letter"
+    return kind
