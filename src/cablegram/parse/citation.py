@@ -152,12 +152,12 @@ def _copy(cited: str) -> ArchivalCopy | None:
         ),
         None,
     )
-    russian = first_ref is not None and any(
+    russian = any(
         REF_PART[key].match(piece) for piece in pieces for key in ("fond", "opis", "delo")
     )
-    if russian:
-        repository = _repository_before(cited, pieces[first_ref])  # type: ignore[index]
-        parts = _ref_parts(pieces[first_ref:])  # type: ignore[index]
+    if first_ref is not None and russian:
+        repository = _repository_before(cited, pieces[first_ref])
+        parts = _ref_parts(pieces[first_ref:])
         signature = cited[len(repository) :].strip(" ,:")
         if "locus" in parts:
             signature = signature[: signature.rfind(parts["locus"])].strip(" ,")

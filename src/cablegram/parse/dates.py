@@ -123,7 +123,7 @@ def is_date_line(text: str) -> bool:
     """A line that is a date and little else ('June 30, 1951', 'Beijing, 23 March 1966'
     is a dateline, not a date line)."""
     found = parse_date_line(text)
-    return bool(found) and len(text.strip(" ,.*#")) <= len(found[0]) + 2
+    return found is not None and len(text.strip(" ,.*#")) <= len(found[0]) + 2
 
 
 def _named(text: str, american: bool) -> tuple[int, str, Dating] | None:

@@ -16,6 +16,7 @@ date in the title are left out of the parties.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -91,7 +92,7 @@ def read_title(title: str) -> TitleFacts:
 
 
 def _with(facts: TitleFacts, **changes: object) -> TitleFacts:
-    return TitleFacts(**{**facts.__dict__, **changes})  # type: ignore[arg-type]
+    return dataclasses.replace(facts, **changes)  # type: ignore[arg-type]
 
 
 def _possessor(before: str) -> Party | None:

@@ -1,0 +1,102 @@
+"""What parsing a version's blocks needs throughout: the context (layout, the
+document's year, footnotes, sheet count), a block's text with its seams marked, and the
+sheet turns and stamps that may stand anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cablegram.lexicon import patterns as P
+from cablegram.model import (
+    LB,
+    LB_JOINED,
+    PAGE_CLOSE,
+    PAGE_OPEN,
+    WRAP,
+    WRAP_JOINED,
+    FormeWork,
+    Inline,
+    Inlines,
+    LineBreak,
+    PageBreak,
+    SheetTurn,
+    Stamp,
+    StampBlock,
+)
+from cablegram.parse.inline import InlineContext, parse_inline
+from cablegram.read import Block, Layout, Line
+
+
+@dataclass
+class BodyContext:
+    layout: Layout
+    year: int | None
+    inline: InlineContext = field(default_factory=InlineContext)
+    sheets: int = 1
+
+
+def marked(block: Block, layout: Layout) -> str:
+    """A block's text with its seams marked for the inline parser."""
+    out = ""
+    previous: Line | None = None
+    export = layout == "pdftotext"
+    for line in block.lines:
+        text = line.text.strip().replace("\t", " ")
+        if previous is None:
+            out = text
+        else:
+            page = f"{PAGE_OPEN}{line.page}{PAGE_CLOSE}" if line.page != previous.page else ""
+            hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower()
+            if hyphen:
+                out = out[:-1] + page + (WRAP_JOINED if export else LB_JOINED) + text
+            elif page:
+                out = out + page + " " + text
+            else:
+                out = out + (WRAP if export else LB) + text
+        previous = line
+    return out
+
+
+def block_inlines(block: Block, ctx: BodyContext, text: str | None = None) -> Inlines:
+    return parse_inline(text if text is not None else marked(block, ctx.layout), ctx.inline)
+
+
+def sheet_kind(block: Block) -> str | None:
+    text = block.text.strip()
+    if P.CATCHWORD.match(text):
+        return "catch"
+    if P.CONTINUATION.match(text) or P.SHEET_HEADER.match(text):
+        return "header"
+    return None
+
+
+def stamp_block(block: Block, ctx: BodyContext) -> StampBlock:
+    content = block_inlines(block, ctx)
+    if any(isinstance(node, Stamp) for node in content):
+        return StampBlock(content)
+    return StampBlock((Stamp(content),))
+
+
+def sheet_turn(blocks: list[Block], ctx: BodyContext) -> SheetTurn:
+    """Forme work of a sheet turn, with the page break after the catchword."""
+    content: list[Inline] = []
+    number = next((m["n"] for b in blocks if (m := P.SHEET_NUMBER.match(b.text.strip()))), None)
+    ctx.sheets += 1
+    page = PageBreak(number or str(ctx.sheets))
+    placed = False
+    for block in blocks:
+        kind = sheet_kind(block) or "folio"
+        if kind != "catch" and not placed:
+            content.append(page)
+            placed = True
+        if kind == "header" and content and isinstance(content[-1], FormeWork):
+            previous = content[-1]
+            if previous.kind == "header" and not P.SHEET_HEADER.match(block.text.strip()):
+                content[-1] = FormeWork(
+                    "header", (*previous.content, LineBreak(), *block_inlines(block, ctx))
+                )
+                continue
+        content.append(FormeWork(kind, block_inlines(block, ctx)))  # type: ignore[arg-type]
+    if not placed:
+        content.append(page)
+    return SheetTurn(tuple(content))
