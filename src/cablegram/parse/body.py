@@ -144,8 +144,8 @@ def body_part(block: Block, ctx: BodyContext):
         return stamp_block(block, ctx)
     numbered = P.NUMBERED.match(block.lines[0].text)
     if numbered:
-        marked = P.BULLET.sub("", marked(block, ctx.layout), count=1)
-        return ListItem(numbered["n"] or numbered["letter"], block_inlines(block, ctx, marked))
+        text = P.BULLET.sub("", marked(block, ctx.layout), count=1)
+        return ListItem(numbered["n"] or numbered["letter"], block_inlines(block, ctx, text))
     return Paragraph(block_inlines(block, ctx))
 
 

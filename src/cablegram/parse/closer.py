@@ -147,11 +147,11 @@ def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
                         parts.append(Signed(signed))
                     open_signature = False
                     if rest.strip():
-                        marked = mark_numbers(parse_inline(rest.strip(), ctx.inline), ctx.year)
-                        if any(isinstance(node, Number) for node in marked):
-                            parts.append(CloserLine(marked))
+                        after = mark_numbers(parse_inline(rest.strip(), ctx.inline), ctx.year)
+                        if any(isinstance(node, Number) for node in after):
+                            parts.append(CloserLine(after))
                         else:
-                            parts.append(Dateline(marked))
+                            parts.append(Dateline(after))
                 elif kind == "number" and clerk_seen:
                     parts.append(ClerkNote(mark_numbers(content, ctx.year)))
                     open_signature = False

@@ -120,12 +120,12 @@ def opener_parts(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart, ...]:
                 parts.append(Distribution(items))
         elif kind == "series" and (to := P.SALUTE_AFTER.search(marked(unit, ctx.layout))):
             # SERIES "G" T. to Cde. FILIPPOV: the series, then the addressee
-            marked = marked(unit, ctx.layout)
+            text = marked(unit, ctx.layout)
             parts.append(
-                Furniture("series", block_inlines(unit, ctx, marked[: to.start()].rstrip()))
+                Furniture("series", block_inlines(unit, ctx, text[: to.start()].rstrip()))
             )
             parts.append(
-                Furniture("salute", block_inlines(unit, ctx, marked[to.start() :].lstrip()))
+                Furniture("salute", block_inlines(unit, ctx, text[to.start() :].lstrip()))
             )
         else:
             parts.append(Furniture(kind, _furniture_content(kind, unit, ctx)))  # type: ignore[arg-type]
