@@ -274,7 +274,10 @@ def _revision_desc(revision: etree._Element, document: Document) -> None:
     append_text(change, layout + (" that stops mid-text." if source.partial else "."))
     if source.chrome:
         chrome = tei("change", revision, type="chrome")
-        chrome.text = "The export's page chrome was left out (running heads, the site's navigation and footer):"
+        chrome.text = (
+            "The export's page chrome was left out (running heads, the site's navigation "
+            "and footer):"
+        )
         items = tei("list", chrome)
         for text in source.chrome:
             tei("item", items).text = text

@@ -1,10 +1,10 @@
 """The document's id (ENCODING.md, "One file per document"): `<type>-<date>-<number>-<party>`.
 
-`<party>` is the sender (two senders both: `mikoyan-suslov`), else the author, else the
-first participant, as a short slug of at most three words: the id of its authority entry
-where the name as written is the entry's (`mao-zedong`, `prc-mfa`), else a person's surname
-(an East Asian name whole: `liu-shaoqi`, `kim-il-sung`) or an office's words without the
-small ones. A code name keeps its own form (`Filippov [Stalin]`: `filippov`). A document
+`<party>` is the sender (two senders both, within three words: `mikoyan-suslov`), else the
+author, else the first participant, as a short slug of at most three words: a person's
+surname as the document writes it (an East Asian name whole: `liu-shaoqi`, `kim-il-sung`;
+a code name as written: `filippov`; so cables keep their version-1 ids), an office by the
+id of its authority entry (`prc-mfa`), else by its words without the small ones. A document
 naming none of them has no `<party>`: an id never says `unknown`.
 """
 
@@ -28,16 +28,18 @@ def document_id(document: Document) -> str:
     if meta.cable_number:
         parts.append(meta.cable_number)
     named = meta.senders[:2] or meta.authors[:1] or meta.participants[:1]
-    party = "-".join(_party_slug(p) for p in named)
-    if party:
-        parts.append("-".join(party.split("-")[: PARTY_WORDS * 2]))
+    slugs = [_party_slug(p) for p in named]
+    if len(slugs) == 2 and len("-".join(slugs).split("-")) > PARTY_WORDS:
+        slugs = slugs[:1]
+    if party := "-".join(s for s in slugs if s):
+        parts.append(party)
     return slug("-".join(parts))
 
 
 def _party_slug(party: Party | Participant) -> str:
-    if party.ref and "#" in party.ref and not party.identification:
-        return party.ref.rsplit("#", 1)[1]
     if isinstance(party, Party) and party.kind == "org":
+        if party.ref and "#" in party.ref:
+            return party.ref.rsplit("#", 1)[1]
         words = [w for w in slug(party.name).split("-") if w not in STOPWORDS]
         return "-".join(words[:PARTY_WORDS])
     return _surname(party.name)

@@ -50,6 +50,14 @@ INSTITUTION_WORD = re.compile(
 PREPOSITION = {"in", "of", "to", "for", "at", "the", "on", "with", "and", "from"}
 # Surnames that stand first in a name (Chinese, Korean, Vietnamese): 'Liu Shaoqi' is Liu's,
 # 'Kim Il Sung' Kim's; such a name is kept whole where a surname alone is wanted.
-EAST_ASIAN_SURNAMES = frozenset(
-    ["mao", "zhou", "liu", "zhu", "ren", "gao", "deng", "peng", "chen", "lin", "li", "wang", "zhang", "huang", "yang", "zhao", "wu", "sun", "xu", "hu", "guo", "he", "luo", "song", "zheng", "xie", "han", "tang", "feng", "dong", "ye", "cheng", "cai", "pan", "du", "dai", "xia", "zhong", "tian", "jiang", "fan", "fu", "shi", "yao", "tan", "liao", "zou", "xiong", "jin", "lu", "hao", "kong", "bai", "cui", "kang", "mo", "qiu", "qin", "gu", "hou", "shao", "meng", "long", "wan", "duan", "qian", "tang", "yin", "yi", "chang", "wen", "rao", "nie", "ke", "bo", "jia", "ding", "shen", "xiao", "rong", "kim", "pak", "park", "choe", "choi", "ri", "yi", "kang", "ho", "le", "pham", "nguyen", "tran", "vo", "vu", "do", "dang", "bui", "ngo", "duong", "truong", "dinh", "ly", "hoang", "phan", "xuan"]
-)
+EAST_ASIAN_SURNAMES = frozenset({
+    "mao", "zhou", "liu", "zhu", "ren", "gao", "deng", "peng", "chen", "lin", "li", "wang",
+    "zhang", "huang", "yang", "zhao", "wu", "sun", "xu", "hu", "guo", "he", "luo", "song",
+    "zheng", "xie", "han", "tang", "feng", "dong", "ye", "cheng", "cai", "pan", "du", "dai",
+    "xia", "zhong", "tian", "jiang", "fan", "fu", "shi", "yao", "tan", "liao", "zou", "xiong",
+    "jin", "lu", "hao", "kong", "bai", "cui", "kang", "mo", "qiu", "qin", "gu", "hou",
+    "shao", "meng", "long", "wan", "duan", "qian", "yin", "yi", "chang", "wen", "rao",
+    "nie", "ke", "bo", "jia", "ding", "shen", "xiao", "rong", "kim", "pak", "park", "choe",
+    "choi", "ri", "ho", "le", "pham", "nguyen", "tran", "vo", "vu", "do", "dang", "bui",
+    "ngo", "duong", "truong", "dinh", "ly", "hoang", "phan", "xuan",
+})  # fmt: skip

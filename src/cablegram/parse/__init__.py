@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from cablegram.errors import SourceError
+from cablegram.lexicon.languages import ENGLISH_ORIGIN
 from cablegram.lexicon.patterns import TERMINAL
 from cablegram.model import (
     Diagnostic,
@@ -28,12 +29,14 @@ from cablegram.model import (
 from cablegram.parse.body import BodyContext, parse_version
 from cablegram.parse.completion import complete
 from cablegram.parse.dates import year_of
-from cablegram.parse.fields import split_fields
+from cablegram.parse.fields import Fields, split_fields
 from cablegram.parse.metadata import parse_metadata
 from cablegram.parse.versions import split_versions
 from cablegram.read import Export, decode_export, read_export
 
 __all__ = ["parse_bytes", "parse_export"]
+
+HEAD_BLOCKS = 4
 
 
 def parse_export(path: Path) -> Document:
@@ -53,8 +56,14 @@ def parse_bytes(name: str, data: bytes) -> Document:
 def _parse(export: Export) -> Document:
     fields = split_fields(export.blocks, export.name, export.footer)
     metadata, diagnostics = parse_metadata(fields)
+    origin = f"{metadata.title_text} {' '.join(p.name for p in metadata.senders)} " + " ".join(
+        line.text for line in fields.values.get("citation", ())
+    )
     parts, version_diagnostics = split_versions(
-        fields.body, metadata.contents, metadata.original_language
+        fields.body,
+        metadata.contents,
+        metadata.original_language,
+        english_origin=bool(ENGLISH_ORIGIN.search(origin) or ENGLISH_ORIGIN.search(_head(fields))),
     )
     diagnostics += version_diagnostics
     year = year_of(metadata.date.value if metadata.date else None)
@@ -71,6 +80,11 @@ def _parse(export: Export) -> Document:
     metadata = complete(metadata, versions)
     source = SourceInfo(export.name, export.sha256, export.layout, partial, export.chrome)
     return Document(source, metadata, tuple(versions), tuple(diagnostics))
+
+
+def _head(fields: Fields) -> str:
+    """The first lines of the text (where an issuing office's letterhead stands)."""
+    return " ".join(block.text for block in fields.body[:HEAD_BLOCKS])
 
 
 def _stops_mid_text(text: DocText) -> bool:

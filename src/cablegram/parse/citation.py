@@ -63,7 +63,8 @@ PAGES = re.compile(
 )
 VOLUME = re.compile(r"^(?:vol\.|volume|book|part|t\.|tom)\s", re.I)
 PROVENANCE = re.compile(
-    r"(?:Provided|Given|Donated|Transferred|Obtained)\s+(?:to|by)\b[^.]*\.(?:\s*With permission[^.]*\.)?"
+    r"(?:Provided|Given|Donated|Transferred|Obtained)\s+(?:to|by)\b[^.]*\."
+    r"(?:\s*With permission[^.]*\.)?"
 )
 
 

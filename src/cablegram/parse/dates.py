@@ -105,7 +105,7 @@ def find_date(
             found.append(result)
     if not found:
         return None
-    start, words, value = min(found, key=lambda item: (item[0], -len(item[1])))
+    _, words, value = min(found, key=lambda item: (item[0], -len(item[1])))
     return words, value
 
 

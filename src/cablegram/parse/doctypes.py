@@ -25,9 +25,9 @@ def kind_in(text: str) -> tuple[DocType, re.Match[str]] | None:
             continue
         if best is None or (match.start(), -len(match[0])) < (best[1].start(), -len(best[1][0])):
             best = (kind, match)  # type: ignore[assignment]
-    if best and best[1][0].lower().startswith("memo") and best[0] == "report":
-        if CONVERSATION.search(text):  # 'Memorandum, Conversation of Mao and …'
-            return "memorandum", best[1]
+    memo = best and best[1][0].lower().startswith("memo") and best[0] == "report"
+    if memo and best and CONVERSATION.search(text):  # 'Memorandum, Conversation of Mao and …'
+        return "memorandum", best[1]
     return best
 
 

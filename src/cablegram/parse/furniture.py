@@ -121,12 +121,8 @@ def opener_parts(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart, ...]:
         elif kind == "series" and (to := P.SALUTE_AFTER.search(marked(unit, ctx.layout))):
             # SERIES "G" T. to Cde. FILIPPOV: the series, then the addressee
             text = marked(unit, ctx.layout)
-            parts.append(
-                Furniture("series", block_inlines(unit, ctx, text[: to.start()].rstrip()))
-            )
-            parts.append(
-                Furniture("salute", block_inlines(unit, ctx, text[to.start() :].lstrip()))
-            )
+            parts.append(Furniture("series", block_inlines(unit, ctx, text[: to.start()].rstrip())))
+            parts.append(Furniture("salute", block_inlines(unit, ctx, text[to.start() :].lstrip())))
         else:
             parts.append(Furniture(kind, _furniture_content(kind, unit, ctx)))  # type: ignore[arg-type]
     return tuple(parts)

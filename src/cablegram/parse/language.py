@@ -18,6 +18,8 @@ import numpy as np
 import numpy.typing as npt
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from cablegram.lexicon.languages import FUNCTION_WORDS
+
 SCRIPT_LANGUAGES = {
     "Cyrl": ["ru", "uk", "be", "bg", "sr", "mk"],
     "Latn": ["en", "de", "fr", "it", "es", "pl", "cs", "nl", "sv", "hu", "ro", "pt", "la"],
@@ -249,3 +251,15 @@ def language_code(name: str | None) -> str | None:
         return None
     first = name.strip().split()[0].strip(",;").lower() if name.strip() else ""
     return LANGUAGE_NAMES.get(first)
+
+
+def uses_its_small_words(text: str, lang: str) -> bool:
+    """Whether a text identified as `lang`, a language of the Latin alphabet, uses that
+    language's function words more than English's (a list of names does not)."""
+    own = FUNCTION_WORDS.get(lang)
+    if own is None or lang == "en":
+        return True
+    words = re.findall(r"[^\W\d_]+(?![.\w])", text.lower())  # initials ('A.A.') are no words
+    used = sum(word in own for word in words)
+    english = sum(word in FUNCTION_WORDS["en"] for word in words)
+    return used >= max(2, len(words) // 33) and used > english

@@ -187,9 +187,9 @@ def _pieces(text: str) -> list[str]:
     pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", text)
     out: list[str] = []
     for piece in pieces:
-        if out and re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+", piece) and out[-1].split()[-1][:1].isupper():
-            if party_of(out[-1]) and party_of(out[-1]).kind == "org":  # type: ignore[union-attr]
-                out[-1] = f"{out[-1]}, {piece}"
-                continue
+        place = out and re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+", piece)
+        if place and (before := party_of(out[-1])) and before.kind == "org":
+            out[-1] = f"{out[-1]}, {piece}"  # 'Ministry of Foreign Affairs, Moscow'
+            continue
         out.append(piece)
     return [p for p in out if p]

@@ -20,6 +20,7 @@ from cablegram.parse.language import (
     language_code,
     script_counts,
     script_language,
+    uses_its_small_words,
 )
 from cablegram.read import Block
 
@@ -54,7 +55,13 @@ def split_versions(
     blocks: tuple[Block, ...],
     contents: tuple[str, ...],
     original_language: str | None,
+    english_origin: bool = False,
 ) -> tuple[list[VersionBlocks], list[Diagnostic]]:
+    """The versions of the text, by language; which is the original says the page (its
+    contents list, its original language) or, where it is silent, the text: a version in
+    another language than English is the original, an English one its translation (the
+    archive translates into English) unless the document comes from an English-speaking
+    office (`english_origin`)."""
     diagnostics: list[Diagnostic] = []
     if not blocks:
         return [], diagnostics
@@ -71,10 +78,10 @@ def split_versions(
         lang = lang or original or "und"
         if original:
             is_original = lang == original
+        elif has_scan or has_transcript:
+            is_original = index == 0
         else:
-            is_original = index == 0 and (has_scan or has_transcript or not wanted)
-        if len(segments) == 1 and wanted and not (has_scan or has_transcript) and not original:
-            is_original = False
+            is_original = lang != "en" or english_origin
         if not is_original:
             versions.append(VersionBlocks("translation", None, lang, seg_blocks))
             continue
@@ -98,7 +105,7 @@ def _original(
                     VersionBlocks("original", "scan", lang, blocks[:i]),
                     VersionBlocks("original", "transcript", lang, blocks[i:]),
                 ]
-    subtype = "transcript" if has_transcript and not has_scan else "scan"
+    subtype = "scan" if has_scan else "transcript"
     return [VersionBlocks("original", subtype, lang, blocks)]
 
 
@@ -111,6 +118,8 @@ def _label(block: Block) -> _Label:
     if letters == 0:
         return _Label(None, None, 0)
     lang, _ = detect_language(text, counts) if letters >= MIN_BLOCK_LETTERS else (None, letters)
+    if lang and not uses_its_small_words(text, lang):
+        lang = None  # a list of names: it tells its script only
     # A Chinese or Japanese character carries about a word: weighed as letters, a Chinese
     # translation after an English one was too light to make a version of its own.
     weight = letters * IDEOGRAPH_WEIGHT if short_lang in {"zh", "ja"} else letters
@@ -120,7 +129,10 @@ def _label(block: Block) -> _Label:
 def _language_of(blocks: tuple[Block, ...], labels: list[_Label]) -> str | None:
     """A segment's language, identified on its whole text within its main script."""
     fallback = _segment_language(labels)
-    lang, _ = detect_language(" ".join(block.text for block in blocks))
+    text = " ".join(block.text for block in blocks)
+    lang, _ = detect_language(text)
+    if lang and not uses_its_small_words(text, lang):
+        lang = fallback
     if lang is None or fallback is None or _script_default(lang) != _script_default(fallback):
         return fallback
     return lang
