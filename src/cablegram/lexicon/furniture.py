@@ -1,0 +1,94 @@
+"""The furniture of every kind of document, beyond the Russian cable form of `patterns`:
+letterheads, captions, file references, datelines, subjects, addresses and salutations,
+closing formulas and signatures, in English, Russian, German and French, by their form
+and words (ENCODING.md: "the vocabulary is open: these are kinds of line").
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablegram.lexicon.names import ROLE_WORDS
+
+I = re.IGNORECASE  # noqa: E741
+
+# Classification and handling notes: 'Top Secret', 'Strictly confidential!', 'SECRET &
+# PERSONAL', 'Only copy', 'Special File', 'By telegraph.', 'Translation from Chinese',
+# 'FOR RELEASE AT 4:10 pm, EST', 'TOP SECRET, Copy Nº 2', 'Строго секретно', 'Особая папка'.
+HANDLING = re.compile(
+    r"^(?:(?:top|strictly|extremely|most|highly|very)\s+)?"
+    r"(?:secret|confidential|urgent|immediate|personal|priority|restricted)"
+    r"(?:\s*(?:&|and)\s*(?:personal|confidential|secret))?[.!]?"
+    r"(?:,?\s*(?:copy|экз\.)\s*(?:N[°ºo]|№|No\.?)?\s*\d+)?$"
+    r"|^(?:only copy|sole copy|single copy|special file|working copy|by (?:telegraph|"
+    r"cable|courier|pouch)|en clair|in clear|not for (?:publication|the press)|for (?:release|"
+    r"publication) .*|(?:translation|translated) from \w+|eyes only"
+    r"|exclusively for .{3,40}|noforn|limdis|exdis|nodis)[.!]?$"
+    r"|^(?:строго|совершенно|весьма)?\s*(?:секретно|срочно|конфиденциально)[.!]?$"
+    r"|^(?:особая папка|только лично|перевод с \w+(?: языка)?|лично)[.!]?$"
+    r"|^(?:streng |vs-)?(?:geheim|vertraulich|nur für den dienstgebrauch)[.!]?$",
+    I,
+)
+# Lines that say what the document is without naming a kind: 'Draft.', 'Version 1'
+FORM_OF_DOCUMENT = re.compile(
+    r"^(?:draft|version \d+|copy|excerpt|extract|translation|проект|выписка)\.?$", I
+)
+# A standalone file reference or register number: 'F.N.33.', 'PR/11/57 (Ottawa)', 'D/4',
+# '417/178/10', 'No. 0243/66', 'Special No. 62', 'Issuing No. 8600', 'Вх. № 2114'.
+REFERENCE = re.compile(
+    r"^(?:(?:F\.\s?N\.?|File(?: No\.?)?|Ref\.?|Our ref\.?|Your ref\.?|Az\.?|Tgb\.?\s*Nr\.?"
+    r"|Special|Issuing|Incoming|Outgoing|Registration|Reg\.|Вх\.|Исх\.|Спец\.|СПЕЦ\.|Рег\.)"
+    r"\s*(?:N[°ºo]\.?|№|No\.?|Nr\.)?\s*)?"
+    r"[A-ZА-ЯЁ]{0,4}[./-]?\s?\d[\w./-]*(?:\s*\([^)]{2,20}\))?\.?$",
+    I,
+)
+LABELLED_NUMBER = re.compile(
+    r"(?P<label>Special|Issuing|Incoming|Registration|Вх\.|Спец\.|СПЕЦ\.|Исх\.)\s*"
+    r"(?:N[°ºo]\.?|№|No\.?)?\s*(?P<number>\d[\w/-]*)",
+    I,
+)
+NUMBER_KIND = {"special": "special", "issuing": "issuing", "incoming": "incoming",
+               "registration": "registration", "вх.": "incoming", "спец.": "special",
+               "исх.": "outgoing"}  # fmt: skip
+# 'Subject:', 'SUBJECT:', 'Re:', 'Betr.:', 'Betrifft:', 'Тема:', 'Objet :'
+SUBJECT = re.compile(r"^(?:subject|re|betr\.|betrifft|тема|objet|concerning)\s*:", I)
+# 'To: MINREX, Havana', 'From: Embassy, Moscow', 'An:', 'Кому:'
+ROUTING = re.compile(r"^(?:to|from|an|von|кому|от кого|à|de)\s*:\s*\S", I)
+# a labelled date line: 'DATE: October 14, 1959', 'Date: 10/9/50', 'DATE, TIME AND PLACE: …'
+DATE_LABEL = re.compile(r"^(?:date|datum|дата)(?:,\s*time(?:\s+and\s+place)?)?\s*:", I)
+# 'Moscow—Ministry of Foreign Affairs of the USSR.': a place, a dash, the addressee
+PLACE_DASH_ADDRESSEE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]{2,}\s*[—–]\s*\S")
+# Salutations: 'Dear …', 'My dear premier,', 'Respected Comrade …,', 'Уважаемый …!'
+SALUTATION = re.compile(
+    r"^(?:(?:my\s+)?dear|respected|esteemed|honou?red|most honou?red|sehr geehrter?|lieber?"
+    r"|liebe|cher|chère|monsieur|madame|уважаем\w+|дорог\w+|глубокоуважаем\w+|многоуважаем\w+)\b",
+    I,
+)
+# Closing formulas: 'Yours sincerely,', 'With deep respect,', 'With fraternal greetings,',
+# 'Please accept … the assurances …', 'Devotedly yours,', 'С уважением', 'Mit freundlichen Grüßen'
+CLOSING = re.compile(
+    r"^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully|devotedly|cordially|ever)"
+    r"(?:\s+yours)?|yours(?:\s+\w+){0,2}|with\s+(?:\w+\s+){0,3}(?:greetings|respect|regards"
+    r"|salutations|esteem|wishes)|please accept\b.*assurances?.*|accept,?\s.*assurances?.*"
+    r"|best regards|kind regards|regards|salute|с\s+(?:\w+\s+)?(?:уважением|приветом)"
+    r"|mit\s+(?:\w+\s+)?grüßen|hochachtungsvoll|veuillez agréer.*)[,.!]?$",
+    I,
+)
+# A caption's complement after the kind of document: parties named ('between', 'with')
+CAPTION_PARTIES = re.compile(r"\b(?:between|with|между|с|mit|avec)\b", I)
+# 'Recorded by comr. Fedorenko.', 'Recorded by:', 'Записал …', 'Drafted by: …'
+RECORDED_BY = re.compile(r"^(?:recorded|written down|noted)\s+by\b|^записал[аи]?\b", I)
+DRAFTED_BY = re.compile(
+    r"^(?:drafted|cleared|approved|prepared|typed|copied|translated|compiled)\s+(?:by|from)\b"
+    r"|^(?:received at the office|issued|sent encrypted|copy filed|filed)\b",
+    I,
+)
+# 'N copies printed', '1 - Cde. A. A. Gromyko', 'To all Provincial Premiers.'
+COPIES_PRINTED = re.compile(r"^(?:\w+|\d+)\s+cop(?:y|ies)\s+(?:printed|made|typed)\b", I)
+DISTRIBUTION_LINE = re.compile(r"^\d{1,2}\s*[-–—]\s*(?:\S.*)$")
+DISTRIBUTED_TO = re.compile(
+    r"^(?:to all\s.+|copies?\s+(?:to|sent to)\b.*|выписки послан\w*:.*|разослано:.*"
+    r"|verteiler:.*|distribution:.*)$",
+    I,
+)
+ROLE_LINE = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ROLE_WORDS)})\b", I)
