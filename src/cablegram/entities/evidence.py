@@ -40,7 +40,10 @@ NOT_NAME_WORDS = """
 """
 TITLES = frozenset(TITLE_WORDS.split())
 PLURAL_TITLES = frozenset(PLURAL_TITLE_WORDS.split())
+ALL_TITLES = TITLES | PLURAL_TITLES
 NOT_NAMES = frozenset(NOT_NAME_WORDS.split())
+# a word (or `тов. тов.`) before a capital: a title when it is one of TITLES
+TITLE_CANDIDATE = re.compile(r"(?<![\w.])(?:тов\.\s*тов\.|[^\W\d_]+\.?)(?=[ \t]+[A-ZА-ЯЁ])")
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’]*(?:-[\w'’]+)*")
 INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}")
@@ -49,6 +52,7 @@ LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b)\s*")
 CAPS_RUN = re.compile(
     r"(?<![\w'’-])[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ \t]+[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+)*(?![\w'’-])"
 )
+UPPER = re.compile(r"[A-ZА-ЯЁ]")
 ROMAN = re.compile(r"^[IVXLC]+$")
 VOWELS = set("AEIOUYАЕЁИОУЫЭЮЯ")
 MAX_WORDS = 3
@@ -58,6 +62,8 @@ def evidence_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tup
     """Spans of the person names `text` gives strong evidence for, outside the `taken`
     spans (names the authority found), left to right."""
     spans: list[tuple[int, int]] = []
+    if not UPPER.search(text):
+        return spans  # no capital letter, no name
     for title in _titles(text, taken):
         spans.extend(_names_after(text, title, taken))
     for span in _capitalised_surnames(text, taken):
@@ -67,10 +73,10 @@ def evidence_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tup
 
 
 def _titles(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
-    """Title words (with their full stop) outside the names found; `тов. тов.` is one."""
-    for match in re.finditer(r"(?<![\w.])(?:тов\.\s*тов\.|[^\W\d_]+\.?)", text):
-        word = _title_key(match.group())
-        if word not in TITLES and word not in PLURAL_TITLES:
+    """Title words (with their full stop) before a capital, outside the names found;
+    `тов. тов.` is one."""
+    for match in TITLE_CANDIDATE.finditer(text):
+        if _title_key(match.group()) not in ALL_TITLES:
             continue
         if not any(_overlap((match.start(), match.end()), span) for span in taken):
             yield match
@@ -78,7 +84,7 @@ def _titles(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[re.Match[st
 
 def _title_key(word: str) -> str:
     key = "".join(word.casefold().split())
-    if key in TITLES or key in PLURAL_TITLES:
+    if key in ALL_TITLES:
         return key
     return key.rstrip(".")  # "Comrade." never: a title word stands without its stop
 
@@ -141,13 +147,16 @@ def _capitalised_surnames(text: str, taken: Sequence[tuple[int, int]]) -> Iterab
     """Runs of one to three words in capitals inside running text (a text with words in
     lower case), that are neither common words nor acronyms, nor part of a line in
     capitals."""
-    if sum(1 for w in WORD.findall(text) if w.islower()) < 2:
-        return  # a heading or a line in capitals, not running text
+    runs = [
+        match
+        for match in CAPS_RUN.finditer(text)
+        if not any(_overlap((match.start(), match.end()), span) for span in taken)
+    ]
+    if not runs or sum(1 for w in WORD.findall(text) if w.islower()) < 2:
+        return  # no capitals, or a heading or a line in capitals, not running text
     words = list(WORD.finditer(text))
-    for match in CAPS_RUN.finditer(text):
+    for match in runs:
         span = (match.start(), match.end())
-        if any(_overlap(span, other) for other in taken):
-            continue
         run = match.group().split()
         if len(run) > MAX_WORDS or _beside_capitals(words, span):
             continue

@@ -28,7 +28,7 @@ strong (a title before them, a surname in capitals: see `evidence`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, get_args
 
@@ -209,6 +209,12 @@ def _same(new: Sequence[Any], old: Sequence[Any]) -> bool:
 
 def _tag_run(run: list[Text | LineBreak], tagging: Tagging) -> list[Inline]:
     """Texts and line breaks with the names in them tagged: the run itself if none."""
+    if len(run) == 1 and isinstance(run[0], Text):  # the common case: one text
+        text = run[0].text
+        names = _names(text, tagging)
+        if not names:
+            return list(run)
+        return _cut(text, names, lambda a, b: [Text(text[a:b])] if a < b else [])
     if not any(isinstance(node, Text) for node in run):
         return list(run)
     # the run as one text: a line break is a newline, or nothing where a word runs on
@@ -220,13 +226,22 @@ def _tag_run(run: list[Text | LineBreak], tagging: Tagging) -> list[Inline]:
     names = _names(joined, tagging)
     if not names:
         return list(run)
+    return _cut(joined, names, lambda a, b: _slice(pieces, joined, a, b))
+
+
+def _cut(
+    text: str,
+    names: list[tuple[int, int, Kind, str | None]],
+    nodes: Callable[[int, int], list[Inline]],
+) -> list[Inline]:
+    """The nodes of a text with its names wrapped (`nodes(a, b)`: those between offsets)."""
     out: list[Inline] = []
     pos = 0
     for start, end, kind, ref in names:
-        out.extend(_slice(pieces, joined, pos, start))
-        out.append(Name(kind, tuple(_slice(pieces, joined, start, end)), ref))
+        out.extend(nodes(pos, start))
+        out.append(Name(kind, tuple(nodes(start, end)), ref))
         pos = end
-    out.extend(_slice(pieces, joined, pos, len(joined)))
+    out.extend(nodes(pos, len(text)))
     return out
 
 
