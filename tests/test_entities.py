@@ -320,6 +320,7 @@ def test_a_name_the_authority_lacks_is_tagged_on_strong_evidence(
         "Comrades, we must act at once.",
         "Comrades were present at the meeting.",  # a plural title before a lower-case word
         "The General said nothing.",  # a title alone
+        "to stabilize the country in general. Decisions were taken.",  # a sentence's stop
         "General",
         "Генерал сказал, что товарищи согласны.",
         "Товарищи, мы должны действовать.",

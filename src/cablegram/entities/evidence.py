@@ -83,10 +83,10 @@ def _titles(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[re.Match[st
 
 
 def _title_key(word: str) -> str:
+    """The title a word is ("" if none): a stop after a word that takes none ends a
+    sentence (`in general. Decisions`), it does not make a title."""
     key = "".join(word.casefold().split())
-    if key in ALL_TITLES:
-        return key
-    return key.rstrip(".")  # "Comrade." never: a title word stands without its stop
+    return key if key in ALL_TITLES else ""
 
 
 def _names_after(
