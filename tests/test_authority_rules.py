@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from cablegram.validate import validate_files
 
@@ -29,10 +30,12 @@ PERSONS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def person(xml_id: str, *forms: tuple[str, str, str]) -> str:
+def person(xml_id: str, *forms: tuple[str, str, str], country: str | None = None) -> str:
     names = "".join(
         f'<persName type="{kind}" xml:lang="{lang}">{text}</persName>' for kind, lang, text in forms
     )
+    if country:
+        names += f'<nationality ref="places.xml#{country}"/>'
     return f'        <person xml:id="{xml_id}">{names}</person>'
 
 
@@ -117,3 +120,56 @@ def test_a_form_naming_two_entries_is_a_warning(tmp_path: Path) -> None:
     assert {(rule, severity) for rule, severity, _ in broken} == {
         ("cg-auth-duplicate-form", "warning")
     }
+
+
+IVAN = ("preferred", "en", "Ivan Kovalev")
+EVGENY = ("preferred", "en", "E. F. Kovalev")
+GENERIC = ("generic", "en", "Kovalev")
+
+
+def test_a_generic_form_may_name_several_entries(tmp_path: Path) -> None:
+    """Homonyms are separate entries; the form they share is generic on each."""
+    assert (
+        rules_broken(
+            tmp_path,
+            person("ivan-kovalev", IVAN, GENERIC, country="ussr"),
+            person("evgeny-kovalev", EVGENY, GENERIC, country="ussr"),
+        )
+        == []
+    )
+
+
+def test_a_generic_form_is_never_a_variant_of_one_entry(tmp_path: Path) -> None:
+    broken = rules_broken(
+        tmp_path,
+        person("ivan-kovalev", IVAN, ("variant", "en", "KOVALEV"), country="ussr"),
+        person("evgeny-kovalev", EVGENY, GENERIC, country="ussr"),
+    )
+    assert [(rule, severity) for rule, severity, _ in broken] == [
+        ("cg-auth-generic-variant", "error")
+    ]
+    assert '"KOVALEV" is a variant of "ivan-kovalev" but generic elsewhere' in broken[0][2]
+
+
+def test_a_generic_form_needs_a_country_to_be_decided(tmp_path: Path) -> None:
+    broken = rules_broken(tmp_path, person("evgeny-kovalev", EVGENY, GENERIC))
+    assert [(rule, severity) for rule, severity, _ in broken] == [
+        ("cg-auth-generic-country", "warning")
+    ]
+
+
+def test_every_country_of_the_authority_files_is_a_place() -> None:
+    """`nationality`, `country` and `location/country` point at an entry of places.xml."""
+    directory = Path(__file__).parent.parent / "tei" / "authority"
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    places = {
+        p.get("{http://www.w3.org/XML/1998/namespace}id")
+        for p in etree.parse(str(directory / "places.xml")).iter(f"{tei}place")
+    }
+    refs = [
+        (path.name, element.get("ref"))
+        for path in directory.glob("*.xml")
+        for element in etree.parse(str(path)).iter(f"{tei}nationality", f"{tei}country")
+    ]
+    assert refs
+    assert [(name, ref) for name, ref in refs if ref.split("#")[1] not in places] == []

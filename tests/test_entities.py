@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -12,9 +13,10 @@ from lxml import etree
 
 from cablegram.cli import main
 from cablegram.entities import NameIndex, load_authority
-from cablegram.entities.tagger import tag_document, tag_inlines
-from cablegram.model import LineBreak, Name, Text
+from cablegram.entities.tagger import decide, tag_document, tag_inlines
+from cablegram.model import Document, LineBreak, Name, Party, Text
 from cablegram.parse import parse_bytes
+from cablegram.parse.inline import plain_text
 from conftest import TEI_DIR, seed_paths
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -152,6 +154,213 @@ def test_a_cable_of_our_own_gets_its_names_tagged(tmp_path: Path) -> None:
     assert (sender.text, sender.get("ref")) == ("Feng Xi", "authority/persons.xml#stalin")
 
 
+# ------------------------------------------------------------------ generic forms
+
+
+def candidates(index: NameIndex, text: str) -> tuple[str | None, set[str]]:
+    [found] = index.find(text)
+    return found.entry_id, set(found.candidates)
+
+
+def test_a_generic_form_names_no_entry_by_itself(index: NameIndex) -> None:
+    entry, ids = candidates(index, "sent to the Ministry of Foreign Affairs today")
+    assert entry is None
+    assert {"ussr-mfa", "prc-mfa", "dprk-mfa", "hungary-mfa", "gdr-mfaa"} <= ids
+    # the specific forms of each body name it alone
+    assert tagged(index, "the Soviet Foreign Ministry and the DPRK MFA") == [
+        ("Soviet Foreign Ministry", "ussr-mfa"),
+        ("DPRK MFA", "dprk-mfa"),
+    ]
+    assert tagged(index, "Ministry of Foreign Affairs of the USSR") == [
+        ("Ministry of Foreign Affairs of the USSR", "ussr-mfa")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "expected"),
+    [
+        ("Foreign Ministry", ("ussr",), "ussr-mfa"),
+        ("Foreign Ministry", ("china", "ussr"), "prc-mfa"),
+        ("Foreign Ministry", ("usa", "north-korea"), "dprk-mfa"),  # no US entry: next
+        ("Foreign Ministry", ("usa",), None),  # no candidate of the context's country
+        ("Foreign Ministry", (), None),
+        ("Department of External Affairs", ("ireland",), "ireland-dea"),
+        ("Department of External Affairs", ("canada",), None),
+        # an embassy: the sending state leaves three, the host country decides
+        ("Soviet Embassy", ("ussr",), None),
+        ("Soviet Embassy", ("ussr", "china"), "ussr-embassy-china"),
+        ("USSR Embassy", ("north-korea", "ussr"), "ussr-embassy-dprk"),
+        # homonyms of one country: the country cannot decide
+        ("Kovalev", ("ussr",), None),
+        ("Stoica", ("romania",), None),
+    ],
+)
+def test_the_context_decides_a_generic_form(
+    index: NameIndex, text: str, countries: tuple[str, ...], expected: str | None
+) -> None:
+    [found] = index.find(text)
+    assert found.entry_id is None
+    assert decide(index, found, countries) == expected
+
+
+def test_homonyms_are_separate_entries_told_apart_by_their_full_forms(index: NameIndex) -> None:
+    assert tagged(index, "Kovalev E.F. and I. V. Kovalev, Chivu Stoica, Gheorghe Stoica") == [
+        ("Kovalev E.F.", "evgeny-kovalev"),
+        ("I. V. Kovalev", "ivan-kovalev"),
+        ("Chivu Stoica", "chivu-stoica"),
+        ("Gheorghe Stoica", "gheorghe-stoica"),
+    ]
+
+
+def _cable(body: bytes, **metadata: object) -> Document:
+    cable = parse_bytes(
+        "cable.txt",
+        b"July 12, 1951 Cable No. 1, Shtykov to Vyshinsky\n\nSummary:\n\nA test.\n\n"
+        b"Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n" + body,
+    )
+    return dataclasses.replace(cable, metadata=dataclasses.replace(cable.metadata, **metadata))
+
+
+def _body_names(cable: Document) -> list[tuple[str, str | None]]:
+    return [
+        (plain_text(node.content), node.ref)
+        for block in cable.versions[0].text.body
+        for node in getattr(block, "content", ())
+        if isinstance(node, Name)
+    ]
+
+
+def test_correspondents_are_decided_by_the_sender_and_the_body_by_the_place(
+    index: NameIndex,
+) -> None:
+    """Shtykov, the Soviet ambassador, writes from Pyongyang: his addressee `Ministry of
+    Foreign Affairs` is his own country's; the MFA his text reports on is the host's."""
+    cable = _cable(
+        b"Deputy Chief of the First Department of the MFA Choe Won-sik was present at the "
+        b"meeting with Kim Il Sung in the afternoon.\n",
+        senders=(Party("Shtykov"),),
+        addressees=(Party("Ministry of Foreign Affairs"),),
+        origin="Pyongyang",
+    )
+    tagged_cable = tag_document(cable, index)
+    [addressee] = tagged_cable.metadata.addressees
+    assert addressee.ref == "authority/orgs.xml#ussr-mfa"
+    assert ("MFA", "authority/orgs.xml#dprk-mfa") in _body_names(tagged_cable)
+    # without a place, the sender's country decides the text too
+    unplaced = tag_document(dataclasses.replace(cable, metadata=dataclasses.replace(
+        cable.metadata, origin=None)), index)  # fmt: skip
+    assert ("MFA", "authority/orgs.xml#ussr-mfa") in _body_names(unplaced)
+
+
+def test_a_generic_form_the_context_does_not_decide_is_tagged_without_reference(
+    index: NameIndex,
+) -> None:
+    cable = _cable(
+        b"The Ministry of Foreign Affairs has not yet answered our note of the last week.\n",
+        senders=(Party("Wolkenstein"),),
+        addressees=(Party("Foreign Ministry"),),
+        origin=None,
+    )
+    tagged_cable = tag_document(cable, index)
+    assert tagged_cable.metadata.addressees[0].ref is None
+    assert _body_names(tagged_cable) == [("Ministry of Foreign Affairs", None)]
+    assert [n.kind for b in tagged_cable.versions[0].text.body for n in b.content
+            if isinstance(n, Name)] == ["org"]  # fmt: skip
+
+
+def test_a_generic_sender_is_decided_by_its_own_place(index: NameIndex) -> None:
+    cable = _cable(
+        b"The Foreign Ministry instructs the embassy to keep calm during these days.\n",
+        senders=(Party("Foreign Ministry", place="Beijing"),),
+        addressees=(Party("Embassy in Hungary"),),
+        origin=None,
+    )
+    tagged_cable = tag_document(cable, index)
+    assert tagged_cable.metadata.senders[0].ref == "authority/orgs.xml#prc-mfa"
+    assert tagged_cable.metadata.addressees[0].ref == "authority/orgs.xml#prc-embassy-hungary"
+
+
+# ------------------------------------------------------------------ names on evidence
+
+
+def evidence(index: NameIndex, text: str) -> list[tuple[str, str | None]]:
+    nodes = tag_inlines((Text(text),), index)
+    return [(plain_text(n.content), n.ref) for n in nodes if isinstance(n, Name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I met General Xuantong yesterday.", [("Xuantong", None)]),
+        ("Marshal Wolkenstein did not come.", [("Wolkenstein", None)]),
+        ("as Cde. N. A. Pupkin said", [("N. A. Pupkin", None)]),
+        ("Comrade Wang Xiaoer and Comrade Stalin", [("Wang Xiaoer", None),
+            ("Stalin", "authority/persons.xml#stalin")]),
+        ("present: comrades Pupkin, Xuantong and Stalin.", [("Pupkin", None), ("Xuantong", None),
+            ("Stalin", "authority/persons.xml#stalin")]),
+        ("the clique of KRUTIKOV prepared an attack", [("KRUTIKOV", None)]),
+        ("PUPKIN. We reviewed the issues.", [("PUPKIN", None)]),
+        ("прошу передать тов. Пупкину лично", [("Пупкину", None)]),
+        ("визиты тов. тов. Пупкину, Сидоренко и Молотову", [("Пупкину", None),
+            ("Сидоренко", None), ("Молотову", "authority/persons.xml#molotov")]),
+        ("доложил генералу Крутикову о делах", [("Крутикову", None)]),
+        ("сообщите ПУПКИНУ немедленно", [("ПУПКИНУ", None)]),
+    ],
+)  # fmt: skip
+def test_a_name_the_authority_lacks_is_tagged_on_strong_evidence(
+    index: NameIndex, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert evidence(index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday the talks began in the morning.",  # a capital opening a sentence
+        "Comrades, we must act at once.",
+        "Comrades were present at the meeting.",  # a plural title before a lower-case word
+        "The General said nothing.",  # a title alone
+        "to stabilize the country in general. Decisions were taken.",  # a sentence's stop
+        "General",
+        "Генерал сказал, что товарищи согласны.",
+        "Товарищи, мы должны действовать.",
+        "Mr. Chairman, I thank you.",
+        "the General Staff and Comrade Chairman",
+        "TOP SECRET MEMORANDUM OF CONVERSATION",  # a line in capitals
+        "the USSR and the TASS agency and the CCP",  # acronyms
+        "ШИФРТЕЛЕГРАММА СЕКРЕТНО, прошу доложить",
+        "a meeting of the First Secretary with THE GREAT LEADER OF THE PEOPLE today",
+    ],
+)
+def test_no_name_is_invented_without_evidence(index: NameIndex, text: str) -> None:
+    assert [n for n in evidence(index, text) if n[1] is None] == []
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name(index: NameIndex) -> None:
+    nodes = tag_inlines(
+        (Text("a talk with Cde. Zhu"), LineBreak(edition="export"), Text("De, and with Petrov")),
+        index,
+    )
+    assert nodes[1] == Name(
+        "person",
+        (Text("Zhu"), LineBreak(edition="export"), Text("De")),
+        "authority/persons.xml#zhu-de",
+    )
+    assert nodes[0] == Text("a talk with Cde. ")
+
+
+def test_forms_keep_their_punctuation_and_acronyms_their_capitals(index: NameIndex) -> None:
+    assert tagged(index, "R. Kennedy, the VKP(b) CC and the US") == [
+        ("R. Kennedy", "robert-kennedy"),
+        ("VKP(b) CC", "vkpb-cc"),
+        ("US", "usa"),
+    ]
+    assert tagged(index, "Let us go, Us and us") == []
+    assert tagged(index, "the USSR's policy") == [("USSR's", "ussr")]
+    assert tagged(index, "Cde. N. A. Bulganin") == [("N. A. Bulganin", "bulganin")]
+    assert tagged(index, "Mr. Aiken") == [("Aiken", "aiken")]  # a title is no initial
+
+
 # ------------------------------------------------------------------ the seeds, by hand
 
 # Every name an editor would index, per seed and language: (entry id, form as written).
@@ -254,13 +463,14 @@ def test_every_reference_of_the_corpus_resolves() -> None:
 # ------------------------------------------------------------------ cablegram entities
 
 
-def test_entities_lists_names_no_entry_covers(tmp_path: Path) -> None:
+def test_entities_lists_names_no_entry_covers(tmp_path: Path, index: NameIndex) -> None:
     cable = parse_bytes(
         "x.txt",
         b"July 12, 1951 Cable No. 1, Mao Zedong to Filippov [Stalin]\n\nCitation:\n\n"
         b'"Cable No. 1", July 12, 1951, Wilson Center Digital Archive, APRF.\n\n'
         b"Contents:\n\nTranslation - English\n\nCABLE No. 1\n\nTo Comrade FILIPPOV [Stalin]\n\n"
         b"I met General Xuantong and the envoy Wolkenstein in Kaesong yesterday.\n\n"
+        b"The Department of External Affairs was told of it.\n\n"
         b"MAO ZEDONG\n",
     )
     from cablegram.encode.tei import encode_document, serialise
@@ -269,16 +479,33 @@ def test_entities_lists_names_no_entry_covers(tmp_path: Path) -> None:
     for file in AUTHORITY.glob("*.xml"):
         (tmp_path / "authority" / file.name).write_bytes(file.read_bytes())
     target = tmp_path / "cable.xml"
-    target.write_bytes(serialise(encode_document(cable)))
+    target.write_bytes(serialise(encode_document(tag_document(cable, index))))
     result = CliRunner().invoke(main, ["entities", str(target), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     terms = {row["term"]: row for row in rows}
     assert "Xuantong" in terms and "Wolkenstein" in terms
     assert "Kaesong" not in terms and "FILIPPOV" not in terms
+    # tagged on evidence (a title), without a reference: listed where it stands
+    xuantong = root_names(target, "Xuantong")
+    assert xuantong == [None]
+    assert terms["Xuantong"]["locations"].startswith(f"{target}:")
+    # a generic form the context did not decide is known to the authority: not listed
+    assert root_names(target, "Department of External Affairs") == [None]
+    assert "Department of External Affairs" not in terms
     assert terms["Wolkenstein"]["locations"].startswith(f"{target}:")
     text = CliRunner().invoke(main, ["entities", str(target)])
     assert text.exit_code == 0 and "Wolkenstein\t[en]\t1\t" in text.output
+
+
+def root_names(path: Path, text: str) -> list[str | None]:
+    """The references of the names of a TEI file's text that read `text`."""
+    root = etree.parse(str(path)).getroot()
+    return [
+        e.get("ref")
+        for e in root.xpath("//tei:text//*[self::tei:persName or self::tei:orgName]", namespaces=NS)
+        if "".join(e.itertext()) == text
+    ]
 
 
 def test_entities_without_authority_files_is_a_clear_error(tmp_path: Path) -> None:

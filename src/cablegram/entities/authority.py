@@ -1,4 +1,9 @@
-"""Reading the authority files: one `Entry` per person, place or organisation."""
+"""Reading the authority files: one `Entry` per person, place or organisation.
+
+Besides its forms, an entry may name its country (`nationality` of a person, `country` of
+a body or a place, `location/country` of a body abroad such as an embassy): the context
+through which a generic form (`Ministry of Foreign Affairs`) is decided.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from lxml import etree
 
 from cablegram.errors import CablegramError
 from cablegram.safexml import parse_xml
@@ -25,7 +32,7 @@ FILES: dict[Kind, tuple[str, str]] = {
 class Form:
     text: str
     lang: str
-    type: str  # preferred, variant, codename, ocr
+    type: str  # preferred, variant, codename, ocr, generic
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,8 @@ class Entry:
     id: str
     kind: Kind
     forms: tuple[Form, ...]
+    country: str | None = None  # the place entry of its state (nationality, country)
+    location: str | None = None  # where a body sits abroad (an embassy's host country)
 
     def preferred(self, lang: str = "en") -> str:
         for form in self.forms:
@@ -53,6 +62,21 @@ class Authority:
         """The `@ref` of an entry, relative to the directory of the TEI files."""
         entry = self.entries[entry_id]
         return f"{self.href_base}/{FILES[entry.kind][0]}#{entry_id}"
+
+    def country(self, entry_id: str) -> str | None:
+        """The country an entry belongs to: a person's nationality, a body's state, the
+        country a place lies in (a place without one is a country itself)."""
+        entry = self.entries.get(entry_id)
+        if entry is None:
+            return None
+        return entry.country or (entry.id if entry.kind == "place" else None)
+
+    def countries(self, entry_id: str) -> frozenset[str]:
+        """Every country a document's context may recognise an entry by: its own and, for
+        a body abroad, the one it sits in (the Soviet embassy in China: USSR and China)."""
+        entry = self.entries.get(entry_id)
+        found = {self.country(entry_id), entry.location if entry else None}
+        return frozenset(c for c in found if c)
 
 
 def load_authority(directory: Path, relative_to: Path | None = None) -> Authority:
@@ -76,6 +100,19 @@ def load_authority(directory: Path, relative_to: Path | None = None) -> Authorit
                 )
                 for n in element.iterchildren(f"{TEI}{tag}")
             )
-            entries[entry_id] = Entry(entry_id, kind, forms)
+            entries[entry_id] = Entry(
+                entry_id,
+                kind,
+                forms,
+                _country(element, f"{TEI}nationality") or _country(element, f"{TEI}country"),
+                _country(element, f"{TEI}location/{TEI}country"),
+            )
     base = Path(os.path.relpath(directory, relative_to)) if relative_to else Path(directory.name)
     return Authority(directory, entries, base.as_posix())
+
+
+def _country(element: etree._Element, path: str) -> str | None:
+    """The place id a `country`/`nationality` child points at (`places.xml#ussr`)."""
+    found = element.find(path)
+    ref = found.get("ref", "") if found is not None else ""
+    return ref.rpartition("#")[2] or None

@@ -1,9 +1,12 @@
 """Names the authority files do not cover yet: what `cablegram entities` lists.
 
-In the versions of TEI documents, outside the names already tagged, it collects runs of
-capitalised words and words in capitals. A Russian word counts when pymorphy3 reads it as
-a name, surname, patronymic, toponym or organisation, or does not know it; a capitalised
-English word counts unless it is a common word (a short list) or opens a sentence.
+In the versions of TEI documents it lists the names tagged without a reference that no
+form of the authority covers (tagged on evidence: `Comrade Xuantong`, a surname in
+capitals; a generic form the context did not decide is covered, and not listed), and,
+outside the tagged names, runs of capitalised words and words in capitals. A Russian word
+counts when pymorphy3 reads it as a name, surname, patronymic, toponym or organisation, or
+does not know it; a capitalised English word counts unless it is a common word (a short
+list) or opens a sentence.
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SKIP = {"persName", "placeName", "orgName", "idno", "date", "time", "ref", "fw", "sic", "corr"}
 RUN = re.compile(r"(?<!\w)[A-ZА-ЯЁ][\w'’.-]*(?:[ \t]+[A-ZА-ЯЁ][\w'’-]*)*")
+# names tagged on evidence (or generic forms the context did not decide), not nested in
+# another name
+NAMES_WITHOUT_REF = (
+    ".//*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@ref)]"
+    "[not(ancestor::tei:persName or ancestor::tei:placeName or ancestor::tei:orgName)]"
+)
 NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 COMMON_WORDS = """
 a an and as at but by for from he her his i if in is it its mr no not of on or our she so
@@ -50,6 +59,11 @@ def uncovered_names(paths: Iterable[Path], index: NameIndex) -> list[Uncovered]:
         tree = parse_xml(path)
         for div in tree.getroot().xpath("//tei:text/tei:body/tei:div", namespaces=TEI_NS):
             lang = div.get(XML_LANG, "")
+            for name in div.xpath(NAMES_WITHOUT_REF, namespaces=TEI_NS):
+                term = " ".join("".join(name.itertext()).split())
+                if term and not index.resolve(term):
+                    entry = found.setdefault((term, lang), Uncovered(term, lang))
+                    entry.locations.append(f"{path}:{name.sourceline or 0}")
             for text, line in _free_text(div):
                 for term in _terms(text):
                     if index.resolve(term):
@@ -77,7 +91,7 @@ def _free_text(div: etree._Element) -> Iterable[tuple[str, int]]:
 def _terms(text: str) -> Iterable[str]:
     for match in RUN.finditer(text):
         words = [w.strip(".'’") for w in match.group().split()]
-        words = [w for w in words if w and not _common(w)]
+        words = [w for w in words if w and not common_word(w)]
         if not words:
             continue
         if len(words) == 1 and _opens_sentence(text, match.start()) and not words[0].isupper():
@@ -90,7 +104,8 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;"
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary word rather than (part of) a name."""
     if len(word) < 2 or any(c.isdigit() for c in word):
         return True
     lower = word.lower()

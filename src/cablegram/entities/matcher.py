@@ -5,6 +5,13 @@ its possessive); a Cyrillic token matches every word form of its paradigm, gener
 pymorphy3 (the dictionary for known words, its predictor for foreign names such as Сен or
 Гензан), so `Сталину`, `ФИЛИППОВУ`, `Ким Ир Сену` and `в Гензане` are found without a
 list of endings. Matches run on token boundaries, never inside a word; the longest wins.
+The punctuation inside a form must stand in the text as well (`VKP(b) CC`, `R. Kennedy`,
+`Kovalev E.F.`), and a word the form writes in capitals (`MFA`, `US`) only matches in
+capitals, so that the pronoun "us" is not the United States.
+
+A form of type `generic` (`Ministry of Foreign Affairs`) is listed on every entry it may
+name; a match of one is a `Found` without an entry, holding the candidates, for the tagger
+to decide from the document's context.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import pymorphy3
 
@@ -20,6 +28,11 @@ from cablegram.entities.authority import Authority, Kind
 TOKEN = re.compile(r"\w[\w'’]*(?:-\w[\w'’]*)*")
 CYRILLIC = re.compile(r"[а-яё]")
 INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?)+(?=[A-ZА-ЯЁ])")
+# initials just before a person's name (N. A. Bulganin, Yu. V. Andropov), not a title (Mr.)
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}$")
+NOT_INITIALS = {"mr", "ms", "dr", "st", "mt", "no", "nr", "us"}
+ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,5}$")
+POSSESSIVE = re.compile(r"['’]s$")
 TYPE_RANK = {"preferred": 0, "variant": 1, "codename": 2, "ocr": 3}
 
 
@@ -86,15 +99,23 @@ class Candidate:
     kind: Kind
     exact: tuple[str, ...]  # the form's own tokens, casefolded
     rest: tuple[frozenset[str], ...]  # accepted spellings of the tokens after the first
+    gaps: tuple[str, ...]  # the punctuation between the form's tokens ('' for a space)
+    tail: str  # punctuation closing the form: the ")" of ВКП(б)
+    capitals: tuple[bool, ...]  # which tokens must stand in capitals (acronyms)
     rank: int
+    generic: bool
 
 
 @dataclass(frozen=True)
 class Found:
+    """A name in a text; `entry_id` is None for a generic form, whose `candidates` are the
+    entries it may name."""
+
     start: int
     end: int
-    entry_id: str
+    entry_id: str | None
     kind: Kind
+    candidates: tuple[str, ...] = ()
 
 
 class NameIndex:
@@ -105,17 +126,22 @@ class NameIndex:
         self.first: dict[str, list[Candidate]] = {}
         for entry in authority.entries.values():
             for form in entry.forms:
-                tokens = TOKEN.findall(form.text)
+                tokens = list(TOKEN.finditer(form.text))
                 if not tokens:
                     continue
+                words = [t.group() for t in tokens]
                 candidate = Candidate(
                     entry.id,
                     entry.kind,
-                    tuple(t.casefold().replace("ё", "е") for t in tokens),
-                    tuple(surfaces(t) for t in tokens[1:]),
+                    tuple(w.casefold().replace("ё", "е") for w in words),
+                    tuple(surfaces(w) for w in words[1:]),
+                    tuple(_squeeze(form.text[a.end() : b.start()]) for a, b in pairwise(tokens)),
+                    _squeeze(form.text[tokens[-1].end() :]),
+                    tuple(bool(ACRONYM.match(w)) for w in words),
                     TYPE_RANK.get(form.type, 9),
+                    form.type == "generic",
                 )
-                for spelling in surfaces(tokens[0]):
+                for spelling in surfaces(words[0]):
                     self.first.setdefault(spelling, []).append(candidate)
 
     def find(self, text: str) -> list[Found]:
@@ -130,25 +156,36 @@ class NameIndex:
         for i, key in enumerate(keys):
             if i < free or key not in first:
                 continue
-            best: tuple[int, Candidate] | None = None
-            for candidate in first[key]:
-                if not self._fits(text, tokens, keys, i, candidate):
-                    continue
-                n = 1 + len(candidate.rest)
-                if best is None or (n, -candidate.rank) > (best[0], -best[1].rank):
-                    best = (n, candidate)
-            if best:
-                n, candidate = best
-                found.append(
-                    Found(
-                        tokens[i].start(),
-                        tokens[i + n - 1].end(),
-                        candidate.entry_id,
-                        candidate.kind,
-                    )
-                )
-                free = i + n
+            fitting = [c for c in first[key] if self._fits(text, tokens, keys, i, c)]
+            if not fitting:
+                continue
+            n = max(1 + len(c.rest) for c in fitting)
+            longest = [c for c in fitting if 1 + len(c.rest) == n]
+            specific = [c for c in longest if not c.generic]
+            end = tokens[i + n - 1].end() + len(longest[0].tail)
+            if specific:
+                best = min(specific, key=lambda c: c.rank)
+                start = self._with_initials(text, tokens[i].start(), best.kind, found)
+                found.append(Found(start, end, best.entry_id, best.kind))
+            else:
+                kind = longest[0].kind
+                ids = tuple(dict.fromkeys(c.entry_id for c in longest if c.kind == kind))
+                start = self._with_initials(text, tokens[i].start(), kind, found)
+                found.append(Found(start, end, None, kind, ids))
+            free = i + n
         return found
+
+    @staticmethod
+    def _with_initials(text: str, start: int, kind: Kind, found: list[Found]) -> int:
+        """Where a person's name starts, counting the initials before it (N. A. Bulganin)."""
+        if kind != "person":
+            return start
+        floor = found[-1].end if found else 0
+        match = INITIALS_BEFORE.search(text, floor, start)
+        if not match:
+            return start
+        letters = [part.strip().casefold() for part in match.group().split(".") if part.strip()]
+        return start if any(part in NOT_INITIALS for part in letters) else match.start()
 
     @staticmethod
     def _fits(
@@ -160,18 +197,33 @@ class NameIndex:
         for k, spellings in enumerate(candidate.rest, start=1):
             if keys[i + k] not in spellings:
                 return False
-            if text[tokens[i + k - 1].end() : tokens[i + k].start()].strip():
-                return False  # the words of a name stand together
+            if (
+                _squeeze(text[tokens[i + k - 1].end() : tokens[i + k].start()])
+                != candidate.gaps[k - 1]
+            ):
+                return False  # the words of a name stand together, as in the form
+        if candidate.tail and not text.startswith(candidate.tail, tokens[i + n - 1].end()):
+            return False
+        for k, capitals in enumerate(candidate.capitals):
+            if capitals and not POSSESSIVE.sub("", tokens[i + k].group()).isupper():
+                return False  # an acronym only in capitals: "us" is not the US
         if tokens[i].group()[:1].isupper():
             return True
         # OCR lower case (мао цзе-дун): only a whole multi-word form, spelt exactly
         return n > 1 and tuple(keys[i : i + n]) == candidate.exact
 
     def resolve(self, text: str) -> Found | None:
-        """The entry a whole text names (for names the parser already marked); initials
-        before a surname (С.А.Макаров) do not count against it."""
-        stripped = INITIALS.sub("", text.strip(' .,;:"“”«»()/'))
-        found = self.find(stripped)
-        if len(found) == 1 and stripped[found[0].start : found[0].end] == stripped:
-            return found[0]
+        """The entry (or, for a generic form, the candidates) a whole text names, for names
+        the parser already marked; initials before a surname (С.А.Макаров) do not count
+        against it."""
+        whole = text.strip(' ,;:"“”«»()/')
+        for candidate in (whole, INITIALS.sub("", whole)):
+            found = self.find(candidate)
+            if len(found) == 1 and found[0].start == 0 and found[0].end >= len(candidate):
+                return found[0]
         return None
+
+
+def _squeeze(text: str) -> str:
+    """Punctuation without its spaces: what must stand between two words of a name."""
+    return "".join(text.split())

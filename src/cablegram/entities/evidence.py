@@ -1,0 +1,186 @@
+"""Names the authority does not know, tagged where the evidence is strong (ENCODING.md
+"Named entities"): a title before them (`Comrade`, `Cde.`, `General`, `Marshal`, `тов.`,
+`товарищу` …), or, in running text, a surname in capitals as the Soviet translations write
+them (`the clique of RHEE SYNGMANN`, `BREZHNEV. We reviewed …`).
+
+A title is never part of the name; initials after it are (`Cde. N. A. Bulganin`). A plural
+title (`Comrades`, `тов. тов.`) governs a list (`comrades Zhu De, Zhou Enlai and Liu
+Shaoqi`). What counts as a name word: capitalised, two letters or more, not a common word
+(English: a short list; Russian: a word pymorphy3 knows that is not a name). A capitalised
+word that merely opens a sentence, `Comrades` before a lower-case word, or a title alone are
+not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from cablegram.entities.candidates import common_word
+
+# titles before a name, casefolded; the plural ones govern a list of names
+TITLE_WORDS = """
+    comrade cde. com. comr. general marshal colonel admiral captain ambassador minister premier
+    chancellor president chairman mr. mrs. dr. тов. т. товарищ товарища товарищу товарищем
+    товарище генерал генерала генералу генералом маршал маршала маршалу маршалом полковник
+    полковника полковнику полковником посол посла послу послом
+"""
+PLURAL_TITLE_WORDS = "comrades cdes. comrs. generals товарищи товарищей товарищам тов.тов."
+# not names, though capitalised after a title or written in capitals
+NOT_NAME_WORDS = """
+    chairman president premier minister secretary ambassador general generals marshal
+    commander chief deputy head government party state staff assembly council committee
+    delegation embassy ministry republic union people people's soviet copy copies secret top
+    strictly urgent priority telegram cable ciphered memorandum record conversation journal
+    report minutes note information decree resolution protocol special file series attachment
+    translation original scan transcript contents summary citation participants present
+    invitees subject regarding reference number page draft version excerpt confidential
+    headquarters command directorate department section office bureau army navy forces armed
+    shifrtelegramma шифртелеграмма телеграмма совпосол секретно срочно копия экз
+"""
+TITLES = frozenset(TITLE_WORDS.split())
+PLURAL_TITLES = frozenset(PLURAL_TITLE_WORDS.split())
+ALL_TITLES = TITLES | PLURAL_TITLES
+NOT_NAMES = frozenset(NOT_NAME_WORDS.split())
+# a word (or `тов. тов.`) before a capital: a title when it is one of TITLES
+TITLE_CANDIDATE = re.compile(r"(?<![\w.])(?:тов\.\s*тов\.|[^\W\d_]+\.?)(?=[ \t]+[A-ZА-ЯЁ])")
+WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’]*(?:-[\w'’]+)*")
+INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}")
+SPACE = re.compile(r"[ \t]+")
+LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b)\s*")
+CAPS_RUN = re.compile(
+    r"(?<![\w'’-])[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ \t]+[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+)*(?![\w'’-])"
+)
+UPPER = re.compile(r"[A-ZА-ЯЁ]")
+ROMAN = re.compile(r"^[IVXLC]+$")
+VOWELS = set("AEIOUYАЕЁИОУЫЭЮЯ")
+MAX_WORDS = 3
+
+
+def evidence_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of the person names `text` gives strong evidence for, outside the `taken`
+    spans (names the authority found), left to right."""
+    spans: list[tuple[int, int]] = []
+    if not UPPER.search(text):
+        return spans  # no capital letter, no name
+    for title in _titles(text, taken):
+        spans.extend(_names_after(text, title, taken))
+    for span in _capitalised_surnames(text, taken):
+        if not any(_overlap(span, other) for other in spans):
+            spans.append(span)
+    return sorted(set(spans))
+
+
+def _titles(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    """Title words (with their full stop) before a capital, outside the names found;
+    `тов. тов.` is one."""
+    for match in TITLE_CANDIDATE.finditer(text):
+        if _title_key(match.group()) not in ALL_TITLES:
+            continue
+        if not any(_overlap((match.start(), match.end()), span) for span in taken):
+            yield match
+
+
+def _title_key(word: str) -> str:
+    """The title a word is ("" if none): a stop after a word that takes none ends a
+    sentence (`in general. Decisions`), it does not make a title."""
+    key = "".join(word.casefold().split())
+    return key if key in ALL_TITLES else ""
+
+
+def _names_after(
+    text: str, title: re.Match[str], taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The names a title governs: the one after it, or, after a plural title, the list."""
+    plural = _title_key(title.group()) in PLURAL_TITLES
+    spans: list[tuple[int, int]] = []
+    pos, first = title.end(), True
+    while True:
+        gap = SPACE.match(text, pos) if first else LIST_SEPARATOR.match(text, pos)
+        if gap is None or gap.end() == pos:
+            break
+        start = gap.end()
+        known = next((span for span in taken if span[0] == start), None)
+        if known:
+            end = known[1]
+        else:
+            found = _name_end(text, start)
+            if found is None:
+                break
+            end = found
+            spans.append((start, end))
+        pos, first = end, False
+        if not plural:
+            break
+    return spans
+
+
+def _name_end(text: str, start: int) -> int | None:
+    """Where a name starting at `start` ends (initials, then one to three name words), or
+    None if no name starts there."""
+    pos = start
+    initials = INITIALS.match(text, pos)
+    if initials:
+        pos = initials.end()
+    end = None
+    for _ in range(MAX_WORDS):
+        word = NAME_WORD.match(text, pos)
+        if not word or not _name_word(word.group()):
+            break
+        end = word.end()
+        space = SPACE.match(text, end)
+        if not space:
+            break
+        pos = space.end()
+    return end
+
+
+def _name_word(word: str) -> bool:
+    bare = word.strip("'’")
+    if len(bare) < 2 or bare.casefold() in NOT_NAMES:
+        return False
+    return not common_word(bare)
+
+
+def _capitalised_surnames(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Runs of one to three words in capitals inside running text (a text with words in
+    lower case), that are neither common words nor acronyms, nor part of a line in
+    capitals."""
+    runs = [
+        match
+        for match in CAPS_RUN.finditer(text)
+        if not any(_overlap((match.start(), match.end()), span) for span in taken)
+    ]
+    if not runs or sum(1 for w in WORD.findall(text) if w.islower()) < 2:
+        return  # no capitals, or a heading or a line in capitals, not running text
+    words = list(WORD.finditer(text))
+    for match in runs:
+        span = (match.start(), match.end())
+        run = match.group().split()
+        if len(run) > MAX_WORDS or _beside_capitals(words, span):
+            continue
+        if all(_surname_in_capitals(w) for w in run):
+            yield span
+
+
+def _beside_capitals(words: list[re.Match[str]], span: tuple[int, int]) -> bool:
+    """Whether the word before or after a run is in capitals too (a line in capitals)."""
+    before = [w for w in words if w.end() <= span[0]]
+    after = [w for w in words if w.start() >= span[1]]
+    neighbours = [m.group() for m in (before[-1:] + after[:1])]
+    return any(len(w) > 1 and w.isupper() for w in neighbours)
+
+
+def _surname_in_capitals(word: str) -> bool:
+    bare = word.strip("'’-")
+    if len(bare) < 3 or ROMAN.match(bare) or bare.casefold() in NOT_NAMES:
+        return False
+    latin = bare.isascii()
+    if latin and (len(bare) <= 4 or not VOWELS & set(bare)):
+        return False  # an acronym: USSR, CCP, TASS
+    return not common_word(bare)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
