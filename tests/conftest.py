@@ -1,4 +1,5 @@
-"""Shared fixtures: the seeds, the variants and their manifest, converted once per session."""
+"""Shared fixtures: the seeds, the variants and their manifest, the real archive samples,
+converted once per session."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from cablegram import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 VARIANTS = Path(__file__).resolve().parent / "variants"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 TEI_DIR = ROOT / "tei"
 SHARED = ROOT.parent / "shared"
 TEI_ALL_RNG = SHARED / "tei-p5" / "relaxng" / "tei_all.rng"
@@ -26,6 +28,11 @@ def variant_paths() -> list[Path]:
     return sorted(VARIANTS.glob("*.txt"))
 
 
+def sample_paths() -> list[Path]:
+    """The real archive exports of tests/samples/ (copied unchanged from shared/)."""
+    return sorted(SAMPLES.glob("*.txt"))
+
+
 def manifest() -> dict[str, dict]:
     with (VARIANTS / "manifest.toml").open("rb") as handle:
         return tomllib.load(handle)
@@ -33,10 +40,10 @@ def manifest() -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Converted]:
-    """Every seed and variant converted once, by source file name."""
+    """Every seed, variant and sample converted once, by source file name."""
     out = tmp_path_factory.mktemp("tei")
     shutil.copytree(TEI_DIR / "authority", out / "authority")
-    results = pipeline.convert([SEEDS, VARIANTS], out)
+    results = pipeline.convert([SEEDS, VARIANTS, *sample_paths()], out)
     failed = [r.message for r in results if r.status == "failed"]
     assert not failed, failed
     return {r.source.name: r for r in results}

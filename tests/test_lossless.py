@@ -10,13 +10,14 @@ import pytest
 from lxml import etree
 
 from cablegram.read.lines import PDF_PAGE_HEADER, normalise_residue
-from conftest import seed_paths, variant_paths
+from conftest import sample_paths, seed_paths, variant_paths
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 # Elements whose borders are not word borders (a word may run through them).
 JOINING = {"supplied", "unclear", "choice", "persName", "placeName", "orgName",
            "date", "time", "idno", "hi", "stamp", "ref", "title", "publisher"}  # fmt: skip
 WORD = re.compile(r"\w+")
+PDF_PAGE_NUMBER = re.compile(r"^ {20,}\d{1,3}\s*$")  # a PDF page's number at its foot
 
 # The labels of the archive's editorial brackets and of the export's fields, which become
 # markup: the only source words the TEI does not repeat as text.
@@ -37,10 +38,13 @@ LABELS = [
         "[",
     ),
     (re.compile(r"\[\d{1,3}\]"), " "),
+    (re.compile(r"\[\s*page\s+break\s*\]", re.I), " "),
+    # a later hand's label: '[Handwritten across the upper left-hand corner: …]', '[Handwritten]'
+    (re.compile(r"\[\s*(?:handwritten|hand-written)\b[^:\]\[]*(?::|\](?=\s*\S))", re.I), "["),
     (
         re.compile(
-            r"^\s*(?:[#*\s]*)(?:Citation|Summary|Credits|Original Languages?|Contents)\s*:"
-            r"\**",
+            r"(?:^|(?<=\s))(?:[#*\s]*)(?:Citation|Summary|Credits|Original Languages?|Contents)"
+            r"\s*:\**",
             re.I | re.M,
         ),
         " ",
@@ -50,14 +54,18 @@ LABELS = [
 
 def source_words(path: Path) -> Counter[str]:
     text = path.read_text(encoding="utf-8").replace("\f", "\n")
-    text = "\n".join(line for line in text.split("\n") if not PDF_PAGE_HEADER.match(line))
+    text = "\n".join(
+        line
+        for line in text.split("\n")
+        if not PDF_PAGE_HEADER.match(line) and not PDF_PAGE_NUMBER.match(line)
+    )
     text = normalise_residue(text)
     for pattern, replacement in LABELS:
         text = pattern.sub(replacement, text)
     # Letters supplied inside a word (c[omrade], G[roup?]) complete that word.
-    text = re.sub(r"(?<=\w)\[(\w[^\[\]]*?)\??\]", r"\1", text)
-    # A word hyphenated at a line end is one word.
-    text = re.sub(r"(\w)-[ \t]*\n[ \t]*(?=[^\W\d_])", r"\1", text)
+    text = re.sub(r"(?<=\w)\[(?!illegible|sic|\?)(\w[^\[\]]*?)\??\]", r"\1", text)
+    # A word hyphenated at a line end is one word (a capital after the hyphen: a real one).
+    text = re.sub(r"(\w)-[ \t]*\n[ \t]*(?=[^\W\d_A-ZА-ЯЁ])", r"\1", text)
     return Counter(WORD.findall(text))
 
 
@@ -87,7 +95,7 @@ def tei_words(path: Path) -> Counter[str]:
     return Counter(WORD.findall(tei_text(etree.parse(str(path)).getroot())))
 
 
-SOURCES = seed_paths() + variant_paths()
+SOURCES = seed_paths() + variant_paths() + sample_paths()
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])

@@ -8,14 +8,12 @@ then fails if it starts to pass (strict xfail), so the list only shrinks.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from cablegram import pipeline
-from conftest import TEI_DIR
+from conftest import sample_paths
 from expectations import NOT_CHECKED, load, mismatch
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -25,13 +23,11 @@ KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, etree._Element]:
-    out = tmp_path_factory.mktemp("samples")
-    shutil.copytree(TEI_DIR / "authority", out / "authority")
-    results = pipeline.convert(sorted(SAMPLES.glob("*.txt")), out)
-    failed = [r.message for r in results if r.status == "failed"]
-    assert not failed, failed
-    return {r.source.stem: etree.parse(str(r.output)).getroot() for r in results}
+def samples(converted) -> dict[str, etree._Element]:
+    return {
+        path.stem: etree.parse(str(converted[path.name].output)).getroot()
+        for path in sample_paths()
+    }
 
 
 CASES = [
@@ -56,4 +52,4 @@ def test_sample_encodes_what_an_expert_reads(stem: str, key: str, samples) -> No
 
 
 def test_every_sample_has_its_expectations() -> None:
-    assert sorted(EXPECTED) == sorted(p.stem for p in SAMPLES.glob("*.txt"))
+    assert sorted(EXPECTED) == sorted(p.stem for p in sample_paths())

@@ -122,6 +122,9 @@ class Metadata:
     original_language: str | None
     contents: tuple[str, ...]
     place: str | None = None  # where a record was made ('Beijing, 23 March 1966')
+    # the title as the page displays it, when only its letter case differs from the
+    # archive's title (a site's capitals): the page's styling, kept with its chrome
+    displayed_title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,8 @@ def _parse(export: Export) -> Document:
             Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
         )
     metadata = complete(metadata, versions)
-    source = SourceInfo(export.name, export.sha256, export.layout, partial, export.chrome)
+    chrome = export.chrome + ((metadata.displayed_title,) if metadata.displayed_title else ())
+    source = SourceInfo(export.name, export.sha256, export.layout, partial, chrome)
     return Document(source, metadata, tuple(versions), tuple(diagnostics))
 
 

@@ -80,14 +80,16 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     n = len(units)
     start = 0
     seen_furniture = False
+    previous: str | None = None
     while start < n:
         unit = units[start]
         if not isinstance(unit, Block):
             break
-        kind = opener_kind(unit, units[start + 1 : start + 3], seen_furniture)
+        kind = opener_kind(unit, units[start + 1 : start + 3], seen_furniture, previous)
         if kind is None:
             break
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
+        previous = kind
         start += 1
     end = n
     while end > start:
@@ -95,7 +97,7 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         if not isinstance(unit, Block) or not is_closer_block(unit):
             break
         end -= 1
-    opener = opener_parts(units[:start], ctx)
+    opener = opener_parts(units, start, ctx)
     body = _body(units[start:end], ctx, depth)
     closer = closer_parts(units[end:], ctx)
     return DocText(opener=opener, body=body, closer=closer)

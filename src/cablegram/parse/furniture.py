@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     Distribution,
@@ -29,6 +30,8 @@ from cablegram.parse.context import (
     sheet_turn,
     stamp_block,
 )
+from cablegram.parse.dates import find_date
+from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import mark, parse_inline
 from cablegram.parse.marks import mark_when
 from cablegram.parse.quotes import Unit
@@ -36,12 +39,18 @@ from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
 
 
-def opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> str | None:
+def opener_kind(
+    block: Block, following: list[Unit], seen_furniture: bool, previous: str | None = None
+) -> str | None:
+    """The kind of furniture a block at a document's head is (None: the body begins);
+    `previous` is the kind of the block before it."""
     text = P.for_matching(block.text.strip())
     if is_gap_line(block):
         return "gap"
-    if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
+    if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text) or STAMP_LINE.match(text):
         return "stamp"
+    if ADDED.match(text):
+        return "add"
     if P.FOLIO_MARK.match(text) and not seen_furniture:
         return "folio"
     if sheet_kind(block):
@@ -51,30 +60,160 @@ def opener_kind(block: Block, following: list[Unit], seen_furniture: bool) -> st
     for kind, pattern in (
         ("doctype", P.DOCTYPE),
         ("handling", P.HANDLING),
+        ("handling", F.HANDLING),
         ("series", P.SERIES),
         ("address", P.ADDRESS),
         ("address", P.ADDRESS_BARE),
         ("form", P.FORM),
+        ("subject", F.SUBJECT),
+        ("address", F.ROUTING),
+        ("dateline", F.DATE_LABEL),
+        ("doctype", F.FORM_OF_DOCUMENT),
     ):
         if pattern.search(text):
             return kind
+    words = len(text.split())
+    if words <= 5 and F.REFERENCE.match(text) and (seen_furniture or not P.FOLIO_MARK.match(text)):
+        return "reference"
+    if P.CLERK.match(text) or F.DRAFTED_BY.match(text):
+        return "clerk"
     if seen_furniture and P.DESTINATION.match(text):
         upcoming = [u for u in following[:1] if isinstance(u, Block)]
         if upcoming and opener_kind(upcoming[0], [], True) in {"address", "salute"}:
             return "address"
-    words = len(text.split())
-    if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
-        return "office"
     if P.RECEIVED.search(text) and words <= 20:
         return "received"
-    if P.SALUTE.match(text) and words <= 16 and _addresses_only(text):
-        return "salute"
+    if dateline_like(text):
+        return "dateline"
+    if caption := _caption_kind(text, previous):
+        return caption
+    if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
+        return "office"
+    if salute := _salute_or_address(block, text, words):
+        return salute
+    if F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12:
+        return "address"
+    if len(text) <= 2:
+        return "line"
+    if _heading_like(text) and _body_follows(following):
+        return "heading"
+    if previous in {"doctype", "heading", "office"} and _lone_place(text):
+        return "dateline"
     if len(text) <= 2:
         return "line"
     if not seen_furniture and words <= 4 and len(text) <= 40:
         upcoming = [u for u in following if isinstance(u, Block)]
         if any(opener_kind(u, [], False) not in {None, "line"} for u in upcoming):
             return "line"
+    return None
+
+
+ADDED = re.compile(r"^\[\s*handwritten\b", re.IGNORECASE)
+STAMP_LINE = re.compile(r"^(?:DECLASSIFIED|SANITIZED|RELEASED)\b.*\d", re.IGNORECASE)
+WORDS_AFTER_DATE = 4
+WORDS_BEFORE_DATE = 4
+
+
+def dateline_like(text: str) -> bool:
+    """A place and a date, or a date with a few words ('Beijing, 23 March 1966', 'Bonn, den
+    25. Juli 1991', 'Evening 5 November 1962', '(Dictated on 4 September 1958)',
+    'Решение от 30 июня 1951 г.', '17 August 1968, 20 hours 05 minutes')."""
+    bare = text.strip(" ()[]")
+    found = find_date(bare)
+    if found is None or TERMINAL_SENTENCE.search(bare):
+        return False
+    before, _, after = bare.partition(found[0])
+    return (
+        len(before.split()) <= WORDS_BEFORE_DATE
+        and len(after.split()) <= WORDS_AFTER_DATE
+        and not re.search(r"\b(?:is|was|were|are|has|have|had|will|said|took)\b", bare)
+    )
+
+
+TERMINAL_SENTENCE = re.compile(r"[.!?]\s+[A-ZА-ЯЁ](?:[a-zа-яё]|\s)")
+
+
+def _caption_kind(text: str, previous: str | None) -> str | None:
+    """A line that names the kind of document ('MEMORANDUM OF CONVERSATION', 'JOURNAL of
+    Soviet Ambassador …', 'RESOLUTION No. 2187'), or a caption naming its parties
+    ('RECORD OF CONVERSATION BETWEEN …', 'Record of conversation with …'): doctype and
+    heading. A caption that goes on over a line is a heading too."""
+    found = kind_in(text)
+    stop = text.endswith(".") and len(text.split()) > 3  # 'Telegram of Comrade X.': a sentence
+    if found and found[1].start() == 0 and not _sentence(text) and not stop:
+        rest = text[found[1].end() :]
+        if F.CAPTION_PARTIES.search(rest[:40]):
+            return "heading"
+        return "doctype"
+    if previous == "doctype" and _heading_like(text):
+        return "heading"
+    return None
+
+
+def _sentence(text: str) -> bool:
+    """Running text: a sentence that goes on after a stop, or a long line ending in one."""
+    return bool(TERMINAL_SENTENCE.search(text)) or (
+        len(text.split()) > HEADING_WORDS and text.rstrip().endswith(".")
+    )
+
+
+HEADING_WORDS = 30
+
+
+def _heading_like(text: str) -> bool:
+    """A heading: capitals, or a short line most of whose words are capitalised, that is no
+    sentence."""
+    words = text.split()
+    if not words or len(words) > HEADING_WORDS or _sentence(text) or text.endswith((":", ",")):
+        return False
+    if text.endswith(".") and len(words) > 3 and not find_date(text):
+        return False  # 'Telegram of Comrade KIM IL SUNG.': a sentence
+    letters = [c for c in text if c.isalpha()]
+    if len(words) >= 2 and letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    capitalised = sum(w[:1].isupper() for w in content)
+    return (
+        len(words) <= 16
+        and bool(content)
+        and capitalised >= 0.7 * len(content)
+        and not text.endswith((":", ","))
+    )
+
+
+SMALL_WORDS = {"of", "the", "and", "in", "on", "to", "for", "a", "an", "with", "at", "by", "from",
+               "и", "в", "о", "об", "на", "с", "по", "der", "die", "das", "und"}  # fmt: skip
+
+
+def _body_follows(following: list[Unit]) -> bool:
+    """Whether running text follows (a heading heads something)."""
+    return bool(following)
+
+
+def _lone_place(text: str) -> bool:
+    """A place on a line of its own, under a caption ('Pyongyang')."""
+    return bool(re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+(?:[ ,]+[A-ZА-ЯЁ][\w'’-]+)?\.?", text))
+
+
+def _salute_or_address(block: Block, text: str, words: int) -> str | None:
+    """A salutation ('Dear …', 'To the Embassy in Hungary:', 'To Comrade STALIN I. V.') or an
+    address that names an office or a person by their post ('To the Chairman of … Comrade
+    KIM IL SUNG'), or a postal address of several lines ending in commas."""
+    if F.SALUTATION.match(text) and words <= 16:
+        return "salute"
+    if re.match(r"^(?:to|for|an|à|кому)\b", text, re.IGNORECASE) and words <= 30:
+        if text.endswith((":", "!", ",")) or (P.SALUTE.match(text) and _addresses_only(text)):
+            return "salute" if words <= 16 else "address"
+        if F.ROLE_LINE.search(text) or len(block.lines) > 1:
+            return "address"
+        return "salute" if words <= 8 else None
+    if P.SALUTE.match(text) and words <= 16 and _addresses_only(text):
+        return "salute"
+    if text.endswith((":", "：")) and words <= 8 and not _sentence(text):
+        return "salute"  # 'Chairman Mao and the Central Committee:', '外交部：'
+    lines = [line.text.strip() for line in block.lines]
+    if len(lines) >= 2 and all(line.endswith(",") for line in lines[:-1]) and words <= 20:
+        return "address"
     return None
 
 
@@ -97,12 +236,15 @@ def is_table(block: Block) -> bool:
     return sum(1 for line in block.lines if "\t" in line.text and "№" in line.text) >= 1
 
 
-def opener_parts(units: list[Unit], ctx: BodyContext) -> tuple[OpenerPart, ...]:
+def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[OpenerPart, ...]:
+    """The opener of the first `count` units (the others, the body, give the context)."""
     parts: list[OpenerPart] = []
     seen_furniture = False
-    for i, unit in enumerate(units):
+    previous: str | None = None
+    for i, unit in enumerate(units[:count]):
         assert isinstance(unit, Block)
-        kind = opener_kind(unit, units[i + 1 : i + 3], seen_furniture) or "line"
+        kind = opener_kind(unit, units[i + 1 : i + 3], seen_furniture, previous) or "line"
+        previous = kind
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
         if kind == "gap":
             parts.append(Gapped(Gap("editorial")))

@@ -7,6 +7,7 @@ becomes a node, so no literal editorial bracket survives into the TEI.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from cablegram.model import (
     PAGE_OPEN,
     WRAP,
     WRAP_JOINED,
+    Added,
+    Expansion,
     Gap,
     Identification,
     Inline,
@@ -38,13 +41,24 @@ from cablegram.model import (
     When,
     with_breaks,
 )
+from cablegram.parse.brackets import (
+    alternative,
+    expands,
+    explanation,
+    handwritten,
+    missing,
+    original_wording,
+)
 
 # A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
 # July 1951]'): its content is parsed again, inner brackets and all.
 NOTE_BY = r"Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\."  # '[Ed. note: …]'
-NESTING = rf"(?=\s*(?:stamp|{NOTE_BY})[^\[\]\n]*?:)"
+NESTING = rf"(?=\s*(?:stamp|handwritten|{NOTE_BY})[^\[\]\n]*?:)"
 TOKEN = re.compile(
-    r"(?P<bracket>\[(?P<content>" + NESTING + r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*|[^\[\]\n]*)\])"
+    r"(?P<double>\[\[(?P<inner>[^\[\]\n]*)\]\])"  # '[[N. P. Varnov?]]': one bracket, doubled
+    r"|(?P<bracket>\[(?P<content>"
+    + NESTING
+    + r"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\])*|[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
@@ -54,14 +68,18 @@ GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
 # [illegible], [two words illegible], [неразб.]: words the archive's editors could not read
 ILLEGIBLE = re.compile(
     r"^\s*(?:(?:one|two|three|four|five|several|a few|\d+)\s+(?:words?|lines?|letters?)\s+)?"
-    r"(?:illegible|unreadable|not legible|неразб\.?|неразборчиво)\s*$",
+    r"(?:illegible|unreadable|not legible|неразб\.?|неразборчиво)\s*$"
+    r"|^\s*(?:one|two|three|four|five|several|a few|\d+)\s+(?:illegible|unreadable)\s+"
+    r"(?:words?|lines?|letters?)\s*$",
     re.I,
 )
 SIGNATURE = re.compile(
-    r"^\s*(?:((?:illegible|unreadable|handwritten)\s+)?signatures?"
+    r"^\s*(?:(?:(?:illegible|unreadable|handwritten|chinese|korean|russian|his|two|\w+'s)\s+)?"
+    r"signatures?(?:\s+(?:illegible|unreadable)\b.*)?"
     r"|подпис[ьи](?:\s+неразборчив[аоы])?)\s*$",
     re.I,
 )
+PAGE_BREAK = re.compile(r"^\s*page\s+break\s*$", re.I)
 STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
 NOTE = re.compile(  # the label may run over a line end ('[Ed.' | 'note: …]')
     rf"^\s*(?P<label>(?P<who>{NOTE_BY})[\s{MARKERS}]*note)\s*:\s*(?P<body>.*)$",
@@ -107,7 +125,7 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
         elif match["anglelink"] or match["link"]:
             out.append(Link(match["anglelink"] or match["link"]))
         else:
-            content = match["content"]
+            content = match["content"] if match["double"] is None else match["inner"]
             following = matches[index + 1] if index + 1 < len(matches) else None
             doubtful = bool(
                 following
@@ -123,7 +141,28 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             if node is not None:
                 out.append(node)
     _append_text(out, text[pos:])
-    return _merge_text(out)
+    return _merge_text(_hands_labelled(out))
+
+
+def _hands_labelled(nodes: list[Inline]) -> list[Inline]:
+    """'[Handwritten] Copy A': a hand's bracket that only labels, the words after it on its
+    line are the hand's; standing alone ('[handwritten:]', before a letter copied by hand)
+    it is the editors' remark."""
+    out: list[Inline] = []
+    for node in nodes:
+        previous = out[-1] if out else None
+        if isinstance(previous, Added) and not previous.content and isinstance(node, Text):
+            words = node.text.strip()
+            if words:
+                out[-1] = dataclasses.replace(previous, content=(Text(words),))
+                continue
+        out.append(node)
+    return [
+        Note("explanation", (Text(node.hand + ":"),))
+        if isinstance(node, Added) and not node.content
+        else node
+        for node in out
+    ]
 
 
 def _bracket(
@@ -138,8 +177,12 @@ def _bracket(
     stripped = " ".join(content.split())
     if GAP_CONTENT.match(stripped):
         return Gap("editorial"), False
+    if PAGE_BREAK.match(stripped):
+        return PageBreak(), False
     if ILLEGIBLE.match(stripped):
         return Gap("illegible", stripped), False
+    if lost := missing(stripped):
+        return Gap(lost[0], lost[1]), False  # type: ignore[arg-type]
     if SIGNATURE.match(stripped):
         plain = stripped.lower() == "signature"
         return Gap("signature", None if plain else stripped), False
@@ -151,6 +194,10 @@ def _bracket(
             "translator" if translator else "editorial",
             parse_inline(note["body"].strip(), ctx),
             label=note["label"],
+        ), False
+    if hand := handwritten(content):
+        return Added(
+            parse_inline(hand.text.strip(), ctx) if hand.text else (), hand.place, hand.hand
         ), False
     if sic := SIC.match(stripped):
         corr = sic["corr"]
@@ -171,6 +218,15 @@ def _bracket(
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
         return Note("authorial", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
+    if explanation(stripped):
+        return Note("explanation", parse_inline(content.strip(), ctx)), False
+    if original_wording(stripped):
+        return Note("original-wording", (Text(stripped),)), False
+    if not attached and (abbreviation := _take_previous_abbreviation(out, stripped)):
+        return Expansion(abbreviation, stripped), False
+    if not attached and (word := _previous_word_if(out, lambda w: alternative(w, stripped))):
+        reading = stripped.rstrip("?").strip()
+        return Sic(word, reading, "low" if stripped.endswith("?") else None), False
     if stripped.endswith("?") and stripped.rstrip("?").strip():
         return Supplied(stripped.rstrip("?").strip(), cert="low"), False
     if not stripped:
@@ -183,6 +239,31 @@ def _bracket(
     ):
         return Identification(stripped), False
     return Supplied(stripped), False
+
+
+def _take_previous_abbreviation(out: list[Inline], content: str) -> str:
+    """Detach the abbreviation a bracket spells out ('CC CPC [Central Committee …]')."""
+    if not out or not isinstance(out[-1], Text):
+        return ""
+    found = re.search(
+        r"(?<!\S)(?P<abbr>(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s)+)$", out[-1].text
+    )
+    if not found or not expands(found["abbr"], content):
+        return ""
+    _cut_last_text(out, found.start())
+    return found["abbr"].rstrip()
+
+
+def _previous_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
+    """Detach the word before a bracket when `accept` says so (a space before the bracket
+    stays)."""
+    if not out or not isinstance(out[-1], Text):
+        return ""
+    found = re.search(r"(?<!\S)(?P<word>[^\s\"“”«»(\[\]]+)(?P<space>\s)$", out[-1].text)
+    if not found or not accept(found["word"]):
+        return ""
+    _cut_last_text(out, found.start())
+    return found["word"]
 
 
 def _follows_name(out: list[Inline]) -> bool:

@@ -61,8 +61,11 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
         date_text, title_text = found[0], title_text[len(found[0]) :].strip(" ,")
     date = parse_date_line(date_text) if date_text else None
     cited = QUOTED_TITLE.match(citation_text)
+    displayed = None
     if cited and (not title_text or title_text.casefold() == cited["title"].casefold()):
-        title_text = cited["title"]  # none given, or given in capitals by the page's style
+        if title_text and title_text != cited["title"]:
+            displayed = title_text  # given in capitals by the page's style
+        title_text = cited["title"]
     if date is None and citation_text:
         date = parse_date_line(citation_text)
     first_line = (fields.date or fields.title or (Line(1, ""),))[0].no
@@ -102,5 +105,6 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
         credits=joined(fields.values.get("credits", ())) or None,
         original_language=joined(fields.values.get("original language", ())) or None,
         contents=contents,
+        displayed_title=displayed,
     )
     return metadata, diagnostics

@@ -1,0 +1,141 @@
+"""What an editorial bracket's words say it is (ENCODING.md, "Editorial phenomena"): a
+later hand, an expansion, the original's wording, an explanation, words missing, an
+alternative reading. `cablegram.parse.inline` asks these in turn for each bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cablegram.model import AddPlace
+
+# '[handwritten above the form: …]', '[Handwritten across the upper left-hand corner: …]',
+# '[handwritten in the left 23. Yes.]', '[handwritten by Stalin: …]', '[Handwritten]' (a
+# label: the words after it are the hand's)
+HANDWRITTEN = re.compile(r"^\s*(?:handwritten|hand-written|in handwriting)\b", re.IGNORECASE)
+PLACE_WORDS = re.compile(
+    r"^(?:\s*(?:note|notes|in|on|at|across|above|below|over|under|the|a|upper|lower|left|right"
+    r"|left-hand|right-hand|top|bottom|margin|corner|side|form|text|page|heading|of)\b)*",
+    re.IGNORECASE,
+)
+BY = re.compile(r"\bby\s+(?P<by>[^:]+?)\s*$", re.IGNORECASE)
+PLACES: tuple[tuple[str, AddPlace], ...] = (
+    (r"\babove\b|\bover\b", "above"),
+    (r"\bbelow\b|\bunder\b|\bbeneath\b", "below"),
+    (r"\bcorner\b|\btop\b|\bupper\b|\bheading\b", "top"),
+    (r"\bbottom\b|\bfoot\b", "bottom"),
+    (r"\bmargin\b|\bleft\b|\bright\b|\bside\b", "margin"),
+    (r"\binline\b|\bbetween the lines\b|\binterlinear\b", "inline"),
+)
+# 'VTsSPS', 'CC CPC', 'VKP/b/', 'MPR', 'KChZhD': an abbreviation the editors spell out
+ABBREVIATION = re.compile(r"(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s?)+$")
+UPPER = re.compile(r"[A-ZА-ЯЁ]")
+# '[oblast']', '[kontaktirovat']', '[pristupit k obiednineniiu]', '[uyezdnyy]': a Russian
+# word or phrase in the Latin alphabet (the soft sign ', the digraphs, the endings)
+TRANSLITERATED = re.compile(r"^[a-z][a-z' -]*$")
+RUSSIAN_FEATURES = re.compile(
+    r"'|(?:zh|kh|shch|ts|iu|ia|yy|yi|ii)(?:\b|[a-z])|(?:ovat|irovat|nost|stvo|skii|skaia|nyi|naia"
+    r"|niia|nie|ogo|ykh|ikh)\b"
+)
+ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "with",
+    "be", "by", "on", "not", "this", "are", "or", "from", "at", "an",
+})  # fmt: skip
+# '[literally, "…"]', '[i.e. …]', '[that is, …]', '[nicknames, evidently …]'
+EXPLANATION = re.compile(
+    r"^(?:literally|lit\.|i\.\s?e\.|that is|meaning|namely|evidently|apparently|presumably"
+    r"|in the original|the original (?:has|reads|says)|in russian|in chinese|in korean"
+    r"|as in the original|so in the original|the text (?:has|reads))\b"
+    r"|,\s*(?:evidently|apparently|presumably|i\.\s?e\.|that is)\b",
+    re.IGNORECASE,
+)
+# '[one word missing]', '[two lines missing]', '[one or two words unclear]'
+MISSING = re.compile(
+    r"^(?P<count>(?:one|two|three|four|five|several|a few|some|\d+)(?:\s+or\s+\w+)?)\s+"
+    r"(?:words?|lines?|letters?|characters?|sentences?)\s+(?P<what>missing|omitted|unclear|"
+    r"cut off|lost|torn|damaged|illegible)$",
+    re.IGNORECASE,
+)
+ALTERNATIVE_DISTANCE = 2
+
+
+@dataclass(frozen=True)
+class Hand:
+    """A later hand's addition read from its bracket."""
+
+    place: AddPlace | None
+    hand: str  # "handwritten", "handwritten by Stalin"
+    text: str | None  # None: the bracket is a label, the words after it are the hand's
+
+
+def handwritten(content: str) -> Hand | None:
+    """A bracket that says its words were added by hand: its place, the hand, the words."""
+    found = HANDWRITTEN.match(content)
+    if not found:
+        return None
+    rest = content[found.end() :]
+    if ":" in rest:
+        label, _, text = rest.partition(":")
+        text = text.strip()
+    else:  # '[handwritten in the left 23. Yes.]': the place's words end the label
+        words = PLACE_WORDS.match(rest)
+        label, text = rest[: words.end() if words else 0], rest[words.end() if words else 0 :]
+        text = text.strip()
+    by = BY.search(label)
+    place = next((p for pattern, p in PLACES if re.search(pattern, label, re.IGNORECASE)), None)
+    hand = f"handwritten by {by['by'].strip()}" if by else "handwritten"
+    return Hand(place, hand, text or None)
+
+
+def expands(abbreviation: str, content: str) -> bool:
+    """Whether a bracket spells out the abbreviation before it ('MPR [Mongolian People's
+    Republic]'): two words or more, after a word of two capitals or more."""
+    words = content.split()
+    if len(words) < 2 or not ABBREVIATION.fullmatch(abbreviation.strip()):
+        return False
+    return len(UPPER.findall(abbreviation)) >= 2 and (content[:1].isupper() or words[0] == "the")
+
+
+def original_wording(content: str) -> bool:
+    """A Russian word or phrase in the Latin alphabet, as the original has it."""
+    text = content.strip()
+    if not TRANSLITERATED.match(text) or not RUSSIAN_FEATURES.search(text):
+        return False
+    return not any(word in ENGLISH_WORDS for word in text.split())
+
+
+def explanation(content: str) -> bool:
+    return bool(EXPLANATION.search(content.strip()))
+
+
+def missing(content: str) -> tuple[str, str] | None:
+    """'[one word missing]' → ('missing', the words); '[one word unclear]' → illegible."""
+    found = MISSING.match(content.strip())
+    if not found:
+        return None
+    kind = "illegible" if found["what"].lower() in {"unclear", "illegible"} else "missing"
+    return kind, content.strip()
+
+
+def alternative(word: str, content: str) -> bool:
+    """'Tan [Tang]', 'Zhong [Zheng?]': one word read another way, a letter or two apart."""
+    reading = content.strip().rstrip("?").strip()
+    if " " in reading or " " in word or not reading or not word[:1].isupper():
+        return False
+    if reading.lower() == word.lower() or not reading[:1].isupper():
+        return False
+    distance = _distance(word.lower(), reading.lower())
+    same_start = word[:1].lower() == reading[:1].lower()  # 'Gaeseong [Kaesong]' names, not reads
+    return distance == 1 or (same_start and distance <= ALTERNATIVE_DISTANCE and len(word) <= 8)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
