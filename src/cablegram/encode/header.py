@@ -147,13 +147,14 @@ def _ms_desc(
                 tei("idno", identifier, type=key).text = value
             if copy.shelfmark and not parts:
                 tei("idno", identifier, type="shelfmark").text = copy.shelfmark
-        else:
+        elif copy.shelfmark:  # tei_all: an altIdentifier holds one idno
             target = tei("altIdentifier", identifier, xml_id=f"copy{n}", type="copy")
             tei("repository", target).text = copy.repository
-            if copy.shelfmark:
-                _marked_shelfmark(tei("idno", target, type="shelfmark"), copy)
+            _marked_shelfmark(tei("idno", target, type="shelfmark"), copy)
     contents = tei("msContents", ms_desc)
     for n, copy in enumerate(copies, start=1):
+        if n > 1 and not copy.shelfmark:
+            continue  # a further repository cited without a signature: in the citation only
         item = tei("msItem", contents, corresp=f"#copy{n}")
         if copy.locus:
             locus = tei("locus", item, from_=copy.locus_from, to=copy.locus_to or copy.locus_from)
@@ -227,36 +228,33 @@ def _lang_usage(lang_usage: etree._Element, document: Document) -> None:
 
 
 def _corresp_desc(corresp: etree._Element, meta: Metadata, dated_by_sending: bool) -> None:
-    sent = tei("correspAction", corresp, type="sent")
-    for party in meta.senders:
-        _party(sent, party)
-    if meta.origin:
-        tei("placeName", sent).text = meta.origin
-    if meta.date and dated_by_sending:
-        tei("date", sent, **dating_attributes(meta.date.value)).text = meta.date.text
-    if meta.cable_number:
-        tei("idno", sent, type="cable").text = meta.cable_number
-    if not len(sent):
-        tei("p", sent)
+    date = meta.date if dated_by_sending else None
+    if meta.senders or meta.origin or date or meta.cable_number:
+        sent = tei("correspAction", corresp, type="sent")
+        _parties(sent, meta.senders, meta.origin)
+        if date:
+            tei("date", sent, **dating_attributes(date.value)).text = date.text
+        if meta.cable_number:
+            tei("idno", sent, type="cable").text = meta.cable_number
     if meta.addressees:
-        received = tei("correspAction", corresp, type="received")
-        for party in meta.addressees:
-            _party(received, party)
+        _parties(tei("correspAction", corresp, type="received"), meta.addressees, None)
     for party in meta.intermediaries:
-        _party(tei("correspAction", corresp, type="transmitted"), party)
+        _parties(tei("correspAction", corresp, type="transmitted"), (party,), None)
 
 
-def _party(parent: etree._Element, party: Party) -> None:
-    """A correspondent: the name, its role beside it, the archive's identification, and the
-    place it sent from or received at."""
-    _name(parent, party)
-    if party.role:
-        tei("roleName", parent).text = party.role
-    if party.identification:
-        note = tei("note", parent, type="identification", place="inline", resp=ARCHIVE)
-        note.text = party.identification
-    if party.place:
-        tei("placeName", parent).text = party.place
+def _parties(action: etree._Element, parties: tuple[Party, ...], origin: str | None) -> None:
+    """Correspondents: each name with its role beside it and the archive's identification,
+    then the one place they sent from or received at."""
+    for party in parties:
+        _name(action, party)
+        if party.role:
+            tei("roleName", action).text = party.role
+        if party.identification:
+            note = tei("note", action, type="identification", place="inline", resp=ARCHIVE)
+            note.text = party.identification
+    place = origin or next((p.place for p in parties if p.place), None)
+    if place:
+        tei("placeName", action).text = place
 
 
 def _name(parent: etree._Element, party: Party) -> None:
