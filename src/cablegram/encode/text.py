@@ -10,6 +10,7 @@ from lxml import etree
 from cablegram.encode.inline import add_inlines, inline_element
 from cablegram.encode.xml import Context, tei
 from cablegram.model import (
+    AddedBlock,
     ClerkNote,
     CloserLine,
     Dateline,
@@ -68,7 +69,7 @@ def _opener_part(opener: etree._Element, part: object, ctx: Context) -> None:
         add_inlines(tei("note", opener, type="clerk"), part.content, ctx)
     elif isinstance(part, Distribution):
         _distribution(opener, part, ctx)
-    elif isinstance(part, StampBlock | SheetTurn):
+    elif isinstance(part, StampBlock | SheetTurn | AddedBlock):
         add_inlines(opener, part.content, ctx)
     elif isinstance(part, Gapped):
         inline_element(opener, part.gap, ctx)
@@ -118,6 +119,8 @@ def _body_part(div: etree._Element, part: object, ctx: Context) -> None:
         _point_list(div, part, ctx)
     elif isinstance(part, StampBlock):
         add_inlines(tei("ab", div, type="stamp", rend=part.rend), part.content, ctx)
+    elif isinstance(part, AddedBlock):
+        add_inlines(tei("p", div), part.content, ctx)
     elif isinstance(part, SheetTurn):
         add_inlines(div, part.content, ctx)
     elif isinstance(part, Gapped):
@@ -156,7 +159,7 @@ def _closer_part(closer: etree._Element, part: object, ctx: Context) -> None:
         add_inlines(tei("salute", closer, rend=part.rend), part.content, ctx)
     elif isinstance(part, Distribution):
         _distribution(closer, part, ctx)
-    elif isinstance(part, StampBlock | SheetTurn):
+    elif isinstance(part, StampBlock | SheetTurn | AddedBlock):
         add_inlines(closer, part.content, ctx)
     elif isinstance(part, Gapped):
         inline_element(closer, part.gap, ctx)

@@ -8,6 +8,7 @@ document itself.
 """
 
 from cablegram.model.blocks import (
+    AddedBlock,
     BodyPart,
     ClerkNote,
     CloserLine,
@@ -94,6 +95,7 @@ from cablegram.model.inline import (
 )
 
 __all__ = [
+    "AddedBlock",
     "BREAK_MARK",
     "CORRESPONDENCE",
     "LB",

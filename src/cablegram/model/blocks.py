@@ -73,6 +73,13 @@ class StampBlock:
 
 
 @dataclass(frozen=True)
+class AddedBlock:
+    """A later hand's addition standing on its own between blocks."""
+
+    content: Inlines
+
+
+@dataclass(frozen=True)
 class SheetTurn:
     """A sheet turn between blocks: forme work and the page break, in source order."""
 
@@ -150,11 +157,14 @@ class QuotedText:
     kind: QuotedKind = "telegram"
 
 
-OpenerPart = Furniture | Distribution | StampBlock | SheetTurn | Gapped | ClerkNote | Dateline
+OpenerPart = (
+    Furniture | Distribution | StampBlock | AddedBlock | SheetTurn | Gapped | ClerkNote | Dateline
+)
 BodyPart = (
     Paragraph
     | PointList
     | StampBlock
+    | AddedBlock
     | SheetTurn
     | Gapped
     | QuotedText
@@ -168,6 +178,7 @@ CloserPart = (
     | ClerkNote
     | CloserLine
     | StampBlock
+    | AddedBlock
     | SheetTurn
     | Furniture
     | Distribution

@@ -8,6 +8,7 @@ import re
 from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
+    AddedBlock,
     Distribution,
     FormeWork,
     Furniture,
@@ -43,8 +44,12 @@ def opener_kind(
     block: Block, following: list[Unit], seen_furniture: bool, previous: str | None = None
 ) -> str | None:
     """The kind of furniture a block at a document's head is (None: the body begins);
-    `previous` is the kind of the block before it."""
+    `previous` is the kind of the block before it. Words in brackets (a stamp's, a hand's)
+    do not count, unless the block is all in brackets."""
     text = P.for_matching(block.text.strip())
+    bare = " ".join(BRACKETED.sub(" ", text).split())
+    if bare and bare != text and not ADDED.match(text):
+        text = bare
     if is_gap_line(block):
         return "gap"
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text) or STAMP_LINE.match(text):
@@ -95,10 +100,10 @@ def opener_kind(
         return "address"
     if len(text) <= 2:
         return "line"
+    if previous in {"doctype", "heading", "office", "dateline"} and _lone_place(text):
+        return "dateline"
     if _heading_like(text) and _body_follows(following):
         return "heading"
-    if previous in {"doctype", "heading", "office"} and _lone_place(text):
-        return "dateline"
     if len(text) <= 2:
         return "line"
     if not seen_furniture and words <= 4 and len(text) <= 40:
@@ -109,6 +114,7 @@ def opener_kind(
 
 
 ADDED = re.compile(r"^\[\s*handwritten\b", re.IGNORECASE)
+BRACKETED = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]")
 STAMP_LINE = re.compile(r"^(?:DECLASSIFIED|SANITIZED|RELEASED)\b.*\d", re.IGNORECASE)
 WORDS_AFTER_DATE = 4
 WORDS_BEFORE_DATE = 4
@@ -130,7 +136,11 @@ def dateline_like(text: str) -> bool:
     )
 
 
-TERMINAL_SENTENCE = re.compile(r"[.!?]\s+[A-ZА-ЯЁ](?:[a-zа-яё]|\s)")
+# a sentence's end inside a line, not an initial's or an abbreviation's stop ('A. M. Puzanov')
+TERMINAL_SENTENCE = re.compile(
+    r"(?<!\b[A-ZА-ЯЁ])(?<!\bCde)(?<!\bCom)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bтов)"
+    r"[.!?]\s+[A-ZА-ЯЁ](?:[a-zа-яё]|\s)"
+)
 
 
 def _caption_kind(text: str, previous: str | None) -> str | None:
@@ -250,6 +260,8 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
             parts.append(Gapped(Gap("editorial")))
         elif kind == "stamp":
             parts.append(stamp_block(unit, ctx))
+        elif kind == "add":
+            parts.append(AddedBlock(block_inlines(unit, ctx)))
         elif kind == "folio":
             parts.append(SheetTurn((FormeWork("folio", block_inlines(unit, ctx)),)))
         elif kind == "sheet":

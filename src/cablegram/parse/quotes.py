@@ -25,13 +25,21 @@ QUOTE_MARK = re.compile('["“”«»„]')
 
 
 def _quote_events(block: Block, ignored: frozenset[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """(line index, column, +1 open / -1 close) for each quotation mark of a block."""
+    """(line index, column, +1 open / -1 close) for each quotation mark of a block; the
+    marks inside an editorial bracket are the bracket's ('[handwritten: "to Cdes. …"]')."""
     events = []
+    depth = 0
     for li, line in enumerate(block.lines):
         text = line.text
+        bracketed = set()
+        for col, char in enumerate(text):
+            depth += (char == "[") - (char == "]")
+            depth = max(depth, 0)
+            if depth:
+                bracketed.add(col)
         for found in QUOTE_MARK.finditer(text):
             col, char = found.start(), found.group()
-            if (line.no, col) in ignored:
+            if (line.no, col) in ignored or col in bracketed:
                 continue
             if char in "“«„":
                 kind = 1

@@ -111,5 +111,12 @@ def strip_bullet(text: str) -> str:
 
 
 def ends_in_bracket(text: str) -> bool:
-    """Whether `text` ends inside a bracket opened in it."""
-    return text.rfind("[") > text.rfind("]")
+    """Whether `text` ends inside a bracket opened in it (brackets nest: '[handwritten:
+    "to Cdes. [[N. P. Varnov?]] and …' is still open)."""
+    depth = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]" and depth:
+            depth -= 1
+    return depth > 0
