@@ -257,7 +257,8 @@ def _compare_numbers(found: list[list[str]], expected: list[list[str]]) -> str |
 def _unlisted(root: etree._Element) -> list[str]:
     return _texts(
         root,
-        "//tei:text//*[(self::tei:persName or self::tei:placeName or self::tei:orgName) and not(@ref)]",
+        "//tei:text//*[(self::tei:persName or self::tei:placeName or self::tei:orgName)"
+        " and not(@ref)]",
     )
 
 
@@ -280,7 +281,8 @@ CHECKS: dict[str, tuple[Reader, Comparer]] = {
             t.casefold()
             for t in _texts(
                 r,
-                "//tei:correspAction[@type='transmitted']/*[self::tei:persName or self::tei:orgName]",
+                "//tei:correspAction[@type='transmitted']"
+                "/*[self::tei:persName or self::tei:orgName]",
             )
         ],
         lambda f, e: _same(f, [n.casefold() for n in e]),
@@ -337,7 +339,8 @@ CHECKS: dict[str, tuple[Reader, Comparer]] = {
             len(
                 xp(
                     _first_version(r),
-                    "tei:p | tei:div[@type='section']//tei:p[not(ancestor::tei:list or ancestor::tei:sp or ancestor::tei:quote)]",
+                    "tei:p | tei:div[@type='section']//tei:p"
+                    "[not(ancestor::tei:list or ancestor::tei:sp or ancestor::tei:quote)]",
                 )
             )
             if _first_version(r) is not None

@@ -357,6 +357,8 @@ def plain_title(element: etree._Element) -> str:
         local = etree.QName(child).localname
         if local == "note" and child.get("type") == "identification":
             parts.append(f" [{tei_text(child)}]")
+        elif local == "supplied":
+            parts.append(f"[{tei_text(child)}]")
         else:
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
@@ -441,7 +443,8 @@ def test_metadata_panel_of_every_cable(site: Site) -> None:
             "//section[" + has_class("metadata") + "]//*[" + has_class("summary") + "]"
         )
         if abstract:
-            check("Summary", [text(s) for s in summary] == [abstract], [text(s) for s in summary])
+            shown_summary = " ".join(text(s) for s in summary)
+            check("Summary", shown_summary == abstract, shown_summary)
         else:
             check("no empty Summary", not [s for s in summary if not text(s)])
     assert not problems, problems

@@ -34,7 +34,9 @@ def for_matching(text: str) -> str:
 # ----------------------------------------------------------------- opener (furniture)
 OFFICE = re.compile(
     r"УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE|ADMINISTRATION"
-    r"|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT|MISSION",
+    r"|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT|MISSION|DEPARTMENT|WHITE HOUSE"
+    r"|COUNCIL OF|COMMISSION|UNITED NATIONS|GENERAL ASSEMBLY|LEGATION|CONSULATE|SECRETARIAT"
+    r"|\w+AMT\b|REFERAT|COMMITTEE|ПРЕЗИДИУМ|СОВЕТ МИНИСТРОВ",
     I,
 )
 DOCTYPE = re.compile(
@@ -52,7 +54,8 @@ HANDLING = re.compile(
 )
 RECEIVED = re.compile(
     r"^(?:\S+\s+){0,3}(?:получен\w*|received|eingegangen|sent|отправлен\w*)\b"
-    r"|^(?:из|from|На:?|aus)\s+\[?[A-ZА-ЯЁ][\w\]-]*\]?$",
+    r"|^(?:из|from|На:?|aus)\s+\[?[A-ZА-ЯЁ][\w\]-]*\]?$"
+    r"|^(?:из|from|aus)\s+[A-ZА-ЯЁ][\w-]+[,.]?\s+(?:[\w.]+\s+){0,3}?(?:N[°ºo]\.?|№|No\.?)?\s*\d",
     I,
 )
 RECEIVED_PLACE = re.compile(
@@ -83,8 +86,12 @@ STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ).*
 # '[stamp: …]', holding perhaps a bracket of its own ('… of 21 [illegible] July 1951')
 STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:(?:[^\[\]]|\[[^\[\]]*\])*\]$", I)
 DISTRIBUTION = re.compile(
-    r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d|Copies\s*:|Копии\s*:|Ausfertigung)", I
+    r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d+\s+(?:to|for|тов)\b|Copies\s*:|Копии\s*:"
+    r"|Ausfertigung)",
+    I,
 )
+# a copy's number standing alone: 'Copy No. 1', 'Экз. № 2'
+COPY_LINE = re.compile(r"^(?:Copy|Экз\.?|Ausfertigung)\s*(?:N[°ºo]\.?|№|No\.?)?\s*\d+[.,]?$", I)
 COPY_ITEM = re.compile(
     r"(?<=\s)(?<!Copy )(?<!Экз\. )(?=(?:Copy\s+|Экз\.\s*)?(?:N[°ºo]|№)\s*\d+\s+(?:to|тов\.|для)\s)",
     I,

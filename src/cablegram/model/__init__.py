@@ -95,7 +95,6 @@ from cablegram.model.inline import (
 )
 
 __all__ = [
-    "AddedBlock",
     "BREAK_MARK",
     "CORRESPONDENCE",
     "LB",
@@ -108,6 +107,7 @@ __all__ = [
     "WRAP_JOINED",
     "AddPlace",
     "Added",
+    "AddedBlock",
     "Align",
     "ArchivalCopy",
     "BodyPart",

@@ -76,7 +76,58 @@ def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+KEPT_WHOLE = {"stamp", "distribution", "address", "add", "gap", "sheet", "form"}
+
+
+def _split_furniture(units: list[Unit]) -> list[Unit]:
+    """At a text's head, a block of several lines that are furniture of their own ('Top
+    Secret' | 'Only copy' | 'Working transcript'; 'MEMORANDUM OF CONVERSATION' | 'A.I.
+    Mikoyan with …') is one unit per line, or per run of a caption's lines; a stamp, an
+    address, a copy list stay whole."""
+    out: list[Unit] = []
+    seen = False
+    previous: str | None = None
+    for i, unit in enumerate(units):
+        if not isinstance(unit, Block):
+            return out + units[i:]
+        whole = opener_kind(unit, units[i + 1 : i + 3], seen, previous)
+        pieces = [unit]
+        if len(unit.lines) > 1 and whole not in KEPT_WHOLE:
+            pieces = _furniture_lines(unit, units[i + 1 : i + 3], seen, previous) or [unit]
+        kinds = [opener_kind(piece, units[i + 1 : i + 3], seen, previous) for piece in pieces]
+        if (pieces == [unit] and whole is None) or None in kinds:
+            return out + units[i:]
+        out.extend(pieces)
+        seen = seen or any(k not in {"line", "folio", "gap"} for k in kinds)
+        previous = kinds[-1]
+    return out
+
+
+def _furniture_lines(
+    block: Block, following: list[Unit], seen: bool, previous: str | None
+) -> list[Block] | None:
+    """The block's lines as units, if each is furniture (a caption's further lines joined to
+    its heading); None when a line is not."""
+    pieces: list[Block] = []
+    kinds: list[str] = []
+    for line in block.lines:
+        piece = Block((line,))
+        kind = opener_kind(piece, following, seen, kinds[-1] if kinds else previous)
+        if kind is None or kind == "line":
+            if kinds and kinds[-1] in {"heading", "address"}:
+                pieces[-1] = Block((*pieces[-1].lines, line))
+                continue
+            return None
+        if kinds and kind == kinds[-1] and kind in {"heading", "address"}:
+            pieces[-1] = Block((*pieces[-1].lines, line))
+            continue
+        pieces.append(piece)
+        kinds.append(kind)
+    return pieces if len(pieces) > 1 else None
+
+
 def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
+    units = _split_furniture(units)
     n = len(units)
     start = 0
     seen_furniture = False

@@ -9,6 +9,7 @@ from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     AddedBlock,
+    CopyNumber,
     Distribution,
     FormeWork,
     Furniture,
@@ -16,6 +17,7 @@ from cablegram.model import (
     Gapped,
     Inline,
     Inlines,
+    LineBreak,
     ListItem,
     Name,
     Number,
@@ -46,10 +48,16 @@ def opener_kind(
     """The kind of furniture a block at a document's head is (None: the body begins);
     `previous` is the kind of the block before it. Words in brackets (a stamp's, a hand's)
     do not count, unless the block is all in brackets."""
-    text = P.for_matching(block.text.strip())
+    text = despaced(P.for_matching(block.text.strip()))
     bare = " ".join(BRACKETED.sub(" ", text).split())
     if bare and bare != text and not ADDED.match(text):
         text = bare
+    if QUOTATION_START.match(text):
+        unquoted = QUOTATION_START.sub("", text)
+        words = len(unquoted.split())
+        return "salute" if _salute_or_address(block, unquoted, words) == "salute" else None
+    if SECTION_NUMBER.match(text) or PARTICIPANTS.match(text):
+        return None  # a numbered section, the list of those present: the body
     if is_gap_line(block):
         return "gap"
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text) or STAMP_LINE.match(text):
@@ -62,6 +70,10 @@ def opener_kind(
         return "sheet"
     if is_table(block) or P.DISTRIBUTION.match(text):
         return "distribution"
+    if P.COPY_LINE.match(text):
+        return "copy"
+    if previous == "received" and LOG_NUMBERS.match(text):
+        return "received"  # the log's dates and times on a line of their own
     for kind, pattern in (
         ("doctype", P.DOCTYPE),
         ("handling", P.HANDLING),
@@ -78,6 +90,10 @@ def opener_kind(
         if pattern.search(text):
             return kind
     words = len(text.split())
+    if NUMBER_ALONE.match(text) and not seen_furniture:
+        return "doctype"  # 'No. 17': the document's own number heads it
+    if dateline_like(text) and not P.RECEIVED.search(text):
+        return "dateline"
     if words <= 5 and F.REFERENCE.match(text) and (seen_furniture or not P.FOLIO_MARK.match(text)):
         return "reference"
     if P.CLERK.match(text) or F.DRAFTED_BY.match(text):
@@ -88,14 +104,14 @@ def opener_kind(
             return "address"
     if P.RECEIVED.search(text) and words <= 20:
         return "received"
-    if dateline_like(text):
-        return "dateline"
+    if salute := _salute_or_address(block, text, words):
+        return salute
+    if previous == "address" and words <= 8 and _heading_like(text):
+        return "address"  # 'Generalissimo J. V. STALIN' under 'To the Chairman of …'
     if caption := _caption_kind(text, previous):
         return caption
     if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
         return "office"
-    if salute := _salute_or_address(block, text, words):
-        return salute
     if F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12:
         return "address"
     if len(text) <= 2:
@@ -114,6 +130,23 @@ def opener_kind(
 
 
 ADDED = re.compile(r"^\[\s*handwritten\b", re.IGNORECASE)
+QUOTATION_START = re.compile(r"^[\"“«„]")
+SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZА-ЯЁ]")  # 'I. THE FRONT'
+PARTICIPANTS = re.compile(
+    r"^(?:participants|present|also present|in attendance|invitees|присутствовали|участники"
+    r"|anwesend|teilnehmer)\b[^:]{0,40}:",
+    re.IGNORECASE,
+)
+LOG_NUMBERS = re.compile(r"^[\d\s.:/,-]+$")
+NUMBER_ALONE = re.compile(r"^(?:N[°ºo]\.?|№|No\.?)\s*\d+[\w/-]*\.?$")
+SPACED_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+
+
+def despaced(text: str) -> str:
+    """A line's letter-spaced words read as words ('V e r m e r k' → 'Vermerk')."""
+    return SPACED_RUN.sub(lambda m: m[0].replace(" ", ""), text)
+
+
 BRACKETED = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]")
 STAMP_LINE = re.compile(r"^(?:DECLASSIFIED|SANITIZED|RELEASED)\b.*\d", re.IGNORECASE)
 WORDS_AFTER_DATE = 4
@@ -137,8 +170,9 @@ def dateline_like(text: str) -> bool:
 
 
 # a sentence's end inside a line, not an initial's or an abbreviation's stop ('A. M. Puzanov')
+EXTRACT = re.compile(r"^(?:from the|extract from|excerpt from|выписка из|из)\b", re.IGNORECASE)
 TERMINAL_SENTENCE = re.compile(
-    r"(?<!\b[A-ZА-ЯЁ])(?<!\bCde)(?<!\bCom)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bтов)"
+    r"(?<!\d)(?<!\b[A-ZА-ЯЁ])(?<!\bCde)(?<!\bCom)(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bтов)"
     r"[.!?]\s+[A-ZА-ЯЁ](?:[a-zа-яё]|\s)"
 )
 
@@ -150,7 +184,8 @@ def _caption_kind(text: str, previous: str | None) -> str | None:
     heading. A caption that goes on over a line is a heading too."""
     found = kind_in(text)
     stop = text.endswith(".") and len(text.split()) > 3  # 'Telegram of Comrade X.': a sentence
-    if found and found[1].start() == 0 and not _sentence(text) and not stop:
+    opening = (found and len(text[: found[1].start()].split()) <= 2) or EXTRACT.match(text)
+    if found and opening and not _sentence(text) and not stop:
         rest = text[found[1].end() :]
         if F.CAPTION_PARTIES.search(rest[:40]):
             return "heading"
@@ -219,7 +254,14 @@ def _salute_or_address(block: Block, text: str, words: int) -> str | None:
         return "salute" if words <= 8 else None
     if P.SALUTE.match(text) and words <= 16 and _addresses_only(text):
         return "salute"
-    if text.endswith((":", "：")) and words <= 8 and not _sentence(text):
+    capitals = sum(w[:1].isupper() for w in text.split())
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if (
+        text.endswith((":", "："))
+        and words <= 8
+        and not _sentence(text)
+        and (capitals >= 2 or 0 < cjk <= 8)
+    ):
         return "salute"  # 'Chairman Mao and the Central Committee:', '外交部：'
     lines = [line.text.strip() for line in block.lines]
     if len(lines) >= 2 and all(line.endswith(",") for line in lines[:-1]) and words <= 20:
@@ -262,6 +304,13 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
             parts.append(stamp_block(unit, ctx))
         elif kind == "add":
             parts.append(AddedBlock(block_inlines(unit, ctx)))
+        elif kind == "copy":
+            parts.append(AddedBlock((CopyNumber(unit.text.strip()),)))
+        elif parts and _continues(parts[-1], kind, unit):
+            last = parts[-1]
+            assert isinstance(last, Furniture)
+            more = _furniture_content(kind, unit, ctx)
+            parts[-1] = Furniture(last.kind, (*last.content, LineBreak(), *more), last.rend)
         elif kind == "folio":
             parts.append(SheetTurn((FormeWork("folio", block_inlines(unit, ctx)),)))
         elif kind == "sheet":
@@ -280,6 +329,13 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
         else:
             parts.append(Furniture(kind, _furniture_content(kind, unit, ctx)))  # type: ignore[arg-type]
     return tuple(parts)
+
+
+def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
+    """An address that goes on over another block, a log's times on a line of their own."""
+    if not (isinstance(part, Furniture) and part.kind == kind):
+        return False
+    return kind == "address" or (kind == "received" and bool(LOG_NUMBERS.match(unit.text.strip())))
 
 
 def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:
