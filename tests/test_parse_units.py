@@ -12,6 +12,7 @@ from cablegram.encode.tei import document_id, encode_document, serialise
 from cablegram.model import (
     LB,
     LB_JOINED,
+    Added,
     Distribution,
     Furniture,
     Gap,
@@ -105,7 +106,7 @@ def test_gaps_signatures_stamps_and_notes() -> None:
 def test_footnote_anchor_takes_the_footnote_text() -> None:
     ctx = InlineContext(footnotes={"1": "The city is now Kaesong."})
     nodes = parse_inline("met at Kaidzio.[1] Then", ctx)
-    assert Note("foot", (Text("The city is now Kaesong."),), n="1") in nodes
+    assert Note("authorial", (Text("The city is now Kaesong."),), n="1") in nodes
     assert ctx.used_footnotes == {"1"}
 
 
@@ -777,3 +778,25 @@ def test_whom_a_cable_was_sent_to_closes_it(line: str, kind: str) -> None:
     closer = cable.versions[-1].text.closer
     assert [type(p).__name__ for p in closer] == ["Signed", kind]
     assert not any("stops mid-text" in d.message for d in cable.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Liu [Shaoqi] Gao [Gang] Wang Jiaxiang] came.", "Wang Jiaxiang"),
+        ("[handwritten in the left Yes! [ s promysh-kami]", "Yes!"),
+    ],
+)
+def test_an_unbalanced_bracket_is_kept_and_reported(text: str, kept: str) -> None:
+    """A ']' that closes no bracket stays, marked sic; a '[' never closed runs to the end
+    of its block (ENCODING.md); both are reported, and no bracket is left as text."""
+    ctx = InlineContext()
+    nodes = parse_inline(text, ctx)
+    assert ctx.unbalanced
+    flat = repr(nodes)
+    assert kept in flat
+    assert not any("[" in n.text or "]" in n.text for n in nodes if isinstance(n, Text))
+    if text.count("]") > text.count("["):
+        assert Sic("]") in nodes
+    else:
+        assert isinstance(nodes[0], Added)

@@ -164,4 +164,4 @@ def test_a_one_line_copy_gets_its_fields_and_lines_back() -> None:
     assert "RECORD OF CONVERSATION WITH B" in texts
     assert any(t.startswith("1. The first point.") for t in texts)
     assert any(t.startswith("2. The second point.") for t in texts)
-    assert export.chrome[:1] == ("Digital Archive",)
+    assert export.chrome[:1] == ("Digital Archive digitalarchive.wilsoncenter.org",)

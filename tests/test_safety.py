@@ -209,7 +209,7 @@ def test_internal_error_while_encoding_does_not_stop_the_batch(
             raise KeyError("boom")
         return real(cable, xml_id)
 
-    monkeypatch.setattr(pipeline, "encode_cable", flaky)
+    monkeypatch.setattr(pipeline, "encode_document", flaky)
     result = run("convert", str(SEED), str(seed_paths()[1]), "--out", "out")
     assert result.exit_code == 1
     assert result.stderr == (f"error: {SEED}: internal error while encoding (KeyError: 'boom')\n")

@@ -134,7 +134,7 @@ def test_editorial_brackets(name: str, documents) -> None:
     assert _as_set(texts(root, "//tei:note[@type='identification']")) == _as_set(
         facts["identifications"]
     )
-    notes = texts(root, "//tei:note[@type='editorial' or @type='translator' or @type='footnote']")
+    notes = texts(root, "//tei:note[@type='editorial' or @type='translator' or @type='authorial']")
     assert _as_set(notes) == _as_set(facts["editorial_notes"])
     gaps = xp(
         root,

@@ -30,6 +30,13 @@ HANDLING = re.compile(
     I,
 )
 # Lines that say what the document is without naming a kind: 'Draft.', 'Version 1'
+# a return notice, which runs on over lines ('Subject to return to the 1st Section | of the
+# Secretariat of the USSR MFA')
+RETURN_NOTICE = re.compile(
+    r"^(?:подлежит\s+возврату|subject\s+to\s+return|copies\s+(?:are\s+)?to\s+be\s+returned"
+    r"|zurückzugeben)\b",
+    I,
+)
 FORM_OF_DOCUMENT = re.compile(
     r"^(?:draft|version \d+|copy|excerpt|extract|translation|проект|выписка)\.?$", I
 )

@@ -69,7 +69,12 @@ def _parse(export: Export) -> Document:
     year = year_of(metadata.date.value if metadata.date else None)
     versions = []
     for part in parts:
-        text = parse_version(part.blocks, BodyContext(layout=export.layout, year=year))
+        body_ctx = BodyContext(layout=export.layout, year=year)
+        text = parse_version(part.blocks, body_ctx)
+        diagnostics += [
+            Diagnostic(part.blocks[0].no, "warning", f"{problem} ({part.kind} text)")
+            for problem in dict.fromkeys(body_ctx.inline.unbalanced)
+        ]
         versions.append(Version(part.kind, part.subtype, part.lang, text, part.blocks[0].no))  # type: ignore[arg-type]
     partial = bool(versions) and _stops_mid_text(versions[-1].text)
     if partial:

@@ -8,6 +8,9 @@ body, where numbered points form lists and a paragraph cut by a sheet turn is re
 
 from __future__ import annotations
 
+import itertools
+
+from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     DocText,
@@ -76,6 +79,7 @@ def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+RUN_ON = {None, "line", "heading", "office"}
 KEPT_WHOLE = {"stamp", "distribution", "address", "add", "gap", "sheet", "form"}
 
 
@@ -108,11 +112,16 @@ def _furniture_lines(
 ) -> list[Block] | None:
     """The block's lines as units, if each is furniture (a caption's further lines joined to
     its heading); None when a line is not."""
+    if _wraps(block):
+        return None
     pieces: list[Block] = []
     kinds: list[str] = []
     for line in block.lines:
         piece = Block((line,))
         kind = opener_kind(piece, following, seen, kinds[-1] if kinds else previous)
+        if kinds and F.RETURN_NOTICE.match(pieces[-1].text.strip()) and kind in RUN_ON:
+            pieces[-1] = Block((*pieces[-1].lines, line))  # the notice's own further lines
+            continue
         if kind is None or kind == "line":
             if kinds and kinds[-1] in {"heading", "address"}:
                 pieces[-1] = Block((*pieces[-1].lines, line))
@@ -124,6 +133,16 @@ def _furniture_lines(
         pieces.append(piece)
         kinds.append(kind)
     return pieces if len(pieces) > 1 else None
+
+
+def _wraps(block: Block) -> bool:
+    """Lines that are one text wrapped: a word hyphenated over the line end, or a line that
+    goes on in lower case."""
+    texts = [line.text.strip() for line in block.lines]
+    return any(
+        (first.endswith("-") and first[-2:-1].isalpha()) or (nxt[:1].islower())
+        for first, nxt in itertools.pairwise(texts)
+    )
 
 
 def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:

@@ -75,7 +75,8 @@ def handwritten(content: str) -> Hand | None:
     if not found:
         return None
     rest = content[found.end() :]
-    if ":" in rest:
+    outside = rest.split("[", 1)[0]  # a colon inside a bracket of its own is not the label's
+    if ":" in outside:
         label, _, text = rest.partition(":")
         text = text.strip()
     else:  # '[handwritten in the left 23. Yes.]': the place's words end the label

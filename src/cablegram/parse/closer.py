@@ -120,7 +120,7 @@ def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
                 if kind == "clerk":
                     clerk_seen = True
                     note, signature = _verified_split(piece)
-                    parts.append(ClerkNote(_mark_clerk(parse_inline(note, ctx.inline), ctx)))
+                    parts.append(ClerkNote(mark_clerk(parse_inline(note, ctx.inline), ctx)))
                     if signature:
                         parts.append(Signed(_mark_signer(parse_inline(signature, ctx.inline))))
                         open_signature = True
@@ -215,6 +215,7 @@ def _mark_signatory(content: Inlines) -> Inlines:
     return tuple(out)
 
 
-def _mark_clerk(content: Inlines, ctx: BodyContext) -> Inlines:
+def mark_clerk(content: Inlines, ctx: BodyContext) -> Inlines:
+    """A clerk's note with its clerk's name, dates and times marked."""
     content = mark(content, P.CLERK_PERSON, lambda m: Name("person", (Text(m["name"]),)))
     return mark_numbers(content, ctx.year)

@@ -52,6 +52,7 @@ NUMERIC = re.compile(
     r"(?<![\w.])(?P<day>\d{1,2})[./](?P<month>\d{1,2}|[IVX]{1,4})"
     r"(?:[./](?P<year>\d{4}|\d{2}))?(?![\d/])(?:\s*г\.)?"
 )
+DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s*$")
 YEAR_ONLY = re.compile(rf"^\s*{YEAR4}\s*$")
 TIME = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?![\d.:]\d)")
 # 1550 is a time only where the context says so: before a date, before "Peking time",
@@ -190,6 +191,8 @@ def _numeric(text: str, american: bool) -> tuple[int, str, Dating] | None:
 def _month_year(text: str, american: bool) -> tuple[int, str, Dating] | None:
     for match in MONTH_YEAR.finditer(text):
         month = month_number(match["month"])
+        if DAY_BEFORE.search(text[: match.start()]):
+            continue  # '31 June 1951': a day that month has not, not a month
         if month:
             value = Dating(when=f"{match['year']}-{month:02d}")
             return match.start(), match.group(0), value

@@ -9,6 +9,7 @@ from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     AddedBlock,
+    ClerkNote,
     CopyNumber,
     Distribution,
     FormeWork,
@@ -25,6 +26,7 @@ from cablegram.model import (
     SheetTurn,
     Text,
 )
+from cablegram.parse.closer import mark_clerk
 from cablegram.parse.context import (
     BodyContext,
     block_inlines,
@@ -96,7 +98,7 @@ def opener_kind(
         return "dateline"
     if words <= 5 and F.REFERENCE.match(text) and (seen_furniture or not P.FOLIO_MARK.match(text)):
         return "reference"
-    if P.CLERK.match(text) or F.DRAFTED_BY.match(text):
+    if (P.CLERK.match(text) or F.DRAFTED_BY.match(text)) and not LOG_LINE.match(text):
         return "clerk"
     if seen_furniture and P.DESTINATION.match(text):
         upcoming = [u for u in following[:1] if isinstance(u, Block)]
@@ -137,6 +139,7 @@ PARTICIPANTS = re.compile(
     r"|anwesend|teilnehmer)\b[^:]{0,40}:",
     re.IGNORECASE,
 )
+LOG_LINE = re.compile(r"^(?:sent|отправлено)\s+(?:at\s+)?\d", re.IGNORECASE)  # a log, not a clerk
 LOG_NUMBERS = re.compile(r"^[\d\s.:/,-]+$")
 NUMBER_ALONE = re.compile(r"^(?:N[°ºo]\.?|№|No\.?)\s*\d+[\w/-]*\.?$")
 SPACED_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
@@ -184,7 +187,10 @@ def _caption_kind(text: str, previous: str | None) -> str | None:
     heading. A caption that goes on over a line is a heading too."""
     found = kind_in(text)
     stop = text.endswith(".") and len(text.split()) > 3  # 'Telegram of Comrade X.': a sentence
-    opening = (found and len(text[: found[1].start()].split()) <= 2) or EXTRACT.match(text)
+    opening = bool(found and len(text[: found[1].start()].split()) <= 2) or bool(
+        EXTRACT.match(text)
+    )
+    opening = opening and not text[:1].islower()  # a caption starts as a heading does
     if found and opening and not _sentence(text) and not stop:
         rest = text[found[1].end() :]
         if F.CAPTION_PARTIES.search(rest[:40]):
@@ -304,6 +310,8 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
             parts.append(stamp_block(unit, ctx))
         elif kind == "add":
             parts.append(AddedBlock(block_inlines(unit, ctx)))
+        elif kind == "clerk":
+            parts.append(ClerkNote(mark_clerk(block_inlines(unit, ctx), ctx)))
         elif kind == "copy":
             parts.append(AddedBlock((CopyNumber(unit.text.strip()),)))
         elif parts and _continues(parts[-1], kind, unit):
@@ -335,7 +343,9 @@ def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
     """An address that goes on over another block, a log's times on a line of their own."""
     if not (isinstance(part, Furniture) and part.kind == kind):
         return False
-    return kind == "address" or (kind == "received" and bool(LOG_NUMBERS.match(unit.text.strip())))
+    if kind == "address":  # a line that is no address by itself ('Generalissimo J. V. STALIN')
+        return opener_kind(unit, [], True, None) != "address"
+    return kind == "received" and bool(LOG_NUMBERS.match(unit.text.strip()))
 
 
 def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:

@@ -53,12 +53,15 @@ from cablegram.parse.brackets import (
 # A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
 # July 1951]'): its content is parsed again, inner brackets and all.
 NOTE_BY = r"Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\."  # '[Ed. note: …]'
-NESTING = rf"(?=\s*(?:stamp|handwritten|{NOTE_BY})[^\[\]\n]*?:)"
+# (a hand's label needs no colon: '[handwritten in the left Collective agreements [ s …]]')
+NESTING = rf"(?=\s*(?:(?:stamp|{NOTE_BY})[^\[\]\n]*?:|handwritten\b))"
+FLAT = r"\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\]"  # a bracket holding none, or a doubled one
+INNER = rf"\[(?:[^\[\]\n]|{FLAT})*\]"  # a bracket holding flat ones
 TOKEN = re.compile(
     r"(?P<double>\[\[(?P<inner>[^\[\]\n]*)\]\])"  # '[[N. P. Varnov?]]': one bracket, doubled
     r"|(?P<bracket>\[(?P<content>"
     + NESTING
-    + r"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\])*|[^\[\]\n]*)\])"
+    + rf"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|{INNER})*|[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
@@ -106,11 +109,13 @@ class InlineContext:
 
     footnotes: Mapping[str, str] = field(default_factory=dict)
     used_footnotes: set[str] = field(default_factory=set)
+    unbalanced: list[str] = field(default_factory=list)  # what `_balanced` reported
 
 
 def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
     """Parse a block's marked text into inline nodes."""
     ctx = ctx or InlineContext()
+    text = _balanced(text, ctx)
     out: list[Inline] = []
     pos = 0
     matches = list(TOKEN.finditer(text))
@@ -143,7 +148,44 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             if node is not None:
                 out.append(node)
     _append_text(out, text[pos:])
-    return _merge_text(_hands_labelled(out))
+    return _merge_text(_hands_labelled(_stray_marked(out)))
+
+
+STRAY = "\ufff9"  # stands, while parsing, for a ']' that closes no bracket
+
+
+def _balanced(text: str, ctx: InlineContext) -> str:
+    """The text with its brackets balanced (ENCODING.md): a bracket never closed ends with
+    its block; a ']' that closes none is kept, to be marked `sic`. Each is reported."""
+    depth = 0
+    out: list[str] = []
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                ctx.unbalanced.append("a ']' closes no bracket: kept as printed, marked sic")
+                char = STRAY
+            else:
+                depth -= 1
+        out.append(char)
+    if depth:
+        ctx.unbalanced.append("a '[' is never closed: its bracket runs to the end of its block")
+    return "".join(out) + "]" * depth
+
+
+def _stray_marked(nodes: list[Inline]) -> list[Inline]:
+    """Each stray ']' as `sic`."""
+    out: list[Inline] = []
+    for node in nodes:
+        if not (isinstance(node, Text) and STRAY in node.text):
+            out.append(node)
+            continue
+        for k, piece in enumerate(node.text.split(STRAY)):
+            if k:
+                out.append(Sic("]"))
+            _append_text(out, piece)
+    return out
 
 
 def _hands_labelled(nodes: list[Inline]) -> list[Inline]:
@@ -222,6 +264,8 @@ def _bracket(
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
         return Note("authorial", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
+    if stripped.isdigit() and len(stripped) <= 3 and attached:
+        return Note("authorial", (), n=stripped), False  # "Uhr[1]": its text is not in the export
     if explanation(stripped):
         return Note("explanation", parse_inline(content.strip(), ctx)), False
     if original_wording(stripped):

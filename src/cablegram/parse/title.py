@@ -32,7 +32,10 @@ ORIGIN = re.compile(r"^\s*from\s+(?P<origin>[A-Z][\w]+(?: [A-Z][\w]+)?)\s*,")
 SUBJECT = re.compile(
     r"(?:,\s+|\s+)(?:on|about|regarding|concerning|re:|conveying|transmitting|forwarding"
     r"|reporting|enclosing|containing|in connection with|and draft)\s.*$"
-    r"|,\s*[‘'\"“].*$|,\s+(?:[A-Z][a-z]+ing|Meeting|Talks?|Conversation)\b.*$",
+    r"|,\s*[‘'\"“].*$|,\s+(?:[A-Z][a-z]+ing|Meeting|Talks?|Conversation)\b.*$"
+    r"|,\s+with\s+(?:an?\s+|the\s+)?(?:instructions?|enclosures?|attachments?|appendi\w+"
+    r"|annex\w*|comments?|notes?|drafts?|texts?|cop(?:y|ies)|proposals?|questions?|requests?"
+    r"|reply|answer|remarks?)\b.*$",
     re.I,
 )
 TITLE_DATE = re.compile(

@@ -19,7 +19,8 @@ BULLET = re.compile(r"^[•·▪◦*\-–]\s*")
 NAVIGATION = re.compile(
     r"^(?:skip to (?:main )?content|search(?: in)?|search the digital archive"
     r"|(?:add|cancel) search filter(?: (?:add|cancel) search filter)?"
-    r"|(?:digital archive )?international history declassified|digital archive"
+    r"|(?:digital archive )?international history declassified"
+    r"|(?:wilson center )?digital archive(?: digitalarchive\.[\w.]+)?|digitalarchive\.[\w.]+"
     r"|citation share download|citation|get citation|share(?: document)?|download|print"
     r"|view document in|(?:english|russian|chinese|german|korean|original) (?:html|pdf)"
     r"|menu|home|browse|collections|topics|main menu)$",
