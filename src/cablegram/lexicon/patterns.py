@@ -45,6 +45,10 @@ DOCTYPE = re.compile(
     I,
 )
 CABLE_NUMBER = re.compile(r"(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*(?P<number>[\dIl][\w/-]*)")
+# … and in a transmission log, where a copy's number may stand too ('Экз. № 2')
+LOG_NUMBER = re.compile(
+    r"(?<!Экз\. )(?<!Экз\.)(?<!Copy )(?:№|No\.?|N[°º]|Nr\.)\s*:?\s*(?P<number>\d[\w/-]*)", I
+)
 HANDLING = re.compile(
     r"^(?:НЕ\s*СЕКРЕТНО|СОВ(?:ЕРШЕННО)?\.?\s*СЕКРЕТНО|СЕКРЕТНО|Снят\w*\s+копи\w*.*"
     r"|ПОДЛЕЖИТ ВОЗВРАТУ.*|Subject to return.*|NOT SECRET|TOP SECRET|SECRET|STRICTLY SECRET|"

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from cablegram.errors import SourceError
@@ -28,7 +29,7 @@ from cablegram.model import (
 )
 from cablegram.parse.body import BodyContext, parse_version
 from cablegram.parse.completion import complete
-from cablegram.parse.dates import year_of
+from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
 from cablegram.parse.metadata import parse_metadata
 from cablegram.parse.versions import split_versions
@@ -111,7 +112,34 @@ def _stops_mid_text(text: DocText) -> bool:
     ending = content[-1].text.rstrip()
     if len(ending.split()) <= 3 and any(c.isdigit() for c in ending):
         return False  # a number or a date on its own (第402/sh号, No. 3590): a closing line
+    if isinstance(last, Paragraph) and _closing_line(ending):
+        return False
     return not TERMINAL.search(ending) and not ending.endswith("]")
+
+
+CLOSING_END = re.compile(
+    r"(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?|[-—–_*#=~]{2,})$"
+)  # a date, a rule
+
+
+DATE_REACH = 40
+
+
+def _closing_line(ending: str) -> bool:
+    """A last line that closes a text rather than breaking off: a short line ending in a
+    name or a title ('Director, Office of Northeast Asian Affairs', 'A. SAVELYEV'), a
+    date or number ('Drafted by: EUR:SOV:RHDavies 10/14/59'), a rule or an end mark."""
+    last_line = ending.splitlines()[-1].strip() if ending.strip() else ""
+    words = last_line.split()
+    if not words:
+        return False
+    if CLOSING_END.search(last_line):
+        return True
+    dated = find_date(last_line[-DATE_REACH:])
+    if dated and last_line.rstrip(" .").endswith(dated[0].rstrip(" .")):
+        return True  # '… not afraid of it. Pyongyang, 27 January 1968
+    last = words[-1].strip("(),")
+    return len(words) <= 8 and last[:1].isupper() and len(last) >= 2
 
 
 def _mark_truncated(text: DocText) -> DocText:

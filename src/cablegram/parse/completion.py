@@ -14,6 +14,7 @@ import re
 
 from cablegram.model import (
     CORRESPONDENCE,
+    Dateline,
     Furniture,
     Metadata,
     Number,
@@ -96,10 +97,13 @@ def _signatory_in(version: Version) -> Party | None:
 
 
 def _number_in_text(versions: list[Version]) -> str | None:
-    """The cable's number from its heading (``CIPHERED TELEGRAM No. 4107``)."""
+    """The cable's number from its heading (``CIPHERED TELEGRAM No. 4107``) or its
+    transmission log (``From Pyongyang, No. 4040.``)."""
     for version in versions:
         for part in version.text.opener:
-            if isinstance(part, Furniture) and part.kind == "doctype":
+            if (isinstance(part, Furniture) and part.kind in {"doctype", "received"}) or (
+                isinstance(part, Dateline)
+            ):
                 for node in part.content:
                     if isinstance(node, Number) and node.kind == "cable":
                         return node.text

@@ -11,6 +11,7 @@ from cablegram.model import (
     AddedBlock,
     ClerkNote,
     CopyNumber,
+    Dating,
     Distribution,
     FormeWork,
     Furniture,
@@ -25,6 +26,7 @@ from cablegram.model import (
     OpenerPart,
     SheetTurn,
     Text,
+    When,
 )
 from cablegram.parse.closer import mark_clerk
 from cablegram.parse.context import (
@@ -35,7 +37,7 @@ from cablegram.parse.context import (
     sheet_turn,
     stamp_block,
 )
-from cablegram.parse.dates import find_date
+from cablegram.parse.dates import HOURS_MINUTES, find_date, time_value
 from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import mark, parse_inline
 from cablegram.parse.marks import mark_when
@@ -352,18 +354,22 @@ def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:
     content = block_inlines(block, ctx)
     if kind == "doctype":
         content = _mark_cable_number(content)
-    elif kind == "received":
+    elif kind == "received":  # 'From Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950'
         content = mark(content, P.RECEIVED_PLACE, lambda m: Name("place", (Text(m.group(0)),)))
+        content = _mark_cable_number(content, P.LOG_NUMBER)
+        content = mark(
+            content, HOURS_MINUTES, lambda m: When("time", m[0], Dating(when=time_value(m)))
+        )
         content = mark_when(content, ctx.year)
     return content
 
 
-def _mark_cable_number(content: Inlines) -> Inlines:
+def _mark_cable_number(content: Inlines, pattern: re.Pattern[str] = P.CABLE_NUMBER) -> Inlines:
     """Wrap the cable's number (the digits after ``№``) in a `Number`."""
     out: list[Inline] = []
     done = False
     for node in content:
-        if not done and isinstance(node, Text) and (m := P.CABLE_NUMBER.search(node.text)):
+        if not done and isinstance(node, Text) and (m := pattern.search(node.text)):
             a, b = m.span("number")
             out.extend([Text(node.text[:a]), Number("cable", m["number"])])
             if node.text[b:]:
