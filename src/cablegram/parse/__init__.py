@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from cablegram.errors import SourceError
-from cablegram.lexicon.languages import ENGLISH_ORIGIN
+from cablegram.lexicon.languages import AMERICAN_ORIGIN, ENGLISH_ORIGIN
 from cablegram.lexicon.patterns import TERMINAL
 from cablegram.model import (
     Diagnostic,
@@ -60,17 +60,19 @@ def _parse(export: Export) -> Document:
     origin = f"{metadata.title_text} {' '.join(p.name for p in metadata.senders)} " + " ".join(
         line.text for line in fields.values.get("citation", ())
     )
+    head = _head(fields)
     parts, version_diagnostics = split_versions(
         fields.body,
         metadata.contents,
         metadata.original_language,
-        english_origin=bool(ENGLISH_ORIGIN.search(origin) or ENGLISH_ORIGIN.search(_head(fields))),
+        english_origin=bool(ENGLISH_ORIGIN.search(origin) or ENGLISH_ORIGIN.search(head)),
     )
+    american = bool(AMERICAN_ORIGIN.search(origin) or AMERICAN_ORIGIN.search(head))
     diagnostics += version_diagnostics
     year = year_of(metadata.date.value if metadata.date else None)
     versions = []
     for part in parts:
-        body_ctx = BodyContext(layout=export.layout, year=year)
+        body_ctx = BodyContext(export.layout, year, american=american and part.lang == "en")
         text = parse_version(part.blocks, body_ctx)
         diagnostics += [
             Diagnostic(part.blocks[0].no, "warning", f"{problem} ({part.kind} text)")

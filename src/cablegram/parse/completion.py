@@ -15,6 +15,7 @@ import re
 from cablegram.model import (
     CORRESPONDENCE,
     Dateline,
+    DocDate,
     Furniture,
     Metadata,
     Number,
@@ -22,6 +23,7 @@ from cablegram.model import (
     Party,
     Signed,
     Version,
+    When,
 )
 from cablegram.parse.doctypes import corrected_by_text, kind_from_text
 from cablegram.parse.inline import plain_text
@@ -50,12 +52,28 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     if main:
         kind = corrected_by_text(kind, _first_paragraphs(main))
     changes["kind"] = kind
+    if metadata.date is None and (own := _own_date(versions)):
+        changes["date"] = own  # no date line, no citation: the document's own dateline
     if main and kind in CORRESPONDENCE:
         if not metadata.addressees and (addressee := _addressee_in(main)):
             changes["addressees"] = (addressee,)
         if not metadata.senders and (sender := _signatory_in(main)):
             changes["senders"] = (sender,)
     return dataclasses.replace(metadata, **changes)  # type: ignore[arg-type]
+
+
+def _own_date(versions: list[Version]) -> DocDate | None:
+    """The date of the document's own dateline, at its head or its end."""
+    for version in versions:
+        text = version.text
+        for part in (*text.opener, *text.closer):
+            if isinstance(part, Dateline) or (
+                isinstance(part, Furniture) and part.kind == "dateline"
+            ):
+                for node in part.content:
+                    if isinstance(node, When) and node.kind == "date" and node.value:
+                        return DocDate(node.text, node.value)
+    return None
 
 
 def _main_version(versions: list[Version]) -> Version | None:

@@ -33,6 +33,7 @@ class BodyContext:
     year: int | None
     inline: InlineContext = field(default_factory=InlineContext)
     sheets: int = 1
+    american: bool = False  # an American office's text: numeric dates month first
 
 
 def marked(block: Block, layout: Layout) -> str:

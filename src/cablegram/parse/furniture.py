@@ -23,6 +23,7 @@ from cablegram.model import (
     ListItem,
     Name,
     Number,
+    NumberKind,
     OpenerPart,
     SheetTurn,
     Text,
@@ -40,7 +41,7 @@ from cablegram.parse.context import (
 from cablegram.parse.dates import HOURS_MINUTES, find_date, time_value
 from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import mark, parse_inline
-from cablegram.parse.marks import mark_when
+from cablegram.parse.marks import mark_date, mark_when
 from cablegram.parse.quotes import Unit
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
@@ -193,8 +194,8 @@ def _caption_kind(text: str, previous: str | None) -> str | None:
         EXTRACT.match(text)
     )
     opening = opening and not text[:1].islower()  # a caption starts as a heading does
-    if found and opening and not _sentence(text) and not stop:
-        rest = text[found[1].end() :]
+    if (found or EXTRACT.match(text)) and opening and not _sentence(text) and not stop:
+        rest = text[found[1].end() :] if found else ""
         if F.CAPTION_PARTIES.search(rest[:40]):
             return "heading"
         return "doctype"
@@ -352,8 +353,12 @@ def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
 
 def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:
     content = block_inlines(block, ctx)
-    if kind == "doctype":
-        content = _mark_cable_number(content)
+    if kind == "doctype":  # a cable's own number, or another document's ('Resolution No. 17')
+        found = kind_in(block.text)
+        number_kind: NumberKind = "cable" if found is None or found[0] == "cable" else "document"
+        content = _mark_cable_number(content, kind=number_kind)
+    elif kind == "dateline":
+        content = mark_when(mark_date(content, american=ctx.american), ctx.year)
     elif kind == "received":  # 'From Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950'
         content = mark(content, P.RECEIVED_PLACE, lambda m: Name("place", (Text(m.group(0)),)))
         content = _mark_cable_number(content, P.LOG_NUMBER)
@@ -364,14 +369,16 @@ def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:
     return content
 
 
-def _mark_cable_number(content: Inlines, pattern: re.Pattern[str] = P.CABLE_NUMBER) -> Inlines:
-    """Wrap the cable's number (the digits after ``№``) in a `Number`."""
+def _mark_cable_number(
+    content: Inlines, pattern: re.Pattern[str] = P.CABLE_NUMBER, kind: NumberKind = "cable"
+) -> Inlines:
+    """Wrap the cable's number (the digits after ``№``) in a `Number` (of `kind`)."""
     out: list[Inline] = []
     done = False
     for node in content:
         if not done and isinstance(node, Text) and (m := pattern.search(node.text)):
             a, b = m.span("number")
-            out.extend([Text(node.text[:a]), Number("cable", m["number"])])
+            out.extend([Text(node.text[:a]), Number(kind, m["number"])])
             if node.text[b:]:
                 out.append(Text(node.text[b:]))
             done = True

@@ -148,44 +148,30 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             if node is not None:
                 out.append(node)
     _append_text(out, text[pos:])
-    return _merge_text(_hands_labelled(_stray_marked(out)))
-
-
-STRAY = "\ufff9"  # stands, while parsing, for a ']' that closes no bracket
+    return _merge_text(_hands_labelled(out))
 
 
 def _balanced(text: str, ctx: InlineContext) -> str:
     """The text with its brackets balanced (ENCODING.md): a bracket never closed ends with
-    its block; a ']' that closes none is kept, to be marked `sic`. Each is reported."""
+    its block; a ']' that closes none closes a bracket opened at the word before it
+    ('Gao [Gang] Wang Jiaxiang]': Wang [Jiaxiang], like its neighbours). Each is reported."""
     depth = 0
-    out: list[str] = []
+    out = ""
     for char in text:
         if char == "[":
             depth += 1
         elif char == "]":
             if depth == 0:
-                ctx.unbalanced.append("a ']' closes no bracket: kept as printed, marked sic")
-                char = STRAY
-            else:
-                depth -= 1
-        out.append(char)
+                ctx.unbalanced.append("a ']' opens no bracket: read as closing the word before it")
+                word = re.search(r"\S+\s*$", out)
+                at = word.start() if word else len(out)
+                out = f"{out[:at]}[{out[at:]}"
+                depth += 1
+            depth -= 1
+        out += char
     if depth:
         ctx.unbalanced.append("a '[' is never closed: its bracket runs to the end of its block")
-    return "".join(out) + "]" * depth
-
-
-def _stray_marked(nodes: list[Inline]) -> list[Inline]:
-    """Each stray ']' as `sic`."""
-    out: list[Inline] = []
-    for node in nodes:
-        if not (isinstance(node, Text) and STRAY in node.text):
-            out.append(node)
-            continue
-        for k, piece in enumerate(node.text.split(STRAY)):
-            if k:
-                out.append(Sic("]"))
-            _append_text(out, piece)
-    return out
+    return out + "]" * depth
 
 
 def _hands_labelled(nodes: list[Inline]) -> list[Inline]:
