@@ -46,6 +46,8 @@ def text_of(element: etree._Element, *, identifications: bool = False) -> str:
         elif local == "note" and node.get("type") == "identification":
             if identifications:
                 parts.append(f"[{' '.join(''.join(node.itertext()).split())}]")
+        elif local == "supplied" and identifications:  # a title's '[via Roshchin]'
+            parts.append(f"[{' '.join(''.join(node.itertext()).split())}]")
         elif local in {"note", "pb", "fw"} and node is not element:
             pass
         else:

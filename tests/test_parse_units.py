@@ -31,7 +31,7 @@ from cablegram.model import (
     Unclear,
 )
 from cablegram.parse import parse_bytes
-from cablegram.parse.citation import parse_copies
+from cablegram.parse.citation import parse_copies, parse_references
 from cablegram.parse.dates import find_date, parse_date_line
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
@@ -799,3 +799,66 @@ def test_an_unbalanced_bracket_is_read_and_reported(text: str, kept: Supplied) -
         assert any(getattr(n, "text", None) == kept.text for n in nodes if not isinstance(n, Text))
     else:
         assert isinstance(nodes[0], Added) and kept in nodes[0].content
+
+
+@pytest.mark.parametrize(
+    ("cited", "repository", "shelfmark", "pages"),
+    [
+        ("PRC FMA 106-00142-03, 15-17", "PRC FMA", "106-00142-03", ("15", "17")),
+        ("Bundesarchiv Koblenz, B 136/59748, Bl. 212-214", "Bundesarchiv Koblenz", "B 136/59748",
+         ("212", "214")),
+        ("National Archives and Records Administration, RG 59, Lot 55D128, Box 4",
+         "National Archives and Records Administration", "RG 59, Lot 55D128, Box 4", (None, None)),
+    ],
+)  # fmt: skip
+def test_references_in_the_archives_styles(
+    cited: str, repository: str, shelfmark: str, pages: tuple[str | None, str | None]
+) -> None:
+    """A repository's acronym with its file number glued on, a German archive's 'Bl.', a
+    bare page range, an American record group: one copy each, its signature as given."""
+    (copy,) = parse_references(cited)
+    assert (copy.repository, copy.shelfmark) == (repository, shelfmark)
+    assert (copy.locus_from, copy.locus_to) == pages
+
+
+@pytest.mark.parametrize(
+    ("title", "senders", "addressees"),
+    [
+        ("Resolution of the VKP(b) CC Politburo, 'On Sending Soviet Specialists to the PRC'",
+         ["VKP(b) CC Politburo"], []),
+        ("Resolution of the USSR Council of Ministers on Aid to the DPRK",
+         ["USSR Council of Ministers"], []),
+        ("Letter from Con Cremin, ‘The Representation of China’", ["Con Cremin"], []),
+        ("Vyshinsky to Stalin, transmitting a Letter from Pak Hon Yong", ["Vyshinsky"], ["Stalin"]),
+        ("Cable from Zhou Enlai to Mao on the Draft Agreement", ["Zhou Enlai"], ["Mao"]),
+        ("Report from Chief Military Adviser Vasiliev to Chief of the General Staff Shtemenko",
+         ["Vasiliev"], ["Shtemenko"]),
+    ],
+)  # fmt: skip
+def test_a_titles_subject_is_not_a_party(
+    title: str, senders: list[str], addressees: list[str]
+) -> None:
+    """The subject after the parties (', on …', a quoted one, 'transmitting …') names no
+    correspondent, even when it holds a ' to ' of its own; a role ending in an office word
+    ('Chief of the General Staff') is the role, not the name."""
+    facts = read_title(title)
+    assert [p.name for p in facts.senders] == senders
+    assert [p.name for p in facts.addressees] == addressees
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Date: 10/9/50\n\nSubject: Talks", "1950-10-09"),  # an American office: month first
+        ("Решение от 30 июня 1951 г.\n\nО направлении специалистов", "1951-06-30"),
+    ],
+)
+def test_a_page_without_a_date_takes_its_dateline(text: str, when: str) -> None:
+    """No date line, no citation: the document's date is its own dateline's."""
+    page = (
+        "Memorandum for the Record\n\nCitation:\n\n“Memorandum for the Record,” History and "
+        f"Public Policy Program Digital Archive.\n\nDEPARTMENT OF STATE\n\n{text}\n\nWe talked.\n"
+    )
+    document = parse_bytes("t.txt", page.encode())
+    assert document.metadata.date is not None
+    assert document.metadata.date.value.when == when

@@ -28,12 +28,14 @@ from cablegram.model import (
     Version,
 )
 from cablegram.parse.body import BodyContext, parse_version
+from cablegram.parse.citation import parse_references
 from cablegram.parse.completion import complete
 from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
 from cablegram.parse.metadata import parse_metadata
 from cablegram.parse.versions import split_versions
 from cablegram.read import Export, decode_export, read_export
+from cablegram.read.chrome import footer_value
 
 __all__ = ["parse_bytes", "parse_export"]
 
@@ -86,6 +88,8 @@ def _parse(export: Export) -> Document:
             Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
         )
     metadata = complete(metadata, versions)
+    if not metadata.copies and (cited := footer_value(export.chrome, "Source")):
+        metadata = dataclasses.replace(metadata, copies=parse_references(cited))
     chrome = export.chrome + ((metadata.displayed_title,) if metadata.displayed_title else ())
     source = SourceInfo(export.name, export.sha256, export.layout, partial, chrome)
     return Document(source, metadata, tuple(versions), tuple(diagnostics))

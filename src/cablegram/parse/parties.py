@@ -127,6 +127,9 @@ def _trailing_name(words: list[str]) -> list[str]:
         if _acronym(word):  # USA, DPRK
             break
         collected.insert(0, word)
+    roles = [k for k, word in enumerate(collected[:-1]) if ROLE_WORD.fullmatch(word)]
+    if roles:  # 'Military Adviser Vasiliev': the name after the role's last word
+        collected = collected[roles[-1] + 1 :]
     start = len(words) - len(collected)
     while collected:
         head = collected[0]
