@@ -862,3 +862,53 @@ def test_a_page_without_a_date_takes_its_dateline(text: str, when: str) -> None:
     document = parse_bytes("t.txt", page.encode())
     assert document.metadata.date is not None
     assert document.metadata.date.value.when == when
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f"June 30, 1951\n\n{title}\n\nCitation:\n\n“{title},” June 30, 1951, History and Public "
+        f"Policy Program Digital Archive.\n\nContents:\n\nEnglish Translation\n\n{body}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "addressees", "roles"),
+    [
+        ("Message from Bagirov on the Situation",
+         "to Cde. Stalin\n\nto Cde. Molotov\n\nto Cde. Beriya", ["Stalin", "Molotov", "Beriya"],
+         [None, None, None]),
+        ("Cable from Liu Shaoqi to Mao Zedong", "To the Center, to Chairman Mao:",
+         ["Mao Zedong", "Center"], ["Chairman", None]),
+        ("Letter from Lebedev to Kim Il Sung",
+         "To the Chairman of the North Korean People’s Committee Comrade\nKIM IL SUNG",
+         ["Kim Il Sung"], ["Chairman of the North Korean People’s Committee"]),
+        ("Cable from the Embassy in Hungary",
+         "To the Foreign Ministry and Party Central Committee:",
+         ["Foreign Ministry", "Party Central Committee"], [None, None]),
+        ("Letter from Cremin to Boland", "Dear Freddie,", ["Boland"], [None]),
+    ],
+)  # fmt: skip
+def test_the_texts_head_completes_the_addressees(
+    title: str, head: str, addressees: list[str], roles: list[str | None]
+) -> None:
+    """The address lines and salutation complete the title's addressees: each 'to X' line
+    one more, the role an address gives, offices named together; a salutation by first
+    name adds no one."""
+    document = parse_bytes("t.txt", _page(title, f"{head}\n\nWe report.\n").encode())
+    found = document.metadata.addressees
+    assert [p.name for p in found] == addressees
+    assert [p.role for p in found] == roles
+
+
+def test_an_address_to_the_addressee_names_no_intermediary() -> None:
+    """'MOSCOW — TO CDE. MOLOTOV' under a cable to Molotov is its address, not a channel;
+    'BEIJING—TO KRASOVSKY' under a cable to Mao is one."""
+    to_molotov = _page(
+        "Ciphered Telegram, Kuznetsov to Molotov", "MOSCOW — TO CDE. MOLOTOV\n\nWe report."
+    )
+    to_mao = _page(
+        "Ciphered Telegram, Filippov to Mao Zedong", "BEIJING—TO KRASOVSKY\n\nWe report."
+    )
+    assert parse_bytes("a.txt", to_molotov.encode()).metadata.intermediaries == ()
+    (via,) = parse_bytes("b.txt", to_mao.encode()).metadata.intermediaries
+    assert via.name == "KRASOVSKY"
