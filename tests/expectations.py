@@ -36,7 +36,8 @@ def xp(node: etree._Element, path: str) -> list:
 
 def text_of(element: etree._Element, *, identifications: bool = False) -> str:
     """An element's text, white space normalised; a non-joining line break is a space;
-    identifications and notes are left out unless asked for (then as ``[X]``)."""
+    identifications and notes are left out unless asked for (then as ``[X]``), and so are an
+    abbreviation's expansion and a gap's description (the source's words are what is read)."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -48,7 +49,7 @@ def text_of(element: etree._Element, *, identifications: bool = False) -> str:
                 parts.append(f"[{' '.join(''.join(node.itertext()).split())}]")
         elif local == "supplied" and identifications:  # a title's '[via Roshchin]'
             parts.append(f"[{' '.join(''.join(node.itertext()).split())}]")
-        elif local in {"note", "pb", "fw"} and node is not element:
+        elif local in {"note", "pb", "fw", "expan", "desc"} and node is not element:
             pass
         else:
             parts.append(node.text or "")
@@ -127,14 +128,15 @@ KIND_OF = {"dateline": "dateline", "salute": "salute", "signed": "signed", "stam
 
 
 def _items(container: str) -> Callable[[etree._Element], list[list[str]]]:
-    """The [kind, text] items of every opener (or closer) of the first version."""
+    """The [kind, text] items of the first version's own opener (or closer); a quoted
+    text's are checked under `quotes`."""
 
     def read(root: etree._Element) -> list[list[str]]:
         version = _first_version(root)
         if version is None:
             return []
         out = []
-        for holder in xp(version, f".//tei:{container}"):
+        for holder in xp(version, f"tei:{container}"):  # the version's own, not a quote's
             for child in holder:
                 local = etree.QName(child).localname
                 kind = KIND_OF.get(local)

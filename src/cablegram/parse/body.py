@@ -9,17 +9,20 @@ body, where numbered points form lists and a paragraph cut by a sheet turn is re
 from __future__ import annotations
 
 import itertools
+import re
 
 from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     DocText,
+    Furniture,
     Gap,
     Gapped,
     Inlines,
     ListItem,
     Paragraph,
     PointList,
+    QuotedKind,
     QuotedText,
     SheetTurn,
     Text,
@@ -35,7 +38,7 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import opener_kind, opener_parts
-from cablegram.parse.inline import InlineContext
+from cablegram.parse.inline import InlineContext, plain_text
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, ends_in_bracket
@@ -180,7 +183,8 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
         unit = units[i]
         if isinstance(unit, Quoted):
             inner = _structure(group_quotes(unit.blocks, unit.ignored), ctx, depth + 1)
-            parts.append(QuotedText(inner, "telegram" if depth == 0 else "quotation"))
+            lead = parts[-1] if parts else None
+            parts.append(QuotedText(inner, _quoted_kind(lead, inner, depth)))
             i += 1
             continue
         if sheet_kind(unit) or (
@@ -201,6 +205,25 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
         parts.append(body_part(unit, ctx))
         i += 1
     return tuple(_lists(_rejoin(parts)))
+
+
+LETTER_WORDS = re.compile(r"\b(?:letters?|письм\w*|brief\w*|lettre)\b", re.IGNORECASE)
+DEAR = re.compile(r"^\W*(?:(?:my\s+)?dear|дорог\w+|уважаем\w+|lieber|liebe|cher)\b", re.I)
+LEAD_REACH = 200  # the words before a quoted text that say what it is
+
+
+def _quoted_kind(lead: object, inner: DocText, depth: int) -> QuotedKind:
+    """A quoted letter (the words before it say so, or it opens 'Dear …'), else a quoted
+    telegram in the document itself, a quotation inside a quoted text."""
+    before = plain_text(lead.content)[-LEAD_REACH:] if isinstance(lead, Paragraph) else ""
+    salutes = [
+        plain_text(part.content)
+        for part in inner.opener
+        if isinstance(part, Furniture) and part.kind == "salute"
+    ]
+    if LETTER_WORDS.search(before) or any(DEAR.match(s) for s in salutes):
+        return "letter"
+    return "telegram" if depth == 0 else "quotation"
 
 
 def _next_is_sheet(units: list[Unit], i: int) -> bool:
