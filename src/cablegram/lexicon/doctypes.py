@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 KIND_PHRASES: tuple[tuple[str, str], ...] = (
-    ("telcon", r"telephone conversation|telephone call|phone call|telcon"
+    ("telcon", r"(?:record|memorandum|minutes|notes?|transcript) of (?:a |the )?telephone "
+               r"(?:conversation|call)|telephone conversation|telephone call|phone call|telcon"
                r"|telefongespräch|telefonat|телефонн\w+ разговор\w*"),
     ("memorandum", r"(?:record|memorandum|minutes|notes?|summary|memo|transcript) of (?:the |a )?"
                    r"(?:conversation|talks?|discussion|meeting)s?|memcon|conversation|discussion"
@@ -30,7 +31,7 @@ KIND_PHRASES: tuple[tuple[str, str], ...] = (
                r"|analysis|assessment|доклад\w*|докладн\w+ записк\w+|справк\w+|информаци\w+"
                r"|записк\w+"
                r"|bericht|vermerk|aufzeichnung"),
-    ("other", r"recollections?|memoirs?|reminiscences|notes"),
+    ("other", r"recollections?|memoirs?|reminiscences|notes|list of questions|questionnaire"),
 )  # fmt: skip
 KIND_PATTERNS = tuple(
     (kind, re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE))

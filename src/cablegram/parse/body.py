@@ -37,7 +37,7 @@ from cablegram.parse.context import (
     stamp_block,
 )
 from cablegram.parse.footnotes import take_footnotes
-from cablegram.parse.furniture import opener_kind, opener_parts
+from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
 from cablegram.parse.inline import InlineContext, plain_text
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.versions import is_gap_line
@@ -115,6 +115,9 @@ def _furniture_lines(
 ) -> list[Block] | None:
     """The block's lines as units, if each is furniture (a caption's further lines joined to
     its heading); None when a line is not."""
+    if kind_only(block.lines[0].text):  # 'RECORD OF CONVERSATION' | 'of the Consul …' (D4)
+        rest = Block(block.lines[1:])
+        return [Block(block.lines[:1]), rest] if opener_kind(rest, following, True) else None
     if _wraps(block):
         return None
     pieces: list[Block] = []

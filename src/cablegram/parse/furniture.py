@@ -61,8 +61,8 @@ def opener_kind(
         unquoted = QUOTATION_START.sub("", text)
         words = len(unquoted.split())
         return "salute" if _salute_or_address(block, unquoted, words) == "salute" else None
-    if SECTION_NUMBER.match(text) or PARTICIPANTS.match(text):
-        return None  # a numbered section, the list of those present: the body
+    if SECTION_NUMBER.match(text) or PARTICIPANTS.match(text) or _speaks(text):
+        return None  # a numbered section, the list of those present, a sentence: the body
     if is_gap_line(block):
         return "gap"
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text) or STAMP_LINE.match(text):
@@ -111,14 +111,14 @@ def opener_kind(
         return "received"
     if salute := _salute_or_address(block, text, words):
         return salute
+    if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
+        return "address"  # 'Moscow—Ministry of Foreign Affairs', 'Mr. F. H. Boland, …, New York.'
     if previous == "address" and words <= 8 and _heading_like(text):
         return "address"  # 'Generalissimo J. V. STALIN' under 'To the Chairman of …'
     if caption := _caption_kind(text, previous):
         return caption
     if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
         return "office"
-    if F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12:
-        return "address"
     if len(text) <= 2:
         return "line"
     if previous in {"doctype", "heading", "office", "dateline"} and _lone_place(text):
@@ -159,6 +159,15 @@ WORDS_AFTER_DATE = 4
 WORDS_BEFORE_DATE = 4
 
 
+def _speaks(text: str) -> bool:
+    """A sentence someone says ('We report …', 'I visited …', 'Мы получили …'): body text."""
+    words = text.split()
+    return len(words) > SPOKEN_WORDS and words[0] in F.PRONOUNS
+
+
+SPOKEN_WORDS = 3
+
+
 def dateline_like(text: str) -> bool:
     """A place and a date, or a date with a few words ('Beijing, 23 March 1966', 'Bonn, den
     25. Juli 1991', 'Evening 5 November 1962', '(Dictated on 4 September 1958)',
@@ -169,8 +178,8 @@ def dateline_like(text: str) -> bool:
         return False
     before, _, after = bare.partition(found[0])
     return (
-        len(before.split()) <= WORDS_BEFORE_DATE
-        and len(after.split()) <= WORDS_AFTER_DATE
+        len(before.strip(" ,;").split()) <= WORDS_BEFORE_DATE
+        and len(after.strip(" ,;").split()) <= WORDS_AFTER_DATE
         and not re.search(r"\b(?:is|was|were|are|has|have|had|will|said|took)\b", bare)
     )
 
@@ -190,9 +199,9 @@ def _caption_kind(text: str, previous: str | None) -> str | None:
     heading. A caption that goes on over a line is a heading too."""
     found = kind_in(text)
     stop = text.endswith(".") and len(text.split()) > 3  # 'Telegram of Comrade X.': a sentence
-    opening = bool(found and len(text[: found[1].start()].split()) <= 2) or bool(
-        EXTRACT.match(text)
-    )
+    lead = text[: found[1].start()].split() if found else []
+    capitalised = all(w[:1].isupper() and w not in F.PRONOUNS for w in lead)
+    opening = bool(found and len(lead) <= 2 and capitalised) or bool(EXTRACT.match(text))
     opening = opening and not text[:1].islower()  # a caption starts as a heading does
     if (found or EXTRACT.match(text)) and opening and not _sentence(text) and not stop:
         rest = text[found[1].end() :] if found else ""
@@ -202,6 +211,17 @@ def _caption_kind(text: str, previous: str | None) -> str | None:
     if previous == "doctype" and _heading_like(text):
         return "heading"
     return None
+
+
+def kind_only(text: str) -> bool:
+    """A line that names the document's kind and nothing else ('RECORD OF CONVERSATION',
+    'INFORMATION NOTE', 'V e r m e r k'), perhaps with its number."""
+    text = despaced(P.for_matching(text.strip()))
+    found = kind_in(text)
+    if found is None or found[1].start() > 0:
+        return False
+    rest = text[found[1].end() :].strip(" .:")
+    return not rest or bool(NUMBER_ALONE.match(rest))
 
 
 def _sentence(text: str) -> bool:
@@ -343,9 +363,12 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
 
 
 def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
-    """An address that goes on over another block, a log's times on a line of their own."""
+    """An address or a caption that goes on over another block, a log's times on a line of
+    their own."""
     if not (isinstance(part, Furniture) and part.kind == kind):
         return False
+    if kind == "heading":
+        return True
     if kind == "address":  # a line that is no address by itself ('Generalissimo J. V. STALIN')
         return opener_kind(unit, [], True, None) != "address"
     return kind == "received" and bool(LOG_NUMBERS.match(unit.text.strip()))
