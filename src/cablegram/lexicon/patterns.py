@@ -53,6 +53,8 @@ LOG_NUMBER = re.compile(
 HANDLING = re.compile(
     r"^(?:НЕ\s*СЕКРЕТНО|СОВ(?:ЕРШЕННО)?\.?\s*СЕКРЕТНО|СЕКРЕТНО|Снят\w*\s+копи\w*.*"
     r"|ПОДЛЕЖИТ ВОЗВРАТУ.*|Subject to return.*|NOT SECRET|TOP SECRET|SECRET|STRICTLY SECRET|"
+    r"SECRET (?:&|AND) PERSONAL|PERSONAL (?:&|AND) (?:SECRET|CONFIDENTIAL)|(?:STRICTLY )?"
+    r"CONFIDENTIAL|EYES ONLY|"
     r"Making copies .*|Copying (?:is )?(?:prohibited|forbidden).*|(?:Streng )?Geheim.*"
     r"|Copies (?:made )?(?:are )?(?:to be )?returned.*)$",
     I,
