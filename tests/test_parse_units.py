@@ -912,3 +912,11 @@ def test_an_address_to_the_addressee_names_no_intermediary() -> None:
     assert parse_bytes("a.txt", to_molotov.encode()).metadata.intermediaries == ()
     (via,) = parse_bytes("b.txt", to_mao.encode()).metadata.intermediaries
     assert via.name == "KRASOVSKY"
+
+
+def test_a_transcripts_double_slash_is_its_page_turn() -> None:
+    """'на материке // Китая': a Russian transcript marks the original's page turn with
+    '//' (a pb of the document's own); a URL's slashes are no page turn."""
+    nodes = parse_inline("на материке // Китая, см. https://example.org/a//b")
+    assert nodes.count(PageBreak()) == 1
+    assert not any("//" in n.text for n in nodes if isinstance(n, Text))

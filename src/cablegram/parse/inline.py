@@ -64,6 +64,7 @@ TOKEN = re.compile(
     + rf"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|{INNER})*|[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
+    r"|(?P<turn>(?<=\s)//(?=\s))"  # 'на материке // Китая': a transcript marks the page turn
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
 )
@@ -129,6 +130,8 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             out.append(LINE_MARKS[match["seam"]])
         elif match["page"] is not None:
             out.append(PageBreak(match["n"] or None, "export"))
+        elif match["turn"]:
+            out.append(PageBreak())
         elif match["anglelink"] or match["link"]:
             out.append(Link(match["anglelink"] or match["link"]))
         else:

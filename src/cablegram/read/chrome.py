@@ -73,7 +73,7 @@ def drop_chrome(lines: list[Line]) -> Chrome:
             or PDF_PAGE_HEADER.match(text)
             or (after_share and URL_ONLY.match(bare))
         ):
-            dropped.append(text)
+            dropped.append(bare)  # '• share document': the item, not its bullet
             after_share = bare.lower().startswith("share")
             continue
         after_share = False
