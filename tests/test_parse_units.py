@@ -920,3 +920,20 @@ def test_a_transcripts_double_slash_is_its_page_turn() -> None:
     nodes = parse_inline("на материке // Китая, см. https://example.org/a//b")
     assert nodes.count(PageBreak()) == 1
     assert not any("//" in n.text for n in nodes if isinstance(n, Text))
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("in Beiping [Beijing] with general Fu Zuoyi.", Identification("Beijing")),
+        ("the Guomindang\ue000[Kuomintang] forces", Identification("Kuomintang")),
+        ("by Tan [Tang] Wenhua, who", Sic("Tan", "Tang")),
+        ("Zhong [Zheng?] said", Sic("Zhong", "Zheng", "low")),
+        ("near Shikho [sic, possibly Shihezi?], where", Sic("Shikho", "Shihezi", "low")),
+    ],
+)
+def test_another_name_or_another_reading(text: str, node: object) -> None:
+    """A name's other name after it, on its line or the next, identifies it (D6); a reading
+    inside a name ('Tan [Tang] Wenhua') or a doubtful one is an alternative reading
+    (ENCODING's `choice` of `sic` and `corr`), '?' making it doubtful."""
+    assert node in parse_inline(text)

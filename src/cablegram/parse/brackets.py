@@ -128,7 +128,10 @@ def alternative(word: str, content: str) -> bool:
         return False
     distance = _distance(word.lower(), reading.lower())
     same_start = word[:1].lower() == reading[:1].lower()  # 'Gaeseong [Kaesong]' names, not reads
-    return distance == 1 or (same_start and distance <= ALTERNATIVE_DISTANCE and len(word) <= 8)
+    doubtful = content.strip().endswith("?")  # 'Beiping [Beijing]' is another name, not a reading
+    return distance == 1 or (
+        doubtful and same_start and distance <= ALTERNATIVE_DISTANCE and len(word) <= 8
+    )
 
 
 def _distance(a: str, b: str) -> int:

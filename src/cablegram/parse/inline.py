@@ -68,6 +68,7 @@ TOKEN = re.compile(
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
 )
+SEAMS = {LB, LB_JOINED, WRAP, WRAP_JOINED}
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
 # [illegible], [two words illegible], [неразб.]: words the archive's editors could not read
 ILLEGIBLE = re.compile(
@@ -236,20 +237,24 @@ def _bracket(
         ), False
     if sic := SIC.match(stripped):
         corr = sic["corr"]
+        asked = bool(corr and corr.endswith("?"))  # '[sic, possibly Shihezi?]': doubtful too
+        corr = corr.rstrip("?").strip() if corr else corr
         # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
         word = _take_previous_name(out, len(corr.split())) if corr else ""
         word = word or _take_previous_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
         word, after = _without_trailing_stop(word)
-        flagged = Sic(word, corr, "low" if corr and doubtful else None)
+        flagged = Sic(word, corr, "low" if corr and (doubtful or asked) else None)
         return _then(out, flagged, after), bool(corr and doubtful)
     if stripped == "?":
         word, after = _without_trailing_stop(_take_previous_word(out))
         if not word:
             return Note("editorial", (Text("?"),)), False
         return _then(out, Unclear(word), after), False
-    attached = match.start() > 0 and not text[match.start() - 1].isspace()
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    attached = not before.isspace() and before not in SEAMS  # 'Kaesong.[1]', not '… | [X]'
+
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
         return Note("authorial", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
@@ -261,7 +266,14 @@ def _bracket(
         return Note("original-wording", (Text(stripped),)), False
     if not attached and (abbreviation := _take_previous_abbreviation(out, stripped)):
         return Expansion(abbreviation, stripped), False
-    if not attached and (word := _previous_word_if(out, lambda w: alternative(w, stripped))):
+    # 'Tan [Tang] Wenhua', 'Zhong [Zheng?]': a reading inside a name, or a doubtful one;
+    # 'Beiping [Beijing]' after a whole name is its other name (an identification, below)
+    inside_name = bool(NAME_FOLLOWS.match(text, match.end())) or stripped.endswith("?")
+    if (
+        not attached
+        and inside_name
+        and (word := _previous_word_if(out, lambda w: alternative(w, stripped)))
+    ):
         reading = stripped.rstrip("?").strip()
         return Sic(word, reading, "low" if stripped.endswith("?") else None), False
     if stripped.endswith("?") and stripped.rstrip("?").strip():
@@ -304,9 +316,12 @@ def _previous_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
 
 
 def _follows_name(out: list[Inline]) -> bool:
-    if not out or not isinstance(out[-1], Text):
+    """The bracket stands right after a name, on its line or at the next one's start
+    ('Guomindang' | '[Kuomintang]')."""
+    last = out[-2] if len(out) > 1 and isinstance(out[-1], LineBreak) else out[-1] if out else None
+    if not isinstance(last, Text):
         return False
-    before = out[-1].text.rstrip()
+    before = last.text.rstrip()
     match = PREVIOUS_WORD.search(before)
     return bool(
         match
