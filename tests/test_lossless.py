@@ -40,7 +40,15 @@ LABELS = [
     (re.compile(r"\[\d{1,3}\]"), " "),
     (re.compile(r"\[\s*page\s+break\s*\]", re.I), " "),
     # a later hand's label: '[Handwritten across the upper left-hand corner: …]', '[Handwritten]'
-    (re.compile(r"\[\s*(?:handwritten|hand-written)\b[^:\]\[]*(?::|\](?=\s*\S))", re.I), "["),
+    # (its place may come first: '[In the margin, handwritten by Stalin: …]')
+    (
+        re.compile(
+            r"\[\s*(?:(?:in|on|at|across)\s+the\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?"
+            r"(?:handwritten|hand-written)\b[^:\]\[]*(?::|\](?=\s*\S))",
+            re.I,
+        ),
+        "[",
+    ),
     # … or its place alone: '[handwritten in the left 6. Perhaps! …]' (@place says it)
     (
         re.compile(

@@ -33,7 +33,7 @@ from cablegram.model import (
 from cablegram.parse import parse_bytes
 from cablegram.parse.citation import parse_copies, parse_references
 from cablegram.parse.dates import find_date, parse_date_line
-from cablegram.parse.inline import InlineContext, parse_inline
+from cablegram.parse.inline import InlineContext, parse_inline, plain_text
 from cablegram.parse.language import detect_language
 from cablegram.parse.title import read_title
 from cablegram.read import decode_export, normalise_residue
@@ -784,7 +784,7 @@ def test_whom_a_cable_was_sent_to_closes_it(line: str, kind: str) -> None:
     ("text", "kept"),
     [
         ("Liu [Shaoqi] Gao [Gang] Wang Jiaxiang] came.", Supplied("Jiaxiang")),
-        ("[handwritten in the left Yes! [ s promysh-kami]", Supplied("s promysh-kami")),
+        ("[handwritten in the left Yes! [our] answer", Supplied("our")),
     ],
 )
 def test_an_unbalanced_bracket_is_read_and_reported(text: str, kept: Supplied) -> None:
@@ -937,3 +937,32 @@ def test_another_name_or_another_reading(text: str, node: object) -> None:
     inside a name ('Tan [Tang] Wenhua') or a doubtful one is an alternative reading
     (ENCODING's `choice` of `sic` and `corr`), '?' making it doubtful."""
     assert node in parse_inline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "hand", "words"),
+    [
+        ("[In the margin, handwritten by Stalin: “Correct. St.”]", "margin",
+         "handwritten by Stalin", "Correct. St."),
+        ("[handwritten in the left 3. What is this?: Is this a president?\"]", "margin",
+         "handwritten", "3. What is this?: Is this a president?"),
+        ("[handwritten in the\ue000left 8. But the compradors?]", "margin", "handwritten",
+         "8. But the compradors?"),
+        ("[Handwritten across the upper left-hand corner: \"To the file.\"]", "top", "handwritten",
+         "To the file."),
+    ],
+)  # fmt: skip
+def test_a_hands_label_and_its_words(text: str, place: str, hand: str, words: str) -> None:
+    """A hand's bracket: its label (place first or after, over a line end) is only the
+    place's and hand's words, a colon in the hand's own words is theirs; the quotation
+    marks round the words are the editors'."""
+    (added,) = parse_inline(text)
+    assert isinstance(added, Added)
+    assert (added.place, added.hand, plain_text(added.content)) == (place, hand, words)
+
+
+@pytest.mark.parametrize("word", ["s promysh-kami", "ukazaniya", "s mest", "pod."])
+def test_the_originals_wording_in_latin_letters(word: str) -> None:
+    """Russian words in the Latin alphabet, by their prepositions and endings too."""
+    (note,) = parse_inline(f"[{word}]")
+    assert note == Note("original-wording", (Text(word),))
