@@ -31,6 +31,7 @@ from cablegram.parse.completion import complete
 from cablegram.parse.dates import year_of
 from cablegram.parse.fields import Fields, split_fields
 from cablegram.parse.metadata import parse_metadata
+from cablegram.parse.people import read_people
 from cablegram.parse.versions import split_versions
 from cablegram.read import Export, decode_export, read_export
 
@@ -83,6 +84,7 @@ def _parse(export: Export) -> Document:
             Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
         )
     metadata = complete(metadata, versions)
+    metadata, versions = read_people(metadata, versions)
     chrome = export.chrome + ((metadata.displayed_title,) if metadata.displayed_title else ())
     source = SourceInfo(export.name, export.sha256, export.layout, partial, chrome)
     return Document(source, metadata, tuple(versions), tuple(diagnostics))
