@@ -283,6 +283,27 @@ def test_capitals_with_a_stop_are_labels_of_participants_only() -> None:
     )
     assert _speakers(body) == [("BREZHNEV.", "L.I. Brezhnev"), ("KÁDÁR.", "J. Kádár")]
     assert isinstance(body[-1], Paragraph)  # the end of the conversation is the record's
+    decided = _turns("BREZHNEV. We agree.", "Decided: to approve the draft.", people=people)
+    assert isinstance(decided[0], Speech) and isinstance(decided[1], Paragraph)
+
+
+@pytest.mark.parametrize(
+    ("label", "who"),
+    [
+        ("Gerő elvtárs:", "Gerő"),
+        ("Tovarășul Nicolae Ceaușescu:", "Nicolae Ceaușescu"),
+        ("Тов. Громыко:", "Громыко"),
+    ],
+)
+def test_a_form_of_address_before_or_after_the_name_makes_a_label(label: str, who: str) -> None:
+    body = _turns(f"{label} I agree with the proposal.", people=())
+    assert _speakers(body) == [(label, who)]
+
+
+def test_letter_spaced_labels_in_russian() -> None:
+    people = (Participant("M.S. Gorbachev"), Participant("J. Kádár"))
+    body = _turns("Г о р б а ч е в: Товарищи, начнем.", "К а д а р: Согласен.", people=people)
+    assert _speakers(body) == [("Г о р б а ч е в:", "M.S. Gorbachev"), ("К а д а р:", "J. Kádár")]
 
 
 def test_a_label_alone_on_its_line_and_a_speaker_no_title_names() -> None:

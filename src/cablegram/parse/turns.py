@@ -14,8 +14,8 @@ running text (`A.I. MIKOYAN expressed …`, `Mao replied: "…"`) is no label.
 
 A turn goes on over the paragraphs, lists and omissions after it until the next label; a
 list of those present, the recorder's line (`Recorded by …`), the sentence that ends the
-conversation (`The conversation ended at …`), a centred line, a section or a quoted text
-end it.
+conversation (`The conversation ended at …`) or records the meeting's decision
+(`Decided: …`, `Постановили:`), a centred line, a section or a quoted text end it.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from cablegram.model import (
     SheetTurn,
     Speech,
 )
+from cablegram.parse.furniture import despaced
 from cablegram.parse.inline import plain_text
 from cablegram.parse.persons import INITIALS, TITLE_WORD, WORD, same_person
 from cablegram.parse.spans import Reading, trimmed
@@ -60,10 +61,14 @@ CONVERSATION_END = re.compile(
     r"|^[-–—*\s]*end of (?:the )?(?:conversation|talk|meeting|call)"
     r"|^(?:беседа|разговор|заседание)\s+(?:продолжал|закончил|окончил|длил)"
     r"|^на этом (?:беседа|разговор|заседание)"
-    r"|^(?:das gespräch|die unterredung)\s+(?:dauerte|endete)|^ende des gesprächs",
+    r"|^(?:das gespräch|die unterredung)\s+(?:dauerte|endete)|^ende des gesprächs"
+    # the meeting's decision, recorded after the debate
+    r"|^(?:it was decided|the \w+ (?:decided|resolved))\b|^(?:decided|resolved|resolution"
+    r"|decision|постановили|решили|постановление|beschluss|határozat|hotărâre)\s*:",
     re.IGNORECASE,
 )
 CONVERSATION_KINDS = frozenset({"memorandum", "telcon", "minutes"})
+ARTICLES = frozenset({"The", "Der", "Die"})  # 'The President:', 'Der Bundeskanzler:'
 
 
 @dataclass(frozen=True)
@@ -118,12 +123,12 @@ def _labels(text: str, participants: tuple[Participant, ...]) -> list[Label]:
 def _label(
     match: re.Match[str], caps: bool, opening: bool, participants: tuple[Participant, ...]
 ) -> Label | None:
-    words = match["who"].split()
+    words = despaced(match["who"]).split()  # 'Г о р б а ч е в:' is Gorbachev's
     if not words or len(words) > LABEL_WORDS or not all(map(_label_word, words)):
         return None
     if caps and not all(w.isupper() for w in words if WORD.match(w)):
         return None
-    names = [w for w in words if not _address_or_office(w) and w != "The"]
+    names = [w for w in words if not _address_or_office(w) and w not in ARTICLES]
     who = " ".join(names)
     person = next((p for p in participants if names and same_person(who, p.name)), None)
     start, end = match.start(), match.end()
@@ -131,9 +136,9 @@ def _label(
         return Label(start, end, person.name, True, opening)
     if not opening:
         return None  # inside running text only a participant's name is a label
-    if not caps and names and ADDRESS.match(words[0]):
-        return Label(start, end, who, True, opening)  # 'Comrade Gerő:'
-    if not names and ROLE_WORD.search(match["who"]):
+    if not caps and names and (ADDRESS.match(words[0]) or ADDRESS.match(words[-1])):
+        return Label(start, end, who, True, opening)  # 'Comrade Gerő:', 'Gerő elvtárs:'
+    if not names and any(ROLE_WORD.fullmatch(w) for w in words):
         return Label(start, end, None, False, opening)  # 'The President:'
     if caps and names:
         return Label(start, end, who, False, opening)  # 'KOSYGIN.'
