@@ -53,6 +53,7 @@ from cablegram.validate import validate_files
         ("Kiss Károly elvtársak.", "Kiss Károly"),
         ("Ambassador of the USSR in China A Petrov", "A Petrov"),
         ("тт. Брежнев Л.И.", "Брежнев Л.И."),
+        ("John M. Allison Director, Office of Northeast Asian Affairs", "John M. Allison"),
         ("The President", None),
         ("NSC Staff", None),
     ],
@@ -217,6 +218,11 @@ def test_a_label_that_names_no_one_stays_a_paragraph() -> None:
             ["Miklashevskii", "Roshchin"],
         ),
         ("Беседу переводил Ши Чжэ (Карский).", ["Ши Чжэ"]),
+        (
+            "Present were Zhou Enlai, Chen Yi and Ye Jianying. Also present: Wang Bingnan.",
+            ["Zhou Enlai", "Chen Yi", "Ye Jianying", "Wang Bingnan"],
+        ),
+        ("При беседе присутствовали тт. Федоренко и Ледовский.", ["Федоренко", "Ледовский"]),
         ("He said that Zhou Enlai was present at the signing.", []),
     ],
 )

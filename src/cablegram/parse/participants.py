@@ -76,6 +76,7 @@ PRESENCE = tuple(
         r"\bin the presence of\s+(?P<names>.+)",
         r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\s*:?\s+(?P<names>.+)",
         r"\b(?:also\s+)?present\s+(?:were|was)\s*:?\s+(?P<names>.+)",
+        r"\balso\s+present\s*:\s+(?P<names>.+)",
         r"^(?P<names>.+?)\s+(?:was|were)\s+(?:also\s+)?present\b",
         r"\b(?:interpreted|translated)\s+by\s+(?P<names>.+)",
         r"\bwith\s+(?P<names>.+?)\s+(?:interpreting|translating)\b",

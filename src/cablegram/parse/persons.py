@@ -68,6 +68,12 @@ def person_in(text: str) -> tuple[int, int] | None:
         if len(name) == NAME_TOKENS or not _name_token(word):
             break
         name.insert(0, token)
+    if not name:  # 'John M. Allison Director': the name, then the office
+        for k, token in enumerate(tokens[:NAME_TOKENS]):
+            if not _name_token(token[2]):
+                office = ROLE_WORD.fullmatch(token[2].strip(",")) is not None
+                name = tokens[:k] if office else []
+                break
     while len(name) > 1:  # 'of State Christian A. Herter': the office's last word goes
         before = tokens[tokens.index(name[0]) - 1][2].lower() if name[0] != tokens[0] else ""
         if before not in PREPOSITION and not INSTITUTION_WORD.match(name[0][2]):
