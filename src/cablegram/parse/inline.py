@@ -159,6 +159,8 @@ def _balanced(text: str, ctx: InlineContext) -> str:
     """The text with its brackets balanced (ENCODING.md): a bracket never closed ends with
     its block; a ']' that closes none closes a bracket opened at the word before it
     ('Gao [Gang] Wang Jiaxiang]': Wang [Jiaxiang], like its neighbours). Each is reported."""
+    if "[" not in text and "]" not in text:
+        return text
     depth = 0
     out = ""
     for char in text:
