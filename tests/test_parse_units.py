@@ -29,11 +29,12 @@ from cablegram.model import (
     Supplied,
     Text,
     Unclear,
+    plain_text,
 )
 from cablegram.parse import parse_bytes
 from cablegram.parse.citation import parse_copies, parse_references
 from cablegram.parse.dates import find_date, parse_date_line
-from cablegram.parse.inline import InlineContext, parse_inline, plain_text
+from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
 from cablegram.parse.title import read_title
 from cablegram.read import decode_export, normalise_residue

@@ -1,9 +1,12 @@
-"""Raw archive export → `Cable`.
+"""An export's blocks → a `Document`: what the page and the text say.
 
 `parse_export` reads a file; `parse_bytes` does the same for bytes in memory. After
-`cablegram.read` (decoding, layout, chrome, blocks): `metadata` (the page's fields), `versions`
-(scan / transcript / translation, by language), `body` (opener, body, closer) and
-`inline` (editorial brackets and seams).
+`cablegram.read` (decoding, layout, chrome, blocks): `fields` and `metadata` (the page's
+fields, the title's kind and parties, the citation), `versions` (scan / transcript /
+translation, by language), `body` with `furniture`, `closer`, `quotes` and `footnotes`
+(each version's structure), `inline` and `brackets` (the archive's brackets and seams),
+then `completion` and `people` (the header completed from the text: correspondents,
+participants, speakers and authors).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from cablegram.model import (
     QuotedText,
     SheetTurn,
     Text,
+    plain_text,
 )
 from cablegram.parse.closer import closer_parts, is_closer_block
 from cablegram.parse.context import (
@@ -38,7 +39,7 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
-from cablegram.parse.inline import InlineContext, plain_text
+from cablegram.parse.inline import InlineContext
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, ends_in_bracket

@@ -29,17 +29,13 @@ from cablegram.model import (
     Inlines,
     LineBreak,
     Link,
-    Name,
     Note,
-    Number,
     PageBreak,
     Sic,
     Stamp,
     Supplied,
     Text,
     Unclear,
-    When,
-    with_breaks,
 )
 from cablegram.parse.brackets import (
     alternative,
@@ -436,20 +432,3 @@ def mark(
             pos = match.end()
         _append_text(out, node.text[pos:])
     return _merge_text(out)
-
-
-def plain_text(nodes: Inlines) -> str:
-    """The reading text of inline nodes (no notes, no seams): for matching and ids."""
-    parts: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            parts.append(node.text)
-        elif isinstance(node, LineBreak):
-            parts.append("" if node.hyphenated else " ")
-        elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
-            parts.append(plain_text(with_breaks(node.text)))
-        elif isinstance(node, When | Number):
-            parts.append(node.text)
-        elif isinstance(node, Name):
-            parts.append(plain_text(node.content))
-    return " ".join("".join(parts).split())
