@@ -124,14 +124,15 @@ KIND_OF = {"dateline": "dateline", "salute": "salute", "signed": "signed", "stam
 
 
 def _items(container: str) -> Callable[[etree._Element], list[list[str]]]:
-    """The [kind, text] items of every opener (or closer) of the first version."""
+    """The [kind, text] items of the first version's opener (or closer); a quoted text's
+    opener and closer are checked by `quotes`."""
 
     def read(root: etree._Element) -> list[list[str]]:
         version = _first_version(root)
         if version is None:
             return []
         out = []
-        for holder in xp(version, f".//tei:{container}"):
+        for holder in xp(version, f"tei:{container}"):  # the version's own, not a quote's
             for child in holder:
                 local = etree.QName(child).localname
                 kind = KIND_OF.get(local)
