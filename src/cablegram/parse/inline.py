@@ -22,6 +22,7 @@ from cablegram.model import (
     WRAP,
     WRAP_JOINED,
     Added,
+    CopyNumber,
     Expansion,
     Gap,
     Identification,
@@ -34,6 +35,7 @@ from cablegram.model import (
     Number,
     PageBreak,
     Sic,
+    Spaced,
     Stamp,
     Supplied,
     Text,
@@ -442,7 +444,7 @@ def plain_text(nodes: Inlines) -> str:
             parts.append("" if node.hyphenated else " ")
         elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
             parts.append(plain_text(with_breaks(node.text)))
-        elif isinstance(node, When | Number):
+        elif isinstance(node, When | Number | CopyNumber | Spaced):
             parts.append(node.text)
         elif isinstance(node, Name):
             parts.append(plain_text(node.content))
