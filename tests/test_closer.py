@@ -149,6 +149,7 @@ def test_a_closers_line_is_read_into_its_parts(line: str, pieces: list[str]) -> 
         "2 января состоится консилиум врачей.",
         "From Beijing",  # a sentence's first words, no one's name
         "Party CC",  # an institution's words
+        "END OF DOCUMENT",  # capitals, but no one's name
         "The Deputy C",  # a word the export cut
         "Conversation of 15 July",
         "Sent 2.11.50 20.15 Received 3.11.50. Zhou Enlai asked me to convey the telegram.",

@@ -254,7 +254,15 @@ def _no_person(text: str) -> bool:
     words = [w.strip("\"“”«»'’,;:()[]/") for w in text.split()]
     first = words[0].lower()
     first = first.rstrip(".") if len(first.rstrip(".")) > 1 else first  # 'I.' is an initial
-    return first in NOT_A_NAME or any(INSTITUTION_WORD.match(w.strip(".")) for w in words)
+    return (
+        first in NOT_A_NAME
+        or any(w.lower() in FUNCTION_WORDS for w in words)  # 'END OF DOCUMENT'
+        or any(INSTITUTION_WORD.match(w.strip(".")) for w in words)
+    )
+
+
+FUNCTION_WORDS = {"of", "the", "and", "for", "with", "from", "to", "in", "on", "at", "by", "и",
+                  "в", "на", "для", "von", "der", "die", "das", "und"}  # fmt: skip
 
 
 def _role_like(text: str) -> bool:
