@@ -118,7 +118,7 @@ SIGNATORY_ROLE = re.compile(
     r"|Spokesman|Attach[ée]|Charg[ée] d'affaires|Counsel(?:l)?or|Consul|Plenipotentiary"
     r"|Заведующий|Управляющий|Командующий|Главнокомандующий|Начальник|Заместитель"
     r"|Уполномоченный|Советник|Поверенный|Botschafter|Gesandter|Leiter|Vorsitzender"
-    r"|Sekretär|Referent|Beauftragter)\b",
+    r"|Sekretär|Referent|Beauftragter)\b|(?<!\w)(?:Зам|Нач|Пред|Deputy|Dep)\.(?=\s)",
     I,
 )
 # An office that signs ('Foreign Ministry', 'Embassy in Vietnam', '驻朝鲜使馆')
@@ -138,4 +138,9 @@ DISTRIBUTION_LABEL = re.compile(
     r"|выписки\s+послан\w*|послано)\s*:",
     I,
 )
-DISTRIBUTION_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[-–—]\s*\S")
+DISTRIBUTION_ITEM = re.compile(
+    r"^(?:(?:copy|экз\.)\s*(?:N[°ºo]\.?|№)?\s*)?(?P<n>\d{1,2})\s*[-–—]\s*(?!\d)\S", I
+)
+# 'gez. Kohl', 'sgd. Dean Rusk', 'подп. Громыко': the archive's or the copyist's mark that
+# the original was signed
+SIGNED_PREFIX = re.compile(r"^(?:gez\.|sgd\.|signed:?|подп\.|\(signed\))\s*", I)

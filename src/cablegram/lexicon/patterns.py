@@ -218,7 +218,7 @@ CJK_DATE = (
 # '5.XI.62', '30.XII.194[illegible]', '13/5-50', '13 September of this year',
 # '17th October, 1958.', 'July 14, 1951', '一九五七年九月十三日'), a time perhaps after it
 CLOSER_DATE = re.compile(
-    r"^(?:[A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+){0,2},\s+)?"
+    r"^(?:[A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+){0,2},\s+(?:den\s+|le\s+)?)?"
     r"(?:(?:[01]\d|2[0-3])[.:]?[0-5]\d\s+(?=\d))?"  # a time before the date: '1145 10 July'
     r"(?:\d{1,2}[./](?:\d{1,2}|[IVX]{1,4})(?:[./-]\d{1,4}(?:\[[^\[\]]*\]|[‸?])?)?(?![\w/])"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?i:{MONTH_NAMES})\b\.?(?:,?\s+\d{{4}}\b)?"

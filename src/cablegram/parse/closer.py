@@ -111,12 +111,6 @@ def _sentence(text: str) -> bool:
     return bool(SENTENCE.search(text))
 
 
-def closer_line_kind(text: str) -> str | None:
-    """The kind of a closer's line: the kind of its first piece (None: no closer's line)."""
-    pieces = line_pieces(text)
-    return pieces[0][0] if pieces else None
-
-
 def _unsigned(text: str) -> str:
     """A closing formula without the archive's '(Sd).' after it."""
     return re.sub(rf"{F.SIGNED_MARK}$", "", text, flags=re.I).strip()
@@ -227,7 +221,7 @@ def signatory_kind(text: str) -> str | None:
     """'name' (someone named, perhaps with a role, a rank, a signature), 'role' (a post or
     an office, no one named), 'sign' (a signature or a rank alone); None: not a signatory."""
     text = despaced(P.for_matching(text.strip()))
-    bare = P.SIGN_MARK.sub(" ", P.SIGNATURE_BRACKET.sub(" ", text))
+    bare = P.SIGN_MARK.sub(" ", P.SIGNATURE_BRACKET.sub(" ", F.SIGNED_PREFIX.sub(" ", text)))
     if rank := RANKS.match(bare.strip()):
         bare = bare.strip()[rank.end() :]
     bare = " ".join(bare.split()).strip(" ,;")
@@ -271,7 +265,7 @@ def _role_like(text: str) -> bool:
     if not (F.SIGNATORY_ROLE.search(text) or _is_office(text)):
         return False
     words = text.split()
-    if len(words) > ROLE_WORDS or text.endswith((":", "!", "?")) or re.search(r"[.!?;]\s", text):
+    if len(words) > ROLE_WORDS or text.endswith((":", "!", "?")) or STOP_INSIDE.search(text):
         return False
     if len(words[-1]) == 1 and words[-1].isalpha():
         return False  # a word the export cut ('The Deputy C')
@@ -283,6 +277,10 @@ def _role_like(text: str) -> bool:
     if all(not w[:1].islower() for w in content):
         return True
     return bool(F.SIGNATORY_ROLE.match(text)) and len(words) <= ROLE_FIRST_WORDS
+
+
+# a sentence's stop inside a line (not an abbreviation's: 'Зам. министра', 'Dept. of …')
+STOP_INSIDE = re.compile(r"\w{5,}[.!?;]\s|[!?;]\s")
 
 
 def _is_office(text: str) -> bool:
@@ -591,7 +589,11 @@ def _mark_last_name(content: Inlines) -> Inlines:
     last = content[-1] if content else None
     if not isinstance(last, Text):
         return content
-    mark_free = P.SIGN_MARK.sub(lambda m: " " * len(m[0]), last.text)
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m[0])
+
+    mark_free = F.SIGNED_PREFIX.sub(blank, P.SIGN_MARK.sub(blank, last.text))
     if (signed := re.match(r"^\s*", mark_free)) and signatory(mark_free.strip()):
         name = last.text[signed.end() :].rstrip(" .")  # '(-) Knothe', '[signature] Gao Gang'
         if len(content) > 1 or mark_free != last.text:
