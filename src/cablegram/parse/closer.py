@@ -269,16 +269,15 @@ def _role_like(text: str) -> bool:
         return False
     if len(words[-1]) == 1 and words[-1].isalpha():
         return False  # a word the export cut ('The Deputy C')
-    if text.endswith(".") and not re.search(r"(?:\b\w\.){2,}$|\b[A-ZА-ЯЁ]{1,4}\.$", text):
-        last = words[-1]
-        if not TRAILING_NAME.search(text) or len(last) < 2:
-            return False
+    if text.endswith(".") and not (ABBREVIATION_END.search(text) or TRAILING_NAME.search(text)):
+        return False  # a sentence: a role ends in a stop after an abbreviation or a name
     content = [w for w in words if w.lower().strip(",.") not in SMALL_WORDS]
     if all(not w[:1].islower() for w in content):
         return True
     return bool(F.SIGNATORY_ROLE.match(text)) and len(words) <= ROLE_FIRST_WORDS
 
 
+ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|\b[A-ZА-ЯЁ]{1,4}\.$")  # 'a.i.', 'CC.'
 # a sentence's stop inside a line (not an abbreviation's: 'Зам. министра', 'Dept. of …')
 STOP_INSIDE = re.compile(r"\w{5,}[.!?;]\s|[!?;]\s")
 
@@ -404,6 +403,8 @@ class _Open:
 
 
 def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
+    """The closer's parts, from its blocks' lines read into pieces (see the module's
+    docstring for how a signature, a verification note, a place's dateline go on)."""
     parts: list[CloserPart] = []
     items: list[Piece | Block] = []
     for unit in units:
