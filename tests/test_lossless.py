@@ -95,7 +95,9 @@ def tei_text(element: etree._Element) -> str:
         joins = name in JOINING or (name == "lb" and node.get("break") == "no")
         if not joins:
             parts.append(" ")
-        if node.text and isinstance(node.tag, str):
+        if name == "hi" and node.get("rend") == "letterspaced":
+            parts.append(" ".join(node.text or ""))  # 'SHTYKOV' was printed 'S H T Y K O V'
+        elif node.text and isinstance(node.tag, str):
             parts.append(node.text)
         for child in node:
             walk(child)

@@ -297,7 +297,7 @@ def plain_text(nodes: Inlines) -> str:
             parts.append("" if node.hyphenated else " ")
         elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
             parts.append(plain_text(with_breaks(node.text)))
-        elif isinstance(node, When | Number):
+        elif isinstance(node, When | Number | CopyNumber | Spaced):
             parts.append(node.text)
         elif isinstance(node, Name):
             parts.append(plain_text(node.content))

@@ -32,6 +32,7 @@ from cablegram.model import (
 )
 from cablegram.parse.body import BodyContext, parse_version
 from cablegram.parse.citation import parse_references
+from cablegram.parse.closer import closer_breaks_off, truncated
 from cablegram.parse.completion import complete
 from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
@@ -107,7 +108,9 @@ def _head(fields: Fields) -> str:
 
 def _stops_mid_text(text: DocText) -> bool:
     """True when a version (or the telegram it ends with) breaks off mid-sentence."""
-    if text.closer or not text.body:
+    if text.closer:
+        return closer_breaks_off(text.closer)
+    if not text.body:
         return False
     last = text.body[-1]
     if isinstance(last, QuotedText):
@@ -154,7 +157,9 @@ def _closing_line(ending: str) -> bool:
 
 
 def _mark_truncated(text: DocText) -> DocText:
-    """End the last paragraph (of the last quoted telegram) with a gap."""
+    """End the last paragraph (of the last quoted telegram), or the closer, with a gap."""
+    if text.closer:
+        return dataclasses.replace(text, closer=truncated(text.closer))
     body = list(text.body)
     last = body[-1]
     if isinstance(last, QuotedText):

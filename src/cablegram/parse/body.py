@@ -28,7 +28,7 @@ from cablegram.model import (
     Text,
     plain_text,
 )
-from cablegram.parse.closer import closer_parts, is_closer_block
+from cablegram.parse.closer import closer_parts, find_closer
 from cablegram.parse.context import (
     BodyContext,
     block_inlines,
@@ -40,6 +40,7 @@ from cablegram.parse.context import (
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
 from cablegram.parse.inline import InlineContext
+from cablegram.parse.marks import furniture_numbers
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, ends_in_bracket
@@ -168,13 +169,8 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
         previous = kind
         start += 1
-    end = n
-    while end > start:
-        unit = units[end - 1]
-        if not isinstance(unit, Block) or not is_closer_block(unit):
-            break
-        end -= 1
-    opener = opener_parts(units, start, ctx)
+    units, end = find_closer(units, start)
+    opener = furniture_numbers(opener_parts(units, start, ctx), ctx.year)
     body = _body(units[start:end], ctx, depth)
     closer = closer_parts(units[end:], ctx)
     return DocText(opener=opener, body=body, closer=closer)
