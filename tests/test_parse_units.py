@@ -971,3 +971,19 @@ def test_the_originals_wording_in_latin_letters(word: str) -> None:
     """Russian words in the Latin alphabet, by their prepositions and endings too."""
     (note,) = parse_inline(f"[{word}]")
     assert note == Note("original-wording", (Text(word),))
+
+
+def test_an_unlabelled_pages_last_words_about_its_title_are_its_summary() -> None:
+    """A page copied without labels ends with the archive's summary (cut with the page):
+    its sentence speaks of the title's parties, it is no text of the document."""
+    page = (
+        "September 28, 1950\nTelegram, Gromyko to Cde. I.V. Stalin, Transmitting Letter from "
+        "Kim Il Sung\nThis document was made possible with support from Leon Levy Foundation\n"
+        "to Cde. I. V. STALIN\nI am sending the original of a letter.\nIt reached us today.\n"
+        "I report the other letters too.\n"
+        "Kim Il Sung expresses his gratitude. In his telegram Gromyko informs Stalin of other "
+        "letters from Kim Il Sung concerning the training of pil\n"
+    )
+    document = parse_bytes("t.txt", page.encode())
+    assert document.metadata.summary[0].startswith("Kim Il Sung expresses his gratitude.")
+    assert "expresses" not in repr(document.versions)

@@ -37,6 +37,7 @@ from cablegram.parse.context import (
     sheet_turn,
     stamp_block,
 )
+from cablegram.parse.enclosures import split_enclosures
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
 from cablegram.parse.inline import InlineContext
@@ -169,11 +170,16 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
         previous = kind
         start += 1
-    units, end = find_closer(units, start)
+    own, enclosures = split_enclosures(units[start:]) if depth == 0 else (units[start:], [])
+    units, end = find_closer([*units[:start], *own], start)
     opener = furniture_numbers(opener_parts(units, start, ctx), ctx.year)
     body = _body(units[start:end], ctx, depth)
+    enclosed = tuple(
+        QuotedText(_structure(enclosure.units, ctx, depth + 1), enclosure.kind)  # type: ignore[arg-type]
+        for enclosure in enclosures
+    )
     closer = closer_parts(units[end:], ctx)
-    return DocText(opener=opener, body=body, closer=closer)
+    return DocText(opener=opener, body=(*body, *enclosed), closer=closer)
 
 
 def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:

@@ -82,7 +82,28 @@ def split_fields(blocks: tuple[Block, ...], name: str, footer: bool = False) -> 
                 "no recognisable metadata: no date line (e.g. 'June 30, 1951') and no "
                 "'Citation:' or 'Summary:' field",
             )
-    return _with_trailing_summary(fields) if footer else fields
+    if footer or (not labels and _about_the_title(fields)):
+        return _with_trailing_summary(fields)
+    return fields
+
+
+def _about_the_title(fields: Fields) -> bool:
+    """An unlabelled page whose last block speaks of the title's parties in the third
+    person (the archive's summary, the page cut after it): 'Kim Il Sung expresses his
+    gratitude. In his telegram Gromyko informs Stalin …' under 'Telegram, Gromyko to Cde.
+    I.V. Stalin, Transmitting Letter from Kim Il Sung'."""
+    if "summary" in fields.values or not fields.body or not fields.title:
+        return False
+    title = " ".join(line.text for line in fields.title)
+    names = {w for w in NAME_WORD.findall(title) if w.casefold() not in TITLE_WORDS}
+    last = fields.body[-1].text
+    return len(names & set(NAME_WORD.findall(last))) >= TITLE_NAMES and _is_prose(last)
+
+
+NAME_WORD = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]{2,}\b")
+TITLE_WORDS = {"telegram", "letter", "cable", "transmitting", "memorandum", "record", "report",
+               "conversation", "between", "from", "the", "ciphered", "note"}  # fmt: skip
+TITLE_NAMES = 2  # two of the title's names: the summary, not the document's last words
 
 
 def _head_blocks(blocks: tuple[Block, ...], label_line: Line) -> tuple[Block, ...]:

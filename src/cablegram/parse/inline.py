@@ -190,7 +190,7 @@ def _hands_labelled(nodes: list[Inline]) -> list[Inline]:
                 continue
         out.append(node)
     return [
-        Note("explanation", (Text(node.hand + ":"),))
+        Note("explanation", (Text(node.hand),))
         if isinstance(node, Added) and not node.content
         else node
         for node in out
