@@ -38,6 +38,8 @@ LABELS = [
         "[",
     ),
     (re.compile(r"\[\d{1,3}\]"), " "),
+    # a footnote's number glued to its word ('comprador1'): the anchor, note/@n in the TEI
+    (re.compile(r"(?<=[^\W\d_])(?=\d{1,2}(?:[\s.,;:!?)”\"»]|$))"), " "),
     (re.compile(r"\[\s*page\s+break\s*\]", re.I), " "),
     # a later hand's label: '[Handwritten across the upper left-hand corner: …]', '[Handwritten]'
     (re.compile(r"\[\s*(?:handwritten|hand-written)\b[^:\]\[]*(?::|\](?=\s*\S))", re.I), "["),
@@ -79,15 +81,29 @@ def source_words(path: Path) -> Counter[str]:
 
 
 def tei_text(element: etree._Element) -> str:
-    """The text of a TEI element, element borders read as word borders where they are."""
+    """The text of a TEI element, element borders read as word borders where they are.
+
+    What the markup holds of the source's words is read back as printed: a point's label
+    (`item/@n`), a footnote's marker (`note/@n`, at its anchor and before its text), an end
+    mark's words (`milestone/@rend`), a letter-spaced word's letters
+    (`hi[@rend='letterspaced']`, 'SHTYKOV' for 'S H T Y K O V').
+    """
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
         name = etree.QName(node).localname if isinstance(node.tag, str) else ""
         joins = name in JOINING or (name == "lb" and node.get("break") == "no")
+        if name == "note" and node.get("type") == "authorial" and node.get("n"):
+            parts.append(" " + node.get("n", ""))  # the anchor ('comprador1', 'us.3', 'x/')
         if not joins:
             parts.append(" ")
-        if node.text and isinstance(node.tag, str):
+        if name in {"item", "note"} and node.get("n"):
+            parts.append(node.get("n", "") + " ")
+        if name == "milestone":
+            parts.append(node.get("rend", ""))  # '-- End of Conversation --'
+        if name == "hi" and node.get("rend") == "letterspaced" and node.text:
+            parts.append(" ".join(node.text))
+        elif node.text and isinstance(node.tag, str):
             parts.append(node.text)
         for child in node:
             walk(child)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from cablegram.errors import SourceError
 from cablegram.lexicon.languages import ENGLISH_ORIGIN
@@ -19,9 +20,11 @@ from cablegram.model import (
     DocText,
     Document,
     Gap,
+    ListItem,
     Paragraph,
     PointList,
     QuotedText,
+    Section,
     SourceInfo,
     Text,
     Version,
@@ -97,13 +100,11 @@ def _stops_mid_text(text: DocText) -> bool:
     """True when a version (or the telegram it ends with) breaks off mid-sentence."""
     if text.closer or not text.body:
         return False
-    last = text.body[-1]
+    last = _last_block(text.body[-1])
     if isinstance(last, QuotedText):
         return _stops_mid_text(last.text)
-    if isinstance(last, Paragraph):
+    if isinstance(last, Paragraph | ListItem):
         content = last.content
-    elif isinstance(last, PointList):
-        content = last.items[-1].content
     else:
         return False
     if not content or not isinstance(content[-1], Text):
@@ -114,16 +115,33 @@ def _stops_mid_text(text: DocText) -> bool:
     return not TERMINAL.search(ending) and not ending.endswith("]")
 
 
+def _last_block(part: object) -> object:
+    """The block a body part ends with: a section's, a list's last point's (its last
+    paragraph or sub-list)."""
+    if isinstance(part, Section) and part.blocks:
+        return _last_block(part.blocks[-1])
+    if isinstance(part, PointList):
+        return _last_block(part.items[-1])
+    if isinstance(part, ListItem) and part.blocks:
+        return _last_block(part.blocks[-1])
+    return part
+
+
 def _mark_truncated(text: DocText) -> DocText:
     """End the last paragraph (of the last quoted telegram) with a gap."""
     body = list(text.body)
-    last = body[-1]
-    if isinstance(last, QuotedText):
-        body[-1] = dataclasses.replace(last, text=_mark_truncated(last.text))
-    elif isinstance(last, Paragraph):
-        body[-1] = Paragraph((*last.content, Gap("truncated")))
-    elif isinstance(last, PointList):
-        item = last.items[-1]
-        item = dataclasses.replace(item, content=(*item.content, Gap("truncated")))
-        body[-1] = PointList((*last.items[:-1], item))
+    body[-1] = _truncated(body[-1])
     return dataclasses.replace(text, body=tuple(body))
+
+
+def _truncated(part: Any) -> Any:
+    """The part with a gap after its last words (in its last section, point, paragraph)."""
+    if isinstance(part, QuotedText):
+        return dataclasses.replace(part, text=_mark_truncated(part.text))
+    if isinstance(part, Paragraph | ListItem) and not (isinstance(part, ListItem) and part.blocks):
+        return dataclasses.replace(part, content=(*part.content, Gap("truncated")))
+    if isinstance(part, Section | ListItem) and part.blocks:
+        return dataclasses.replace(part, blocks=(*part.blocks[:-1], _truncated(part.blocks[-1])))
+    if isinstance(part, PointList):
+        return dataclasses.replace(part, items=(*part.items[:-1], _truncated(part.items[-1])))
+    return part

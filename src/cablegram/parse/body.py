@@ -3,7 +3,8 @@
 A version's blocks are first grouped (quoted telegrams spanning several blocks become one
 unit, parsed recursively); then the leading run of cable furniture becomes the opener, the
 trailing run of signatures, numbers, dates and clerks' notes the closer, and the rest the
-body, where numbered points form lists and a paragraph cut by a sheet turn is rejoined.
+body, where a paragraph cut by a sheet turn is rejoined, heads open sections
+(`sections`) and points form lists (`lists`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from cablegram.model import (
     Inlines,
     ListItem,
     Paragraph,
-    PointList,
     QuotedText,
     SheetTurn,
     Text,
@@ -36,7 +36,18 @@ from cablegram.parse.context import (
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import opener_kind, opener_parts
 from cablegram.parse.inline import InlineContext
+from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
+from cablegram.parse.sections import (
+    Heading,
+    build_sections,
+    end_marks,
+    is_entry_date,
+    is_heading,
+    is_title_line,
+    separator,
+    title_words,
+)
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, ends_in_bracket
 
@@ -46,7 +57,7 @@ def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     blocks, footnotes = take_footnotes(blocks)
     ctx.inline = InlineContext(footnotes=footnotes)
     blocks = _join_export_pages(blocks)
-    return _structure(group_quotes(_split_items(blocks), frozenset()), ctx)
+    return _structure(group_quotes(split_points(blocks), frozenset()), ctx)
 
 
 def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -63,19 +74,6 @@ def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             out[-1] = Block(out[-1].lines + block.lines)
         else:
             out.append(block)
-    return tuple(out)
-
-
-def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A block of several numbered lines becomes one block per point."""
-    out: list[Block] = []
-    for block in blocks:
-        starts = [i for i, line in enumerate(block.lines) if P.NUMBERED.match(line.text)]
-        if len(starts) < 2 or starts[0] != 0:
-            out.append(block)
-            continue
-        for a, b in zip(starts, [*starts[1:], len(block.lines)], strict=True):
-            out.append(Block(block.lines[a:b]))
     return tuple(out)
 
 
@@ -151,9 +149,10 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     start = 0
     seen_furniture = False
     previous: str | None = None
+    titles = _titles(units)
     while start < n:
         unit = units[start]
-        if not isinstance(unit, Block):
+        if not isinstance(unit, Block) or _opens_body(units, start, titles):
             break
         kind = opener_kind(unit, units[start + 1 : start + 3], seen_furniture, previous)
         if kind is None:
@@ -167,14 +166,35 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         if not isinstance(unit, Block) or not is_closer_block(unit):
             break
         end -= 1
+    if all(isinstance(unit, Block) and separator(unit) for unit in units[end:]):
+        end = n  # an end mark alone closes nothing: it ends the body
     opener = opener_parts(units, start, ctx)
     body = _body(units[start:end], ctx, depth)
     closer = closer_parts(units[end:], ctx)
     return DocText(opener=opener, body=body, closer=closer)
 
 
+def _titles(units: list[Unit]) -> set[str]:
+    return title_words([" ".join(unit.text.split()) for unit in units if isinstance(unit, Block)])
+
+
+def _opens_body(units: list[Unit], k: int, titles: set[str]) -> bool:
+    """A head stands first in the body, not in the opener: one of the text's title lines
+    ('Conversation of 14 July'), or an omission and then an entry's date ('[…]' | '7 March
+    1960' | the entry's text)."""
+    unit = units[k]
+    assert isinstance(unit, Block)
+    following = [u for u in units[k + 1 : k + 3] if isinstance(u, Block)]
+    if is_title_line(unit.text.strip()) and unit.text.split()[0] in titles:
+        return bool(following) and is_heading(unit, following[0], titles)
+    if is_gap_line(unit) and len(following) == 2:
+        return is_entry_date(following[0]) and is_heading(following[0], following[1], titles)
+    return False
+
+
 def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
     parts: list = []
+    titles = _titles(units)
     i = 0
     while i < len(units):
         unit = units[i]
@@ -198,9 +218,15 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
                     break
             parts.append(sheet_turn(run, ctx))
             continue
-        parts.append(body_part(unit, ctx))
+        following = units[i + 1] if i + 1 < len(units) else None
+        if mark := separator(unit):
+            parts.append(mark)
+        elif is_heading(unit, following if isinstance(following, Block) else None, titles):
+            parts.append(Heading(block_inlines(unit, ctx), unit.align))
+        else:
+            parts.append(body_part(unit, ctx))
         i += 1
-    return tuple(_lists(_rejoin(parts)))
+    return build_sections(end_marks(_rejoin(parts)), build_lists)
 
 
 def _next_is_sheet(units: list[Unit], i: int) -> bool:
@@ -214,24 +240,12 @@ def body_part(block: Block, ctx: BodyContext):
         return Gapped(Gap("editorial"))
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
         return stamp_block(block, ctx)
-    numbered = P.NUMBERED.match(block.lines[0].text)
-    if numbered:
-        text = P.BULLET.sub("", marked(block, ctx.layout), count=1)
-        return ListItem(numbered["n"] or numbered["letter"], block_inlines(block, ctx, text))
-    return Paragraph(block_inlines(block, ctx))
-
-
-def _lists(parts: list) -> list:
-    out: list = []
-    for part in parts:
-        if isinstance(part, ListItem):
-            if out and isinstance(out[-1], PointList):
-                out[-1] = PointList((*out[-1].items, part))
-            else:
-                out.append(PointList((part,)))
-        else:
-            out.append(part)
-    return out
+    label = label_of(block.lines[0].text)
+    if label is None:
+        return Paragraph(block_inlines(block, ctx))
+    whole = marked(block, ctx.layout).lstrip()
+    item = ListItem(label.n, block_inlines(block, ctx, whole[label.length :].lstrip()))
+    return Point(label, item)
 
 
 def _rejoin(parts: list) -> list:
@@ -245,20 +259,25 @@ def _rejoin(parts: list) -> list:
             and out
             and i + 1 < len(parts)
             and isinstance(parts[i + 1], Paragraph)
-            and isinstance(out[-1], Paragraph | ListItem)
-            and _unfinished(out[-1].content)
+            and isinstance(out[-1], Paragraph | Point)
+            and _unfinished(_content(out[-1]))
             and _starts_lowercase(parts[i + 1].content)
         ):
-            continued = (*out[-1].content, *part.content, *parts[i + 1].content)
+            continued = (*_content(out[-1]), *part.content, *parts[i + 1].content)
             if isinstance(out[-1], Paragraph):
                 out[-1] = Paragraph(continued)
             else:
-                out[-1] = ListItem(out[-1].n, continued)
+                item = ListItem(out[-1].item.n, continued)
+                out[-1] = Point(out[-1].label, item)
             i += 2
             continue
         out.append(part)
         i += 1
     return out
+
+
+def _content(part: Paragraph | Point) -> Inlines:
+    return part.content if isinstance(part, Paragraph) else part.item.content
 
 
 def _unfinished(content: Inlines) -> bool:

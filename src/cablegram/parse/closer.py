@@ -19,6 +19,7 @@ from cablegram.model import (
     Inlines,
     LineBreak,
     ListItem,
+    Milestone,
     Name,
     Number,
     Signed,
@@ -33,6 +34,7 @@ from cablegram.parse.context import (
 from cablegram.parse.inline import mark, parse_inline
 from cablegram.parse.marks import mark_numbers, mark_when
 from cablegram.parse.quotes import Unit
+from cablegram.parse.sections import separator
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
 
@@ -61,6 +63,8 @@ def closer_line_kind(text: str) -> str | None:
 def is_closer_block(block: Block) -> bool:
     if is_gap_line(block) or sheet_kind(block) or P.STAMP_BRACKET.match(block.text.strip()):
         return True
+    if separator(block):
+        return True  # an end mark after the signature ('###', '——————')
     if P.CLOSER_DISTRIBUTION.match(block.text):
         return True
     return all(closer_line_kind(line.text) for line in block.lines)
@@ -103,6 +107,9 @@ def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
         assert isinstance(unit, Block)
         if is_gap_line(unit):
             parts.append(Gapped(Gap("editorial")))
+            continue
+        if mark := separator(unit):
+            parts.append(Milestone("end", mark.rend))
             continue
         if sheet_kind(unit):
             parts.append(sheet_turn([unit], ctx))
