@@ -315,3 +315,88 @@ def test_nested_lists_sections_and_milestones_are_valid_tei(tmp_path: Path) -> N
     target.write_bytes(serialise(encode_document(document, document_id(document))))
     report = validate_files([target])
     assert report.valid, report.summary() + "\n" + "\n".join(map(str, report.issues))
+
+
+# ----------------------------------------------------------------- the document's footnotes
+
+TEI_NS = "{http://www.tei-c.org/ns/1.0}"
+
+
+def _footnotes(body: str) -> list[tuple[str | None, str]]:
+    document = parse_bytes("t.txt", (HEADER + body).encode())
+    tree = encode_document(document, "t").getroot()
+    return [
+        (note.get("n"), " ".join("".join(note.itertext()).split()))
+        for note in tree.iter(f"{TEI_NS}note")
+        if note.get("type") == "authorial"
+    ]
+
+
+def test_marked_footnotes_go_to_their_anchors() -> None:
+    found = _footnotes(
+        "The Ninth Plenum x/ took place in December. The Deputy Minister, Comrade Hoang Van "
+        "Loi*, emphasized the line.\n\nMEHNERT\n\nx/ held from 11 to 22 December 1963.\n\n"
+        "* Hoang Van Loi is not a member of the CC.\n"
+    )
+    assert found == [
+        ("x", "held from 11 to 22 December 1963."),
+        ("*", "Hoang Van Loi is not a member of the CC."),
+    ]
+
+
+def test_numbers_glued_to_words_anchor_the_numbered_notes_after_the_text() -> None:
+    text = _text(
+        "The national bourgeoisie, the comprador1, is weak. Ma's cavalry2 can be beaten, he "
+        "said, and this concerns us.3\n\nLiu Shaoqi\n\n1. Intermediary between the government "
+        "and western powers.\n\n2. Probably Ma Bufang.\n\n3. Forrestal's suicide.\n"
+    )
+    assert not _lists(text.body)  # the notes are not a list
+    found = _footnotes(
+        "The national bourgeoisie, the comprador1, is weak. Ma's cavalry2 can be beaten.\n\n"
+        "1. Intermediary.\n\n2. Probably Ma Bufang.\n"
+    )
+    assert found == [("1", "Intermediary."), ("2", "Probably Ma Bufang.")]
+
+
+def test_a_number_after_a_word_and_before_a_stop_is_an_anchor() -> None:
+    assert _footnotes(
+        "Among them were the city mayor, CC-ist 1, and a member of the Yuan.\n\n"
+        "The conversation ended at this.\n\n1. CC clique, a faction within the Guomindang.\n"
+    ) == [("1", "CC clique, a faction within the Guomindang.")]
+
+
+def test_numbered_points_without_anchors_stay_a_list() -> None:
+    text = _text("The delegation asked for two things.\n\n1. Credits.\n\n2. Advisers.\n")
+    assert [len(found.items) for found in _lists(text.body)] == [2]
+
+
+def test_a_footnote_whose_anchor_is_not_on_the_page_stays_where_printed() -> None:
+    text = _text(
+        "Zhou Enlai: We prefer bilateral contacts [2] with the parties.\n\n[1] A Vietnamese "
+        "delegation was in Beijing.\n"
+    )
+    last = text.body[-1]
+    assert isinstance(last, Paragraph) and last.content[0].n == "1"  # type: ignore[union-attr]
+
+
+def test_a_starred_line_without_an_anchor_is_no_footnote() -> None:
+    assert _footnotes("The delegation asked for credits.\n\n* credits for the plan\n") == []
+
+
+def test_numbered_notes_at_the_end_of_a_one_line_copy() -> None:
+    page = (
+        "Digital Archive digitalarchive.wilsoncenter.org International History Declassified "
+        "February 10, 1952 Report, Gao Gang to Mao Zedong Citation: “Report, Gao Gang to Mao "
+        "Zedong,” February 10, 1952, CWIHP Archive. Summary: Gao Gang reports. Original "
+        "Language: Chinese Contents: English Translation Chairman Mao: The Three-Anti campaign1 "
+        "has entered its second stage. A group of cadres, with private merchants2, embezzled "
+        "more than 3 billion yuan. [Chinese signature] Gao Gang 10 February 1952 1. The campaign "
+        "against corruption, launched in December 1951. 2. The “law-breaking capitalists”."
+    )
+    blocks = decode_export("t.txt", page.encode()).blocks
+    assert [line.text for block in blocks for line in block.lines][-4:] == [
+        "[Chinese signature] Gao Gang",
+        "10 February 1952",
+        "1. The campaign against corruption, launched in December 1951.",
+        "2. The “law-breaking capitalists”.",
+    ]

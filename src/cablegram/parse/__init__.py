@@ -21,6 +21,7 @@ from cablegram.model import (
     Document,
     Gap,
     ListItem,
+    Note,
     Paragraph,
     PointList,
     QuotedText,
@@ -107,6 +108,8 @@ def _stops_mid_text(text: DocText) -> bool:
         content = last.content
     else:
         return False
+    if content and isinstance(content[-1], Note):
+        content = content[-1].content  # a footnote printed last: the export may stop in it
     if not content or not isinstance(content[-1], Text):
         return False
     ending = content[-1].text.rstrip()
@@ -138,6 +141,10 @@ def _truncated(part: Any) -> Any:
     """The part with a gap after its last words (in its last section, point, paragraph)."""
     if isinstance(part, QuotedText):
         return dataclasses.replace(part, text=_mark_truncated(part.text))
+    if isinstance(part, Paragraph) and part.content and isinstance(part.content[-1], Note):
+        note = part.content[-1]
+        note = dataclasses.replace(note, content=(*note.content, Gap("truncated")))
+        return dataclasses.replace(part, content=(*part.content[:-1], note))
     if isinstance(part, Paragraph | ListItem) and not (isinstance(part, ListItem) and part.blocks):
         return dataclasses.replace(part, content=(*part.content, Gap("truncated")))
     if isinstance(part, Section | ListItem) and part.blocks:

@@ -19,6 +19,7 @@ from cablegram.model import (
     Gapped,
     Inlines,
     ListItem,
+    Note,
     Paragraph,
     QuotedText,
     SheetTurn,
@@ -35,7 +36,7 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import opener_kind, opener_parts
-from cablegram.parse.inline import InlineContext
+from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.sections import (
@@ -55,7 +56,10 @@ from cablegram.read import Block, ends_in_bracket
 def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     """Structure of a version's text."""
     blocks, footnotes = take_footnotes(blocks)
-    ctx.inline = InlineContext(footnotes=footnotes)
+    bracketed = {n: note.text for n, note in footnotes.notes.items() if note.anchor == "bracket"}
+    marks = tuple(note for note in footnotes.notes.values() if note.anchor != "bracket")
+    ctx.inline = InlineContext(footnotes=bracketed, marks=marks)
+    ctx.unanchored = footnotes.unanchored
     blocks = _join_export_pages(blocks)
     return _structure(group_quotes(split_points(blocks), frozenset()), ctx)
 
@@ -240,6 +244,10 @@ def body_part(block: Block, ctx: BodyContext):
         return Gapped(Gap("editorial"))
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
         return stamp_block(block, ctx)
+    if notes := ctx.unanchored.get(block.no):  # a footnote's text without its anchor
+        return Paragraph(
+            tuple(Note("authorial", parse_inline(n.text, ctx.inline), n=n.n) for n in notes)
+        )
     label = label_of(block.lines[0].text)
     if label is None:
         return Paragraph(block_inlines(block, ctx))

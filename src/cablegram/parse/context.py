@@ -4,6 +4,7 @@ sheet turns and stamps that may stand anywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cablegram.lexicon import patterns as P
@@ -23,6 +24,7 @@ from cablegram.model import (
     Stamp,
     StampBlock,
 )
+from cablegram.parse.footnotes import Footnote
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.read import Block, Layout, Line
 
@@ -33,6 +35,8 @@ class BodyContext:
     year: int | None
     inline: InlineContext = field(default_factory=InlineContext)
     sheets: int = 1
+    # footnote texts printed without an anchor, by their block's first line: they stay there
+    unanchored: Mapping[int, list[Footnote]] = field(default_factory=dict)
 
 
 def marked(block: Block, layout: Layout) -> str:
