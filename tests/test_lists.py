@@ -1,5 +1,6 @@
 """The body's structure on small inputs of its own: points and (nested) lists, sections,
-separators and end marks, blocks cut from what the lines are."""
+separators and end marks, blocks cut from what the lines are, the document's own
+footnotes, letter-spaced words."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from cablegram.model import (
     Paragraph,
     PointList,
     Section,
+    Spaced,
     Text,
 )
 from cablegram.parse import parse_bytes
+from cablegram.parse.inline import parse_inline
 from cablegram.parse.lists import label_of
 from cablegram.read import decode_export
 from cablegram.validate import validate_files
@@ -400,3 +403,33 @@ def test_numbered_notes_at_the_end_of_a_one_line_copy() -> None:
         "1. The campaign against corruption, launched in December 1951.",
         "2. The “law-breaking capitalists”.",
     ]
+
+
+# ----------------------------------------------------------------- letter-spacing
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        ("S H T Y K O V", (Spaced("SHTYKOV"),)),
+        (
+            "USSR AMBASSADOR S. C H E R V O N E N K O",
+            (Text("USSR AMBASSADOR S. "), Spaced("CHERVONENKO")),
+        ),
+        ("V e r m e r k", (Spaced("Vermerk"),)),
+        ("Г о р б а ч е в сказал", (Spaced("Горбачев"), Text(" сказал"))),
+        ("points a b c here", (Text("points a b c here"),)),  # three letters: no word
+        ("C OMMITTEE", (Text("C OMMITTEE"),)),  # an OCR break, not letter-spacing
+    ],
+)
+def test_a_letter_spaced_word_is_kept_as_the_word(text: str, nodes: tuple) -> None:
+    assert parse_inline(text) == nodes
+
+
+def test_letter_spacing_is_hi_in_the_tei() -> None:
+    document = parse_bytes(
+        "t.txt",
+        (HEADER + "The attack was repulsed, the enemy lost 40 men.\n\nS H T Y K O V\n").encode(),
+    )
+    xml = serialise(encode_document(document, "t")).decode()
+    assert '<hi rend="letterspaced">SHTYKOV</hi>' in xml

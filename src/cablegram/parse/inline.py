@@ -34,6 +34,7 @@ from cablegram.model import (
     Number,
     PageBreak,
     Sic,
+    Spaced,
     Stamp,
     Supplied,
     Text,
@@ -152,6 +153,8 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
                 out.append(node)
     _append_text(out, text[pos:])
     nodes = _merge_text(_hands_labelled(_stray_marked(out)))
+    if LETTERSPACED.search(text):
+        nodes = mark(nodes, LETTERSPACED, lambda m: Spaced(m[0].replace(" ", "")))
     if any(note.n not in ctx.used_footnotes for note in ctx.marks):
         nodes = _anchored(nodes, ctx)
     return nodes
@@ -178,6 +181,10 @@ def _anchored(nodes: Inlines, ctx: InlineContext) -> Inlines:
             break
     return nodes
 
+
+# a letter-spaced word: four letters or more, one space between them ('S H T Y K O V',
+# 'V e r m e r k', 'Г о р б а ч е в'), kept as the word (ENCODING.md, Layout)
+LETTERSPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 
 STRAY = "\ufff9"  # stands, while parsing, for a ']' that closes no bracket
 
@@ -470,7 +477,7 @@ def plain_text(nodes: Inlines) -> str:
             parts.append("" if node.hyphenated else " ")
         elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
             parts.append(plain_text(with_breaks(node.text)))
-        elif isinstance(node, When | Number):
+        elif isinstance(node, When | Number | Spaced):
             parts.append(node.text)
         elif isinstance(node, Name):
             parts.append(plain_text(node.content))
