@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cablegram.encode.tei import document_id, encode_document, serialise
+from cablegram.lexicon.hyphens import kept_hyphen
 from cablegram.model import (
     DocText,
     ListItem,
@@ -433,3 +434,45 @@ def test_letter_spacing_is_hi_in_the_tei() -> None:
     )
     xml = serialise(encode_document(document, "t")).decode()
     assert '<hi rend="letterspaced">SHTYKOV</hi>' in xml
+
+
+# ----------------------------------------------------------------- lines of a layout
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kept"),
+    [
+        ("anti", "aircraft", True),
+        ("военно", "морской", True),
+        ("дол", "жен", False),
+        ("артил", "лерии", False),
+        ("disagree", "ment", False),
+    ],
+)
+def test_a_hyphen_at_a_line_end_is_kept_where_the_word_has_it(
+    left: str, right: str, kept: bool
+) -> None:
+    assert kept_hyphen(left, right) is kept
+
+
+def test_a_kept_hyphen_joins_its_word_over_the_line() -> None:
+    document = parse_bytes(
+        "t.txt",
+        (HEADER + "They ask for anti-\naircraft guns and for the train-\ning of crews.\n").encode(),
+    )
+    xml = serialise(encode_document(document, "t")).decode()
+    assert 'anti-<lb break="no"/>aircraft' in xml and 'train<lb break="no"/>ing' in xml
+
+
+def test_words_set_apart_on_a_pdf_line_that_goes_on_are_one_line() -> None:
+    page = HEADER.replace("\n\n", "\n") + (
+        "\f                                                  Secret\n\n"
+        "                                   Beijing,          3 September 1966\n\n"
+        "     Since 20 August groups of Red Guards have been marching through the streets.\n"
+        "Referatsleiter 211                                Bonn, den 25. Juli 1991\n"
+    )
+    texts = [
+        line.text for block in decode_export("t.txt", page.encode()).blocks for line in block.lines
+    ]
+    assert "Beijing, 3 September 1966" in texts
+    assert "Referatsleiter 211" in texts and "Bonn, den 25. Juli 1991" in texts

@@ -4,10 +4,12 @@ sheet turns and stamps that may stand anywhere."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cablegram.lexicon import patterns as P
+from cablegram.lexicon.hyphens import kept_hyphen
 from cablegram.model import (
     LB,
     LB_JOINED,
@@ -39,6 +41,10 @@ class BodyContext:
     unanchored: Mapping[int, list[Footnote]] = field(default_factory=dict)
 
 
+LAST_WORD = re.compile(r"[^\W\d_]+$")
+FIRST_WORD = re.compile(r"^[^\W\d_]*")
+
+
 def marked(block: Block, layout: Layout) -> str:
     """A block's text with its seams marked for the inline parser."""
     out = ""
@@ -51,7 +57,9 @@ def marked(block: Block, layout: Layout) -> str:
         else:
             page = f"{PAGE_OPEN}{line.page}{PAGE_CLOSE}" if line.page != previous.page else ""
             hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower()
-            if hyphen:
+            if hyphen and kept_hyphen(LAST_WORD.findall(out[:-1])[-1], FIRST_WORD.findall(text)[0]):
+                out = out + page + (WRAP_JOINED if export else LB_JOINED) + text  # 'anti-aircraft'
+            elif hyphen:
                 out = out[:-1] + page + (WRAP_JOINED if export else LB_JOINED) + text
             elif page:
                 out = out + page + " " + text

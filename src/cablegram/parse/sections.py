@@ -80,6 +80,8 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     words = text.split()
     if not words or len(words) > HEAD_WORDS or text.endswith((":", ",", ";")):
         return False
+    if P.SIGNATURE_LINE.search(text):
+        return False  # '(I. SHCHERBAKOV)', 'COLONEL [signature]': a signature
     if ROMAN_ALONE.match(text) or capitals(text):
         return True
     if SUBJECT.match(text) and len(words) <= SUBJECT_WORDS and _no_sentence(text):
@@ -87,7 +89,7 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     if len(block.lines) > 1:
         return False
     if DATE_ALONE.match(text):
-        return True
+        return block.align != "right"  # set at the right, a date is the dateline
     return is_title_line(text) and text.split()[0] in titles
 
 
@@ -139,13 +141,14 @@ def _no_sentence(text: str) -> bool:
 
 
 def _text_follows(block: Block) -> bool:
-    """The next block is running text (or a point), not another head or a signature."""
+    """The next block is running text (or a point): words that end a sentence, not another
+    head, a signature, a clerk's log or a copy list."""
     text = " ".join(block.text.split())
     if capitals(text) and len(text.split()) <= HEAD_WORDS:
         return False
     if P.POINT_LABEL.match(text) or P.DASH_POINT.match(text):
         return True
-    return len(text.split()) >= TEXT_WORDS
+    return len(text.split()) >= TEXT_WORDS and bool(P.TERMINAL.search(text))
 
 
 def build_sections(parts: list, gather: Callable[[list], list[BodyPart]]) -> tuple[BodyPart, ...]:
