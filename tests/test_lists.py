@@ -476,3 +476,28 @@ def test_words_set_apart_on_a_pdf_line_that_goes_on_are_one_line() -> None:
     ]
     assert "Beijing, 3 September 1966" in texts
     assert "Referatsleiter 211" in texts and "Bonn, den 25. Juli 1991" in texts
+
+
+def test_a_paragraph_cut_by_a_sheet_turn_after_a_preposition_goes_on() -> None:
+    text = _text(
+        "The work of the delegation will be led by Cde. Li Kenong, whom I am sending to\n\n"
+        "/see next sheet/\n\nSheet 2\n\nKorea. He will stay there until the end.\n\nIVANOV\n"
+    )
+    paragraphs = [p for p in text.body if isinstance(p, Paragraph)]
+    assert len(paragraphs) == 1 and _words_of(paragraphs[0]).endswith("until the end.")
+
+
+def test_a_sheet_turn_inside_a_point_stays_inline() -> None:
+    document = parse_bytes(
+        "t.txt",
+        (
+            HEADER + "We propose:\n\n1. To break off the sessions until the answer comes.\n\n"
+            "/see next sheet/\n\nSheet 2\n\n2. To publish a statement.\n\nIVANOV\n"
+        ).encode(),
+    )
+    xml = serialise(encode_document(document, "t")).decode()
+    assert '<item n="1">To break off the sessions until the answer comes.<fw type="catch">' in xml
+
+
+def _words_of(paragraph: Paragraph) -> str:
+    return "".join(n.text for n in paragraph.content if isinstance(n, Text))

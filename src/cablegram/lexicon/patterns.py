@@ -126,6 +126,13 @@ POINT_LABEL = re.compile(
 DASH_POINT = re.compile(r"^\s*(?P<mark>[-–—•▪·*])\s+(?=\S)")
 FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)
 TERMINAL = re.compile(r"[.!?:;…»\"”)’。！？：；」』）】]\s*$")
+# a word no sentence ends with: a line or page cut after one goes on ('… can receive a' |
+# 'Czechoslovak trade delegation', '… направляю в' | 'Корею.')
+CONNECTOR = re.compile(
+    r"\b(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|but|that|which"
+    r"|в|во|на|и|к|с|со|о|об|по|за|из|от|до|для|у|что|а|но|не)\s*$",
+    re.IGNORECASE,
+)
 
 # ----------------------------------------------------------------- closer
 RANK = (

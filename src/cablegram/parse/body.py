@@ -73,7 +73,7 @@ def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             out
             and block.lines[0].page != out[-1].lines[-1].page
             and not P.TERMINAL.search(out[-1].text)
-            and (block.text[:1].islower() or ends_in_bracket(out[-1].text))
+            and (_goes_on(out[-1].text, block.text) or ends_in_bracket(out[-1].text))
         ):
             out[-1] = Block(out[-1].lines + block.lines)
         else:
@@ -268,8 +268,7 @@ def _rejoin(parts: list) -> list:
             and i + 1 < len(parts)
             and isinstance(parts[i + 1], Paragraph)
             and isinstance(out[-1], Paragraph | Point)
-            and _unfinished(_content(out[-1]))
-            and _starts_lowercase(parts[i + 1].content)
+            and _goes_on(_last_text(_content(out[-1])), _first_text(parts[i + 1].content))
         ):
             continued = (*_content(out[-1]), *part.content, *parts[i + 1].content)
             if isinstance(out[-1], Paragraph):
@@ -288,11 +287,18 @@ def _content(part: Paragraph | Point) -> Inlines:
     return part.content if isinstance(part, Paragraph) else part.item.content
 
 
-def _unfinished(content: Inlines) -> bool:
-    last = next((n for n in reversed(content) if isinstance(n, Text)), None)
-    return last is not None and not P.TERMINAL.search(last.text)
+def _last_text(content: Inlines) -> str:
+    return next((n.text for n in reversed(content) if isinstance(n, Text)), "")
 
 
-def _starts_lowercase(content: Inlines) -> bool:
-    first = next((n for n in content if isinstance(n, Text)), None)
-    return first is not None and first.text.lstrip()[:1].islower()
+def _first_text(content: Inlines) -> str:
+    return next((n.text for n in content if isinstance(n, Text)), "")
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """A text cut by a page or sheet turn goes on after it: it ends without a stop and the
+    next begins in lower case, or it ends with a word no sentence ends with ('… направляю
+    в' | 'Корею.', '… can receive a' | 'Czechoslovak trade delegation')."""
+    if not before.strip() or P.TERMINAL.search(before):
+        return False
+    return after.lstrip()[:1].islower() or bool(P.CONNECTOR.search(before))

@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import Literal
 
 from cablegram.lexicon.dates import MONTH_NAMES
-from cablegram.lexicon.patterns import DASH_POINT, POINT_LABEL, TERMINAL
+from cablegram.lexicon.patterns import CONNECTOR, DASH_POINT, POINT_LABEL, TERMINAL
 from cablegram.read.lines import SEPARATOR_LINE, Align, Layout, Line, ends_in_bracket
 
 Reading = Literal["wrapped", "breaks", "lines"]
@@ -233,7 +233,9 @@ def _starts_paragraph(previous: Line, line: Line, width: int) -> bool:
     if previous.align != line.align:
         return True
     before = previous.text.rstrip()
-    if TERMINAL.search(before) is None and (line.text[:1].islower() or _capitals(before)):
+    if TERMINAL.search(before) is None and (
+        line.text[:1].islower() or _capitals(before) or CONNECTOR.search(before)
+    ):
         return False
     if re.search(r"[^\W\d_]-$", before) and line.indent < 3:
         return False
