@@ -501,3 +501,19 @@ def test_a_sheet_turn_inside_a_point_stays_inline() -> None:
 
 def _words_of(paragraph: Paragraph) -> str:
     return "".join(n.text for n in paragraph.content if isinstance(n, Text))
+
+
+def test_a_parts_letter_or_numbered_name_heads_it_and_points_ending_with_commas_split() -> None:
+    text = _text(
+        "The General Assembly,\n\nReaffirming its interest in disarmament, adopts the following.\n"
+        " A\n1. Urges that the parties reach early agreement on the tests,\n"
+        "2. Urges the parties not to test while they negotiate,\nB\n"
+        "3. Calls attention to the importance of the study of surprise attack.\n\nArticle 4\n\n"
+        "The present resolution comes into force on the day of its adoption.\n"
+    )
+    assert _heads(text) == ["A", "B", "Article 4"]
+    sections = [p for p in text.body if isinstance(p, Section)]
+    assert [[item.n for item in found.items] for found in _lists(sections[0].blocks)] == [
+        ["1", "2"]
+    ]
+    assert [[item.n for item in found.items] for found in _lists(sections[1].blocks)] == [["3"]]

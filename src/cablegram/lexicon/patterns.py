@@ -122,6 +122,13 @@ POINT_LABEL = re.compile(
     r"|(?P<lower>[a-zа-я]|[ivx]{2,5})(?P<lower_sep>[.)])(?!\s*[a-zа-я]\.)"
     r")(?:\s+(?=\S)|(?=[A-ZА-ЯЁ\"“«])|(?<=[）)、])(?=[\u4e00-\u9fff]))"
 )
+# a part's number or letter alone ('II.', 'B'), or with the word naming the part
+# ('Amendment .1.', 'Article 3', 'Статья 2', 'Part II')
+PART_ALONE = re.compile(
+    r"^(?:(?:Amendment|Article|Section|Part|Chapter|Annex|Appendix|Paragraph|Статья|Раздел"
+    r"|Глава|Часть|Приложение|Artikel|Abschnitt|Teil)\s*\.?\s*(?:[IVX]{1,5}|\d{1,3}|[A-Z])"
+    r"|[IVX]{1,5}|[A-Z])\.?$"
+)
 # a dashed or bulleted point ('- для …', '– continuous tension', '• …')
 DASH_POINT = re.compile(r"^\s*(?P<mark>[-–—•▪·*])\s+(?=\S)")
 FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)

@@ -196,8 +196,8 @@ def _next_point(block: Block, label: Label) -> tuple[tuple[int, int], Label] | N
         text = line.text
         start = len(text) - len(text.lstrip()) + label.length if li == 0 else 0
         if li and (found := label_of(text.lstrip())) and found.n is not None:
-            before = block.lines[li - 1].text.rstrip()
-            if _continues(found, wanted) and P.TERMINAL.search(before):
+            before = block.lines[li - 1].text.rstrip()  # a point may end with a comma
+            if _continues(found, wanted) and (P.TERMINAL.search(before) or before.endswith(",")):
                 return (li, len(text) - len(text.lstrip())), found
         for match in RUN_ON_POINT.finditer(text, start):
             found = label_of(text[match.end() :])

@@ -3,7 +3,8 @@ that divide a text or end it (ENCODING.md: `div[@type='section']` with `head`;
 `milestone[@unit='section'|'end']`).
 
 A head is told by its form, in any layout: a line in capitals (`THE NATIONAL QUESTION`,
-`I. THE FRONT`, `3. QUESTIONS OF FOREIGN RELATIONS`), a part's Roman number alone (`II.`),
+`I. THE FRONT`, `3. QUESTIONS OF FOREIGN RELATIONS`), a part's number or letter alone or
+with the word that names it (`II.`, `B`, `Amendment .1.`, `Статья 2`),
 a subject head (`On the loan.`, `About Xinjiang`, `Regarding the issue of …`), a journal's
 entry date standing alone (`7 March 1960`), or short unpunctuated title lines that begin
 alike (`Conversation of 14 July`, `Conversation of 15 July`). A head needs text after it. A section
@@ -30,7 +31,7 @@ SUBJECT = re.compile(
     r"^(?:On|About|Regarding|Concerning|Re|О|Об|По вопросу|К вопросу|Zum|Zur|Über|Betrifft)\s+"
     r"(?:the\s+|a\s+|an\s+)?[\w\"“«(]",
 )
-ROMAN_ALONE = re.compile(r"^[IVX]{1,5}\.?$")
+
 DATE_ALONE = re.compile(
     rf"^(?:\d{{1,2}}\s+(?:{MONTH_NAMES})\.?\s+\d{{4}}|(?:{MONTH_NAMES})\.?\s+\d{{1,2}},\s+\d{{4}})"
     r"(?:\s*г(?:ода|\.)?)?$",
@@ -82,7 +83,7 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
         return False
     if P.SIGNATURE_LINE.search(text):
         return False  # '(I. SHCHERBAKOV)', 'COLONEL [signature]': a signature
-    if ROMAN_ALONE.match(text) or capitals(text):
+    if P.PART_ALONE.match(text) or capitals(text):
         return True
     if SUBJECT.match(text) and len(words) <= SUBJECT_WORDS and _no_sentence(text):
         return len(block.lines) <= 2

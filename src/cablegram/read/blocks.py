@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import Literal
 
 from cablegram.lexicon.dates import MONTH_NAMES
-from cablegram.lexicon.patterns import CONNECTOR, DASH_POINT, POINT_LABEL, TERMINAL
+from cablegram.lexicon.patterns import CONNECTOR, DASH_POINT, PART_ALONE, POINT_LABEL, TERMINAL
 from cablegram.read.lines import SEPARATOR_LINE, Align, Layout, Line, ends_in_bracket
 
 Reading = Literal["wrapped", "breaks", "lines"]
@@ -165,6 +165,8 @@ def _starts_block(current: list[Line], line: Line, reading: Reading, width: int)
         return True
     if SEPARATOR_LINE.match(text) or SEPARATOR_LINE.match(before) or FIELD_START.match(text):
         return True
+    if PART_ALONE.match(text) or PART_ALONE.match(before.strip()):
+        return True  # a part's number or letter on a line of its own ('B', 'II.', 'Article 3')
     if _script(before) and _script(text) and _script(before) != _script(text):
         return True
     ended = bool(TERMINAL.search(before))
