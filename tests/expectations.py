@@ -9,6 +9,7 @@ from what the table states, or None. Texts are compared with their white space n
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -35,7 +36,8 @@ def xp(node: etree._Element, path: str) -> list:
 
 def text_of(element: etree._Element, *, identifications: bool = False) -> str:
     """An element's text, white space normalised; a non-joining line break is a space;
-    identifications and notes are left out unless asked for (then as ``[X]``)."""
+    identifications and notes are left out unless asked for (then as ``[X]``), and so are an
+    abbreviation's expansion and a gap's description (the source's words are what is read)."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -45,7 +47,9 @@ def text_of(element: etree._Element, *, identifications: bool = False) -> str:
         elif local == "note" and node.get("type") == "identification":
             if identifications:
                 parts.append(f"[{' '.join(''.join(node.itertext()).split())}]")
-        elif local in {"note", "pb", "fw"} and node is not element:
+        elif local == "supplied" and identifications:  # a title's '[via Roshchin]'
+            parts.append(f"[{' '.join(''.join(node.itertext()).split())}]")
+        elif local in {"note", "pb", "fw", "expan", "desc"} and node is not element:
             pass
         else:
             parts.append(node.text or "")
@@ -124,14 +128,15 @@ KIND_OF = {"dateline": "dateline", "salute": "salute", "signed": "signed", "stam
 
 
 def _items(container: str) -> Callable[[etree._Element], list[list[str]]]:
-    """The [kind, text] items of every opener (or closer) of the first version."""
+    """The [kind, text] items of the first version's own opener (or closer); a quoted
+    text's are checked under `quotes`."""
 
     def read(root: etree._Element) -> list[list[str]]:
         version = _first_version(root)
         if version is None:
             return []
         out = []
-        for holder in xp(version, f".//tei:{container}"):
+        for holder in xp(version, f"tei:{container}"):  # the version's own, not a quote's
             for child in holder:
                 local = etree.QName(child).localname
                 kind = KIND_OF.get(local)
@@ -153,6 +158,9 @@ def _compare_items(found: list[list[str]], expected: list[list[str]]) -> str | N
     return _prefixes([t for _, t in found], [t for _, t in expected])
 
 
+PRINTED_LABEL = re.compile(r"^(?:\(?[\w]{1,4}[.)]|[-–—•*·▪])\s*")
+
+
 def _lists(root: etree._Element) -> list[dict[str, Any]]:
     version = _first_version(root)
     out = []
@@ -169,7 +177,8 @@ def _lists(root: etree._Element) -> list[dict[str, Any]]:
         items = xp(element, "tei:item")
         if items:
             first = xp(items[0], "tei:p")
-            found["first"] = text_of(first[0] if first else items[0])
+            # the printed label ('1.', '1)', '(а)', '–') is the item's @n, not its text
+            found["first"] = PRINTED_LABEL.sub("", text_of(first[0] if first else items[0]))
         out.append(found)
     return out
 

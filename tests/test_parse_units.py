@@ -31,9 +31,9 @@ from cablegram.model import (
     Unclear,
 )
 from cablegram.parse import parse_bytes
-from cablegram.parse.citation import parse_copies
+from cablegram.parse.citation import parse_copies, parse_references
 from cablegram.parse.dates import find_date, parse_date_line
-from cablegram.parse.inline import InlineContext, parse_inline
+from cablegram.parse.inline import InlineContext, parse_inline, plain_text
 from cablegram.parse.language import detect_language
 from cablegram.parse.title import read_title
 from cablegram.read import decode_export, normalise_residue
@@ -783,20 +783,186 @@ def test_whom_a_cable_was_sent_to_closes_it(line: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("Liu [Shaoqi] Gao [Gang] Wang Jiaxiang] came.", "Wang Jiaxiang"),
-        ("[handwritten in the left Yes! [ s promysh-kami]", "Yes!"),
+        ("Liu [Shaoqi] Gao [Gang] Wang Jiaxiang] came.", Supplied("Jiaxiang")),
+        ("[handwritten in the left Yes! [our] answer", Supplied("our")),
     ],
 )
-def test_an_unbalanced_bracket_is_kept_and_reported(text: str, kept: str) -> None:
-    """A ']' that closes no bracket stays, marked sic; a '[' never closed runs to the end
-    of its block (ENCODING.md); both are reported, and no bracket is left as text."""
+def test_an_unbalanced_bracket_is_read_and_reported(text: str, kept: Supplied) -> None:
+    """A ']' that closes no bracket closes one opened at the word before it; a '[' never
+    closed runs to the end of its block (ENCODING.md); both are reported, and no bracket
+    is left as text."""
     ctx = InlineContext()
     nodes = parse_inline(text, ctx)
     assert ctx.unbalanced
-    flat = repr(nodes)
-    assert kept in flat
     assert not any("[" in n.text or "]" in n.text for n in nodes if isinstance(n, Text))
-    if text.count("]") > text.count("["):
-        assert Sic("]") in nodes
+    if text.count("]") > text.count("["):  # read by the bracket's own rule
+        assert any(getattr(n, "text", None) == kept.text for n in nodes if not isinstance(n, Text))
     else:
-        assert isinstance(nodes[0], Added)
+        assert isinstance(nodes[0], Added) and kept in nodes[0].content
+
+
+@pytest.mark.parametrize(
+    ("cited", "repository", "shelfmark", "pages"),
+    [
+        ("PRC FMA 106-00142-03, 15-17", "PRC FMA", "106-00142-03", ("15", "17")),
+        ("Bundesarchiv Koblenz, B 136/59748, Bl. 212-214", "Bundesarchiv Koblenz", "B 136/59748",
+         ("212", "214")),
+        ("National Archives and Records Administration, RG 59, Lot 55D128, Box 4",
+         "National Archives and Records Administration", "RG 59, Lot 55D128, Box 4", (None, None)),
+    ],
+)  # fmt: skip
+def test_references_in_the_archives_styles(
+    cited: str, repository: str, shelfmark: str, pages: tuple[str | None, str | None]
+) -> None:
+    """A repository's acronym with its file number glued on, a German archive's 'Bl.', a
+    bare page range, an American record group: one copy each, its signature as given."""
+    (copy,) = parse_references(cited)
+    assert (copy.repository, copy.shelfmark) == (repository, shelfmark)
+    assert (copy.locus_from, copy.locus_to) == pages
+
+
+@pytest.mark.parametrize(
+    ("title", "senders", "addressees"),
+    [
+        ("Resolution of the VKP(b) CC Politburo, 'On Sending Soviet Specialists to the PRC'",
+         ["VKP(b) CC Politburo"], []),
+        ("Resolution of the USSR Council of Ministers on Aid to the DPRK",
+         ["USSR Council of Ministers"], []),
+        ("Letter from Con Cremin, ‘The Representation of China’", ["Con Cremin"], []),
+        ("Vyshinsky to Stalin, transmitting a Letter from Pak Hon Yong", ["Vyshinsky"], ["Stalin"]),
+        ("Cable from Zhou Enlai to Mao on the Draft Agreement", ["Zhou Enlai"], ["Mao"]),
+        ("Report from Chief Military Adviser Vasiliev to Chief of the General Staff Shtemenko",
+         ["Vasiliev"], ["Shtemenko"]),
+    ],
+)  # fmt: skip
+def test_a_titles_subject_is_not_a_party(
+    title: str, senders: list[str], addressees: list[str]
+) -> None:
+    """The subject after the parties (', on …', a quoted one, 'transmitting …') names no
+    correspondent, even when it holds a ' to ' of its own; a role ending in an office word
+    ('Chief of the General Staff') is the role, not the name."""
+    facts = read_title(title)
+    assert [p.name for p in facts.senders] == senders
+    assert [p.name for p in facts.addressees] == addressees
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Date: 10/9/50\n\nSubject: Talks", "1950-10-09"),  # an American office: month first
+        ("Решение от 30 июня 1951 г.\n\nО направлении специалистов", "1951-06-30"),
+    ],
+)
+def test_a_page_without_a_date_takes_its_dateline(text: str, when: str) -> None:
+    """No date line, no citation: the document's date is its own dateline's."""
+    page = (
+        "Memorandum for the Record\n\nCitation:\n\n“Memorandum for the Record,” History and "
+        f"Public Policy Program Digital Archive.\n\nDEPARTMENT OF STATE\n\n{text}\n\nWe talked.\n"
+    )
+    document = parse_bytes("t.txt", page.encode())
+    assert document.metadata.date is not None
+    assert document.metadata.date.value.when == when
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f"June 30, 1951\n\n{title}\n\nCitation:\n\n“{title},” June 30, 1951, History and Public "
+        f"Policy Program Digital Archive.\n\nContents:\n\nEnglish Translation\n\n{body}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "addressees", "roles"),
+    [
+        ("Message from Bagirov on the Situation",
+         "to Cde. Stalin\n\nto Cde. Molotov\n\nto Cde. Beriya", ["Stalin", "Molotov", "Beriya"],
+         [None, None, None]),
+        ("Cable from Liu Shaoqi to Mao Zedong", "To the Center, to Chairman Mao:",
+         ["Mao Zedong", "Center"], ["Chairman", None]),
+        ("Letter from Lebedev to Kim Il Sung",
+         "To the Chairman of the North Korean People’s Committee Comrade\nKIM IL SUNG",
+         ["Kim Il Sung"], ["Chairman of the North Korean People’s Committee"]),
+        ("Cable from the Embassy in Hungary",
+         "To the Foreign Ministry and Party Central Committee:",
+         ["Foreign Ministry", "Party Central Committee"], [None, None]),
+        ("Letter from Cremin to Boland", "Dear Freddie,", ["Boland"], [None]),
+    ],
+)  # fmt: skip
+def test_the_texts_head_completes_the_addressees(
+    title: str, head: str, addressees: list[str], roles: list[str | None]
+) -> None:
+    """The address lines and salutation complete the title's addressees: each 'to X' line
+    one more, the role an address gives, offices named together; a salutation by first
+    name adds no one."""
+    document = parse_bytes("t.txt", _page(title, f"{head}\n\nWe report.\n").encode())
+    found = document.metadata.addressees
+    assert [p.name for p in found] == addressees
+    assert [p.role for p in found] == roles
+
+
+def test_an_address_to_the_addressee_names_no_intermediary() -> None:
+    """'MOSCOW — TO CDE. MOLOTOV' under a cable to Molotov is its address, not a channel;
+    'BEIJING—TO KRASOVSKY' under a cable to Mao is one."""
+    to_molotov = _page(
+        "Ciphered Telegram, Kuznetsov to Molotov", "MOSCOW — TO CDE. MOLOTOV\n\nWe report."
+    )
+    to_mao = _page(
+        "Ciphered Telegram, Filippov to Mao Zedong", "BEIJING—TO KRASOVSKY\n\nWe report."
+    )
+    assert parse_bytes("a.txt", to_molotov.encode()).metadata.intermediaries == ()
+    (via,) = parse_bytes("b.txt", to_mao.encode()).metadata.intermediaries
+    assert via.name == "KRASOVSKY"
+
+
+def test_a_transcripts_double_slash_is_its_page_turn() -> None:
+    """'на материке // Китая': a Russian transcript marks the original's page turn with
+    '//' (a pb of the document's own); a URL's slashes are no page turn."""
+    nodes = parse_inline("на материке // Китая, см. https://example.org/a//b")
+    assert nodes.count(PageBreak()) == 1
+    assert not any("//" in n.text for n in nodes if isinstance(n, Text))
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("in Beiping [Beijing] with general Fu Zuoyi.", Identification("Beijing")),
+        ("the Guomindang\ue000[Kuomintang] forces", Identification("Kuomintang")),
+        ("by Tan [Tang] Wenhua, who", Sic("Tan", "Tang")),
+        ("Zhong [Zheng?] said", Sic("Zhong", "Zheng", "low")),
+        ("near Shikho [sic, possibly Shihezi?], where", Sic("Shikho", "Shihezi", "low")),
+    ],
+)
+def test_another_name_or_another_reading(text: str, node: object) -> None:
+    """A name's other name after it, on its line or the next, identifies it (D6); a reading
+    inside a name ('Tan [Tang] Wenhua') or a doubtful one is an alternative reading
+    (ENCODING's `choice` of `sic` and `corr`), '?' making it doubtful."""
+    assert node in parse_inline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "hand", "words"),
+    [
+        ("[In the margin, handwritten by Stalin: “Correct. St.”]", "margin",
+         "handwritten by Stalin", "Correct. St."),
+        ("[handwritten in the left 3. What is this?: Is this a president?\"]", "margin",
+         "handwritten", "3. What is this?: Is this a president?"),
+        ("[handwritten in the\ue000left 8. But the compradors?]", "margin", "handwritten",
+         "8. But the compradors?"),
+        ("[Handwritten across the upper left-hand corner: \"To the file.\"]", "top", "handwritten",
+         "To the file."),
+    ],
+)  # fmt: skip
+def test_a_hands_label_and_its_words(text: str, place: str, hand: str, words: str) -> None:
+    """A hand's bracket: its label (place first or after, over a line end) is only the
+    place's and hand's words, a colon in the hand's own words is theirs; the quotation
+    marks round the words are the editors'."""
+    (added,) = parse_inline(text)
+    assert isinstance(added, Added)
+    assert (added.place, added.hand, plain_text(added.content)) == (place, hand, words)
+
+
+@pytest.mark.parametrize("word", ["s promysh-kami", "ukazaniya", "s mest", "pod."])
+def test_the_originals_wording_in_latin_letters(word: str) -> None:
+    """Russian words in the Latin alphabet, by their prepositions and endings too."""
+    (note,) = parse_inline(f"[{word}]")
+    assert note == Note("original-wording", (Text(word),))

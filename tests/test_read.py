@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cablegram.read import decode_export
 
 HEAD = "Digital Archive                      digitalarchive.wilsoncenter.org\n"
@@ -165,3 +167,42 @@ def test_a_one_line_copy_gets_its_fields_and_lines_back() -> None:
     assert any(t.startswith("1. The first point.") for t in texts)
     assert any(t.startswith("2. The second point.") for t in texts)
     assert export.chrome[:1] == ("Digital Archive digitalarchive.wilsoncenter.org",)
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        ("Beijing, 13 April 1968 Zhou Enlai: We have studied your statement.",
+         ["Beijing, 13 April 1968", "Zhou Enlai: We have studied your statement."]),
+        ("From Beijing Sent 2.11.50 20.15 Received 3.11.50 0315 CIPHERED TELEGRAM No. 2617 To "
+         "Comrade FILIPPOV [Stalin]. Zhou Enlai asked me to convey it.",
+         ["From Beijing Sent 2.11.50 20.15 Received 3.11.50 0315", "CIPHERED TELEGRAM No. 2617",
+          "To Comrade FILIPPOV [Stalin].", "Zhou Enlai asked me to convey it."]),
+        ("SECRET & PERSONAL Washington, D.C., 14th October, 1950. My dear Bhai, Your cable came.",
+         ["SECRET & PERSONAL", "Washington, D.C., 14th October, 1950.", "My dear Bhai,",
+          "Your cable came."]),
+        ("STATEMENT of the Spokesman of the Ministry of Foreign Affairs On 23 January 1968 the "
+         "ship was captured.",
+         ["STATEMENT of the Spokesman of the Ministry of Foreign Affairs",
+          "On 23 January 1968 the ship was captured."]),
+        ("Chairman Mao and the Central Committee: The campaign has entered its second stage.",
+         ["Chairman Mao and the Central Committee:",
+          "The campaign has entered its second stage."]),
+        ("Record of Conversation between A and B, October 5, 1945. On 5 October I was visited.",
+         ["Record of Conversation between A and B", "October 5, 1945.",
+          "On 5 October I was visited."]),
+    ],
+)  # fmt: skip
+def test_a_one_line_copy_gets_its_opening_lines_back(body: str, lines: list[str]) -> None:
+    """At the document's head, a one-line copy's furniture is told by its form: a place and
+    date, a transmission log, a form's name and number, a caption in capitals, a salutation,
+    the title said again with its date; a speaker's label stays with the turn."""
+    text = (
+        "October 05, 1945 Record of Conversation between A and B Citation: “Record of "
+        "Conversation between A and B,” October 05, 1945, History and Public Policy Program "
+        f"Digital Archive. Contents: English Translation {body} " + "x " * 700
+    )
+    texts = [b.text for b in decode_export("t.txt", text.encode()).blocks]
+    start = texts.index("English Translation") + 1
+    assert texts[start : start + len(lines) - 1] == lines[:-1]
+    assert texts[start + len(lines) - 1].startswith(lines[-1])

@@ -10,26 +10,28 @@ from __future__ import annotations
 import re
 
 KIND_PHRASES: tuple[tuple[str, str], ...] = (
-    ("telcon", r"telephone conversation|telephone call|phone call|telcon"
-               r"|telefongespräch|telefonat|телефонн\w+ разговор"),
+    ("telcon", r"(?:record|memorandum|minutes|notes?|transcript) of (?:a |the )?telephone "
+               r"(?:conversation|call)|telephone conversation|telephone call|phone call|telcon"
+               r"|telefongespräch|telefonat|телефонн\w+ разговор\w*"),
     ("memorandum", r"(?:record|memorandum|minutes|notes?|summary|memo|transcript) of (?:the |a )?"
                    r"(?:conversation|talks?|discussion|meeting)s?|memcon|conversation|discussion"
-                   r"|talks?|meeting|запись беседы|беседа|gespräch(?:svermerk)?"),
+                   r"|talks?|meeting|запис\w+ бесед\w*|бесед[аы]|gespräch(?:svermerk)?"),
     ("minutes", r"minutes|protocol|stenographic (?:record|report|transcript)|stenogram|transcript"
                 r"|working notes|official records?|plenary meeting|session|plenum"
-                r"|протокол|стенограмма|niederschrift"),
-    ("journal", r"journal|diary|дневник|tagebuch"),
+                r"|протокол\w*|стенограмм\w*|niederschrift"),
+    ("journal", r"journal|diary|дневник\w*|tagebuch"),
     ("decree", r"decree|resolution|directive|instructions?|order|decision"
-               r"|постановление|решение|директива|beschluss"),
+               r"|постановлени\w+|решени\w+|директив\w+|beschluss"),
     ("statement", r"press release|statement|speech|address|declaration|communiqu[eé]|appeal"
-                  r"|toast|interview|заявление|речь|выступление|erklärung|rede"),
+                  r"|toast|interview|заявлени\w+|речь|выступлени\w+|erklärung|rede"),
     ("cable", r"ciphered telegram|cipher telegram|telegram|cablegram|cable|ciphergram|message"
-              r"|шифртелеграмма|шифровка|телеграмма|telegramm|fernschreiben"),
-    ("letter", r"letter|note verbale|письмо|brief|schreiben"),
+              r"|шифртелеграмм\w*|шифровк\w+|телеграмм\w*|telegramm|fernschreiben"),
+    ("letter", r"letter|note verbale|письм\w+|brief|schreiben"),
     ("report", r"report|information note|information|spravka|reference note|memorandum|memo"
-               r"|analysis|assessment|доклад|докладная записка|справка|информация|записка"
+               r"|analysis|assessment|доклад\w*|докладн\w+ записк\w+|справк\w+|информаци\w+"
+               r"|записк\w+"
                r"|bericht|vermerk|aufzeichnung"),
-    ("other", r"recollections?|memoirs?|reminiscences|notes"),
+    ("other", r"recollections?|memoirs?|reminiscences|notes|list of questions|questionnaire"),
 )  # fmt: skip
 KIND_PATTERNS = tuple(
     (kind, re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE))

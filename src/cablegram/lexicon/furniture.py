@@ -99,3 +99,35 @@ DISTRIBUTED_TO = re.compile(
     I,
 )
 ROLE_LINE = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ROLE_WORDS)})\b", I)
+
+# a sentence that someone says opens with a personal pronoun (never a line of furniture)
+PRONOUNS = frozenset(
+    [
+        "I",
+        "We",
+        "You",
+        "He",
+        "She",
+        "They",
+        "It",
+        "Мы",
+        "Я",
+        "Вы",
+        "Он",
+        "Она",
+        "Они",
+        "Ich",
+        "Wir",
+        "Sie",
+        "Er",
+        "Nous",
+        "Je",
+        "Vous",
+        "Il",
+        "Elle",
+    ]
+)
+# a person's postal address: 'Mr. F. H. Boland, Permanent Representative …, New York.'
+POSTAL_ADDRESS = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Herr|Frau|Monsieur|Madame|H\.E\.)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+,\s+\S"
+)

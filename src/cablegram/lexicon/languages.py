@@ -38,3 +38,12 @@ ENGLISH_ORIGIN = re.compile(
     r"|Presidential Library|Foreign Relations of the United States|FRUS)\b",
     re.IGNORECASE,
 )
+
+# … of which the American offices write a numeric date month first ('10/9/50': 9 October)
+AMERICAN_ORIGIN = re.compile(
+    r"\b(?:Department of State|State Department|White House|National Security Council"
+    r"|Central Intelligence Agency|Joint Chiefs of Staff|(?:American|US|U\.S\.) (?:Embassy"
+    r"|Legation|Mission|Delegation)|National Archives and Records Administration|NARA"
+    r"|Presidential Library|Library of Congress|Foreign Relations of the United States|FRUS)\b",
+    re.IGNORECASE,
+)

@@ -45,7 +45,8 @@ ORG_ACRONYM = re.compile(
 INSTITUTION_WORD = re.compile(
     r"^(?:Affairs|Government|Republic|Party|Committee|Ministry|Department|Union|States"
     r"|Council|Army|Assembly|Office|Politburo|Embassy|Delegation|People's|Peoples|Central"
-    r"|Foreign|External|Internal|Security|Defense|Defence|Trade|Nations)$"
+    r"|Foreign|External|Internal|Security|Defense|Defence|Trade|Nations|Staff|Command"
+    r"|Headquarters|Directorate|Administration|Secretariat|Bureau|Section|Division|Mission)$"
 )
 PREPOSITION = {"in", "of", "to", "for", "at", "the", "on", "with", "and", "from"}
 # Surnames that stand first in a name (Chinese, Korean, Vietnamese): 'Liu Shaoqi' is Liu's,

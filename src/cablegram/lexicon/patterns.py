@@ -33,10 +33,11 @@ def for_matching(text: str) -> str:
 
 # ----------------------------------------------------------------- opener (furniture)
 OFFICE = re.compile(
-    r"УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE|ADMINISTRATION"
-    r"|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT|MISSION|DEPARTMENT|WHITE HOUSE"
+    r"(?<!\w)(?:УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE"
+    r"|ADMINISTRATION|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT|MISSION|DEPARTMENT"
+    r"|WHITE HOUSE"
     r"|COUNCIL OF|COMMISSION|UNITED NATIONS|GENERAL ASSEMBLY|LEGATION|CONSULATE|SECRETARIAT"
-    r"|\w+AMT\b|REFERAT|COMMITTEE|ПРЕЗИДИУМ|СОВЕТ МИНИСТРОВ",
+    r"|\w+AMT\b|REFERAT|COMMITTEE|ПРЕЗИДИУМ|СОВЕТ МИНИСТРОВ)",
     I,
 )
 DOCTYPE = re.compile(
@@ -45,9 +46,15 @@ DOCTYPE = re.compile(
     I,
 )
 CABLE_NUMBER = re.compile(r"(?:№|No\.?|N[°ºo]|Nr\.)\s*:?\s*(?P<number>[\dIl][\w/-]*)")
+# … and in a transmission log, where a copy's number may stand too ('Экз. № 2')
+LOG_NUMBER = re.compile(
+    r"(?<!Экз\. )(?<!Экз\.)(?<!Copy )(?:№|No\.?|N[°º]|Nr\.)\s*:?\s*(?P<number>\d[\w/-]*)", I
+)
 HANDLING = re.compile(
     r"^(?:НЕ\s*СЕКРЕТНО|СОВ(?:ЕРШЕННО)?\.?\s*СЕКРЕТНО|СЕКРЕТНО|Снят\w*\s+копи\w*.*"
     r"|ПОДЛЕЖИТ ВОЗВРАТУ.*|Subject to return.*|NOT SECRET|TOP SECRET|SECRET|STRICTLY SECRET|"
+    r"SECRET (?:&|AND) PERSONAL|PERSONAL (?:&|AND) (?:SECRET|CONFIDENTIAL)|(?:STRICTLY )?"
+    r"CONFIDENTIAL|EYES ONLY|"
     r"Making copies .*|Copying (?:is )?(?:prohibited|forbidden).*|(?:Streng )?Geheim.*"
     r"|Copies (?:made )?(?:are )?(?:to be )?returned.*)$",
     I,

@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
 from cablegram.errors import SourceError
-from cablegram.lexicon.languages import ENGLISH_ORIGIN
+from cablegram.lexicon.languages import AMERICAN_ORIGIN, ENGLISH_ORIGIN
 from cablegram.lexicon.patterns import TERMINAL
 from cablegram.model import (
     Diagnostic,
@@ -31,12 +32,14 @@ from cablegram.model import (
     Version,
 )
 from cablegram.parse.body import BodyContext, parse_version
+from cablegram.parse.citation import parse_references
 from cablegram.parse.completion import complete
-from cablegram.parse.dates import year_of
+from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
 from cablegram.parse.metadata import parse_metadata
 from cablegram.parse.versions import split_versions
 from cablegram.read import Export, decode_export, read_export
+from cablegram.read.chrome import footer_value
 
 __all__ = ["parse_bytes", "parse_export"]
 
@@ -63,17 +66,19 @@ def _parse(export: Export) -> Document:
     origin = f"{metadata.title_text} {' '.join(p.name for p in metadata.senders)} " + " ".join(
         line.text for line in fields.values.get("citation", ())
     )
+    head = _head(fields)
     parts, version_diagnostics = split_versions(
         fields.body,
         metadata.contents,
         metadata.original_language,
-        english_origin=bool(ENGLISH_ORIGIN.search(origin) or ENGLISH_ORIGIN.search(_head(fields))),
+        english_origin=bool(ENGLISH_ORIGIN.search(origin) or ENGLISH_ORIGIN.search(head)),
     )
+    american = bool(AMERICAN_ORIGIN.search(origin) or AMERICAN_ORIGIN.search(head))
     diagnostics += version_diagnostics
     year = year_of(metadata.date.value if metadata.date else None)
     versions = []
     for part in parts:
-        body_ctx = BodyContext(layout=export.layout, year=year)
+        body_ctx = BodyContext(export.layout, year, american=american and part.lang == "en")
         text = parse_version(part.blocks, body_ctx)
         diagnostics += [
             Diagnostic(part.blocks[0].no, "warning", f"{problem} ({part.kind} text)")
@@ -87,6 +92,8 @@ def _parse(export: Export) -> Document:
             Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
         )
     metadata = complete(metadata, versions)
+    if not metadata.copies and (cited := footer_value(export.chrome, "Source")):
+        metadata = dataclasses.replace(metadata, copies=parse_references(cited))
     chrome = export.chrome + ((metadata.displayed_title,) if metadata.displayed_title else ())
     source = SourceInfo(export.name, export.sha256, export.layout, partial, chrome)
     return Document(source, metadata, tuple(versions), tuple(diagnostics))
@@ -108,13 +115,16 @@ def _stops_mid_text(text: DocText) -> bool:
         content = last.content
     else:
         return False
-    if content and isinstance(content[-1], Note):
-        content = content[-1].content  # a footnote printed last: the export may stop in it
+    footnote = bool(content) and isinstance(content[-1], Note)
+    if footnote:
+        content = content[-1].content  # type: ignore[union-attr]  # the export may stop in it
     if not content or not isinstance(content[-1], Text):
         return False
     ending = content[-1].text.rstrip()
     if len(ending.split()) <= 3 and any(c.isdigit() for c in ending):
         return False  # a number or a date on its own (第402/sh号, No. 3590): a closing line
+    if isinstance(last, Paragraph) and not footnote and _closing_line(ending):
+        return False
     return not TERMINAL.search(ending) and not ending.endswith("]")
 
 
@@ -128,6 +138,31 @@ def _last_block(part: object) -> object:
     if isinstance(part, ListItem) and part.blocks:
         return _last_block(part.blocks[-1])
     return part
+
+
+CLOSING_END = re.compile(
+    r"(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?|[-—–_*#=~]{2,})$"
+)  # a date, a rule
+
+
+DATE_REACH = 40
+
+
+def _closing_line(ending: str) -> bool:
+    """A last line that closes a text rather than breaking off: a short line ending in a
+    name or a title ('Director, Office of Northeast Asian Affairs', 'A. SAVELYEV'), a
+    date or number ('Drafted by: EUR:SOV:RHDavies 10/14/59'), a rule or an end mark."""
+    last_line = ending.splitlines()[-1].strip() if ending.strip() else ""
+    words = last_line.split()
+    if not words:
+        return False
+    if CLOSING_END.search(last_line):
+        return True
+    dated = find_date(last_line[-DATE_REACH:])
+    if dated and last_line.rstrip(" .").endswith(dated[0].rstrip(" .")):
+        return True  # '… not afraid of it. Pyongyang, 27 January 1968
+    last = words[-1].strip("(),")
+    return len(words) <= 8 and last[:1].isupper() and len(last) >= 2
 
 
 def _mark_truncated(text: DocText) -> DocText:

@@ -10,17 +10,20 @@ body, where a paragraph cut by a sheet turn is rejoined, heads open sections
 from __future__ import annotations
 
 import itertools
+import re
 
 from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     DocText,
+    Furniture,
     Gap,
     Gapped,
     Inlines,
     ListItem,
     Note,
     Paragraph,
+    QuotedKind,
     QuotedText,
     SheetTurn,
     Text,
@@ -35,8 +38,8 @@ from cablegram.parse.context import (
     stamp_block,
 )
 from cablegram.parse.footnotes import take_footnotes
-from cablegram.parse.furniture import opener_kind, opener_parts
-from cablegram.parse.inline import InlineContext, parse_inline
+from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
+from cablegram.parse.inline import InlineContext, parse_inline, plain_text
 from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.sections import (
@@ -114,6 +117,9 @@ def _furniture_lines(
 ) -> list[Block] | None:
     """The block's lines as units, if each is furniture (a caption's further lines joined to
     its heading); None when a line is not."""
+    if kind_only(block.lines[0].text):  # 'RECORD OF CONVERSATION' | 'of the Consul …' (D4)
+        rest = Block(block.lines[1:])
+        return [Block(block.lines[:1]), rest] if opener_kind(rest, following, True) else None
     if _wraps(block):
         return None
     pieces: list[Block] = []
@@ -204,7 +210,8 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
         unit = units[i]
         if isinstance(unit, Quoted):
             inner = _structure(group_quotes(unit.blocks, unit.ignored), ctx, depth + 1)
-            parts.append(QuotedText(inner, "telegram" if depth == 0 else "quotation"))
+            lead = parts[-1] if parts else None
+            parts.append(QuotedText(inner, _quoted_kind(lead, inner, depth)))
             i += 1
             continue
         if sheet_kind(unit) or (
@@ -231,6 +238,25 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
             parts.append(body_part(unit, ctx))
         i += 1
     return build_sections(end_marks(_rejoin(parts)), build_lists)
+
+
+LETTER_WORDS = re.compile(r"\b(?:letters?|письм\w*|brief\w*|lettre)\b", re.IGNORECASE)
+DEAR = re.compile(r"^\W*(?:(?:my\s+)?dear|дорог\w+|уважаем\w+|lieber|liebe|cher)\b", re.I)
+LEAD_REACH = 200  # the words before a quoted text that say what it is
+
+
+def _quoted_kind(lead: object, inner: DocText, depth: int) -> QuotedKind:
+    """A quoted letter (the words before it say so, or it opens 'Dear …'), else a quoted
+    telegram in the document itself, a quotation inside a quoted text."""
+    before = plain_text(lead.content)[-LEAD_REACH:] if isinstance(lead, Paragraph) else ""
+    salutes = [
+        plain_text(part.content)
+        for part in inner.opener
+        if isinstance(part, Furniture) and part.kind == "salute"
+    ]
+    if LETTER_WORDS.search(before) or any(DEAR.match(s) for s in salutes):
+        return "letter"
+    return "telegram" if depth == 0 else "quotation"
 
 
 def _next_is_sheet(units: list[Unit], i: int) -> bool:

@@ -13,10 +13,18 @@ from cablegram.model import AddPlace
 # '[handwritten above the form: …]', '[Handwritten across the upper left-hand corner: …]',
 # '[handwritten in the left 23. Yes.]', '[handwritten by Stalin: …]', '[Handwritten]' (a
 # label: the words after it are the hand's)
-HANDWRITTEN = re.compile(r"^\s*(?:handwritten|hand-written|in handwriting)\b", re.IGNORECASE)
+HANDWRITTEN = re.compile(  # (its place may come first: '[In the margin, handwritten …')
+    r"^\s*(?:(?:in|on|at|across)\s+the\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?"
+    r"(?:handwritten|hand-written|in handwriting)\b",
+    re.IGNORECASE,
+)
+SEAM = re.compile("[\ue000-\ue003]")
+# the quotation marks the editors put round a hand's words are theirs, not the hand's
+DELIMITED = re.compile(r'^\s*["“«„](?P<words>[^"“”«»„]*)["”»“]\s*$')
 PLACE_WORDS = re.compile(
-    r"^(?:\s*(?:note|notes|in|on|at|across|above|below|over|under|the|a|upper|lower|left|right"
-    r"|left-hand|right-hand|top|bottom|margin|corner|side|form|text|page|heading|of)\b)*",
+    r"^(?:\s*(?:note|notes|in|on|at|across|above|below|over|under|the|a|upper|lower"
+    r"|left-hand|right-hand|left|right|top|bottom|margin|corner|side|form|text|page|heading"
+    r"|of)(?![\w-]))*",
     re.IGNORECASE,
 )
 BY = re.compile(r"\bby\s+(?P<by>[^:]+?)\s*$", re.IGNORECASE)
@@ -33,10 +41,11 @@ ABBREVIATION = re.compile(r"(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ
 UPPER = re.compile(r"[A-ZА-ЯЁ]")
 # '[oblast']', '[kontaktirovat']', '[pristupit k obiednineniiu]', '[uyezdnyy]': a Russian
 # word or phrase in the Latin alphabet (the soft sign ', the digraphs, the endings)
-TRANSLITERATED = re.compile(r"^[a-z][a-z' -]*$")
+TRANSLITERATED = re.compile(r"^[a-z][a-z' -]*\.?$")
 RUSSIAN_FEATURES = re.compile(
     r"'|(?:zh|kh|shch|ts|iu|ia|yy|yi|ii)(?:\b|[a-z])|(?:ovat|irovat|nost|stvo|skii|skaia|nyi|naia"
-    r"|niia|nie|ogo|ykh|ikh)\b"
+    r"|niia|nie|ogo|ykh|ikh|iya|kami|ami)\b"
+    r"|^(?:s|v|k|na|po|pod|iz|ot|do)(?:\s|\.?$)"  # a Russian preposition ('s mest', 'pod.')
 )
 ENGLISH_WORDS = frozenset({
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "with",
@@ -74,17 +83,24 @@ def handwritten(content: str) -> Hand | None:
     found = HANDWRITTEN.match(content)
     if not found:
         return None
-    rest = content[found.end() :]
+    rest = SEAM.sub(" ", content[found.end() :])  # a label may run over a line end
     outside = rest.split("[", 1)[0]  # a colon inside a bracket of its own is not the label's
-    if ":" in outside:
+    before_colon = outside.partition(":")[0]
+    words = PLACE_WORDS.match(before_colon)
+    if ":" in outside and (BY.search(before_colon) or (words and words.end() == len(before_colon))):
         label, _, text = rest.partition(":")
-        text = text.strip()
+        text = content[len(content) - len(text) :].strip()
     else:  # '[handwritten in the left 23. Yes.]': the place's words end the label
         words = PLACE_WORDS.match(rest)
-        label, text = rest[: words.end() if words else 0], rest[words.end() if words else 0 :]
-        text = text.strip()
+        end = words.end() if words else 0
+        label, text = rest[:end], content[found.end() + end :].strip()
     by = BY.search(label)
+    label = content[: found.end()] + label  # '[In the margin, handwritten …': its place too
     place = next((p for pattern, p in PLACES if re.search(pattern, label, re.IGNORECASE)), None)
+    if text and (delimited := DELIMITED.match(text)):
+        text = delimited["words"].strip()
+    elif text and text.endswith('"') and text.count('"') % 2:  # its opening mark lost: '5. Yes!"'
+        text = text[:-1].rstrip()
     hand = f"handwritten by {by['by'].strip()}" if by else "handwritten"
     return Hand(place, hand, text or None)
 
@@ -100,7 +116,7 @@ def expands(abbreviation: str, content: str) -> bool:
 
 def original_wording(content: str) -> bool:
     """A Russian word or phrase in the Latin alphabet, as the original has it."""
-    text = content.strip()
+    text = content.strip().strip('"“”')
     if not TRANSLITERATED.match(text) or not RUSSIAN_FEATURES.search(text):
         return False
     return not any(word in ENGLISH_WORDS for word in text.split())
@@ -128,7 +144,10 @@ def alternative(word: str, content: str) -> bool:
         return False
     distance = _distance(word.lower(), reading.lower())
     same_start = word[:1].lower() == reading[:1].lower()  # 'Gaeseong [Kaesong]' names, not reads
-    return distance == 1 or (same_start and distance <= ALTERNATIVE_DISTANCE and len(word) <= 8)
+    doubtful = content.strip().endswith("?")  # 'Beiping [Beijing]' is another name, not a reading
+    return distance == 1 or (
+        doubtful and same_start and distance <= ALTERNATIVE_DISTANCE and len(word) <= 8
+    )
 
 
 def _distance(a: str, b: str) -> int:

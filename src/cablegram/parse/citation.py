@@ -44,8 +44,11 @@ LOCUS = re.compile(
 # A repository is an archive's acronym (APRF, AVP RF, RGASPI) or names an archive or library;
 # a published source (a book of documents) cited instead is not an archival copy.
 ARCHIVE_LIKE = re.compile(
-    r"^[A-ZА-ЯЁ][A-Za-zА-ЯЁ]{1,}(?:\s?[A-ZА-ЯЁ]{1,4})?$|Archiv|Архив|Library|Museum"
+    r"^[A-ZА-ЯЁ][A-Za-zА-ЯЁ]{1,}(?:\s?[A-ZА-ЯЁ]{1,4})?$|(?i:archiv|архив|library|museum)"
 )
+# 'PRC FMA 106-00142-03': an archive's acronym with its file number after it, no comma
+ACRONYM_THEN_NUMBER = re.compile(r"^(?P<repository>[A-Z]{2,}(?:\s[A-Z]{2,}){0,2})\s+(?=\d)")
+BARE_RANGE = re.compile(r"^(?P<from>\d+)\s*[-–]\s*(?P<to>\d+)$")  # '15-17': its pages
 COPY_SPLIT = re.compile(r"\s*;\s*(?:and\s+)?|,?\s+and\s+(?=[A-ZА-Я]{2})")
 # What ends the references: a reprint, a book, the translator, the contributor, a provenance
 REFS_END = re.compile(
@@ -130,7 +133,12 @@ def _references(citation: str) -> str:
 
 def parse_copies(citation: str) -> tuple[ArchivalCopy, ...]:
     """The archival copies a citation names, one per repository."""
-    refs = _references(citation)
+    return parse_references(_references(citation))
+
+
+def parse_references(refs: str) -> tuple[ArchivalCopy, ...]:
+    """The archival copies of a list of references ('APRF, f. 45, …; AVPRF, …'), as a
+    citation gives them or a page's 'Source' field."""
     if not refs or BOOK.search(refs):
         return ()  # nothing cited, or a book of documents cited instead of an archive
     copies = []
@@ -163,13 +171,15 @@ def _copy(cited: str) -> ArchivalCopy | None:
         if "locus" in parts:
             signature = signature[: signature.rfind(parts["locus"])].strip(" ,")
         return ArchivalCopy(repository=repository, cited=cited, shelfmark=signature, **parts)
+    if glued := ACRONYM_THEN_NUMBER.match(pieces[0]):
+        pieces = [glued["repository"], pieces[0][glued.end() :], *pieces[1:]]
     repository, *rest = pieces
     if not ARCHIVE_LIKE.search(repository) and not rest:
         return None
     if not ARCHIVE_LIKE.search(repository):
         return None
     locus = None
-    if rest and LOCUS.match(rest[-1]):
+    if rest and (LOCUS.match(rest[-1]) or (len(rest) > 1 and BARE_RANGE.match(rest[-1]))):
         locus = rest.pop()
     shelfmark = cited[len(repository) :].strip(" ,:") if rest else None
     if shelfmark and locus:
@@ -200,7 +210,7 @@ def _ref_parts(pieces: list[str]) -> dict[str, str]:
 
 
 def _with_locus(copy: ArchivalCopy, locus: str) -> ArchivalCopy:
-    found = LOCUS.match(locus)
+    found = LOCUS.match(locus) or BARE_RANGE.match(locus)
     assert found
     return ArchivalCopy(
         **{**copy.__dict__, "locus": locus, "locus_from": found["from"], "locus_to": found["to"]}

@@ -12,8 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from cablegram.lexicon.names import EAST_ASIAN_SURNAMES, ROLE_WORD
 from cablegram.model import (
     CORRESPONDENCE,
+    Dateline,
+    DocDate,
     Furniture,
     Metadata,
     Number,
@@ -21,6 +24,7 @@ from cablegram.model import (
     Party,
     Signed,
     Version,
+    When,
 )
 from cablegram.parse.doctypes import corrected_by_text, kind_from_text
 from cablegram.parse.inline import plain_text
@@ -28,20 +32,24 @@ from cablegram.parse.parties import party_of
 
 ADDRESS_TO = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?P<who>.+?)[.:!]?$", re.IGNORECASE)
 FIRST_PARAGRAPHS = 2
+# several addressees on one line: 'To the Center, to Chairman Mao:', 'to Cde. A and Cde. B'
+ADDRESSEE_SPLIT = re.compile(r",\s+(?=(?:to|for)\s)|;\s+", re.IGNORECASE)
+SALUTATION_WORDS = re.compile(
+    r"^(?:(?:my\s+)?dear(?:est)?|respected|esteemed|honou?red|уважаемый|дорогой)\s+", re.IGNORECASE
+)
+ROUTING_FROM = re.compile(r"^(?:from|von|от)\b", re.IGNORECASE)
+GENERIC_ADDRESS = re.compile(
+    r"^(?:comrades?|sirs?|gentlemen|friends|colleagues|excellency|your excellency|madam"
+    r"|товарищи|genossen)$",
+    re.IGNORECASE,
+)
 
 
 def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     """`metadata` with what the versions' text adds to it."""
     main = _main_version(versions)
     changes: dict[str, object] = {}
-    via = list(metadata.intermediaries)
-    for version in versions:
-        for item in version.text.opener:
-            if isinstance(item, Furniture) and item.kind == "address":
-                party = _addressed(plain_text(item.content))
-                if party and party.name.casefold() not in {p.name.casefold() for p in via}:
-                    via.append(party)
-    changes["intermediaries"] = tuple(via)
+    changes["intermediaries"] = _intermediaries(metadata, main, versions)
     changes["cable_number"] = metadata.cable_number or _number_in_text(versions)
     kind = metadata.kind
     if metadata.title_type is None and main:
@@ -49,12 +57,30 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     if main:
         kind = corrected_by_text(kind, _first_paragraphs(main))
     changes["kind"] = kind
+    if metadata.date is None and (own := _own_date(versions)):
+        changes["date"] = own  # no date line, no citation: the document's own dateline
     if main and kind in CORRESPONDENCE:
-        if not metadata.addressees and (addressee := _addressee_in(main)):
-            changes["addressees"] = (addressee,)
-        if not metadata.senders and (sender := _signatory_in(main)):
-            changes["senders"] = (sender,)
+        changes["addressees"] = _merged(metadata.addressees, _addressees_in(main))
+        signed = _signatories(main)
+        if metadata.senders:  # the signature gives the title's sender a role
+            changes["senders"] = _merged(metadata.senders, [(p, False) for p in signed])
+        elif signed:
+            changes["senders"] = signed[:1]
     return dataclasses.replace(metadata, **changes)  # type: ignore[arg-type]
+
+
+def _own_date(versions: list[Version]) -> DocDate | None:
+    """The date of the document's own dateline, at its head or its end."""
+    for version in versions:
+        text = version.text
+        for part in (*text.opener, *text.closer):
+            if isinstance(part, Dateline) or (
+                isinstance(part, Furniture) and part.kind == "dateline"
+            ):
+                for node in part.content:
+                    if isinstance(node, When) and node.kind == "date" and node.value:
+                        return DocDate(node.text, node.value)
+    return None
 
 
 def _main_version(versions: list[Version]) -> Version | None:
@@ -75,31 +101,128 @@ def _first_paragraphs(version: Version) -> list[str]:
     return texts[:FIRST_PARAGRAPHS]
 
 
-def _addressee_in(version: Version) -> Party | None:
-    """The addressee of an address line or salutation: 'To the Embassy in Hungary:'."""
+def _intermediaries(
+    metadata: Metadata, main: Version | None, versions: list[Version]
+) -> tuple[Party, ...]:
+    """The title's intermediaries, and those of a 'PLACE — TO X' address line where X is
+    not the addressee himself ('BEIJING—TO KRASOVSKY', not 'MOSCOW — TO CDE. MOLOTOV')."""
+    via = list(metadata.intermediaries)
+    addressees = {_surname(p.name) for p in metadata.addressees}
+    ordered = ([main] if main else []) + [v for v in versions if v is not main]
+    for version in ordered:  # the first version that has such a line says it
+        found = False
+        for item in version.text.opener:
+            if isinstance(item, Furniture) and item.kind == "address":
+                party = _addressed(plain_text(item.content))
+                found = found or party is not None
+                if party is None or _surname(party.name) in addressees:
+                    continue
+                if party.name.casefold() not in {p.name.casefold() for p in via}:
+                    via.append(party)
+        if found:
+            break
+    return tuple(via)
+
+
+def _addressees_in(version: Version) -> list[tuple[Party, bool]]:
+    """The parties the text's head addresses, in its order: 'to Cde. Stalin' | 'to Cde.
+    Molotov' lines, 'To the Center, to Chairman Mao:', an address over lines ('To the
+    Chairman of the Council of Ministers of the USSR | J.V. Stalin'), 'Dear Cde. Kim'."""
+    found: list[tuple[Party, bool]] = []
     for item in version.text.opener:
-        if isinstance(item, Furniture) and item.kind in {"salute", "address"}:
-            match = ADDRESS_TO.match(plain_text(item.content))
-            if match and (party := party_of(match["who"])):
-                return party
-    return None
+        if not (isinstance(item, Furniture) and item.kind in {"salute", "address"}):
+            continue
+        text = " ".join(plain_text(item.content).split())
+        if _addressed(text) or "—" in text or ROUTING_FROM.match(text):
+            continue  # 'BEIJING—TO KRASOVSKY' (a channel, read above), 'From: Embassy'
+        for piece in ADDRESSEE_SPLIT.split(text):
+            match = ADDRESS_TO.match(piece.strip())
+            who = SALUTATION_WORDS.sub("", match["who"] if match else piece).strip(" .,:;!")
+            for party in _parties(who):
+                if _named(party):
+                    found.append((party, bool(match)))
+    return found
 
 
-def _signatory_in(version: Version) -> Party | None:
-    """The sender a closer's signature names ('Foreign Ministry', 'A. DOBRYNIN')."""
+def _parties(who: str) -> list[Party]:
+    """One party, or several offices named together ('the Foreign Ministry and Party
+    Central Committee')."""
+    offices = [party_of(piece) for piece in re.split(r"\s+and\s+(?:the\s+)?", who)]
+    if len(offices) > 1 and all(p is not None and p.kind == "org" for p in offices):
+        return [p for p in offices if p is not None]
+    party = party_of(who)
+    return [party] if party else []
+
+
+def _merged(title: tuple[Party, ...], text: list[tuple[Party, bool]]) -> tuple[Party, ...]:
+    """The title's parties, with the role the text gives them, then the parties the text
+    addresses ('to Cde. Molotov') that the title does not name (it names the first of
+    several); a salutation ('Dear Prime Minister') adds no one."""
+    if not title:
+        return tuple(p for p, addressed in text if addressed)
+    out = list(title)
+    for party, addressed in text:
+        same = next((k for k, p in enumerate(out) if _same_party(p, party)), None)
+        if same is None:
+            if addressed:
+                out.append(party)
+        elif out[same].role is None and party.role:
+            out[same] = dataclasses.replace(out[same], role=party.role)
+    return tuple(out)
+
+
+def _same_party(a: Party, b: Party) -> bool:
+    if a.kind == "org" or b.kind == "org":
+        return a.name.casefold() in b.name.casefold() or b.name.casefold() in a.name.casefold()
+    return _surname(a.name) == _surname(b.name) or (
+        a.identification is not None and _surname(a.identification) == _surname(b.name)
+    )
+
+
+def _surname(name: str) -> str:
+    """The word two spellings of a person share: 'STALIN I. V' and 'Stalin' → stalin; an
+    East Asian name's first word ('Mao Zedong', 'Chairman Mao' → mao)."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]+", name)]
+    if not words:
+        return name.casefold()
+    east_asian = [w for w in words if w in EAST_ASIAN_SURNAMES]
+    return east_asian[0] if east_asian else words[-1]
+
+
+def _named(party: Party) -> bool:
+    """A party the text names, not a form of address ('Comrades', 'Sir') nor a role
+    without its holder's name ('Chief of the General Staff of …')."""
+    if party.kind == "org":
+        return True
+    words = party.name.split()
+    return (
+        bool(words)
+        and not GENERIC_ADDRESS.match(party.name)
+        and not ROLE_WORD.fullmatch(words[0])
+        and words[-1][:1].isupper()
+    )
+
+
+def _signatories(version: Version) -> tuple[Party, ...]:
+    """Who the closer's signatures name ('Foreign Ministry', 'A. DOBRYNIN', 'Tran Tu Binh |
+    Ambassador of …'), with the role they give."""
+    found = []
     for item in version.text.closer:
         if isinstance(item, Signed):
-            text = plain_text(item.content).strip(" ()/")
+            text = " ".join(plain_text(item.content).split()).strip(" ()/")
             if text and (party := party_of(text)):
-                return party
-    return None
+                found.append(party)
+    return tuple(found)
 
 
 def _number_in_text(versions: list[Version]) -> str | None:
-    """The cable's number from its heading (``CIPHERED TELEGRAM No. 4107``)."""
+    """The cable's number from its heading (``CIPHERED TELEGRAM No. 4107``) or its
+    transmission log (``From Pyongyang, No. 4040.``)."""
     for version in versions:
         for part in version.text.opener:
-            if isinstance(part, Furniture) and part.kind == "doctype":
+            if (isinstance(part, Furniture) and part.kind in {"doctype", "received"}) or (
+                isinstance(part, Dateline)
+            ):
                 for node in part.content:
                     if isinstance(node, Number) and node.kind == "cable":
                         return node.text

@@ -37,6 +37,7 @@ class BodyContext:
     year: int | None
     inline: InlineContext = field(default_factory=InlineContext)
     sheets: int = 1
+    american: bool = False  # an American office's text: numeric dates month first
     # footnote texts printed without an anchor, by their block's first line: they stay there
     unanchored: Mapping[int, list[Footnote]] = field(default_factory=dict)
 

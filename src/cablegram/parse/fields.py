@@ -129,7 +129,9 @@ def _unlabelled(blocks: tuple[Block, ...]) -> Fields:
         elif not date and is_date_line(text):
             date = block.lines
         elif CREDITS.match(text) and "credits" not in values:
-            values["credits"] = block.lines
+            values["credits"], rest = _credits_lines(block)
+            if rest:  # the document begins right under the funder's sentence
+                blocks = (*blocks[: k + 1], Block(rest), *blocks[k + 1 :])
         elif CITATION.match(text) and "citation" not in values:
             values["citation"] = block.lines
         elif URL_LINE.match(text) and "citation" in values:
@@ -149,6 +151,19 @@ def _unlabelled(blocks: tuple[Block, ...]) -> Fields:
             break
         k += 1
     return Fields(date, title, values, blocks[k:])
+
+
+FUNDER_END = re.compile(
+    r"(?:Foundation|Fund|Trust|Corporation|Institute|Program|Programme|Project|Inc)\.?$|\.$"
+)
+
+
+def _credits_lines(block: Block) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """The funder's sentence (over one line or a few) and what follows it in its block."""
+    for k, line in enumerate(block.lines):
+        if FUNDER_END.search(line.text.strip()):
+            return block.lines[: k + 1], block.lines[k + 1 :]
+    return block.lines, ()
 
 
 def _date_then_title(block: Block) -> tuple[tuple[Line, ...], tuple[Line, ...]] | None:

@@ -11,6 +11,7 @@ from cablegram.model import (
     AddedBlock,
     ClerkNote,
     CopyNumber,
+    Dating,
     Distribution,
     FormeWork,
     Furniture,
@@ -22,9 +23,11 @@ from cablegram.model import (
     ListItem,
     Name,
     Number,
+    NumberKind,
     OpenerPart,
     SheetTurn,
     Text,
+    When,
 )
 from cablegram.parse.closer import mark_clerk
 from cablegram.parse.context import (
@@ -35,10 +38,10 @@ from cablegram.parse.context import (
     sheet_turn,
     stamp_block,
 )
-from cablegram.parse.dates import find_date
+from cablegram.parse.dates import HOURS_MINUTES, find_date, time_value
 from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import mark, parse_inline
-from cablegram.parse.marks import mark_when
+from cablegram.parse.marks import mark_date, mark_when
 from cablegram.parse.quotes import Unit
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
@@ -58,8 +61,8 @@ def opener_kind(
         unquoted = QUOTATION_START.sub("", text)
         words = len(unquoted.split())
         return "salute" if _salute_or_address(block, unquoted, words) == "salute" else None
-    if SECTION_NUMBER.match(text) or PARTICIPANTS.match(text):
-        return None  # a numbered section, the list of those present: the body
+    if SECTION_NUMBER.match(text) or PARTICIPANTS.match(text) or _speaks(text):
+        return None  # a numbered section, the list of those present, a sentence: the body
     if is_gap_line(block):
         return "gap"
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text) or STAMP_LINE.match(text):
@@ -108,14 +111,14 @@ def opener_kind(
         return "received"
     if salute := _salute_or_address(block, text, words):
         return salute
+    if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
+        return "address"  # 'Moscow—Ministry of Foreign Affairs', 'Mr. F. H. Boland, …, New York.'
     if previous == "address" and words <= 8 and _heading_like(text):
         return "address"  # 'Generalissimo J. V. STALIN' under 'To the Chairman of …'
     if caption := _caption_kind(text, previous):
         return caption
     if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
         return "office"
-    if F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12:
-        return "address"
     if len(text) <= 2:
         return "line"
     if previous in {"doctype", "heading", "office", "dateline"} and _lone_place(text):
@@ -156,6 +159,15 @@ WORDS_AFTER_DATE = 4
 WORDS_BEFORE_DATE = 4
 
 
+def _speaks(text: str) -> bool:
+    """A sentence someone says ('We report …', 'I visited …', 'Мы получили …'): body text."""
+    words = text.split()
+    return len(words) > SPOKEN_WORDS and words[0] in F.PRONOUNS
+
+
+SPOKEN_WORDS = 3
+
+
 def dateline_like(text: str) -> bool:
     """A place and a date, or a date with a few words ('Beijing, 23 March 1966', 'Bonn, den
     25. Juli 1991', 'Evening 5 November 1962', '(Dictated on 4 September 1958)',
@@ -166,8 +178,8 @@ def dateline_like(text: str) -> bool:
         return False
     before, _, after = bare.partition(found[0])
     return (
-        len(before.split()) <= WORDS_BEFORE_DATE
-        and len(after.split()) <= WORDS_AFTER_DATE
+        len(before.strip(" ,;").split()) <= WORDS_BEFORE_DATE
+        and len(after.strip(" ,;").split()) <= WORDS_AFTER_DATE
         and not re.search(r"\b(?:is|was|were|are|has|have|had|will|said|took)\b", bare)
     )
 
@@ -187,18 +199,29 @@ def _caption_kind(text: str, previous: str | None) -> str | None:
     heading. A caption that goes on over a line is a heading too."""
     found = kind_in(text)
     stop = text.endswith(".") and len(text.split()) > 3  # 'Telegram of Comrade X.': a sentence
-    opening = bool(found and len(text[: found[1].start()].split()) <= 2) or bool(
-        EXTRACT.match(text)
-    )
+    lead = text[: found[1].start()].split() if found else []
+    capitalised = all(w[:1].isupper() and w not in F.PRONOUNS for w in lead)
+    opening = bool(found and len(lead) <= 2 and capitalised) or bool(EXTRACT.match(text))
     opening = opening and not text[:1].islower()  # a caption starts as a heading does
-    if found and opening and not _sentence(text) and not stop:
-        rest = text[found[1].end() :]
+    if (found or EXTRACT.match(text)) and opening and not _sentence(text) and not stop:
+        rest = text[found[1].end() :] if found else ""
         if F.CAPTION_PARTIES.search(rest[:40]):
             return "heading"
         return "doctype"
     if previous == "doctype" and _heading_like(text):
         return "heading"
     return None
+
+
+def kind_only(text: str) -> bool:
+    """A line that names the document's kind and nothing else ('RECORD OF CONVERSATION',
+    'INFORMATION NOTE', 'V e r m e r k'), perhaps with its number."""
+    text = despaced(P.for_matching(text.strip()))
+    found = kind_in(text)
+    if found is None or found[1].start() > 0:
+        return False
+    rest = text[found[1].end() :].strip(" .:")
+    return not rest or bool(NUMBER_ALONE.match(rest))
 
 
 def _sentence(text: str) -> bool:
@@ -340,9 +363,12 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
 
 
 def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
-    """An address that goes on over another block, a log's times on a line of their own."""
+    """An address or a caption that goes on over another block, a log's times on a line of
+    their own."""
     if not (isinstance(part, Furniture) and part.kind == kind):
         return False
+    if kind == "heading":
+        return True
     if kind == "address":  # a line that is no address by itself ('Generalissimo J. V. STALIN')
         return opener_kind(unit, [], True, None) != "address"
     return kind == "received" and bool(LOG_NUMBERS.match(unit.text.strip()))
@@ -350,22 +376,32 @@ def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
 
 def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:
     content = block_inlines(block, ctx)
-    if kind == "doctype":
-        content = _mark_cable_number(content)
-    elif kind == "received":
+    if kind == "doctype":  # a cable's own number, or another document's ('Resolution No. 17')
+        found = kind_in(block.text)
+        number_kind: NumberKind = "cable" if found is None or found[0] == "cable" else "document"
+        content = _mark_cable_number(content, kind=number_kind)
+    elif kind == "dateline":
+        content = mark_when(mark_date(content, american=ctx.american), ctx.year)
+    elif kind == "received":  # 'From Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950'
         content = mark(content, P.RECEIVED_PLACE, lambda m: Name("place", (Text(m.group(0)),)))
+        content = _mark_cable_number(content, P.LOG_NUMBER)
+        content = mark(
+            content, HOURS_MINUTES, lambda m: When("time", m[0], Dating(when=time_value(m)))
+        )
         content = mark_when(content, ctx.year)
     return content
 
 
-def _mark_cable_number(content: Inlines) -> Inlines:
-    """Wrap the cable's number (the digits after ``№``) in a `Number`."""
+def _mark_cable_number(
+    content: Inlines, pattern: re.Pattern[str] = P.CABLE_NUMBER, kind: NumberKind = "cable"
+) -> Inlines:
+    """Wrap the cable's number (the digits after ``№``) in a `Number` (of `kind`)."""
     out: list[Inline] = []
     done = False
     for node in content:
-        if not done and isinstance(node, Text) and (m := P.CABLE_NUMBER.search(node.text)):
+        if not done and isinstance(node, Text) and (m := pattern.search(node.text)):
             a, b = m.span("number")
-            out.extend([Text(node.text[:a]), Number("cable", m["number"])])
+            out.extend([Text(node.text[:a]), Number(kind, m["number"])])
             if node.text[b:]:
                 out.append(Text(node.text[b:]))
             done = True

@@ -66,9 +66,11 @@ TOKEN = re.compile(
     + rf"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|{INNER})*|[^\[\]\n]*)\])"
     r"|(?P<seam>[" + LB + LB_JOINED + WRAP + WRAP_JOINED + r"])"
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
+    r"|(?P<turn>(?<=\s)//(?=\s))"  # 'на материке // Китая': a transcript marks the page turn
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
 )
+SEAMS = {LB, LB_JOINED, WRAP, WRAP_JOINED}
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
 # [illegible], [two words illegible], [неразб.]: words the archive's editors could not read
 ILLEGIBLE = re.compile(
@@ -133,6 +135,8 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             out.append(LINE_MARKS[match["seam"]])
         elif match["page"] is not None:
             out.append(PageBreak(match["n"] or None, "export"))
+        elif match["turn"]:
+            out.append(PageBreak())
         elif match["anglelink"] or match["link"]:
             out.append(Link(match["anglelink"] or match["link"]))
         else:
@@ -152,7 +156,7 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             if node is not None:
                 out.append(node)
     _append_text(out, text[pos:])
-    nodes = _merge_text(_hands_labelled(_stray_marked(out)))
+    nodes = _merge_text(_hands_labelled(out))
     if LETTERSPACED.search(text):
         nodes = mark(nodes, LETTERSPACED, lambda m: Spaced(m[0].replace(" ", "")))
     if any(note.n not in ctx.used_footnotes for note in ctx.marks):
@@ -186,41 +190,28 @@ def _anchored(nodes: Inlines, ctx: InlineContext) -> Inlines:
 # 'V e r m e r k', 'Г о р б а ч е в'), kept as the word (ENCODING.md, Layout)
 LETTERSPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 
-STRAY = "\ufff9"  # stands, while parsing, for a ']' that closes no bracket
-
 
 def _balanced(text: str, ctx: InlineContext) -> str:
     """The text with its brackets balanced (ENCODING.md): a bracket never closed ends with
-    its block; a ']' that closes none is kept, to be marked `sic`. Each is reported."""
+    its block; a ']' that closes none closes a bracket opened at the word before it
+    ('Gao [Gang] Wang Jiaxiang]': Wang [Jiaxiang], like its neighbours). Each is reported."""
     depth = 0
-    out: list[str] = []
+    out = ""
     for char in text:
         if char == "[":
             depth += 1
         elif char == "]":
             if depth == 0:
-                ctx.unbalanced.append("a ']' closes no bracket: kept as printed, marked sic")
-                char = STRAY
-            else:
-                depth -= 1
-        out.append(char)
+                ctx.unbalanced.append("a ']' opens no bracket: read as closing the word before it")
+                word = re.search(r"\S+\s*$", out)
+                at = word.start() if word else len(out)
+                out = f"{out[:at]}[{out[at:]}"
+                depth += 1
+            depth -= 1
+        out += char
     if depth:
         ctx.unbalanced.append("a '[' is never closed: its bracket runs to the end of its block")
-    return "".join(out) + "]" * depth
-
-
-def _stray_marked(nodes: list[Inline]) -> list[Inline]:
-    """Each stray ']' as `sic`."""
-    out: list[Inline] = []
-    for node in nodes:
-        if not (isinstance(node, Text) and STRAY in node.text):
-            out.append(node)
-            continue
-        for k, piece in enumerate(node.text.split(STRAY)):
-            if k:
-                out.append(Sic("]"))
-            _append_text(out, piece)
-    return out
+    return out + "]" * depth
 
 
 def _hands_labelled(nodes: list[Inline]) -> list[Inline]:
@@ -282,20 +273,24 @@ def _bracket(
         ), False
     if sic := SIC.match(stripped):
         corr = sic["corr"]
+        asked = bool(corr and corr.endswith("?"))  # '[sic, possibly Shihezi?]': doubtful too
+        corr = corr.rstrip("?").strip() if corr else corr
         # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
         word = _take_previous_name(out, len(corr.split())) if corr else ""
         word = word or _take_previous_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
         word, after = _without_trailing_stop(word)
-        flagged = Sic(word, corr, "low" if corr and doubtful else None)
+        flagged = Sic(word, corr, "low" if corr and (doubtful or asked) else None)
         return _then(out, flagged, after), bool(corr and doubtful)
     if stripped == "?":
         word, after = _without_trailing_stop(_take_previous_word(out))
         if not word:
             return Note("editorial", (Text("?"),)), False
         return _then(out, Unclear(word), after), False
-    attached = match.start() > 0 and not text[match.start() - 1].isspace()
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    attached = not before.isspace() and before not in SEAMS  # 'Kaesong.[1]', not '… | [X]'
+
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
         return Note("authorial", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
@@ -307,7 +302,14 @@ def _bracket(
         return Note("original-wording", (Text(stripped),)), False
     if not attached and (abbreviation := _take_previous_abbreviation(out, stripped)):
         return Expansion(abbreviation, stripped), False
-    if not attached and (word := _previous_word_if(out, lambda w: alternative(w, stripped))):
+    # 'Tan [Tang] Wenhua', 'Zhong [Zheng?]': a reading inside a name, or a doubtful one;
+    # 'Beiping [Beijing]' after a whole name is its other name (an identification, below)
+    inside_name = bool(NAME_FOLLOWS.match(text, match.end())) or stripped.endswith("?")
+    if (
+        not attached
+        and inside_name
+        and (word := _previous_word_if(out, lambda w: alternative(w, stripped)))
+    ):
         reading = stripped.rstrip("?").strip()
         return Sic(word, reading, "low" if stripped.endswith("?") else None), False
     if stripped.endswith("?") and stripped.rstrip("?").strip():
@@ -350,9 +352,12 @@ def _previous_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
 
 
 def _follows_name(out: list[Inline]) -> bool:
-    if not out or not isinstance(out[-1], Text):
+    """The bracket stands right after a name, on its line or at the next one's start
+    ('Guomindang' | '[Kuomintang]')."""
+    last = out[-2] if len(out) > 1 and isinstance(out[-1], LineBreak) else out[-1] if out else None
+    if not isinstance(last, Text):
         return False
-    before = out[-1].text.rstrip()
+    before = last.text.rstrip()
     match = PREVIOUS_WORD.search(before)
     return bool(
         match

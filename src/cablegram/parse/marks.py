@@ -7,8 +7,10 @@ import re
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     Dating,
+    Inline,
     Inlines,
     Number,
+    Text,
     When,
 )
 from cablegram.parse.dates import (
@@ -18,6 +20,7 @@ from cablegram.parse.dates import (
     NUMERIC,
     TIME,
     date_value,
+    find_date,
     time_value,
 )
 from cablegram.parse.inline import mark
@@ -44,3 +47,23 @@ def mark_when(content: Inlines, year: int | None) -> Inlines:
 
 def dated(text: str, iso: str | None) -> When:
     return When("date", text, Dating(when=iso) if iso else None)
+
+
+def mark_date(content: Inlines, *, american: bool = False) -> Inlines:
+    """Mark the first full date of a dateline in any of the documents' forms ('Date:
+    10/9/50', '13/5-50', 'Решение от 30 июня 1951 г.'), where a date is not marked yet."""
+    if any(isinstance(node, When) and node.kind == "date" for node in content):
+        return content
+    out: list[Inline] = []
+    done = False
+    for node in content:
+        found = find_date(node.text, american=american) if isinstance(node, Text) else None
+        if done or found is None or not isinstance(node, Text):
+            out.append(node)
+            continue
+        words, value = found
+        at = node.text.index(words)
+        before, after = node.text[:at], node.text[at + len(words) :]
+        out.extend(n for n in (Text(before), When("date", words, value), Text(after)) if n.text)
+        done = True
+    return tuple(out)

@@ -45,8 +45,11 @@ def joined(lines: tuple[Line, ...] | list[Line]) -> str:
         text = line.text.strip()
         if not text:
             continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower():
+        hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha()
+        if hyphen and text[:1].islower():
             out = out[:-1] + text
+        elif hyphen and text[:1].isupper():
+            out += text  # 'Military-' | 'Political': a real hyphen, the compound whole
         else:
             out = f"{out} {text}" if out else text
     return out

@@ -32,6 +32,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 NAME_TOKEN = re.compile(
     r"^(?:[A-ZА-ЯЁ][\w'’-]*|(?:[A-ZА-ЯЁ]\.){1,3}[A-ZА-ЯЁ]?[\w'’-]*|[A-ZА-ЯЁ]\[[^\]]+\][\w-]*)$"
 )
+HONORIFIC_BEFORE_NAME = re.compile(
+    r"^(?P<role>.+?)\s(?:Comrade|Cde\.|Com\.|Tov\.|Генералиссимус|Generalissimo|тов\.)\s+"
+    r"(?P<name>\S.*)$"
+)
 NAME_WORDS = 3  # a person's name in a title: at most three words (Carlos Rafael Rodriguez)
 
 
@@ -56,6 +60,10 @@ def party_of(text: str) -> Party | None:
         identification = POSSESSIVE.sub("", found["id"].strip())
         text = f"{found['name']} {found['rest']}".strip()
     text = POSSESSIVE.sub("", text)
+    if addressed := HONORIFIC_BEFORE_NAME.match(text):  # '… Committee Comrade KIM IL SUNG'
+        role_text, name_text = addressed["role"].strip(" ,"), addressed["name"].strip()
+        if _leading_role(role_text.split()) is not None and NAME_TOKEN.match(name_text.split()[0]):
+            return Party(name_text, identification, place, kind="person", role=role_text)
     role, name = split_role(text)
     if role is None and is_office(text):
         if found := PLACE_AFTER_COMMA.match(text):
@@ -127,6 +135,9 @@ def _trailing_name(words: list[str]) -> list[str]:
         if _acronym(word):  # USA, DPRK
             break
         collected.insert(0, word)
+    roles = [k for k, word in enumerate(collected[:-1]) if ROLE_WORD.fullmatch(word)]
+    if roles:  # 'Military Adviser Vasiliev': the name after the role's last word
+        collected = collected[roles[-1] + 1 :]
     start = len(words) - len(collected)
     while collected:
         head = collected[0]

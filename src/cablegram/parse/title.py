@@ -38,6 +38,7 @@ SUBJECT = re.compile(
     r"|reply|answer|remarks?)\b.*$",
     re.I,
 )
+TRANSMITTING = re.compile(r",?\s+(?:transmitting|conveying|forwarding|enclosing)\b", re.I)
 TITLE_DATE = re.compile(
     rf"\s+(?:on|of|for|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})"
     rf"|(?:{MONTH_NAMES})\s+\d{{1,2}}|\d{{1,2}}\.\d{{1,2}})\b.*$",
@@ -79,9 +80,11 @@ def read_title(title: str) -> TitleFacts:
     if match := NUMBER.match(after):
         number, after = match["number"], after[match.end() :]
     origin = None
-    if match := ORIGIN.match(after):
-        origin, after = match["origin"], after[match.end() - 1 :]
+    if (match := ORIGIN.match(after)) and TO.search(after[match.end() :]):
+        origin, after = match["origin"], after[match.end() - 1 :]  # 'from Beijing, A to B'
     facts = TitleFacts(kind, LEADING_ADJECTIVE.sub("", words[0]), number, origin)
+    if TRANSMITTING.search(before) and _split_to(before):
+        return _correspondence(facts, before)  # 'A to B, transmitting a Letter from C'
     if kind in {"memorandum", "telcon", "minutes"}:
         return _conversation(facts, before, after)
     if possessor := _possessor(before):
@@ -149,6 +152,10 @@ def _correspondence(facts: TitleFacts, after: str) -> TitleFacts:
         via = tuple(p for piece in _pieces(via_text) if (p := party_of(piece)))
         parties = parties[: match.start()] + parties[match.end() :]
     parties = TRAILING_DATE.sub("", parties)
+    subject = SUBJECT.search(parties)
+    split = _split_to(parties)
+    if subject and (split is None or subject.start() < len(split[0])):
+        parties = parties[: subject.start()]  # 'X on Aid to the DPRK', "X, 'On Sending … to …'"
     forwarded = FOR_ADDRESSEE.search(parties)
     if forwarded and _split_to(parties[: forwarded.start()]):
         # 'Filippov [Stalin] to Krasovsky, for Mao Zedong': Krasovsky passes it on

@@ -23,7 +23,8 @@ NAVIGATION = re.compile(
     r"|(?:wilson center )?digital archive(?: digitalarchive\.[\w.]+)?|digitalarchive\.[\w.]+"
     r"|citation share download|citation|get citation|share(?: document)?|download|print"
     r"|view document in|(?:english|russian|chinese|german|korean|original) (?:html|pdf)"
-    r"|menu|home|browse|collections|topics|main menu)$",
+    r"|menu|home|browse|collections|topics|main menu|about|contact(?: us)?|donate|subscribe"
+    r"|sign in|log ?in|help)$",
     re.IGNORECASE,
 )
 URL_ONLY = re.compile(r"^<?https?://\S+>?$")
@@ -72,7 +73,7 @@ def drop_chrome(lines: list[Line]) -> Chrome:
             or PDF_PAGE_HEADER.match(text)
             or (after_share and URL_ONLY.match(bare))
         ):
-            dropped.append(text)
+            dropped.append(bare)  # '• share document': the item, not its bullet
             after_share = bare.lower().startswith("share")
             continue
         after_share = False
@@ -110,3 +111,14 @@ def _is_footer_label(text: str) -> bool:
     return lowered in FOOTER_LABELS or any(
         label.startswith(lowered) and len(lowered) >= 4 for label in FOOTER_LABELS
     )
+
+
+def footer_value(dropped: tuple[str, ...] | list[str], label: str) -> str | None:
+    """The value a captured footer gives under `label` ('Source' → 'National Archives and
+    Records Administration, RG 59, …'), when the capture kept the values."""
+    for k, text in enumerate(dropped[:-1]):
+        if text.strip(" :").lower() == label.lower():
+            value = dropped[k + 1].strip()
+            if not _is_footer_label(value) and not RIGHTS.match(value):
+                return value
+    return None

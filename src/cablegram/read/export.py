@@ -49,7 +49,12 @@ def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export
     if layout == "pdftotext":
         lines, heads = pdf_lines(text.split("\n"))
     elif layout == "oneline":
-        lines = [Line(1, clean_line(piece, layout)) for piece in oneline_lines(text)]
+        # each line the text itself tells is a block: a blank line between them
+        lines = [
+            line
+            for piece in oneline_lines(text)
+            for line in (Line(1, clean_line(piece, layout)), Line(1, ""))
+        ]
     else:
         lines = [
             Line(no, clean_line(raw.replace("\f", ""), layout))

@@ -46,6 +46,38 @@ DATE_TAIL = re.compile(
     re.IGNORECASE,
 )
 ENDNOTE = re.compile(r" 1\. (?=[\"“«]?[A-ZА-ЯЁ])")
+NEXT = r"(?=\s+[A-ZА-ЯЁ\"“«])"  # … and the next line starts
+# 'From Beijing Sent 2.11.50 20.15 Received 3.11.50 0315': a transmission log
+LOG = re.compile(
+    rf"^(?:From|Из)\s+[A-ZА-ЯЁ][\w-]+"
+    rf"(?:\s+(?:Sent|Received|Отправлено|Получено)\s+[\d.:/ ]*\d)+{NEXT}"
+)
+# 'Beijing, 13 April 1968', 'Washington, D.C., 14th October, 1950.': a place and a date
+DATELINE = re.compile(
+    rf"^(?:[A-ZА-ЯЁ][\w.'-]*,?\s+){{0,2}}[A-ZА-ЯЁ][\w.'-]*,\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES}),?"
+    rf"\s+\d{{4}}\.?{NEXT}",
+    re.IGNORECASE,
+)
+# 'CIPHERED TELEGRAM No. 2617': a form's name and number in capitals
+NUMBERED_DOCTYPE = re.compile(
+    rf"^[A-ZА-ЯЁ]{{3,}}(?:\s+[A-ZА-ЯЁ]{{2,}})*\s+(?:No\.|№|N[°º])\s*\d[\w/-]*{NEXT}"
+)
+# 'STATEMENT of the Spokesman of … Korea': a caption in capitals, then title-case words; it
+# ends where a sentence starts with a capitalised small word ('On 23 January …')
+CAPTION = re.compile(
+    r"^[A-ZА-ЯЁ]{4,}(?:\s+(?:of|the|for|and|in|on|to|by|with|[A-ZА-ЯЁ][\w'’-]*))+?"
+    r"(?=\s+(?:On|In|At|The|A|We|I|This|It)\s+[\w\d])"
+)
+# 'To Comrade FILIPPOV [Stalin].', 'My dear Bhai,', 'Chairman Mao and the Central Committee:'
+SALUTE = re.compile(
+    rf"^(?:(?:To|Dear|My dear|Dear Comrade|Comrade)\s+[^.!:,]{{1,80}}?(?:\[[^\]]+\])?[.!:,]"
+    rf"|(?:Chairman|Premier|President|Comrades?|Minister)\s+[A-ZА-ЯЁ][\w'’-]*\s+and\s+the\s+"
+    rf"(?:[A-ZА-ЯЁ][\w'’-]*\s*){{1,3}}:){NEXT}"
+)
+CLOSING_DATE = re.compile(
+    rf",\s*(?:(?:{MONTH_NAMES})\.? \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTH_NAMES}) \d{{4}})\.?$",
+    re.IGNORECASE,
+)
 MAX_FURNITURE_WORDS = 6
 TITLE_WORDS = 4  # a heading that starts as the title does says the title again
 
@@ -104,7 +136,11 @@ def _body(text: str, title: str) -> list[str]:
         rest = rest[taken:].strip()
     opening = " ".join(title.split()[:TITLE_WORDS]).casefold()
     if opening and rest.casefold().startswith(opening) and (end := SENTENCE_END.search(rest)):
-        lines.append(rest[: end.start()])
+        heading = rest[: end.start()]
+        if dated := CLOSING_DATE.search(heading):  # '…, October 5, 1945.': its dateline (D4)
+            lines.extend([heading[: dated.start()], dated.group(0).strip(" ,")])
+        else:
+            lines.append(heading)
         rest = rest[end.end() :]
     rest, endnotes = _endnotes(rest)
     paragraphs: list[str] = []
@@ -152,6 +188,9 @@ def _leading_line(text: str) -> int | None:
         following = words[k] if k < len(words) else ""
         if (HANDLING.match(head) or TRANSLATION_FROM.match(head)) and following[:1].isupper():
             return len(head)
+    for pattern in (LOG, DATELINE, NUMBERED_DOCTYPE, CAPTION, SALUTE):
+        if found := pattern.match(text):
+            return found.end()
     return None
 
 
