@@ -352,16 +352,22 @@
     <xsl:apply-templates select="." mode="print"/>
   </xsl:template>
 
-  <!-- A turn of a script: the speaker run in at the head of the speech. -->
+  <!-- A turn of a script: the speaker run in at the head of its first paragraph; the
+       speaker's points, omissions and sheet turns between its paragraphs as elsewhere. -->
   <xsl:template match="tei:sp" mode="print-block">
     <div class="sp">
-      <xsl:for-each select="tei:p">
-        <p>
-          <xsl:if test="position() = 1"><span class="speaker"><xsl:apply-templates select="../tei:speaker/node()" mode="print"/></span><xsl:text> </xsl:text></xsl:if>
-          <xsl:apply-templates mode="print"/>
-        </p>
+      <xsl:if test="not(tei:p) or tei:list[not(preceding-sibling::tei:p)]"><p><span class="speaker"><xsl:apply-templates select="tei:speaker/node()" mode="print"/></span></p></xsl:if>
+      <xsl:for-each select="*[not(self::tei:speaker)]">
+        <xsl:choose>
+          <xsl:when test="self::tei:p">
+            <p>
+              <xsl:if test="not(preceding-sibling::tei:p) and not(preceding-sibling::tei:list)"><span class="speaker"><xsl:apply-templates select="../tei:speaker/node()" mode="print"/></span><xsl:text> </xsl:text></xsl:if>
+              <xsl:apply-templates mode="print"/>
+            </p>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="." mode="print-block"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
-      <xsl:if test="not(tei:p)"><p><span class="speaker"><xsl:apply-templates select="tei:speaker/node()" mode="print"/></span></p></xsl:if>
     </div>
   </xsl:template>
 

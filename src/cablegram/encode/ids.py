@@ -1,11 +1,13 @@
 """The document's id (ENCODING.md, "One file per document"): `<type>-<date>-<number>-<party>`.
 
 `<party>` is the sender (two senders both, within three words: `mikoyan-suslov`), else the
-author, else the first participant, as a short slug of at most three words: a person's
-surname as the document writes it (an East Asian name whole: `liu-shaoqi`, `kim-il-sung`;
-a code name as written: `filippov`; so cables keep their version-1 ids), an office by the
-id of its authority entry (`prc-mfa`), else by its words without the small ones. A document
-naming none of them has no `<party>`: an id never says `unknown`.
+author, else the first participant (a record of a conversation, meeting or call: the
+first participant first, `memorandum-1949-12-16-stalin`, not its recorder), as a short
+slug of at most three words: a person's surname as the document writes it (an East Asian
+name whole: `liu-shaoqi`, `kim-il-sung`; a code name as written: `filippov`; so cables
+keep their version-1 ids), an office by the id of its authority entry (`prc-mfa`), else
+by its words without the small ones. A document naming none of them has no `<party>`: an
+id never says `unknown`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cablegram.lexicon.names import EAST_ASIAN_SURNAMES
 from cablegram.model import Document, Participant, Party
 
 PARTY_WORDS = 3
+RECORDS = frozenset({"memorandum", "minutes", "telcon"})
 STOPWORDS = {"of", "the", "in", "for", "and", "to", "at", "on"}
 
 
@@ -27,7 +30,10 @@ def document_id(document: Document) -> str:
     parts = [meta.kind, key or "undated"]
     if meta.cable_number:
         parts.append(meta.cable_number)
-    named = meta.senders[:2] or meta.authors[:1] or meta.participants[:1]
+    if meta.kind in RECORDS:  # a record is named after who met, not who wrote it down
+        named = meta.participants[:1] or meta.senders[:2] or meta.authors[:1]
+    else:
+        named = meta.senders[:2] or meta.authors[:1] or meta.participants[:1]
     slugs = [_party_slug(p) for p in named]
     if len(slugs) == 2 and len("-".join(slugs).split("-")) > PARTY_WORDS:
         slugs = slugs[:1]

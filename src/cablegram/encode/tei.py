@@ -14,7 +14,7 @@ from cablegram.encode.header import header
 from cablegram.encode.ids import document_id, slug
 from cablegram.encode.text import version_div
 from cablegram.encode.xml import TEI_NS, XML_ID, XML_LANG, Context, tei
-from cablegram.model import Document
+from cablegram.model import Document, Participant
 
 __all__ = ["TEI_NS", "XML_ID", "XML_LANG", "document_id", "encode_document", "serialise"]
 
@@ -37,7 +37,7 @@ def encode_document(document: Document, xml_id: str | None = None) -> etree._Ele
     """The TEI document of an archive document."""
     ctx = Context("#translator" if document.metadata.translators else None)
     for participant in document.metadata.participants:
-        ctx.speakers.setdefault(participant.name, f"p-{slug(participant.name)}")
+        ctx.speakers.setdefault(participant.name, _person_id(participant, ctx))
     root = tei("TEI", xml_id=xml_id or document_id(document), xml_lang="en")
     text = tei("text", type=document.metadata.kind)
     body = tei("body", text)
@@ -51,6 +51,17 @@ def encode_document(document: Document, xml_id: str | None = None) -> etree._Ele
     for pi in SCHEMA_PIS:
         root.addprevious(etree.ProcessingInstruction("xml-model", pi))
     return tree
+
+
+def _person_id(participant: Participant, ctx: Context) -> str:
+    """`p-` and the authority's id of the person (`p-stalin`), else the name's slug; a
+    second person of the same id gets `-2`."""
+    known = participant.ref.rsplit("#", 1)[1] if participant.ref and "#" in participant.ref else ""
+    base = f"p-{known or slug(participant.name) or 'person'}"
+    xml_id, n = base, 2
+    while xml_id in ctx.speakers.values():
+        xml_id, n = f"{base}-{n}", n + 1
+    return xml_id
 
 
 def _indent(element: etree._Element, level: int = 0) -> None:

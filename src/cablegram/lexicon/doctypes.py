@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 KIND_PHRASES: tuple[tuple[str, str], ...] = (
-    ("telcon", r"(?:record|memorandum|minutes|notes?|transcript) of (?:a |the )?telephone "
-               r"(?:conversation|call)|telephone conversation|telephone call|phone call|telcon"
+    ("telcon", r"(?:(?:record|memorandum|minutes|notes?|summary|memo|transcript) of (?:the |a )?)?"
+               r"(?:telephone conversation|telephone call)|phone call|telcon"
                r"|telefongespräch|telefonat|телефонн\w+ разговор\w*"),
-    ("memorandum", r"(?:record|memorandum|minutes|notes?|summary|memo|transcript) of (?:the |a )?"
-                   r"(?:conversation|talks?|discussion|meeting)s?|memcon|conversation|discussion"
+    ("memorandum", r"(?:record|memorandum|notes?|summary|memo|transcript) of (?:the |a )?"
+                   r"(?:conversation|talks?|discussion|meeting)s?"
+                   r"|minutes of (?:the |a )?(?:conversation|talks?|discussion)s?"
+                   r"|memcon|conversation|discussion"
                    r"|talks?|meeting|запис\w+ бесед\w*|бесед[аы]|gespräch(?:svermerk)?"),
     ("minutes", r"minutes|protocol|stenographic (?:record|report|transcript)|stenogram|transcript"
                 r"|working notes|official records?|plenary meeting|session|plenum"
@@ -31,7 +33,7 @@ KIND_PHRASES: tuple[tuple[str, str], ...] = (
                r"|analysis|assessment|доклад\w*|докладн\w+ записк\w+|справк\w+|информаци\w+"
                r"|записк\w+"
                r"|bericht|vermerk|aufzeichnung"),
-    ("other", r"recollections?|memoirs?|reminiscences|notes|list of questions|questionnaire"),
+    ("other", r"recollections?|memoirs?|reminiscences|notes|list of \w+|questionnaire"),
 )  # fmt: skip
 KIND_PATTERNS = tuple(
     (kind, re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE))
@@ -40,6 +42,20 @@ KIND_PATTERNS = tuple(
 # A memorandum is a record of conversation when the title speaks of one ('Memorandum,
 # Conversation of Mao and …'); otherwise a memorandum from A to B reports.
 CONVERSATION = re.compile(r"\b(?:conversation|talks?|discussion|meeting)\b", re.IGNORECASE)
+# What only minutes have: an agenda, or those present listed at the head of the text
+# ('In attendance: Comrades …', 'Present:', 'Chaired by …', 'Присутствовали:'); a record
+# of a conversation (its title says so) that lists who was present stays a record.
+AGENDA = re.compile(
+    r"^(?:agenda|order of the day|повестка дня|tagesordnung|napirend|ordinea de zi|porządek"
+    r" dzienny)\b",
+    re.IGNORECASE,
+)
+ATTENDANCE = re.compile(
+    r"^(?:in attendance|present|chaired|presiding|присутствовали|председательствовал"
+    r"|anwesend|jelen vannak|jelen voltak|participanți|obecni)\b",
+    re.IGNORECASE,
+)
+DIALOGUE = re.compile(r"\b(?:conversation|talks?|discussion|telephone|беседа|gespräch)\b", re.I)
 # Sent by post, not by telegraph: a 'telegram' whose text says so is a letter.
 BY_POST = re.compile(
     r"\b(?:sending|send|sent|forward\w*|transmit\w*) (?:\w+ ){0,8}?by (?:diplomatic )?"

@@ -37,6 +37,7 @@ from cablegram.parse.completion import complete
 from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
 from cablegram.parse.metadata import parse_metadata
+from cablegram.parse.people import read_people
 from cablegram.parse.versions import split_versions
 from cablegram.read import Export, decode_export, read_export
 from cablegram.read.chrome import footer_value
@@ -94,6 +95,7 @@ def _parse(export: Export) -> Document:
     metadata = complete(metadata, versions)
     if not metadata.copies and (cited := footer_value(export.chrome, "Source")):
         metadata = dataclasses.replace(metadata, copies=parse_references(cited))
+    metadata, versions = read_people(metadata, versions)
     chrome = export.chrome + ((metadata.displayed_title,) if metadata.displayed_title else ())
     source = SourceInfo(export.name, export.sha256, export.layout, partial, chrome)
     return Document(source, metadata, tuple(versions), tuple(diagnostics))

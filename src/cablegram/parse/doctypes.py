@@ -4,14 +4,22 @@ The title names its kind in the phrase that stands first (`Press Release contain
 Speech` is a statement); a title that names none (`Democratic Parties and Groups in …`)
 leaves it to the headings of the text (`RECORD OF CONVERSATION`, `ШИФРТЕЛЕГРАММА`); and
 the text can correct the title where it says how it was sent (a 'telegram' sent by
-diplomatic post is a letter).
+diplomatic post is a letter) or shows the form of minutes (an agenda, those in
+attendance listed at its head, where the title speaks of no conversation).
 """
 
 from __future__ import annotations
 
 import re
 
-from cablegram.lexicon.doctypes import BY_POST, CONVERSATION, KIND_PATTERNS
+from cablegram.lexicon.doctypes import (
+    AGENDA,
+    ATTENDANCE,
+    BY_POST,
+    CONVERSATION,
+    DIALOGUE,
+    KIND_PATTERNS,
+)
 from cablegram.model import DocType
 
 
@@ -45,4 +53,15 @@ def corrected_by_text(kind: DocType, first_paragraphs: list[str]) -> DocType:
     archive calls a telegram)."""
     if kind == "cable" and any(BY_POST.search(text) for text in first_paragraphs):
         return "letter"
+    return kind
+
+
+def minutes_by_form(kind: DocType, title_words: str | None, lines: list[str]) -> DocType:
+    """A record of a meeting (`memorandum` by its title) whose text has an agenda or lists
+    those in attendance (`In attendance: Comrades …`, `Present:`, `Присутствовали:`) is
+    minutes, unless its title speaks of a conversation or a call."""
+    if kind != "memorandum" or (title_words and DIALOGUE.search(title_words)):
+        return kind
+    if any(AGENDA.match(line) or ATTENDANCE.match(line) for line in lines):
+        return "minutes"
     return kind

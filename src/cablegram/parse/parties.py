@@ -102,11 +102,12 @@ def split_role(text: str) -> tuple[str | None, str]:
 
 
 def participants_of(text: str) -> tuple[Participant, ...]:
-    """The persons a conversation's title names (`A and B`, `A, B, and C`, `A with B`)."""
+    """The persons a conversation's title names (`A and B`, `A, B, and C`, `A with B`); a
+    body that met (`the Meeting of the Political Committee`) is none."""
     out = []
     for piece in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+with\s+", text):
         party = party_of(piece)
-        if party and party.name:
+        if party and party.name and party.kind == "person":
             out.append(Participant(party.name, None, party.role, party.identification))
     return tuple(out)
 

@@ -134,9 +134,11 @@ def _authored(facts: TitleFacts, after: str) -> TitleFacts:
     match = re.search(r"(?:^\s*of|\bby)\s+(?P<who>.+)$", after)
     if not match:
         return facts
-    who = TITLE_DATE.sub("", match["who"])
+    who = TRAILING_DATE.sub("", TITLE_DATE.sub("", match["who"]))
     who = SUBJECT.sub("", who)
-    who = re.split(r"\s+(?:to|and|before)\s+", who, maxsplit=1)[0]
+    who = re.split(r"\s+(?:and|before)\s+", who, maxsplit=1)[0]
+    if split := _split_to(who):  # 'Speech by A to B', not 'Ambassador to the DRV A'
+        who = split[0]
     author = party_of(who)
     return _with(facts, authors=(author,) if author else ())
 
