@@ -9,7 +9,6 @@ from what the table states, or None. Texts are compared with their white space n
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -158,9 +157,6 @@ def _compare_items(found: list[list[str]], expected: list[list[str]]) -> str | N
     return _prefixes([t for _, t in found], [t for _, t in expected])
 
 
-PRINTED_LABEL = re.compile(r"^(?:\(?[\w]{1,4}[.)]|[-–—•*·▪])\s*")
-
-
 def _lists(root: etree._Element) -> list[dict[str, Any]]:
     version = _first_version(root)
     out = []
@@ -177,8 +173,9 @@ def _lists(root: etree._Element) -> list[dict[str, Any]]:
         items = xp(element, "tei:item")
         if items:
             first = xp(items[0], "tei:p")
-            # the printed label ('1.', '1)', '(а)', '–') is the item's @n, not its text
-            found["first"] = PRINTED_LABEL.sub("", text_of(first[0] if first else items[0]))
+            # the printed label ('1.', '1)', '(а)', '–') is the item's @n, not its text: the
+            # text is read as it is (a point that begins 'Mr. AIKEN' keeps its 'Mr.')
+            found["first"] = text_of(first[0] if first else items[0])
         out.append(found)
     return out
 
