@@ -517,3 +517,24 @@ def test_a_parts_letter_or_numbered_name_heads_it_and_points_ending_with_commas_
         ["1", "2"]
     ]
     assert [[item.n for item in found.items] for found in _lists(sections[1].blocks)] == [["3"]]
+
+
+def test_a_numbered_head_said_again_by_its_text_heads_a_section() -> None:
+    text = _text(
+        "Below we present the parties.\n\n1. The Revolutionary Committee of the Guomindang.\n\n"
+        "The Revolutionary Committee of the Guomindang was formed on 1 January 1948 in Hong Kong.\n"
+    )
+    assert _heads(text) == ["1. The Revolutionary Committee of the Guomindang."]
+    assert not _lists(text.body)
+
+
+def test_a_one_line_copy_sets_a_numbered_head_said_again_on_its_own_line() -> None:
+    page = (
+        "July 7, 1949 Democratic Parties Citation: “Democratic Parties,” July 7, 1949, APRF. "
+        "Contents: English Translation Below we present the parties. 1. The Revolutionary "
+        "Committee of the Guomindang. The Revolutionary Committee of the Guomindang was formed "
+        "on 1 January 1948."
+    )
+    blocks = decode_export("t.txt", page.encode()).blocks
+    texts = [line.text for block in blocks for line in block.lines]
+    assert "1. The Revolutionary Committee of the Guomindang." in texts

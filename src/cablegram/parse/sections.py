@@ -85,6 +85,8 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
         return False  # '(I. SHCHERBAKOV)', 'COLONEL [signature]': a signature
     if P.PART_ALONE.match(text) or capitals(text):
         return True
+    if _said_again(text, following):
+        return True
     if SUBJECT.match(text) and len(words) <= SUBJECT_WORDS and _no_sentence(text):
         return len(block.lines) <= 2
     if len(block.lines) > 1:
@@ -92,6 +94,17 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     if DATE_ALONE.match(text):
         return block.align != "right"  # set at the right, a date is the dateline
     return is_title_line(text) and text.split()[0] in titles
+
+
+def _said_again(text: str, following: Block) -> bool:
+    """A numbered line whose words the text after it begins with again ('1. The
+    Revolutionary Committee of the Guomindang.' | 'The Revolutionary Committee of the
+    Guomindang was formed …'): the head of that part, not a point."""
+    label = P.POINT_LABEL.match(text)
+    if label is None or not text.endswith("."):
+        return False
+    head = text[label.end() :].rstrip(".").split()
+    return len(head) >= 2 and following.text.split()[: len(head)] == head
 
 
 def is_entry_date(block: Block) -> bool:

@@ -45,6 +45,10 @@ DATE_TAIL = re.compile(
     rf"(?<=\S)\s*(?:\d{{1,2}} (?:{MONTH_NAMES}) \d{{4}}|(?:{MONTH_NAMES}) \d{{1,2}}, \d{{4}})\.?$",
     re.IGNORECASE,
 )
+# 'n. Words of a head. Words of a head …': a head, then a sentence that begins with it
+SAID_AGAIN = re.compile(
+    r"^(?P<head>\d{1,2}\.\s+(?P<words>(?:\S+\s+){1,3}\S+)[^.!?]{0,80}\.)\s+(?P=words)\b"
+)
 ENDNOTE = re.compile(r" 1\. (?=[\"“«]?[A-ZА-ЯЁ])")
 NEXT = r"(?=\s+[A-ZА-ЯЁ\"“«])"  # … and the next line starts
 # 'From Beijing Sent 2.11.50 20.15 Received 3.11.50 0315': a transmission log
@@ -145,8 +149,19 @@ def _body(text: str, title: str) -> list[str]:
     rest, endnotes = _endnotes(rest)
     paragraphs: list[str] = []
     for piece in _cut_headings(rest):
-        paragraphs.extend(p for p in POINT.split(piece) if p.strip())
+        for point in POINT.split(piece):
+            paragraphs.extend(p for p in _said_again(point) if p.strip())
     return lines + _closing(paragraphs) + endnotes
+
+
+def _said_again(text: str) -> list[str]:
+    """A numbered head run into its text, which says it again ('1. The Revolutionary
+    Committee of the Guomindang. The Revolutionary Committee of the Guomindang was formed
+    …'): the head on a line of its own."""
+    found = SAID_AGAIN.match(text)
+    if found is None:
+        return [text]
+    return [text[: found.end("head")], text[found.end("head") :].strip()]
 
 
 def _endnotes(text: str) -> tuple[str, list[str]]:
