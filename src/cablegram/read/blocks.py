@@ -12,9 +12,12 @@ a PDF's paragraph. Each run of lines is cut by one of three readings of what its
 - `lines` (a page copy without blank lines, a one-line copy): every line is a paragraph of
   the page, but one that goes on (a list of names cut after a comma, an open bracket).
 
-In every reading a line that begins a numbered point, a footnote's text, a speaker's turn
-or a separator, or that changes the script (a Russian original followed by its English
-translation), starts a block.
+In every reading a line that begins a numbered, lettered, dashed or bulleted point, a
+footnote's text, a speaker's turn or a separator, a part's letter or number standing alone
+('B', 'II.'), the running text after a head in capitals, or a line that changes the script
+(a Russian original followed by its English translation), starts a block; a blank line
+inside a sentence ('… laughed and stopped' | '' | 'defending his opinion.') does not, nor
+does a line after a word no sentence ends with ('… can receive a' | 'Czechoslovak …').
 """
 
 from __future__ import annotations
