@@ -46,11 +46,10 @@ from cablegram.parse.sections import (
     Heading,
     build_sections,
     end_marks,
-    is_entry_date,
     is_heading,
-    is_title_line,
+    opens_body,
     separator,
-    title_words,
+    title_words_of,
 )
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, ends_in_bracket
@@ -159,10 +158,10 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     start = 0
     seen_furniture = False
     previous: str | None = None
-    titles = _titles(units)
+    titles = title_words_of(units)
     while start < n:
         unit = units[start]
-        if not isinstance(unit, Block) or _opens_body(units, start, titles):
+        if not isinstance(unit, Block) or opens_body(units, start, titles):
             break
         kind = opener_kind(unit, units[start + 1 : start + 3], seen_furniture, previous)
         if kind is None:
@@ -184,27 +183,9 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     return DocText(opener=opener, body=body, closer=closer)
 
 
-def _titles(units: list[Unit]) -> set[str]:
-    return title_words([" ".join(unit.text.split()) for unit in units if isinstance(unit, Block)])
-
-
-def _opens_body(units: list[Unit], k: int, titles: set[str]) -> bool:
-    """A head stands first in the body, not in the opener: one of the text's title lines
-    ('Conversation of 14 July'), or an omission and then an entry's date ('[…]' | '7 March
-    1960' | the entry's text)."""
-    unit = units[k]
-    assert isinstance(unit, Block)
-    following = [u for u in units[k + 1 : k + 3] if isinstance(u, Block)]
-    if is_title_line(unit.text.strip()) and unit.text.split()[0] in titles:
-        return bool(following) and is_heading(unit, following[0], titles)
-    if is_gap_line(unit) and len(following) == 2:
-        return is_entry_date(following[0]) and is_heading(following[0], following[1], titles)
-    return False
-
-
 def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
     parts: list = []
-    titles = _titles(units)
+    titles = title_words_of(units)
     i = 0
     while i < len(units):
         unit = units[i]

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from cablegram.lexicon import patterns as P
 from cablegram.lexicon.dates import MONTH_NAMES
 from cablegram.model import Align, BodyPart, Inlines, Milestone, Section
+from cablegram.parse.quotes import Unit
+from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
 
 HEAD_WORDS = 20  # a head in capitals is a line or three, not a paragraph in capitals
@@ -163,6 +165,25 @@ def _text_follows(block: Block) -> bool:
     if P.POINT_LABEL.match(text) or P.DASH_POINT.match(text):
         return True
     return len(text.split()) >= TEXT_WORDS and bool(P.TERMINAL.search(text))
+
+
+def title_words_of(units: list[Unit]) -> set[str]:
+    """`title_words` of a text's blocks."""
+    return title_words([" ".join(unit.text.split()) for unit in units if isinstance(unit, Block)])
+
+
+def opens_body(units: list[Unit], k: int, titles: set[str]) -> bool:
+    """A head stands first in the body, not in the opener: one of the text's title lines
+    ('Conversation of 14 July'), or an omission and then an entry's date ('[…]' | '7 March
+    1960' | the entry's text)."""
+    unit = units[k]
+    assert isinstance(unit, Block)
+    following = [u for u in units[k + 1 : k + 3] if isinstance(u, Block)]
+    if is_title_line(unit.text.strip()) and unit.text.split()[0] in titles:
+        return bool(following) and is_heading(unit, following[0], titles)
+    if is_gap_line(unit) and len(following) == 2:
+        return is_entry_date(following[0]) and is_heading(following[0], following[1], titles)
+    return False
 
 
 def build_sections(parts: list, gather: Callable[[list], list[BodyPart]]) -> tuple[BodyPart, ...]:
