@@ -14,9 +14,8 @@ from lxml import etree
 from cablegram.cli import main
 from cablegram.entities import NameIndex, load_authority
 from cablegram.entities.tagger import decide, tag_document, tag_inlines
-from cablegram.model import Document, LineBreak, Name, Party, Text
+from cablegram.model import Document, LineBreak, Name, Party, Text, plain_text
 from cablegram.parse import parse_bytes
-from cablegram.parse.inline import plain_text
 from conftest import TEI_DIR, seed_paths
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}

@@ -13,6 +13,7 @@ from cablegram.model import (
     LB,
     LB_JOINED,
     Added,
+    CopyNumber,
     Distribution,
     Furniture,
     Gap,
@@ -29,11 +30,12 @@ from cablegram.model import (
     Supplied,
     Text,
     Unclear,
+    plain_text,
 )
 from cablegram.parse import parse_bytes
 from cablegram.parse.citation import parse_copies, parse_references
 from cablegram.parse.dates import find_date, parse_date_line
-from cablegram.parse.inline import InlineContext, parse_inline, plain_text
+from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
 from cablegram.parse.title import read_title
 from cablegram.read import decode_export, normalise_residue
@@ -220,7 +222,8 @@ def test_tab_separated_copy_table_is_read_column_by_column() -> None:
     )
     lists = [p for p in cable.versions[0].text.opener if isinstance(p, Distribution)]
     assert [item.n for item in lists[0].items] == ["1", "2", "3", "4", "5"]
-    assert lists[0].items[0].content == (Text("Экз. № 1 Тов. Сталину"),)
+    # the number heading an item is its copy's (ENCODING v2: num[@type='copy'])
+    assert lists[0].items[0].content == (CopyNumber("Экз. № 1"), Text(" Тов. Сталину"))
 
 
 def test_a_point_cut_by_a_sheet_turn_is_rejoined() -> None:
@@ -261,8 +264,8 @@ def test_clerk_notes_on_one_line_are_split_and_a_verifier_signs() -> None:
         "MAO ZEDONG\n\nPrinted by Chesnokova 1955 11 July Verified: MAJOR [signature] (RUDAKOV)\n"
     )
     closer = cable.versions[0].text.closer
-    assert [type(p).__name__ for p in closer] == ["Signed", "ClerkNote", "ClerkNote", "Signed"]
-    assert Gap("signature") in closer[-1].content
+    assert [type(p).__name__ for p in closer] == ["Signed", "ClerkNote", "ClerkNote"]
+    assert Gap("signature") in closer[-1].content  # the verifier's signature is the note's
 
 
 def test_a_field_label_in_the_document_is_the_documents_text() -> None:
@@ -543,7 +546,8 @@ def test_a_stamp_or_a_note_may_hold_brackets_of_its_own() -> None:
     body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
     illegible = '<gap reason="illegible" resp="#archive"><desc>illegible</desc></gap>'
-    assert f"<opener><stamp>Incoming N° 2480/sh of 21 {illegible} July 1951</stamp>" in xml
+    number = '<idno type="incoming">Incoming N° 2480/sh</idno>'
+    assert f"<opener><stamp>{number} of 21 {illegible} July 1951</stamp>" in xml
     assert f'<note type="editorial" resp="#archive">A remark {illegible} by Stalin.</note>' in xml
     assert "[" not in "".join(body.itertext())
 
@@ -696,7 +700,8 @@ def test_ocr_look_alike_letters_do_not_hide_the_cables_parts() -> None:
         "series",
         "salute",
     ]
-    assert len(text.body) == 1 and len(text.closer) == 3
+    # the signature, the number, its date (a part of its own), the clerk's note
+    assert len(text.body) == 1 and len(text.closer) == 4
     xml = etree.tostring(encode_document(cable, "t").getroot(), encoding="unicode")
     assert "<persName>КPАСОВСКИЙ</persName>" in xml  # as the source reads it
     assert 'when="1951-07-03"' not in xml

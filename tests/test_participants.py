@@ -23,10 +23,11 @@ from cablegram.model import (
     Supplied,
     Text,
     Version,
+    plain_text,
 )
 from cablegram.parse import parse_bytes
 from cablegram.parse.authors import record_authors
-from cablegram.parse.inline import parse_inline, plain_text
+from cablegram.parse.inline import parse_inline
 from cablegram.parse.participants import listed, merged, participant_lists, present_in
 from cablegram.parse.persons import person_in, same_person
 from cablegram.parse.spans import Reading

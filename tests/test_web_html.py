@@ -735,14 +735,14 @@ def test_embedded_telegrams_are_blockquotes(site: Site) -> None:
 def test_closer_signed_and_clerk_notes(site: Site) -> None:
     closer = one(version(page(site, KAIDZIO), "translation"), "./div[" + has_class("closer") + "]")
     signed = [shown(s) for s in closer.xpath("./*[" + has_class("signed") + "]")]
-    assert signed == ["MAO ZEDONG", "COLONEL [signature] (Makarov)"]
+    assert signed == ["MAO ZEDONG"]  # the verifier signs inside his note (ENCODING v2)
     assert shown(one(closer, "./*[" + has_class("number") + "]")) == "N° 3267"
     clerks = [shown(c) for c in closer.xpath("./*[" + has_class("clerk") + "]")]
     assert clerks == [
         "Deciphered by Yelezov at 1550 30 June",
         "Sent by Konyushina at 1600 30 June N° 1408",
         "Four copies printed. Copies 3 and 4 - to file",
-        "Verified: Chief of the Section",
+        "Verified: Chief of the Section COLONEL [signature] (Makarov)",
     ]
     scan_closer = one(
         version(page(site, KAIDZIO), "original-scan"), "./div[" + has_class("closer") + "]"
@@ -777,7 +777,7 @@ def test_signatures(site: Site) -> None:
     assert [shown(g) for g in gaps] == ["[signature]"]
     illegible = page(site, ILLEGIBLE).xpath("//*[" + has_class("gap-signature") + "]")
     assert [shown(g) for g in illegible] == ["[illegible signature]"]
-    assert illegible[0].xpath("ancestor::*[" + has_class("signed") + "]")
+    assert illegible[0].xpath("ancestor::*[" + has_class("clerk") + "]")  # the verifier's
 
 
 def test_sic_with_correction_in_both_views(site: Site) -> None:

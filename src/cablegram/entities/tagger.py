@@ -51,8 +51,8 @@ from cablegram.model import (
     Role,
     Stamp,
     Text,
+    plain_text,
 )
-from cablegram.parse.inline import plain_text
 
 INLINE_TYPES = get_args(Inline)
 Countries = tuple[str, ...]

@@ -131,3 +131,47 @@ PRONOUNS = frozenset(
 POSTAL_ADDRESS = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Herr|Frau|Monsieur|Madame|H\.E\.)\.?\s+(?:[A-Z]\.\s*)*[A-Z][\w'’-]+,\s+\S"
 )
+# ----------------------------------------------------------------- the end of a document
+# A closing formula that a name follows on the same line ('With fraternal greetings, Ho
+# Chi Minh'): the formula up to its comma.
+CLOSING_LEAD = re.compile(
+    r"^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully|devotedly|cordially)"
+    r"(?:\s+yours)?|with\s+(?:\w+\s+){0,3}(?:greetings|respect|regards|salutations|esteem)"
+    r"|с\s+(?:\w+\s+)?(?:уважением|приветом)|mit\s+(?:\w+\s+)?grüßen),",
+    I,
+)
+# what follows a closing formula on its line: the archive's '(Sd).', a signature's mark
+SIGNED_MARK = r"\s*\((?:sd|sgd|signed|gez|подп)\.?\)\.?"
+# Offices and roles that sign a document, beyond `ROLE_WORDS` ('Administrator of Affairs
+# of the Council of Ministers', 'chargé d'affaires a.i.', 'Заведующий отделом').
+SIGNATORY_ROLE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(w) for w in ROLE_WORDS)}|Administrator|Manager|Officer"
+    r"|Spokesman|Attach[ée]|Charg[ée] d'affaires|Counsel(?:l)?or|Consul|Plenipotentiary"
+    r"|Заведующий|Управляющий|Командующий|Главнокомандующий|Начальник|Заместитель"
+    r"|Уполномоченный|Советник|Поверенный|Botschafter|Gesandter|Leiter|Vorsitzender"
+    r"|Sekretär|Referent|Beauftragter)\b|(?<!\w)(?:Зам|Нач|Пред|Deputy|Dep)\.(?=\s)",
+    I,
+)
+# An office that signs ('Foreign Ministry', 'Embassy in Vietnam', '驻朝鲜使馆')
+SIGNATORY_OFFICE = re.compile(
+    r"\b(?:Ministry|Embassy|Committee|Department|Government|Council|Office|Secretariat"
+    r"|Headquarters|Command|Mission|Delegation|Legation|Consulate|Bureau|Presidium|Politburo"
+    r"|Министерство|Посольство|МИД|ЦК|Ministerium|Botschaft|Amt)\b"
+    r"|(?:使馆|外交部|委员会|政府|中央|办公厅|领事馆|司令部)$",
+    I,
+)
+# a separator or end mark closing the text ('——————', '###', '* * *')
+END_MARK = re.compile(r"^\s*(?:[*#~=_—–-]\s*){3,}$")
+# lines listing where copies went: a label and names ('Copies: Stalin (2), Molotov, …',
+# 'Выписки посланы: тт. …', 'Verteiler:'), 'To all Provincial Premiers.', '1 - Cde. X'
+DISTRIBUTION_LABEL = re.compile(
+    r"^(?:copies(?:\s+to)?|cc|distribution|verteiler|копии|рассылка|разослано"
+    r"|выписки\s+послан\w*|послано)\s*:",
+    I,
+)
+DISTRIBUTION_ITEM = re.compile(
+    r"^(?:(?:copy|экз\.)\s*(?:N[°ºo]\.?|№)?\s*)?(?P<n>\d{1,2})\s*[-–—]\s*(?!\d)\S", I
+)
+# 'gez. Kohl', 'sgd. Dean Rusk', 'подп. Громыко': the archive's or the copyist's mark that
+# the original was signed
+SIGNED_PREFIX = re.compile(r"^(?:gez\.|sgd\.|signed:?|подп\.|\(signed\))\s*", I)

@@ -212,3 +212,60 @@ QUOTED_START = re.compile(
     r"^[\"“«„]\s*(?:To\b|Dear\b|Comrade\b|Cde\.|Товарищ|Тов\.|Дорогой|Уважаемый|Lieber|Genosse)"
 )
 QUOTED_SALUTE = re.compile(r"^[\"“«][^\"“”«»]{1,60}![\"”»]$")
+# A signature the archive describes in brackets ('[signature]', '[illegible signature]',
+# '[signature illegible 31/XII]', '[Chinese signature]', '[подпись]'), or marks '(-)'
+SIGNATURE_BRACKET = re.compile(r"\[[^\[\]]*(?:signature|подпис)[^\[\]]*\]", I)
+SIGN_MARK = re.compile(r"\((?:\s*[-–—]\s*|sd|sgd|signed|подп)\.?\)", I)
+# a letter-spaced word: three letters or more, each followed by one space ('S H T Y K O V')
+LETTERSPACED = re.compile(r"(?<![\w.])(?:[^\W\d_] ){2,}[^\W\d_](?![\w.])")
+# A number that begins a closer's part: 'No. 1154/sh.', '№ 0431', 'Nº [208]', 'Nº
+# [handwritten: 328/ag] [signature]', 'Incoming No. 2114', 'Вх. № 2114'
+NUMBER_LABEL = r"(?i:Incoming|Outgoing|Special|Issuing|Registration|Reg\.|Вх\.|Исх\.|Спец\.|Рег\.)"
+CLOSER_NUMBER = re.compile(
+    rf"^(?:{NUMBER_LABEL}\s*)?(?:№|No\.?|N[°ºo]\.?|Nr\.)\s*:?\s*"
+    r"(?:\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]|[\dIl][\w/.-]*)(?:\s*\[[^\[\]]*\])*"
+)
+# A number with its kind in words: 'Special No. 62', 'Issuing No. 8600', 'Вх. № 2114'
+LABELLED_NUMBER = re.compile(
+    rf"(?P<label>{NUMBER_LABEL})\s*(?:N[°ºo]\.?|№|No\.?|Nr\.)?\s*:?\s*(?P<number>\d[\w/-]*)"
+)
+NUMBER_KINDS = {"incoming": "incoming", "outgoing": "outgoing", "special": "special",
+                "issuing": "issuing", "registration": "registration", "reg.": "registration",
+                "вх.": "incoming", "исх.": "outgoing", "спец.": "special",
+                "рег.": "registration"}  # fmt: skip
+# A copy's number: 'Copy Nº 2', 'экз. № 3-4', 'copy No. 3-4', 'Copies 3 and 4'
+COPY_NUMBER = re.compile(
+    r"(?<!\w)(?:[Cc]op(?:y|ies)|COPY|[Ээ]кз\.|Ausfertigung)\s*(?:N[°ºo]\.?|№|No\.?|Nr\.)?\s*"
+    r"\d+(?:\s*(?:[-–,]|and|и|und)\s*\d+)*(?!\w)"
+    r"|(?<!\w)(?:Copy|COPY)\s+[A-Z](?![\w.])"  # a copy's letter: 'Copy A'
+)
+# ... and, in a note that counts copies ('Four copies printed. Nº 3 and 4 filed'), the
+# numbers of the copies kept
+COPIES_KEPT = re.compile(r"(?:N[°ºo]\.?|№|No\.?)\s*\d+(?:\s*(?:[-–]|and|и)\s*\d+)+(?!\w)")
+COUNTS_COPIES = re.compile(r"\bcop(?:y|ies)\b|экз\.", I)
+CJK_DATE = (
+    r"[〇○零一二三四五六七八九十]{2,4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+)
+# A date that begins a closer's part, a place perhaps before it ('Hanoi, 3 July 1966',
+# '5.XI.62', '30.XII.194[illegible]', '13/5-50', '13 September of this year',
+# '17th October, 1958.', 'July 14, 1951', '一九五七年九月十三日'), a time perhaps after it
+CLOSER_DATE = re.compile(
+    r"^(?:[A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+){0,2},\s+(?:den\s+|le\s+)?)?"
+    r"(?:(?:[01]\d|2[0-3])[.:]?[0-5]\d\s+(?=\d))?"  # a time before the date: '1145 10 July'
+    r"(?:\d{1,2}[./](?:\d{1,2}|[IVX]{1,4})(?:[./-]\d{1,4}(?:\[[^\[\]]*\]|[‸?])?)?(?![\w/])"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?i:{MONTH_NAMES})\b\.?(?:,?\s+\d{{4}}\b)?"
+    rf"|(?i:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|{CJK_DATE})"
+    r"(?:\s*(?:г\.|года\b|(?i:of this year)))?"
+    r"(?:,?\s+(?:at\s+|в\s+|um\s+)?(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:]\d))?"
+)
+# a day and month after a time ('12.10 2.10': ten past twelve on 2 October)
+DATE_AFTER_TIME = re.compile(
+    r"(?:(?<=\d\d[.:]\d\d )|(?<=\b\d[.:]\d\d ))(?P<day>\d{1,2})\.(?P<month>\d{1,2})"
+    r"(?:\.(?P<year>\d{4}|\d{2}))?(?![\d.]\d)"
+)
+# a day and month with the year after a space ('30/VI 1950 г.')
+NUMERIC_YEAR_APART = re.compile(
+    r"(?<![\w.])(?P<day>\d{1,2})[./](?P<month>\d{1,2}|[IVX]{1,4})\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?:\s*г\.)?"
+)

@@ -91,6 +91,7 @@ from cablegram.model.inline import (
     Unclear,
     When,
     WhenRole,
+    plain_text,
     with_breaks,
 )
 
@@ -174,5 +175,6 @@ __all__ = [
     "VersionKind",
     "When",
     "WhenRole",
+    "plain_text",
     "with_breaks",
 ]

@@ -285,3 +285,20 @@ Inline = (
     | Link
 )
 Inlines = tuple[Inline, ...]
+
+
+def plain_text(nodes: Inlines) -> str:
+    """The reading text of inline nodes (no notes, no seams): for matching and ids."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("" if node.hyphenated else " ")
+        elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
+            parts.append(plain_text(with_breaks(node.text)))
+        elif isinstance(node, When | Number | CopyNumber | Spaced):
+            parts.append(node.text)
+        elif isinstance(node, Name):
+            parts.append(plain_text(node.content))
+    return " ".join("".join(parts).split())

@@ -1,9 +1,12 @@
-"""Raw archive export → `Cable`.
+"""An export's blocks → a `Document`: what the page and the text say.
 
 `parse_export` reads a file; `parse_bytes` does the same for bytes in memory. After
-`cablegram.read` (decoding, layout, chrome, blocks): `metadata` (the page's fields), `versions`
-(scan / transcript / translation, by language), `body` (opener, body, closer) and
-`inline` (editorial brackets and seams).
+`cablegram.read` (decoding, layout, chrome, blocks): `fields` and `metadata` (the page's
+fields, the title's kind and parties, the citation), `versions` (scan / transcript /
+translation, by language), `body` with `furniture`, `closer`, `quotes` and `footnotes`
+(each version's structure), `inline` and `brackets` (the archive's brackets and seams),
+then `completion` and `people` (the header completed from the text: correspondents,
+participants, speakers and authors).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from cablegram.model import (
 )
 from cablegram.parse.body import BodyContext, parse_version
 from cablegram.parse.citation import parse_references
+from cablegram.parse.closer import closer_breaks_off, truncated
 from cablegram.parse.completion import complete
 from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
@@ -108,7 +112,9 @@ def _head(fields: Fields) -> str:
 
 def _stops_mid_text(text: DocText) -> bool:
     """True when a version (or the telegram it ends with) breaks off mid-sentence."""
-    if text.closer or not text.body:
+    if text.closer:
+        return closer_breaks_off(text.closer)
+    if not text.body:
         return False
     last = _last_block(text.body[-1])
     if isinstance(last, QuotedText):
@@ -168,7 +174,9 @@ def _closing_line(ending: str) -> bool:
 
 
 def _mark_truncated(text: DocText) -> DocText:
-    """End the last paragraph (of the last quoted telegram) with a gap."""
+    """End the last paragraph (of the last quoted telegram), or the closer, with a gap."""
+    if text.closer:
+        return dataclasses.replace(text, closer=truncated(text.closer))
     body = list(text.body)
     body[-1] = _truncated(body[-1])
     return dataclasses.replace(text, body=tuple(body))

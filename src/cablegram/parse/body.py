@@ -27,8 +27,9 @@ from cablegram.model import (
     QuotedText,
     SheetTurn,
     Text,
+    plain_text,
 )
-from cablegram.parse.closer import closer_parts, is_closer_block
+from cablegram.parse.closer import closer_parts, find_closer
 from cablegram.parse.context import (
     BodyContext,
     block_inlines,
@@ -39,8 +40,9 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
-from cablegram.parse.inline import InlineContext, parse_inline, plain_text
+from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.lists import Point, build_lists, label_of, split_points
+from cablegram.parse.marks import furniture_numbers
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.sections import (
     Heading,
@@ -169,15 +171,10 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
         previous = kind
         start += 1
-    end = n
-    while end > start:
-        unit = units[end - 1]
-        if not isinstance(unit, Block) or not is_closer_block(unit):
-            break
-        end -= 1
+    units, end = find_closer(units, start)
     if all(isinstance(unit, Block) and separator(unit) for unit in units[end:]):
-        end = n  # an end mark alone closes nothing: it ends the body
-    opener = opener_parts(units, start, ctx)
+        end = len(units)  # an end mark alone closes nothing: it ends the body
+    opener = furniture_numbers(opener_parts(units, start, ctx), ctx.year)
     body = _body(units[start:end], ctx, depth)
     closer = closer_parts(units[end:], ctx)
     return DocText(opener=opener, body=body, closer=closer)

@@ -1,12 +1,32 @@
-"""The closer: what ends a document (signatures, datelines, numbers, clerks' notes,
-distribution), its kinds read by their form and words."""
+"""The closer: what ends a document (ENCODING.md text/body), its parts read by their form
+and words, whatever the language.
+
+A document ends in lines of a few kinds: a closing formula (`salute`: 'Yours sincerely,',
+'С коммунистическим приветом'), the signatory (a name, a role or an office over it or
+beside it, a rank, a signature the archive describes in brackets, a letter-spaced name:
+`signed`), the outgoing number, the dateline, the cipher clerks' notes, the distribution of
+copies, an end mark. The closer is the run of such lines at the end of a version. A line
+may hold several parts ('5.XI.62 A. DOBRYNIN', 'No. 1873 3.11.50 Deciphered by
+Lebedeva 03.40 3.11'); a copy whose lines were lost glues the closer to the last
+paragraph, and it is cut off there, at a sentence's end.
+
+Each line is read into pieces of a kind (`line_pieces`); `closer_parts` builds the parts:
+a signature goes on over lines (a role, the signature, the name under it) until it names
+someone, and a role after a name is that name's unless another name follows; a
+verification note holds the verifier's signature; a place alone over a date is the
+dateline's.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
+from cablegram.lexicon.names import INSTITUTION_WORD
 from cablegram.model import (
+    LB,
     ClerkNote,
     CloserLine,
     CloserPart,
@@ -23,51 +43,248 @@ from cablegram.model import (
     Name,
     Number,
     Signed,
+    Spaced,
     Text,
+    plain_text,
 )
 from cablegram.parse.context import (
     BodyContext,
+    marked,
     sheet_kind,
     sheet_turn,
     stamp_block,
 )
 from cablegram.parse.inline import mark, parse_inline
-from cablegram.parse.marks import mark_numbers, mark_when
+from cablegram.parse.marks import mark_copies, mark_numbers, mark_when, number_in_hand
 from cablegram.parse.quotes import Unit
-from cablegram.parse.sections import separator
 from cablegram.parse.versions import is_gap_line
-from cablegram.read import Block
+from cablegram.read import Block, Line
+
+Piece = tuple[str, str]  # a part of a closer's line: its kind and its text
+SIGNATORY = {"name", "role", "sign"}
+# pieces that only a closer holds: a text whose last sentence is followed by one of them
+# ends in its closer
+STRONG = {"date", "number", "clerk", "salute", "label", "item", "to"}
 
 
-def closer_line_kind(text: str) -> str | None:
-    text = P.for_matching(text.strip())
+# ----------------------------------------------------------------- lines and their pieces
+def line_pieces(text: str) -> list[Piece] | None:
+    """The parts of one line of a closer, in order; None when the line is no closer's."""
+    text = text.strip()
+    matched = P.for_matching(text)  # same length: its positions are the text's
     if not text:
         return None
-    if P.CLERK.match(text):
-        return "clerk"
-    if P.CLOSING_SALUTE.match(text):
-        return "salute"
-    if P.SIGNATURE_LINE.search(text):
-        return "signature"
-    if P.ROLE.match(text) and len(text.split()) <= 12 and not text.endswith("."):
-        return "role"
-    if P.NUMBER_LINE.match(text):
-        return "number"
-    if P.DATE_LINE.match(text) and len(text) <= 60:
-        return "date"
-    if signatory(text):
+    if F.END_MARK.match(text):
+        return [("end", text)]
+    if F.DISTRIBUTION_LABEL.match(matched) or P.CLOSER_DISTRIBUTION.match(matched):
+        return [("label", text)]
+    if F.DISTRIBUTED_TO.match(matched):
+        return [("to", text)]
+    if F.DISTRIBUTION_ITEM.match(matched) and not P.CLOSER_DATE.match(matched):
+        return [("item", text)]
+    if F.RECORDED_BY.match(matched):
+        return [("name", text)]
+    if _clerk_starts(matched):
+        return [("clerk", piece) for piece in _clerk_pieces(text)]
+    if F.CLOSING.match(_unsigned(matched)):
+        return [("salute", text)]
+    if pieces := _segments(text):
+        return pieces
+    if P.NUMBER_LINE.match(matched):
+        return [("number", text)]
+    if P.DATE_LINE.match(matched) and len(text) <= DATELINE_LENGTH and not _sentence(text):
+        return [("date", text)]
+    if P.CLOSING_SALUTE.match(matched):
+        return [("salute", text)]
+    if P.SIGNATURE_LINE.search(matched):
+        return [("sign", text)]
+    return None
+
+
+DATELINE_LENGTH = 60
+CLERK_LENGTH = 200  # a longer line is running text that a clerk's words begin
+SENTENCE = re.compile(r"\S\s+[a-zа-яё]\w*\s+[a-zа-яё]\w*.*\.$")
+
+
+def _sentence(text: str) -> bool:
+    """A line that ends a sentence of lower-case words ('2 января состоится консилиум
+    врачей.'): running text, not a date line ('30.6 16.50 пекинского времени')."""
+    return bool(SENTENCE.search(text))
+
+
+def _unsigned(text: str) -> str:
+    """A closing formula without the archive's '(Sd).' after it."""
+    return re.sub(rf"{F.SIGNED_MARK}$", "", text, flags=re.I).strip()
+
+
+def _clerk_starts(text: str) -> bool:
+    """A clerk's note begins the text, and runs on no further than a note does."""
+    if len(text) > CLERK_LENGTH or RUNNING_TEXT.search(text):
+        return False
+    return bool(P.CLERK.match(text) or F.DRAFTED_BY.match(text) or F.COPIES_PRINTED.match(text))
+
+
+# a sentence's end followed by another sentence (initials and abbreviations aside)
+RUNNING_TEXT = re.compile(
+    r"(?<![\s.][A-ZА-ЯЁ])(?<!\bNo)(?<!\bCde)[.!?]\s+"
+    r"[A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*)*\s+[a-zа-яё]{2,}"
+)
+
+
+def _clerk_pieces(text: str) -> list[str]:
+    """A line of clerks' notes, one piece per note ('расш. Елезов 12.00 отп. Корнюшина …')."""
+    return [p.strip() for p in P.CLERK_SPLIT.split(text.strip()) if p.strip()]
+
+
+def _segments(text: str) -> list[Piece] | None:
+    """A line read as a run of parts: a closing formula and the name after it, a signature,
+    a number, a dateline, clerks' notes at the end."""
+    pieces: list[Piece] = []
+    rest = text.strip()
+    while rest:
+        matched = P.for_matching(rest)
+        if _clerk_starts(matched):
+            pieces.extend(("clerk", piece) for piece in _clerk_pieces(rest))
+            break
+        found = F.CLOSING_LEAD.match(matched)
+        kind = "salute"
+        if not found and (found := P.CLOSER_NUMBER.match(matched)):
+            kind = "number"
+        if not found and (found := P.CLOSER_DATE.match(matched)):
+            kind = "date"
+        if found:
+            end = _with_trailing(rest, found.end())
+        else:
+            end = _run_end(matched)
+            kind = signatory_kind(rest[:end]) or ""
+            if not kind:
+                return None
+            if kind == "name" and (split := signatory(rest[:end])) and split[1].strip():
+                end = len(split[0])  # 'Li Kenong. 1145 10 July': the name, then the date
+        pieces.append((kind, rest[:end].strip()))
+        rest = rest[end:].strip()
+    return pieces or None
+
+
+TRAILING = re.compile(r"[\"”»’']*[.,;:!]?[\"”»’']*(?=\s|$)")
+
+
+def _with_trailing(text: str, end: int) -> int:
+    """The end of a part with the punctuation and closing quotation marks that follow it."""
+    found = TRAILING.match(text, end)
+    return found.end() if found else end
+
+
+def _run_end(text: str) -> int:
+    """Where a signatory's words end: at the start of a number, a date or a clerk's note
+    (outside brackets)."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i and text[i - 1].isspace() and not char.isspace():
+            rest = text[i:]
+            if P.CLOSER_NUMBER.match(rest) or _date_starts(rest) or _clerk_starts(rest):
+                return i
+    return len(text)
+
+
+def _date_starts(text: str) -> bool:
+    """A date begins the text (a place before it does not count: within a signatory's
+    words a capitalised word before a comma is the name's)."""
+    return bool(text[:1].isdigit() and P.CLOSER_DATE.match(text)) or bool(
+        re.match(P.CJK_DATE, text)
+    )
+
+
+# ----------------------------------------------------------------- signatories
+RANKS = re.compile(rf"^(?:{P.RANK}\s*)+", re.I)
+ENCLOSED_NAME = re.compile(r"^(?:/[^/]{2,40}/|\([^()]{2,40}\))$")
+# a name after a role on its line: 'Ambassador of the USSR in China A[pollon] Petrov'
+TRAILING_NAME = re.compile(
+    r"(?<!\S)(?P<name>(?:[A-ZА-ЯЁ](?:\.|\[[a-zа-яё]+\])\s?){1,3}[A-ZА-ЯЁ][\w'’-]+)\.?$"
+)
+SMALL_WORDS = {"of", "the", "and", "in", "on", "to", "for", "a", "an", "at", "by", "from",
+               "и", "в", "во", "при", "по", "на", "der", "die", "das", "des", "und", "bei",
+               "du", "de", "la", "le"}  # fmt: skip
+ROLE_WORDS = 16
+ROLE_FIRST_WORDS = 6  # a role word first: lower-case words may follow ('chargé d'affaires a.i.')
+
+
+def despaced(text: str) -> str:
+    """Letter-spaced words read as words ('S H T Y K O V' → 'SHTYKOV')."""
+    return P.LETTERSPACED.sub(lambda m: m[0].replace(" ", ""), text)
+
+
+def signatory_kind(text: str) -> str | None:
+    """'name' (someone named, perhaps with a role, a rank, a signature), 'role' (a post or
+    an office, no one named), 'sign' (a signature or a rank alone); None: not a signatory."""
+    text = despaced(P.for_matching(text.strip()))
+    bare = P.SIGN_MARK.sub(" ", P.SIGNATURE_BRACKET.sub(" ", F.SIGNED_PREFIX.sub(" ", text)))
+    if rank := RANKS.match(bare.strip()):
+        bare = bare.strip()[rank.end() :]
+    bare = " ".join(bare.split()).strip(" ,;")
+    if not bare:
+        return "sign" if text else None
+    if F.RECORDED_BY.match(bare) or ENCLOSED_NAME.match(bare):
+        return "name"
+    if _role_like(bare):
+        return "name" if TRAILING_NAME.search(bare) and not _is_office(bare) else "role"
+    if signatory(bare) and not _no_person(bare):
         return "name"
     return None
 
 
-def is_closer_block(block: Block) -> bool:
-    if is_gap_line(block) or sheet_kind(block) or P.STAMP_BRACKET.match(block.text.strip()):
+NOT_A_NAME = {"from", "to", "the", "in", "on", "at", "by", "for", "with", "and", "of", "our",
+              "we", "i", "he", "she", "they", "it", "this", "that", "these", "copy", "из", "в",
+              "на", "от", "для", "мы", "я", "von", "an", "der", "die", "das", "wir", "date",
+              "дата", "datum"}  # fmt: skip
+
+
+def _no_person(text: str) -> bool:
+    """Capitalised words that name no person: a sentence's first word ('From Beijing'),
+    an institution's ('Party CC')."""
+    words = [w.strip("\"“”«»'’,;:()[]/") for w in text.split()]
+    first = words[0].lower()
+    first = first.rstrip(".") if len(first.rstrip(".")) > 1 else first  # 'I.' is an initial
+    return (
+        first in NOT_A_NAME
+        or any(w.lower() in FUNCTION_WORDS for w in words)  # 'END OF DOCUMENT'
+        or any(INSTITUTION_WORD.match(w.strip(".")) for w in words)
+    )
+
+
+FUNCTION_WORDS = {"of", "the", "and", "for", "with", "from", "to", "in", "on", "at", "by", "и",
+                  "в", "на", "для", "von", "der", "die", "das", "und"}  # fmt: skip
+
+
+def _role_like(text: str) -> bool:
+    """A post or an office as a signature gives it ('USSR AMBASSADOR IN THE DPRK', 'Chairman
+    of the Council of Ministers of the USSR', 'Foreign Ministry', 'Посол СССР в Китае')."""
+    if not (F.SIGNATORY_ROLE.search(text) or _is_office(text)):
+        return False
+    words = text.split()
+    if len(words) > ROLE_WORDS or text.endswith((":", "!", "?")) or STOP_INSIDE.search(text):
+        return False
+    if len(words[-1]) == 1 and words[-1].isalpha():
+        return False  # a word the export cut ('The Deputy C')
+    if text.endswith(".") and not (ABBREVIATION_END.search(text) or TRAILING_NAME.search(text)):
+        return False  # a sentence: a role ends in a stop after an abbreviation or a name
+    content = [w for w in words if w.lower().strip(",.") not in SMALL_WORDS]
+    if all(not w[:1].islower() for w in content):
         return True
-    if separator(block):
-        return True  # an end mark after the signature ('###', '——————')
-    if P.CLOSER_DISTRIBUTION.match(block.text):
-        return True
-    return all(closer_line_kind(line.text) for line in block.lines)
+    return bool(F.SIGNATORY_ROLE.match(text)) and len(words) <= ROLE_FIRST_WORDS
+
+
+ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|\b[A-ZА-ЯЁ]{1,4}\.$")  # 'a.i.', 'CC.'
+# a sentence's stop inside a line (not an abbreviation's: 'Зам. министра', 'Dept. of …')
+STOP_INSIDE = re.compile(r"\w{5,}[.!?;]\s|[!?;]\s")
+
+
+def _is_office(text: str) -> bool:
+    return bool(F.SIGNATORY_OFFICE.search(text)) and not F.SIGNATORY_ROLE.search(text)
 
 
 def signatory(text: str) -> tuple[str, str] | None:
@@ -99,108 +316,305 @@ def signatory(text: str) -> tuple[str, str] | None:
     return text[:cut], text[cut:]
 
 
+# ----------------------------------------------------------------- where the closer begins
+def is_closer_block(block: Block) -> bool:
+    if is_gap_line(block) or sheet_kind(block) or P.STAMP_BRACKET.match(block.text.strip()):
+        return True
+    if F.DISTRIBUTION_LABEL.match(block.text) or P.CLOSER_DISTRIBUTION.match(block.text):
+        return True
+    return all(line_pieces(line.text) for line in block.lines)
+
+
+def find_closer(units: list[Unit], start: int) -> tuple[list[Unit], int]:
+    """Where a version's closer begins (its index in the units returned), the units before
+    `start` being its opener. The last paragraph gives up its last lines, or the words after
+    its last sentence, when they are a closer's (a copy that lost its line breaks)."""
+    end = len(units)
+    while end > start and _closes(units[end - 1]):
+        end -= 1
+    last = units[end - 1] if end > start else None
+    if isinstance(last, Block) and (cut := _closing_lines(last) or _closing_words(last)):
+        units = [*units[: end - 1], *cut, *units[end:]]  # the closer begins at cut[1]
+    while end < len(units) - 1 and _omission(units[end]):
+        end += 1  # an omission before the closer is the text's
+    return units, end
+
+
+def _closes(unit: Unit) -> bool:
+    return isinstance(unit, Block) and is_closer_block(unit)
+
+
+def _omission(unit: Unit) -> bool:
+    return isinstance(unit, Block) and is_gap_line(unit)
+
+
+def _closing_lines(block: Block) -> list[Block] | None:
+    """The block cut before its last lines when they are a closer's and the line before
+    them ends a sentence (so they are lines of their own, not a paragraph's wrapping)."""
+    lines = block.lines
+    for k in range(1, len(lines)):
+        pieces = [line_pieces(line.text) for line in lines[k:]]
+        if (
+            P.TERMINAL.search(lines[k - 1].text)
+            and all(pieces)
+            and any(kind in STRONG | {"name"} for found in pieces for kind, _ in found or [])
+        ):
+            return [Block(lines[:k]), Block(lines[k:])]
+    return None
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=\S)")
+
+
+def _closing_words(block: Block) -> list[Block] | None:
+    """The block's last line cut after the sentence that its closer follows ('… who wish
+    to leave. MAJOR GENERAL N. LEBEDEV 30.XII.194[illegible]')."""
+    line = block.lines[-1]
+    text = line.text
+    for found in SENTENCE_END.finditer(text):
+        if text.count("“", 0, found.start()) > text.count("”", 0, found.start()):
+            continue  # inside a quotation: its own closer
+        tail = text[found.end() :]
+        pieces = line_pieces(tail)
+        if pieces and _glued_closer(pieces):
+            head = Line(line.no, text[: found.start()], line.page, line.indent, 0, line.align)
+            closing = Line(line.no, tail, line.page, 0, line.width, line.align)
+            return [Block((*block.lines[:-1], head)), Block((closing,))]
+    return None
+
+
+def _glued_closer(pieces: list[Piece]) -> bool:
+    """Pieces that can only be a closer's: a date, a number, a clerk's note, a signature."""
+    return any(
+        kind in STRONG
+        or (kind in SIGNATORY and (P.SIGNATURE_BRACKET.search(text) or RANKS.match(text)))
+        or P.LETTERSPACED.search(text)
+        for kind, text in pieces
+    )
+
+
+# ----------------------------------------------------------------- the parts
+@dataclass
+class _Open:
+    """The part still open while the closer's lines are read."""
+
+    index: int = -1  # where in the parts
+    kind: str = ""  # "signed", "verified" (a verification note), "place" (a dateline's place)
+    named: bool = False  # the signature names someone
+
+
 def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
-    parts: list = []
-    open_signature = False  # the last Signed may go on (rank → name → /name/)
-    clerk_seen = False
+    """The closer's parts, from its blocks' lines read into pieces (see the module's
+    docstring for how a signature, a verification note, a place's dateline go on)."""
+    parts: list[CloserPart] = []
+    items: list[Piece | Block] = []
     for unit in units:
         assert isinstance(unit, Block)
-        if is_gap_line(unit):
-            parts.append(Gapped(Gap("editorial")))
-            continue
-        if mark := separator(unit):
-            parts.append(Milestone("end", mark.rend))
-            continue
-        if sheet_kind(unit):
-            parts.append(sheet_turn([unit], ctx))
-            continue
-        if P.STAMP_BRACKET.match(unit.text.strip()):
-            parts.append(stamp_block(unit, ctx))
-            continue
-        if label := P.CLOSER_DISTRIBUTION.match(unit.text):
-            parts.append(_closing_distribution(unit, label.group(0), ctx))
+        if (
+            is_gap_line(unit)
+            or sheet_kind(unit)
+            or P.STAMP_BRACKET.match(unit.text.strip())
+            or F.DISTRIBUTION_LABEL.match(unit.text)
+            or P.CLOSER_DISTRIBUTION.match(unit.text)
+        ):
+            items.append(unit)
             continue
         for line in unit.lines:
-            for piece in _clerk_pieces(line.text):
-                kind = closer_line_kind(piece)
-                content = parse_inline(piece.strip(), ctx.inline)
-                if kind == "clerk":
-                    clerk_seen = True
-                    note, signature = _verified_split(piece)
-                    parts.append(ClerkNote(mark_clerk(parse_inline(note, ctx.inline), ctx)))
-                    if signature:
-                        parts.append(Signed(_mark_signer(parse_inline(signature, ctx.inline))))
-                        open_signature = True
-                    continue
-                if kind == "salute":
-                    parts.append(Furniture("salute", content))
-                    open_signature = False
-                    continue
-                if kind in {"signature", "role"}:
-                    content = _mark_signer(content)
-                    if open_signature and isinstance(parts[-1], Signed):
-                        parts[-1] = Signed((*parts[-1].content, LineBreak(), *content))
-                    else:
-                        parts.append(Signed(content))
-                    open_signature = True
-                elif kind == "name":
-                    split = signatory(piece.strip())
-                    assert split
-                    name, rest = split
-                    signed = _mark_signatory(parse_inline(name, ctx.inline))
-                    if open_signature and parts and isinstance(parts[-1], Signed):
-                        parts[-1] = Signed((*parts[-1].content, LineBreak(), *signed))
-                    else:
-                        parts.append(Signed(signed))
-                    open_signature = False
-                    if rest.strip():
-                        after = mark_numbers(parse_inline(rest.strip(), ctx.inline), ctx.year)
-                        if any(isinstance(node, Number) for node in after):
-                            parts.append(CloserLine(after))
-                        else:
-                            parts.append(Dateline(after))
-                elif kind == "number" and clerk_seen:
-                    parts.append(ClerkNote(mark_numbers(content, ctx.year)))
-                    open_signature = False
-                elif kind == "number":
-                    parts.append(CloserLine(mark_numbers(content, ctx.year)))
-                    open_signature = False
-                elif kind == "date":
-                    parts.append(Dateline(mark_when(content, ctx.year)))
-                    open_signature = False
-                else:
-                    parts.append(CloserLine(mark_numbers(content, ctx.year)))
-                    open_signature = False
+            items.extend(line_pieces(line.text) or [("line", line.text.strip())])
+    current = _Open()
+    for i, item in enumerate(items):
+        if isinstance(item, Block):
+            parts.append(_block_part(item, ctx))
+            current = _Open()
+            continue
+        kind, text = item
+        following = items[i + 1] if i + 1 < len(items) else None
+        after = following[0] if isinstance(following, tuple) else None
+        content = parse_inline(text, ctx.inline)
+        if kind in SIGNATORY:
+            if current.kind == "verified":  # the verifier's rank, signature and name
+                note = parts[current.index]
+                assert isinstance(note, ClerkNote)
+                signer = _mark_signer(content, text, kind)
+                parts[current.index] = ClerkNote((*note.content, LineBreak(), *signer))
+                continue
+            if kind == "name" and _place_over_date(text, after, current):
+                parts.append(Dateline(mark_when(content, ctx.year)))
+                current = _Open(len(parts) - 1, "place")
+                continue
+            if _goes_on(current, kind, after):
+                signed = parts[current.index]
+                assert isinstance(signed, Signed)
+                more = _mark_signer(content, text, kind)
+                parts[current.index] = Signed((*signed.content, LineBreak(), *more), signed.rend)
+            else:
+                parts.append(Signed(_mark_signer(content, text, kind)))
+                current = _Open(len(parts) - 1, "signed")
+            current.named = current.named or kind == "name"
+            continue
+        if kind == "date" and current.kind == "place":
+            dateline = parts[current.index]
+            assert isinstance(dateline, Dateline)
+            more = mark_when(content, ctx.year)
+            parts[current.index] = Dateline((*dateline.content, LineBreak(), *more))
+            current = _Open()
+            continue
+        current = _Open()
+        if kind == "salute":
+            parts.append(Furniture("salute", content))
+        elif kind == "clerk":
+            parts.append(ClerkNote(mark_clerk(content, ctx)))
+            if VERIFIED.match(text):
+                current = _Open(len(parts) - 1, "verified")
+        elif kind == "number" and parts and isinstance(parts[-1], ClerkNote):
+            parts.append(ClerkNote(mark_numbers(content, ctx.year)))  # the clerk's register
+        elif kind == "number":
+            parts.append(CloserLine(_number(content, ctx)))
+        elif kind == "date":
+            parts.append(Dateline(mark_when(content, ctx.year)))
+        elif kind in {"item", "to"}:
+            _add_item(parts, kind, text, content)
+        elif kind == "label":
+            parts.append(_listed(Block((Line(0, text),)), ctx))
+        elif kind == "end":
+            parts.append(Milestone("end", text))
+        else:
+            parts.append(CloserLine(mark_numbers(content, ctx.year)))
     return tuple(parts)
 
 
-def _closing_distribution(block: Block, label: str, ctx: BodyContext) -> Distribution:
-    """``Verteiler:`` followed by one recipient a line."""
-    first = block.lines[0].text.strip()[len(label) :].strip()
-    lines = ([first] if first else []) + [line.text.strip() for line in block.lines[1:]]
-    items = tuple(ListItem(None, parse_inline(line, ctx.inline)) for line in lines if line)
-    return Distribution(items, parse_inline(label, ctx.inline))
+# a clerk's note that the clerk signs: a verification, a translator's attestation
+VERIFIED = re.compile(
+    r"^\s*(?:Verified|Checked|Certified|Attested|Translated|Провер|Пров\.|Заверил|Перевел)", re.I
+)
 
 
-def _clerk_pieces(text: str) -> list[str]:
-    if not P.CLERK.match(text.strip()):
-        return [text]
-    return [p for p in P.CLERK_SPLIT.split(text.strip()) if p.strip()]
+def _goes_on(current: _Open, kind: str, after: str | None) -> bool:
+    """Whether a signatory's line goes on the signature before it: until it names someone;
+    after the name, a role under it, unless a name follows that role (it is another's)."""
+    if current.kind != "signed":
+        return False
+    if not current.named:
+        return True
+    return kind == "role" and after not in {"name", "sign"}
 
 
-def _verified_split(text: str) -> tuple[str, str | None]:
-    """``Verified: MAJOR [signature] (RUDAKOV)`` → the note and the signature."""
-    if not re.match(r"^\s*(?:Verified|Checked|Провер|провер)", text):
-        return text.strip(), None
-    ranks = list(P.RANK_WORD.finditer(text))
-    if not ranks:
-        return text.strip(), None
-    cut = ranks[-1].start()
-    return text[:cut].strip(), text[cut:].strip()
+def _place_over_date(text: str, after: str | None, current: _Open) -> bool:
+    """A place on a line of its own over the date ('Hanoi,' | '22 January 1965';
+    'Pyongyang' | '31 August 1950' under a signature)."""
+    if after != "date" or not re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+(?:[ -][A-ZА-ЯЁ][\w'’-]+)?,?", text):
+        return False
+    return text.endswith(",") or (current.named and not text.isupper())
 
 
-def _mark_signer(content: Inlines) -> Inlines:
-    return mark(content, P.SIGNER_NAME, lambda m: Name("person", (Text(m.group(0)),)))
+def _block_part(block: Block, ctx: BodyContext) -> CloserPart:
+    if is_gap_line(block):
+        return Gapped(Gap("editorial"))
+    if sheet_kind(block):
+        return sheet_turn([block], ctx)
+    if P.STAMP_BRACKET.match(block.text.strip()):
+        return stamp_block(block, ctx)
+    return _listed(block, ctx)
+
+
+LABEL = re.compile(r"^[^:]{1,40}:\s*")
+# between recipients: after a comma and the space or line break that follows it
+LISTED = re.compile(rf"(?<=,[\s{LB}])(?=[^\s{LB}])")
+
+
+def _listed(block: Block, ctx: BodyContext) -> Distribution:
+    """A distribution's label and the recipients after it, one item each ('Copies:
+    Stalin (2), Molotov, …', 'Verteiler:' and one recipient a line)."""
+    text = marked(block, ctx.layout)
+    label = LABEL.match(text)
+    head = label.group(0) if label else ""
+    rest = text[len(head) :]
+    if "," in rest:
+        pieces = LISTED.split(rest)
+    else:  # one recipient a line
+        pieces = [p for p in re.split(f"[{LB}]", rest) if p.strip()]
+    # each item keeps the space after it, so that the recipients read apart
+    items = tuple(ListItem(None, parse_inline(p, ctx.inline)) for p in pieces if p.strip())
+    return Distribution(items, parse_inline(head, ctx.inline))
+
+
+def _add_item(parts: list[CloserPart], kind: str, text: str, content: Inlines) -> None:
+    """'1 - Cde. A. A. Gromyko' goes in the distribution list before it; 'To all …' is a
+    distribution of its own."""
+    if kind == "to":
+        parts.append(Distribution((), content))
+        return
+    number = F.DISTRIBUTION_ITEM.match(text)
+    item = ListItem(number["n"] if number else None, content)
+    if parts and isinstance(parts[-1], Distribution) and parts[-1].items:
+        last = parts[-1]
+        parts[-1] = Distribution((*last.items, item), last.label)
+    else:
+        parts.append(Distribution((item,)))
+
+
+def _number(content: Inlines, ctx: BodyContext) -> Inlines:
+    """A number line: its number outgoing unless its words say otherwise; a number a later
+    hand wrote in is marked inside the addition."""
+    content = mark_numbers(content, ctx.year)
+    if not any(isinstance(node, Number) for node in content):
+        content = number_in_hand(content, "outgoing")
+    return content
+
+
+# ----------------------------------------------------------------- names in a signature
+def _mark_signer(content: Inlines, text: str, kind: str) -> Inlines:
+    """A signatory's line with its letter-spaced words and its person's name marked (an
+    office or a role is left to the tagger)."""
+    content = mark(content, P.LETTERSPACED, lambda m: Spaced(m[0].replace(" ", "")))
+    if kind != "name":
+        return content
+    if signatory(text.strip()) and not re.search(r"[\[(/]", text) and not RANKS.match(text):
+        return _mark_signatory(content)  # a name and nothing else
+    content = mark(content, P.SIGNER_NAME, lambda m: Name("person", (Text(m.group(0)),)))
+    if not any(isinstance(node, Name) for node in content):
+        content = _mark_last_name(content)
+    return content
+
+
+NAME_AT_END = re.compile(
+    r"(?:(?<=\s)|^)(?P<name>(?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+"
+    r"|(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’-]+)\.?\s*$"
+)
+
+
+def _mark_last_name(content: Inlines) -> Inlines:
+    """The name closing a signatory's line (after its role or rank: 'MAJOR GENERAL N.
+    LEBEDEV', 'CONSUL GENERAL … A. SAVELYEV')."""
+    if any(isinstance(node, Spaced) for node in content):
+        return content  # the letter-spaced name is the hi of example-v2.xml, in `signed`
+    last = content[-1] if content else None
+    if not isinstance(last, Text):
+        return content
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m[0])
+
+    mark_free = F.SIGNED_PREFIX.sub(blank, P.SIGN_MARK.sub(blank, last.text))
+    if (signed := re.match(r"^\s*", mark_free)) and signatory(mark_free.strip()):
+        name = last.text[signed.end() :].rstrip(" .")  # '(-) Knothe', '[signature] Gao Gang'
+        if len(content) > 1 or mark_free != last.text:
+            cut = len(last.text) - len(last.text[signed.end() :].lstrip())
+            start = last.text.index(name, cut)
+            return (*content[:-1], *_around(last.text, start, start + len(name)))
+    found = NAME_AT_END.search(last.text)
+    if not found or RANKS.match(found["name"]) or (found.start("name") == 0 and len(content) == 1):
+        return content
+    return (*content[:-1], *_around(last.text, found.start("name"), found.end("name")))
+
+
+def _around(text: str, start: int, end: int) -> Inlines:
+    """A text with a person's name in it, from `start` to `end`."""
+    out: list[Inline] = [Text(text[:start])] if start else []
+    out.append(Name("person", (Text(text[start:end]),)))
+    if text[end:]:
+        out.append(Text(text[end:]))
+    return tuple(out)
 
 
 SIGNATORY_TEXT = re.compile(r"^(?P<lead>[\s\"“«„]*)(?P<name>.*?)(?P<trail>[\s.,\"“”»]*)$", re.S)
@@ -223,6 +637,30 @@ def _mark_signatory(content: Inlines) -> Inlines:
 
 
 def mark_clerk(content: Inlines, ctx: BodyContext) -> Inlines:
-    """A clerk's note with its clerk's name, dates and times marked."""
+    """A clerk's note with its clerk's name, its copies' numbers, dates and times marked."""
     content = mark(content, P.CLERK_PERSON, lambda m: Name("person", (Text(m["name"]),)))
+    content = mark_copies(content)
     return mark_numbers(content, ctx.year)
+
+
+# ----------------------------------------------------------------- an export cut in the closer
+def closer_breaks_off(closer: tuple[CloserPart, ...]) -> bool:
+    """Whether the export stops inside the closer: in a list of recipients that runs on
+    over lines and breaks off without its full stop ('Copies: Stalin (2), … Beria,' |
+    'Mikoyan, Kaganovich, Bulga')."""
+    last = closer[-1] if closer else None
+    if not (isinstance(last, Distribution) and last.label and last.items):
+        return False
+    texts = [plain_text(item.content) for item in last.items]
+    over_lines = any(isinstance(node, LineBreak) for item in last.items for node in item.content)
+    runs_on = over_lines and all(text.endswith(",") for text in texts[:-1])
+    return runs_on and not P.TERMINAL.search(texts[-1]) and texts[-1][-1:].isalpha()
+
+
+def truncated(closer: tuple[CloserPart, ...]) -> tuple[CloserPart, ...]:
+    """The closer ending in the gap of an export that stops there."""
+    last = closer[-1]
+    assert isinstance(last, Distribution)
+    item = last.items[-1]
+    item = ListItem(item.n, (*item.content, Gap("truncated")), item.blocks)
+    return (*closer[:-1], Distribution((*last.items[:-1], item), last.label))

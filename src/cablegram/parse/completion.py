@@ -25,9 +25,9 @@ from cablegram.model import (
     Signed,
     Version,
     When,
+    plain_text,
 )
 from cablegram.parse.doctypes import corrected_by_text, kind_from_text
-from cablegram.parse.inline import plain_text
 from cablegram.parse.parties import party_of
 
 ADDRESS_TO = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?P<who>.+?)[.:!]?$", re.IGNORECASE)

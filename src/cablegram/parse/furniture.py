@@ -3,6 +3,7 @@ read by their form and words."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cablegram.lexicon import furniture as F
@@ -52,7 +53,15 @@ def opener_kind(
 ) -> str | None:
     """The kind of furniture a block at a document's head is (None: the body begins);
     `previous` is the kind of the block before it. Words in brackets (a stamp's, a hand's)
-    do not count, unless the block is all in brackets."""
+    do not count, unless the block is all in brackets. (The head of a text is read more
+    than once, a line and its block alike: the answers are kept.)"""
+    return _opener_kind(block, tuple(following[:2]), seen_furniture, previous)
+
+
+@functools.lru_cache(maxsize=4096)
+def _opener_kind(
+    block: Block, following: tuple[Unit, ...], seen_furniture: bool, previous: str | None
+) -> str | None:
     text = despaced(P.for_matching(block.text.strip()))
     bare = " ".join(BRACKETED.sub(" ", text).split())
     if bare and bare != text and not ADDED.match(text):
@@ -259,7 +268,7 @@ SMALL_WORDS = {"of", "the", "and", "in", "on", "to", "for", "a", "an", "with", "
                "и", "в", "о", "об", "на", "с", "по", "der", "die", "das", "und"}  # fmt: skip
 
 
-def _body_follows(following: list[Unit]) -> bool:
+def _body_follows(following: tuple[Unit, ...]) -> bool:
     """Whether running text follows (a heading heads something)."""
     return bool(following)
 

@@ -29,9 +29,7 @@ from cablegram.model import (
     Inlines,
     LineBreak,
     Link,
-    Name,
     Note,
-    Number,
     PageBreak,
     Sic,
     Spaced,
@@ -39,8 +37,6 @@ from cablegram.model import (
     Supplied,
     Text,
     Unclear,
-    When,
-    with_breaks,
 )
 from cablegram.parse.brackets import (
     alternative,
@@ -195,6 +191,8 @@ def _balanced(text: str, ctx: InlineContext) -> str:
     """The text with its brackets balanced (ENCODING.md): a bracket never closed ends with
     its block; a ']' that closes none closes a bracket opened at the word before it
     ('Gao [Gang] Wang Jiaxiang]': Wang [Jiaxiang], like its neighbours). Each is reported."""
+    if "[" not in text and "]" not in text:
+        return text
     depth = 0
     out = ""
     for char in text:
@@ -470,20 +468,3 @@ def mark(
             pos = match.end()
         _append_text(out, node.text[pos:])
     return _merge_text(out)
-
-
-def plain_text(nodes: Inlines) -> str:
-    """The reading text of inline nodes (no notes, no seams): for matching and ids."""
-    parts: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            parts.append(node.text)
-        elif isinstance(node, LineBreak):
-            parts.append("" if node.hyphenated else " ")
-        elif isinstance(node, Sic | Unclear | Supplied):  # their text may hold breaks
-            parts.append(plain_text(with_breaks(node.text)))
-        elif isinstance(node, When | Number | Spaced):
-            parts.append(node.text)
-        elif isinstance(node, Name):
-            parts.append(plain_text(node.content))
-    return " ".join("".join(parts).split())

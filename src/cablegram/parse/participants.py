@@ -34,8 +34,8 @@ from cablegram.model import (
     ParticipantRole,
     PointList,
     Section,
+    plain_text,
 )
-from cablegram.parse.inline import plain_text
 from cablegram.parse.persons import person_in, same_person
 from cablegram.parse.spans import Reading, trimmed
 

@@ -21,10 +21,10 @@ from cablegram.model import (
     Section,
     Speech,
     Version,
+    plain_text,
 )
 from cablegram.parse.authors import record_authors, recorded_by
 from cablegram.parse.doctypes import minutes_by_form
-from cablegram.parse.inline import plain_text
 from cablegram.parse.participants import listed, merged, participant_lists, present_in
 from cablegram.parse.persons import same_person
 from cablegram.parse.turns import CONVERSATION_KINDS, script

@@ -32,11 +32,14 @@ def _quote_events(block: Block, ignored: frozenset[tuple[int, int]]) -> list[tup
     for li, line in enumerate(block.lines):
         text = line.text
         bracketed = set()
-        for col, char in enumerate(text):
-            depth += (char == "[") - (char == "]")
-            depth = max(depth, 0)
-            if depth:
-                bracketed.add(col)
+        if depth or "[" in text:  # (most lines hold no bracket: nothing to count)
+            for col, char in enumerate(text):
+                depth += (char == "[") - (char == "]")
+                depth = max(depth, 0)
+                if depth:
+                    bracketed.add(col)
+        if not QUOTE_MARK.search(text):
+            continue
         for found in QUOTE_MARK.finditer(text):
             col, char = found.start(), found.group()
             if (line.no, col) in ignored or col in bracketed:

@@ -77,11 +77,13 @@ def title_words(texts: list[str]) -> set[str]:
 def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     """Whether the block heads the text after it (`following`, the next block); `titles` are
     the first words of the text's parallel title lines (`title_words`)."""
-    if following is None or len(block.lines) > 3 or not _text_follows(following):
+    if following is None or len(block.lines) > 3:
         return False
     text = " ".join(block.text.split())
     words = text.split()
     if not words or len(words) > HEAD_WORDS or text.endswith((":", ",", ";")):
+        return False
+    if not _text_follows(following):
         return False
     if P.SIGNATURE_LINE.search(text):
         return False  # '(I. SHCHERBAKOV)', 'COLONEL [signature]': a signature
@@ -160,7 +162,7 @@ def _text_follows(block: Block) -> bool:
     """The next block is running text (or a point): words that end a sentence, not another
     head, a signature, a clerk's log or a copy list."""
     text = " ".join(block.text.split())
-    if capitals(text) and len(text.split()) <= HEAD_WORDS:
+    if len(text.split()) <= HEAD_WORDS and capitals(text):
         return False
     if P.POINT_LABEL.match(text) or P.DASH_POINT.match(text):
         return True

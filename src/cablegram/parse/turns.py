@@ -37,9 +37,9 @@ from cablegram.model import (
     Section,
     SheetTurn,
     Speech,
+    plain_text,
 )
 from cablegram.parse.furniture import despaced
-from cablegram.parse.inline import plain_text
 from cablegram.parse.persons import INITIALS, TITLE_WORD, WORD, same_person
 from cablegram.parse.spans import Reading, trimmed
 

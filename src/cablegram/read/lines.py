@@ -120,6 +120,8 @@ def strip_bullet(text: str) -> str:
 def ends_in_bracket(text: str) -> bool:
     """Whether `text` ends inside a bracket opened in it (brackets nest: '[handwritten:
     "to Cdes. [[N. P. Varnov?]] and …' is still open)."""
+    if "[" not in text:
+        return False
     depth = 0
     for char in text:
         if char == "[":
