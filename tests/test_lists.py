@@ -538,3 +538,15 @@ def test_a_one_line_copy_sets_a_numbered_head_said_again_on_its_own_line() -> No
     blocks = decode_export("t.txt", page.encode()).blocks
     texts = [line.text for block in blocks for line in block.lines]
     assert "1. The Revolutionary Committee of the Guomindang." in texts
+
+
+def test_a_page_break_between_paragraphs_is_no_paragraph() -> None:
+    document = parse_bytes(
+        "t.txt",
+        (
+            HEADER
+            + "The Minister has read your minute.\n\n[page break]\n\nHe would like your views.\n"
+        ).encode(),
+    )
+    xml = serialise(encode_document(document, "t")).decode()
+    assert "<p><pb/></p>" not in xml and "</p>\n        <pb/>\n        <p>" in xml

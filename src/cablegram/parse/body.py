@@ -22,6 +22,7 @@ from cablegram.model import (
     Inlines,
     ListItem,
     Note,
+    PageBreak,
     Paragraph,
     QuotedKind,
     QuotedText,
@@ -254,7 +255,10 @@ def body_part(block: Block, ctx: BodyContext):
         )
     label = label_of(block.lines[0].text)
     if label is None:
-        return Paragraph(block_inlines(block, ctx))
+        content = block_inlines(block, ctx)
+        if content and all(isinstance(node, PageBreak) for node in content):
+            return SheetTurn(content)  # '[page break]' between paragraphs: no paragraph
+        return Paragraph(content)
     whole = marked(block, ctx.layout).lstrip()
     item = ListItem(label.n, block_inlines(block, ctx, whole[label.length :].lstrip()))
     return Point(label, item)
