@@ -17,6 +17,7 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 JOINING = {"supplied", "unclear", "choice", "persName", "placeName", "orgName",
            "date", "time", "idno", "hi", "stamp", "ref", "title", "publisher"}  # fmt: skip
 WORD = re.compile(r"\w+")
+HYPHENATED = re.compile(r"(\w+)-(\w+)")
 PDF_PAGE_NUMBER = re.compile(r"^ {20,}\d{1,3}\s*$")  # a PDF page's number at its foot
 
 # The labels of the archive's editorial brackets and of the export's fields, which become
@@ -38,6 +39,8 @@ LABELS = [
         "[",
     ),
     (re.compile(r"\[\d{1,3}\]"), " "),
+    # a footnote's number glued to its word ('comprador1'): the anchor, note/@n in the TEI
+    (re.compile(r"(?<=[^\W\d_])(?=\d{1,2}(?:[\s.,;:!?)”\"»]|$))"), " "),
     (re.compile(r"\[\s*page\s+break\s*\]", re.I), " "),
     # a later hand's label: '[Handwritten across the upper left-hand corner: …]', '[Handwritten]'
     # (its place may come first: '[In the margin, handwritten by Stalin: …]')
@@ -87,16 +90,28 @@ def source_words(path: Path) -> Counter[str]:
 
 
 def tei_text(element: etree._Element) -> str:
-    """The text of a TEI element, element borders read as word borders where they are."""
+    """The text of a TEI element, element borders read as word borders where they are.
+
+    What the markup holds of the source's words is read back as printed: a point's label
+    (`item/@n`), a footnote's marker (`note/@n`, at its anchor and before its text), an end
+    mark's words (`milestone/@rend`), a letter-spaced word's letters
+    (`hi[@rend='letterspaced']`, 'SHTYKOV' for 'S H T Y K O V').
+    """
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
         name = etree.QName(node).localname if isinstance(node.tag, str) else ""
         joins = name in JOINING or (name == "lb" and node.get("break") == "no")
+        if name == "note" and node.get("type") == "authorial" and node.get("n"):
+            parts.append(" " + node.get("n", ""))  # the anchor ('comprador1', 'us.3', 'x/')
         if not joins:
             parts.append(" ")
-        if name == "hi" and node.get("rend") == "letterspaced":
-            parts.append(" ".join(node.text or ""))  # 'SHTYKOV' was printed 'S H T Y K O V'
+        if name in {"item", "note"} and node.get("n"):
+            parts.append(node.get("n", "") + " ")
+        if name == "milestone":
+            parts.append(node.get("rend", ""))  # '-- End of Conversation --'
+        if name == "hi" and node.get("rend") == "letterspaced" and node.text:
+            parts.append(" ".join(node.text))
         elif node.text and isinstance(node.tag, str):
             parts.append(node.text)
         for child in node:
@@ -111,7 +126,11 @@ def tei_text(element: etree._Element) -> str:
 
 
 def tei_words(path: Path) -> Counter[str]:
-    return Counter(WORD.findall(tei_text(etree.parse(str(path)).getroot())))
+    """The TEI's words; a hyphenated word also counts joined, as the source's check reads a
+    hyphen at a line's end ('anti-' | 'aircraft', a real hyphen the TEI keeps)."""
+    text = tei_text(etree.parse(str(path)).getroot())
+    joined = ["".join(pair) for pair in HYPHENATED.findall(text)]
+    return Counter(WORD.findall(text)) + Counter(joined)
 
 
 SOURCES = seed_paths() + variant_paths() + sample_paths()

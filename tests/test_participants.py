@@ -310,7 +310,8 @@ def test_a_form_of_address_before_or_after_the_name_makes_a_label(label: str, wh
 def test_letter_spaced_labels_in_russian() -> None:
     people = (Participant("M.S. Gorbachev"), Participant("J. Kádár"))
     body = _turns("Г о р б а ч е в: Товарищи, начнем.", "К а д а р: Согласен.", people=people)
-    assert _speakers(body) == [("Г о р б а ч е в:", "M.S. Gorbachev"), ("К а д а р:", "J. Kádár")]
+    # the labels' letter-spaced words are hi[@rend='letterspaced'] holding the word (v2)
+    assert _speakers(body) == [("Горбачев:", "M.S. Gorbachev"), ("Кадар:", "J. Kádár")]
 
 
 def test_a_label_alone_on_its_line_and_a_speaker_no_title_names() -> None:

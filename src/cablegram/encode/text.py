@@ -87,8 +87,8 @@ def _distribution(parent: etree._Element, part: Distribution, ctx: Context) -> N
 def _items(list_element: etree._Element, items: Iterable[ListItem], ctx: Context) -> None:
     for item in items:
         element = tei("item", list_element, n=item.n)
-        paragraphs = [b for b in item.blocks if not isinstance(b, PointList)]
-        if paragraphs:  # a point of several paragraphs: each a p
+        paragraphs = [b for b in item.blocks if isinstance(b, Paragraph | AddedBlock)]
+        if paragraphs:  # a point of several paragraphs: each a p (a sheet turn stays inline)
             add_inlines(tei("p", element), item.content, ctx)
             for block in item.blocks:
                 _body_part(element, block, ctx)

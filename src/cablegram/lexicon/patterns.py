@@ -117,11 +117,36 @@ LONE_NUMBER = re.compile(r"^(?:\d{1,6}|[-–—]\s*\d{1,3}\s*[-–—])$")
 SHEET_NUMBER = re.compile(r"^(?:Лист|Sheet|Page)\s*(?P<n>\d+)$", I)
 
 # ----------------------------------------------------------------- body
-# a point: '1.', '2)', 'a)', 'б)'
-NUMBERED = re.compile(r"^\s*(?:[-*•]\s+)?(?:(?P<n>\d{1,2})[.)]|(?P<letter>[a-zа-я])\))\s+(?=\S)")
-BULLET = re.compile(r"^\s*[-*•]\s+")
+# a point's label: '1.', '2)', '(3)', 'a)', 'б.', '(c)', 'IV.', '(ii)', '（一）', '三、', '- 1.'
+# (not a person's initials 'I. V. Stalin', not 'e.g.', not a decimal '1.5'); '2.Text' lacks
+# its space
+POINT_LABEL = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:"  # a Markdown bullet before the number: the page's list markup
+    r"\((?P<paren>\d{1,3}|[a-zа-я]|[ivx]{1,5})\)"
+    r"|[（(](?P<han>[一二三四五六七八九十]{1,3})[）)]|(?P<han_comma>[一二三四五六七八九十]{1,3})、"
+    r"|(?P<num>\d{1,3})(?P<num_sep>[.)])(?![\d.])"
+    r"|(?P<roman>[IVX]{1,5})\.(?!\s*[A-ZА-ЯЁ]\.)"
+    r"|(?P<lower>[a-zа-я]|[ivx]{2,5})(?P<lower_sep>[.)])(?!\s*[a-zа-я]\.)"
+    r")(?:\s+(?=\S)|(?=[A-ZА-ЯЁ\"“«])|(?<=[）)、])(?=[\u4e00-\u9fff]))"
+)
+# a part's number or letter alone ('II.', 'B'), or with the word naming the part
+# ('Amendment .1.', 'Article 3', 'Статья 2', 'Part II')
+PART_ALONE = re.compile(
+    r"^(?:(?:Amendment|Article|Section|Part|Chapter|Annex|Appendix|Paragraph|Статья|Раздел"
+    r"|Глава|Часть|Приложение|Artikel|Abschnitt|Teil)\s*\.?\s*(?:[IVX]{1,5}|\d{1,3}|[A-Z])"
+    r"|[IVX]{1,5}|[A-Z])\.?$"
+)
+# a dashed or bulleted point ('- для …', '– continuous tension', '• …')
+DASH_POINT = re.compile(r"^\s*(?P<mark>[-–—•▪·*])\s+(?=\S)")
 FOOTNOTE_DEF = re.compile(r"^\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$", re.S)
 TERMINAL = re.compile(r"[.!?:;…»\"”)’。！？：；」』）】]\s*$")
+# a word no sentence ends with: a line or page cut after one goes on ('… can receive a' |
+# 'Czechoslovak trade delegation', '… направляю в' | 'Корею.')
+CONNECTOR = re.compile(
+    r"\b(?:a|an|the|of|to|in|on|at|by|for|with|from|and|or|but|that|which"
+    r"|в|во|на|и|к|с|со|о|об|по|за|из|от|до|для|у|что|а|но|не)\s*$",
+    re.IGNORECASE,
+)
 
 # ----------------------------------------------------------------- closer
 RANK = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
 from cablegram.errors import SourceError
 from cablegram.lexicon.languages import AMERICAN_ORIGIN, ENGLISH_ORIGIN
@@ -23,9 +24,12 @@ from cablegram.model import (
     DocText,
     Document,
     Gap,
+    ListItem,
+    Note,
     Paragraph,
     PointList,
     QuotedText,
+    Section,
     SourceInfo,
     Text,
     Version,
@@ -112,23 +116,36 @@ def _stops_mid_text(text: DocText) -> bool:
         return closer_breaks_off(text.closer)
     if not text.body:
         return False
-    last = text.body[-1]
+    last = _last_block(text.body[-1])
     if isinstance(last, QuotedText):
         return _stops_mid_text(last.text)
-    if isinstance(last, Paragraph):
+    if isinstance(last, Paragraph | ListItem):
         content = last.content
-    elif isinstance(last, PointList):
-        content = last.items[-1].content
     else:
         return False
+    footnote = bool(content) and isinstance(content[-1], Note)
+    if footnote:
+        content = content[-1].content  # type: ignore[union-attr]  # the export may stop in it
     if not content or not isinstance(content[-1], Text):
         return False
     ending = content[-1].text.rstrip()
     if len(ending.split()) <= 3 and any(c.isdigit() for c in ending):
         return False  # a number or a date on its own (第402/sh号, No. 3590): a closing line
-    if isinstance(last, Paragraph) and _closing_line(ending):
+    if isinstance(last, Paragraph) and not footnote and _closing_line(ending):
         return False
     return not TERMINAL.search(ending) and not ending.endswith("]")
+
+
+def _last_block(part: object) -> object:
+    """The block a body part ends with: a section's, a list's last point's (its last
+    paragraph or sub-list)."""
+    if isinstance(part, Section) and part.blocks:
+        return _last_block(part.blocks[-1])
+    if isinstance(part, PointList):
+        return _last_block(part.items[-1])
+    if isinstance(part, ListItem) and part.blocks:
+        return _last_block(part.blocks[-1])
+    return part
 
 
 CLOSING_END = re.compile(
@@ -161,13 +178,22 @@ def _mark_truncated(text: DocText) -> DocText:
     if text.closer:
         return dataclasses.replace(text, closer=truncated(text.closer))
     body = list(text.body)
-    last = body[-1]
-    if isinstance(last, QuotedText):
-        body[-1] = dataclasses.replace(last, text=_mark_truncated(last.text))
-    elif isinstance(last, Paragraph):
-        body[-1] = Paragraph((*last.content, Gap("truncated")))
-    elif isinstance(last, PointList):
-        item = last.items[-1]
-        item = dataclasses.replace(item, content=(*item.content, Gap("truncated")))
-        body[-1] = PointList((*last.items[:-1], item))
+    body[-1] = _truncated(body[-1])
     return dataclasses.replace(text, body=tuple(body))
+
+
+def _truncated(part: Any) -> Any:
+    """The part with a gap after its last words (in its last section, point, paragraph)."""
+    if isinstance(part, QuotedText):
+        return dataclasses.replace(part, text=_mark_truncated(part.text))
+    if isinstance(part, Paragraph) and part.content and isinstance(part.content[-1], Note):
+        note = part.content[-1]
+        note = dataclasses.replace(note, content=(*note.content, Gap("truncated")))
+        return dataclasses.replace(part, content=(*part.content[:-1], note))
+    if isinstance(part, Paragraph | ListItem) and not (isinstance(part, ListItem) and part.blocks):
+        return dataclasses.replace(part, content=(*part.content, Gap("truncated")))
+    if isinstance(part, Section | ListItem) and part.blocks:
+        return dataclasses.replace(part, blocks=(*part.blocks[:-1], _truncated(part.blocks[-1])))
+    if isinstance(part, PointList):
+        return dataclasses.replace(part, items=(*part.items[:-1], _truncated(part.items[-1])))
+    return part

@@ -17,12 +17,14 @@ import re
 
 from cablegram.lexicon.furniture import RECORDED_BY
 from cablegram.model import (
+    BodyPart,
     ClerkNote,
     CloserLine,
     Inlines,
     Paragraph,
     Participant,
     Party,
+    Section,
     Signed,
     Version,
 )
@@ -49,7 +51,7 @@ def record_authors(
     for part in version.text.closer:
         if isinstance(part, Signed) and (name := _signatory(part.content)):
             return (_author(name, participants),)
-    paragraphs = [p.content for p in version.text.body if isinstance(p, Paragraph)]
+    paragraphs = _paragraphs(version.text.body)
     narration = " ".join(QUOTED.sub(" ", _text(content)) for content in paragraphs)
     if not FIRST_PERSON.search(narration):
         return ()
@@ -67,12 +69,23 @@ def recorded_by(version: Version) -> str | None:
     illegible signature), None when there is no such line."""
     closer = [p.content for p in version.text.closer if isinstance(p, Signed | ClerkNote)]
     closer += [p.content for p in version.text.closer if isinstance(p, CloserLine)]
-    paragraphs = [p.content for p in version.text.body if isinstance(p, Paragraph)]
+    paragraphs = _paragraphs(version.text.body)
     for content in [*paragraphs[-LAST_PARAGRAPHS:], *closer]:
         line = _text(content)
         if match := RECORDED_BY.match(line):
             return _name(line[match.end() :]) or ""
     return None
+
+
+def _paragraphs(body: tuple[BodyPart, ...]) -> list[Inlines]:
+    """The body's paragraphs, those of its sections too, in order."""
+    out: list[Inlines] = []
+    for part in body:
+        if isinstance(part, Paragraph):
+            out.append(part.content)
+        elif isinstance(part, Section):
+            out.extend(_paragraphs(part.blocks))
+    return out
 
 
 def _text(content: Inlines) -> str:

@@ -3,7 +3,8 @@
 A version's blocks are first grouped (quoted telegrams spanning several blocks become one
 unit, parsed recursively); then the leading run of cable furniture becomes the opener, the
 trailing run of signatures, numbers, dates and clerks' notes the closer, and the rest the
-body, where numbered points form lists and a paragraph cut by a sheet turn is rejoined.
+body, where a paragraph cut by a sheet turn is rejoined, heads open sections
+(`sections`) and points form lists (`lists`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from cablegram.model import (
     Gapped,
     Inlines,
     ListItem,
+    Note,
+    PageBreak,
     Paragraph,
-    PointList,
     QuotedKind,
     QuotedText,
     SheetTurn,
@@ -40,9 +42,19 @@ from cablegram.parse.context import (
 from cablegram.parse.enclosures import split_enclosures
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
-from cablegram.parse.inline import InlineContext
+from cablegram.parse.inline import InlineContext, parse_inline
+from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.marks import furniture_numbers
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
+from cablegram.parse.sections import (
+    Heading,
+    build_sections,
+    end_marks,
+    is_heading,
+    opens_body,
+    separator,
+    title_words_of,
+)
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, ends_in_bracket
 
@@ -50,9 +62,12 @@ from cablegram.read import Block, ends_in_bracket
 def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     """Structure of a version's text."""
     blocks, footnotes = take_footnotes(blocks)
-    ctx.inline = InlineContext(footnotes=footnotes)
+    bracketed = {n: note.text for n, note in footnotes.notes.items() if note.anchor == "bracket"}
+    marks = tuple(note for note in footnotes.notes.values() if note.anchor != "bracket")
+    ctx.inline = InlineContext(footnotes=bracketed, marks=marks)
+    ctx.unanchored = footnotes.unanchored
     blocks = _join_export_pages(blocks)
-    return _structure(group_quotes(_split_items(blocks), frozenset()), ctx)
+    return _structure(group_quotes(split_points(blocks), frozenset()), ctx)
 
 
 def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -64,24 +79,11 @@ def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             out
             and block.lines[0].page != out[-1].lines[-1].page
             and not P.TERMINAL.search(out[-1].text)
-            and (block.text[:1].islower() or ends_in_bracket(out[-1].text))
+            and (_goes_on(out[-1].text, block.text) or ends_in_bracket(out[-1].text))
         ):
             out[-1] = Block(out[-1].lines + block.lines)
         else:
             out.append(block)
-    return tuple(out)
-
-
-def _split_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A block of several numbered lines becomes one block per point."""
-    out: list[Block] = []
-    for block in blocks:
-        starts = [i for i, line in enumerate(block.lines) if P.NUMBERED.match(line.text)]
-        if len(starts) < 2 or starts[0] != 0:
-            out.append(block)
-            continue
-        for a, b in zip(starts, [*starts[1:], len(block.lines)], strict=True):
-            out.append(Block(block.lines[a:b]))
     return tuple(out)
 
 
@@ -160,9 +162,10 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     start = 0
     seen_furniture = False
     previous: str | None = None
+    titles = title_words_of(units)
     while start < n:
         unit = units[start]
-        if not isinstance(unit, Block):
+        if not isinstance(unit, Block) or opens_body(units, start, titles):
             break
         kind = opener_kind(unit, units[start + 1 : start + 3], seen_furniture, previous)
         if kind is None:
@@ -172,6 +175,8 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         start += 1
     own, enclosures = split_enclosures(units[start:]) if depth == 0 else (units[start:], [])
     units, end = find_closer([*units[:start], *own], start)
+    if all(isinstance(unit, Block) and separator(unit) for unit in units[end:]):
+        end = len(units)  # an end mark alone closes nothing: it ends the body
     opener = furniture_numbers(opener_parts(units, start, ctx), ctx.year)
     body = _body(units[start:end], ctx, depth)
     enclosed = tuple(
@@ -184,6 +189,7 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
 
 def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
     parts: list = []
+    titles = title_words_of(units)
     i = 0
     while i < len(units):
         unit = units[i]
@@ -208,9 +214,15 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
                     break
             parts.append(sheet_turn(run, ctx))
             continue
-        parts.append(body_part(unit, ctx))
+        following = units[i + 1] if i + 1 < len(units) else None
+        if mark := separator(unit):
+            parts.append(mark)
+        elif is_heading(unit, following if isinstance(following, Block) else None, titles):
+            parts.append(Heading(block_inlines(unit, ctx), unit.align))
+        else:
+            parts.append(body_part(unit, ctx))
         i += 1
-    return tuple(_lists(_rejoin(parts)))
+    return build_sections(end_marks(_rejoin(parts)), build_lists)
 
 
 LETTER_WORDS = re.compile(r"\b(?:letters?|письм\w*|brief\w*|lettre)\b", re.IGNORECASE)
@@ -243,24 +255,19 @@ def body_part(block: Block, ctx: BodyContext):
         return Gapped(Gap("editorial"))
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text):
         return stamp_block(block, ctx)
-    numbered = P.NUMBERED.match(block.lines[0].text)
-    if numbered:
-        text = P.BULLET.sub("", marked(block, ctx.layout), count=1)
-        return ListItem(numbered["n"] or numbered["letter"], block_inlines(block, ctx, text))
-    return Paragraph(block_inlines(block, ctx))
-
-
-def _lists(parts: list) -> list:
-    out: list = []
-    for part in parts:
-        if isinstance(part, ListItem):
-            if out and isinstance(out[-1], PointList):
-                out[-1] = PointList((*out[-1].items, part))
-            else:
-                out.append(PointList((part,)))
-        else:
-            out.append(part)
-    return out
+    if notes := ctx.unanchored.get(block.no):  # a footnote's text without its anchor
+        return Paragraph(
+            tuple(Note("authorial", parse_inline(n.text, ctx.inline), n=n.n) for n in notes)
+        )
+    label = label_of(block.lines[0].text)
+    if label is None:
+        content = block_inlines(block, ctx)
+        if content and all(isinstance(node, PageBreak) for node in content):
+            return SheetTurn(content)  # '[page break]' between paragraphs: no paragraph
+        return Paragraph(content)
+    whole = marked(block, ctx.layout).lstrip()
+    item = ListItem(label.n, block_inlines(block, ctx, whole[label.length :].lstrip()))
+    return Point(label, item)
 
 
 def _rejoin(parts: list) -> list:
@@ -274,15 +281,15 @@ def _rejoin(parts: list) -> list:
             and out
             and i + 1 < len(parts)
             and isinstance(parts[i + 1], Paragraph)
-            and isinstance(out[-1], Paragraph | ListItem)
-            and _unfinished(out[-1].content)
-            and _starts_lowercase(parts[i + 1].content)
+            and isinstance(out[-1], Paragraph | Point)
+            and _goes_on(_last_text(_content(out[-1])), _first_text(parts[i + 1].content))
         ):
-            continued = (*out[-1].content, *part.content, *parts[i + 1].content)
+            continued = (*_content(out[-1]), *part.content, *parts[i + 1].content)
             if isinstance(out[-1], Paragraph):
                 out[-1] = Paragraph(continued)
             else:
-                out[-1] = ListItem(out[-1].n, continued)
+                item = ListItem(out[-1].item.n, continued)
+                out[-1] = Point(out[-1].label, item)
             i += 2
             continue
         out.append(part)
@@ -290,11 +297,22 @@ def _rejoin(parts: list) -> list:
     return out
 
 
-def _unfinished(content: Inlines) -> bool:
-    last = next((n for n in reversed(content) if isinstance(n, Text)), None)
-    return last is not None and not P.TERMINAL.search(last.text)
+def _content(part: Paragraph | Point) -> Inlines:
+    return part.content if isinstance(part, Paragraph) else part.item.content
 
 
-def _starts_lowercase(content: Inlines) -> bool:
-    first = next((n for n in content if isinstance(n, Text)), None)
-    return first is not None and first.text.lstrip()[:1].islower()
+def _last_text(content: Inlines) -> str:
+    return next((n.text for n in reversed(content) if isinstance(n, Text)), "")
+
+
+def _first_text(content: Inlines) -> str:
+    return next((n.text for n in content if isinstance(n, Text)), "")
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """A text cut by a page or sheet turn goes on after it: it ends without a stop and the
+    next begins in lower case, or it ends with a word no sentence ends with ('… направляю
+    в' | 'Корею.', '… can receive a' | 'Czechoslovak trade delegation')."""
+    if not before.strip() or P.TERMINAL.search(before):
+        return False
+    return after.lstrip()[:1].islower() or bool(P.CONNECTOR.search(before))

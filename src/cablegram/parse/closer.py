@@ -19,6 +19,7 @@ dateline's.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,19 @@ STRONG = {"date", "number", "clerk", "salute", "label", "item", "to"}
 # ----------------------------------------------------------------- lines and their pieces
 def line_pieces(text: str) -> list[Piece] | None:
     """The parts of one line of a closer, in order; None when the line is no closer's."""
+    found = _line_pieces(text)
+    return list(found) if found is not None else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_pieces(text: str) -> tuple[Piece, ...] | None:
+    """`line_pieces`, kept: the end of a text is read more than once (where the closer
+    begins, then its parts)."""
+    found = _read_pieces(text)
+    return tuple(found) if found is not None else None
+
+
+def _read_pieces(text: str) -> list[Piece] | None:
     text = text.strip()
     matched = P.for_matching(text)  # same length: its positions are the text's
     if not text:

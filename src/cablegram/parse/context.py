@@ -4,9 +4,12 @@ sheet turns and stamps that may stand anywhere."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cablegram.lexicon import patterns as P
+from cablegram.lexicon.hyphens import kept_hyphen
 from cablegram.model import (
     LB,
     LB_JOINED,
@@ -23,6 +26,7 @@ from cablegram.model import (
     Stamp,
     StampBlock,
 )
+from cablegram.parse.footnotes import Footnote
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.read import Block, Layout, Line
 
@@ -34,6 +38,12 @@ class BodyContext:
     inline: InlineContext = field(default_factory=InlineContext)
     sheets: int = 1
     american: bool = False  # an American office's text: numeric dates month first
+    # footnote texts printed without an anchor, by their block's first line: they stay there
+    unanchored: Mapping[int, list[Footnote]] = field(default_factory=dict)
+
+
+LAST_WORD = re.compile(r"[^\W\d_]+$")
+FIRST_WORD = re.compile(r"^[^\W\d_]*")
 
 
 def marked(block: Block, layout: Layout) -> str:
@@ -48,7 +58,9 @@ def marked(block: Block, layout: Layout) -> str:
         else:
             page = f"{PAGE_OPEN}{line.page}{PAGE_CLOSE}" if line.page != previous.page else ""
             hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower()
-            if hyphen:
+            if hyphen and kept_hyphen(LAST_WORD.findall(out[:-1])[-1], FIRST_WORD.findall(text)[0]):
+                out = out + page + (WRAP_JOINED if export else LB_JOINED) + text  # 'anti-aircraft'
+            elif hyphen:
                 out = out[:-1] + page + (WRAP_JOINED if export else LB_JOINED) + text
             elif page:
                 out = out + page + " " + text

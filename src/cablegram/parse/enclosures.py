@@ -62,8 +62,8 @@ def _letter_starts(units: list[Unit], k: int) -> bool:
     """A letter begins at `k` (a salutation 'Dear …', perhaps under a hand's label alone)
     right after a signed closer."""
     before, unit = units[k - 1], units[k]
-    if not (isinstance(before, Block) and is_closer_block(before)):
-        return False
     if isinstance(unit, Block) and HAND_LABEL.match(unit.text.strip()) and k + 1 < len(units):
         unit = units[k + 1]
-    return isinstance(unit, Block) and bool(F.SALUTATION.match(unit.text.strip()))
+    if not (isinstance(unit, Block) and F.SALUTATION.match(unit.text.strip())):
+        return False
+    return isinstance(before, Block) and is_closer_block(before)

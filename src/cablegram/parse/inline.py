@@ -32,6 +32,7 @@ from cablegram.model import (
     Note,
     PageBreak,
     Sic,
+    Spaced,
     Stamp,
     Supplied,
     Text,
@@ -45,6 +46,7 @@ from cablegram.parse.brackets import (
     missing,
     original_wording,
 )
+from cablegram.parse.footnotes import Footnote, anchor_pattern
 
 # A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
 # July 1951]'): its content is parsed again, inner brackets and all.
@@ -103,9 +105,11 @@ HONORIFIC = re.compile(r"^(?:Comrade|Cde|Cdes|Mr|General|Marshal|Товарищ|
 
 @dataclass
 class InlineContext:
-    """What inline parsing needs to know beyond the text itself."""
+    """What inline parsing needs to know beyond the text itself: the footnotes anchored by
+    a bracketed number (`footnotes`, n → text) and by other markers (`marks`)."""
 
     footnotes: Mapping[str, str] = field(default_factory=dict)
+    marks: tuple[Footnote, ...] = ()
     used_footnotes: set[str] = field(default_factory=set)
     unbalanced: list[str] = field(default_factory=list)  # what `_balanced` reported
 
@@ -148,7 +152,39 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
             if node is not None:
                 out.append(node)
     _append_text(out, text[pos:])
-    return _merge_text(_hands_labelled(out))
+    nodes = _merge_text(_hands_labelled(out))
+    if LETTERSPACED.search(text):
+        nodes = mark(nodes, LETTERSPACED, lambda m: Spaced(m[0].replace(" ", "")))
+    if any(note.n not in ctx.used_footnotes for note in ctx.marks):
+        nodes = _anchored(nodes, ctx)
+    return nodes
+
+
+def _anchored(nodes: Inlines, ctx: InlineContext) -> Inlines:
+    """Each footnote whose marker stands in the text ('comprador1', 'Party x/', 'Loi*'),
+    at its first anchor not yet taken, becomes the note there."""
+    for note in ctx.marks:
+        if note.n in ctx.used_footnotes:
+            continue
+        pattern = anchor_pattern(note)
+        for k, node in enumerate(nodes):
+            found = pattern.search(node.text) if isinstance(node, Text) else None
+            if found is None:
+                continue
+            assert isinstance(node, Text)
+            ctx.used_footnotes.add(note.n)
+            made = Note("authorial", parse_inline(note.text, ctx), n=note.n)
+            before, after = node.text[: found.start()], node.text[found.end() :]
+            pieces: list[Inline] = [Text(before)] if before else []
+            pieces += [made] + ([Text(after)] if after else [])
+            nodes = (*nodes[:k], *pieces, *nodes[k + 1 :])
+            break
+    return nodes
+
+
+# a letter-spaced word: four letters or more, one space between them ('S H T Y K O V',
+# 'V e r m e r k', 'Г о р б а ч е в'), kept as the word (ENCODING.md, Layout)
+LETTERSPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 
 
 def _balanced(text: str, ctx: InlineContext) -> str:

@@ -12,9 +12,12 @@ a PDF's paragraph. Each run of lines is cut by one of three readings of what its
 - `lines` (a page copy without blank lines, a one-line copy): every line is a paragraph of
   the page, but one that goes on (a list of names cut after a comma, an open bracket).
 
-In every reading a line that begins a numbered point, a footnote's text, a speaker's turn
-or a separator, or that changes the script (a Russian original followed by its English
-translation), starts a block.
+In every reading a line that begins a numbered, lettered, dashed or bulleted point, a
+footnote's text, a speaker's turn or a separator, a part's letter or number standing alone
+('B', 'II.'), the running text after a head in capitals, or a line that changes the script
+(a Russian original followed by its English translation), starts a block; a blank line
+inside a sentence ('… laughed and stopped' | '' | 'defending his opinion.') does not, nor
+does a line after a word no sentence ends with ('… can receive a' | 'Czechoslovak …').
 """
 
 from __future__ import annotations
@@ -25,23 +28,18 @@ from functools import cached_property
 from typing import Literal
 
 from cablegram.lexicon.dates import MONTH_NAMES
-from cablegram.lexicon.patterns import TERMINAL
-from cablegram.read.lines import Align, Layout, Line, ends_in_bracket
+from cablegram.lexicon.patterns import CONNECTOR, DASH_POINT, PART_ALONE, POINT_LABEL, TERMINAL
+from cablegram.read.lines import SEPARATOR_LINE, Align, Layout, Line, ends_in_bracket
 
 Reading = Literal["wrapped", "breaks", "lines"]
 
-POINT_START = re.compile(
-    r"^\s*(?:[-*•]\s+)?(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zа-я]\)|\([a-zа-я]\))\s+(?=\S)"
-)
 DATE_START = re.compile(rf"^\s*\d{{1,2}}\.\s+(?:{MONTH_NAMES})\b", re.IGNORECASE)
-BULLET_START = re.compile(r"^\s*[-–—•*]\s+\S")
 FOOTNOTE_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*/|\*{1,3}|x/)\s+\S")
 SPEAKER_START = re.compile(
     r"^\s*(?:(?:Comrade|Cde\.|Com\.|Mr\.|Mrs\.|Tov\.|Товарищ|тов\.)\s+)?"
     r"(?:[A-ZА-ЯЁ][\w'’.-]*\s+){0,3}[A-ZА-ЯЁ][\w'’-]+\s?:\s+\S"
     r"|^\s*(?:[A-ZА-ЯЁ]\.\s?){0,2}[A-ZА-ЯЁ]{2,}[A-ZА-ЯЁ-]*(?:\s+[A-ZА-ЯЁ]{2,})?\.\s+[A-ZА-ЯЁ\"“]"
 )
-SEPARATOR = re.compile(r"^\s*(?:[*#~=_—–-]\s*){3,}$")
 PAGE_BREAK_MARK = re.compile(r"^\s*\[\s*page break\s*\]\s*$", re.IGNORECASE)
 FIELD_START = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:Citation|Summary|Credits|Original Languages?|Contents)\s*:", re.I
@@ -54,6 +52,7 @@ SENTENCE_STOP = re.compile(r"[.!?…。！？][\"”»’)\]]*\s*$")
 ABBREVIATIONS = {"cde", "cdes", "com", "comr", "comrs", "no", "nos", "mr", "mrs", "dr", "gen",
                  "col", "tov", "etc", "г", "гг", "тов", "ст", "им", "т", "вх", "экз"}  # fmt: skip
 MIN_SCRIPT_LETTERS = 12
+PROSE_LINE = 40  # characters of a line of running prose (shorter: an address, a caption)
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,11 @@ def cut_blocks(lines: list[Line], reading: Reading) -> list[Block]:
     current: list[Line] = []
     for k, line in enumerate(lines):
         if not line.text.strip():
-            if current and not _bracket_goes_on(current, lines, k):
+            if (
+                current
+                and not _bracket_goes_on(current, lines, k)
+                and not _sentence_goes_on(current, lines, k)
+            ):
                 blocks.append(Block(tuple(current)))
                 current = []
             continue
@@ -129,6 +132,32 @@ def _bracket_goes_on(current: list[Line], lines: list[Line], k: int) -> bool:
     return "]" in following and following.find("]") < (following.find("[") % (len(following) + 1))
 
 
+def _sentence_goes_on(current: list[Line], lines: list[Line], k: int) -> bool:
+    """A sentence that a blank line cuts goes on after it ('… laughed and stopped' | '' |
+    'defending his opinion.'): its line ends without a stop and the next one begins in
+    lower case, on the same page (a page turn is the parser's to rejoin)."""
+    last = current[-1]
+    text = last.text.strip()
+    if len(text) < PROSE_LINE or not text[-1:].isalpha() or re.search(r"[^\W\d_]-$", text):
+        return False  # a short line (an address's, a caption's) ends where it ends
+    after = [line for line in lines[k + 1 :] if line.text.strip()]
+    following = after[0] if after else None
+    return (
+        following is not None
+        and following.page == last.page
+        and following.align is None
+        and last.align is None
+        and following.text.strip()[:1].islower()
+        and not _point_start(following.text)
+        and _sentence_ends(after)
+    )
+
+
+def _sentence_ends(lines: list[Line]) -> bool:
+    """The sentence goes on to a full stop within a few lines."""
+    return any(_ends_sentence(line.text.rstrip()) for line in lines[:3])
+
+
 def _starts_block(current: list[Line], line: Line, reading: Reading, width: int) -> bool:
     previous = current[-1]
     before = previous.text.rstrip()
@@ -137,15 +166,17 @@ def _starts_block(current: list[Line], line: Line, reading: Reading, width: int)
         return False
     if PAGE_BREAK_MARK.match(text) or PAGE_BREAK_MARK.match(before):
         return True
-    if SEPARATOR.match(text) or SEPARATOR.match(before) or FIELD_START.match(text):
+    if SEPARATOR_LINE.match(text) or SEPARATOR_LINE.match(before) or FIELD_START.match(text):
         return True
+    if PART_ALONE.match(text) or PART_ALONE.match(before.strip()):
+        return True  # a part's number or letter on a line of its own ('B', 'II.', 'Article 3')
     if _script(before) and _script(text) and _script(before) != _script(text):
         return True
     ended = bool(TERMINAL.search(before))
-    if (
-        (POINT_START.match(text) and not DATE_START.match(text)) or FOOTNOTE_START.match(text)
-    ) and ended:
+    if (_point_start(text) or FOOTNOTE_START.match(text)) and ended:
         return True
+    if _capitals(before) and _sentence_line(text):
+        return True  # a head in capitals, then its text (without a blank line between)
     if SPEAKER_START.match(text) and ended:
         return True
     if reading == "wrapped":
@@ -154,6 +185,25 @@ def _starts_block(current: list[Line], line: Line, reading: Reading, width: int)
         joined = re.search(r"[^\W\d_]-$", before) and text[:1].islower()
         return not (joined or CONTINUES.search(before) or (not ended and text[:1].islower()))
     return _ends_sentence(before) and bool(SENTENCE_START.match(text))
+
+
+def _point_start(text: str) -> bool:
+    """A line that begins a point: a number or letter ('1.', 'a)', 'II.'), a dash, a bullet
+    (not a date: '12. September')."""
+    return bool((POINT_LABEL.match(text) or DASH_POINT.match(text)) and not DATE_START.match(text))
+
+
+def _sentence_line(text: str) -> bool:
+    """A line of running text: it starts with a capitalised word (or 'I'), not a word in
+    capitals, and most of its letters are lower case."""
+    words = text.split()
+    if len(words) < 5 or not SENTENCE_START.match(text):
+        return False
+    first = words[0].strip('"“«(')
+    if len(first) > 1 and first.isupper():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.islower() for c in letters) >= 0.6 * len(letters)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -188,7 +238,9 @@ def _starts_paragraph(previous: Line, line: Line, width: int) -> bool:
     if previous.align != line.align:
         return True
     before = previous.text.rstrip()
-    if TERMINAL.search(before) is None and (line.text[:1].islower() or _capitals(before)):
+    if TERMINAL.search(before) is None and (
+        line.text[:1].islower() or _capitals(before) or CONNECTOR.search(before)
+    ):
         return False
     if re.search(r"[^\W\d_]-$", before) and line.indent < 3:
         return False

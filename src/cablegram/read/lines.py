@@ -22,12 +22,16 @@ PDF_PAGE_HEADER = re.compile(
     re.IGNORECASE,
 )
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
+MD_HEADING_TEXT = re.compile(r"^\s{0,3}#{1,6}\s+\S")  # a heading (not an end mark '###')
 MD_BOLD = re.compile(r"\*\*|__")
 MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")  # *fully*
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
 MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 HTML_ENTITY = re.compile(r"&(?:amp|nbsp|lt|gt|quot|apos|mdash|ndash|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
+# a line of a separator's or an end mark's characters ('* * *', '***', '——————', '###')
+SEPARATOR_LINE = re.compile(r"^\s*(?:[*#~=_—–-]\s*){3,}$")
+MD_RULES = {"#", "##", "###", "####", "#####", "######", "---", "***"}
 MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()]+)\)")
 RESIDUE = (
     (re.compile(r"\s*\$\s*\^\s*\{\s*\\(?:rm|mathrm)\s*\{?\s*o\s*\}?\s*\}\s*\$"), "º"),
@@ -62,7 +66,7 @@ def detect_layout(text: str) -> Layout:
     head = text.splitlines()[:60]
     if "\f" in text or sum(1 for line in head if PDF_PAGE_HEADER.match(line)) >= 2:
         return "pdftotext"
-    if any(MD_HEADING.match(line) for line in head):
+    if any(MD_HEADING_TEXT.match(line) for line in head):
         return "markdown"
     indented = sum(1 for line in head if re.match(r"^ {6,}\S", line))
     if indented >= 3:
@@ -77,6 +81,8 @@ def clean_line(raw: str, layout: Layout) -> str:
         line = line.strip()
     if not line.strip(" \u00a0\u200b\t"):  # a line of no-break spaces is a blank line
         return ""
+    if layout != "markdown" and SEPARATOR_LINE.match(line):
+        return line.strip()  # '***', '###': a separator or end mark, not Markdown
     if layout == "markdown":
         line = MD_QUOTE.sub("", line)  # '> "Comrade Nam Il!': the page's quotation markup
     if layout == "markdown" or MD_BOLD.search(line):
@@ -85,8 +91,9 @@ def clean_line(raw: str, layout: Layout) -> str:
         line = MD_ESCAPE.sub(r"\1", line)
     if layout == "markdown" and "*" in line:
         line = MD_EMPHASIS.sub(r"\1", line)
-    if line.strip() in {"#", "##", "###", "####", "#####", "######", "---", "***"}:
-        return ""
+    if layout == "markdown" and line.strip() in MD_RULES:
+        return ""  # an empty heading's marks, a rule of the page (a document's own
+        # separator in a text or PDF export stays: ENCODING.md, milestone)
     return normalise_residue(line)
 
 

@@ -39,6 +39,17 @@ CAPITALS_RUN = re.compile(
 TRANSLATION_FROM = re.compile(r"^(?:Translation|Translated) from \w+$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ\[\"“])")
 FOOTNOTE = re.compile(r"\s+(?=\[(\d{1,3})\]\s+[A-ZА-ЯЁ])")
+# a signature's bracket after the last sentence, then a name and perhaps a date
+SIGNED_TAIL = re.compile(r"(?<=[.!?”\"»])\s+\[[^\[\]]*signature[^\[\]]*\][^.!?\[\]]{2,60}$", re.I)
+DATE_TAIL = re.compile(
+    rf"(?<=\S)\s*(?:\d{{1,2}} (?:{MONTH_NAMES}) \d{{4}}|(?:{MONTH_NAMES}) \d{{1,2}}, \d{{4}})\.?$",
+    re.IGNORECASE,
+)
+# 'n. Words of a head. Words of a head …': a head, then a sentence that begins with it
+SAID_AGAIN = re.compile(
+    r"^(?P<head>\d{1,2}\.\s+(?P<words>(?:\S+\s+){1,3}\S+)[^.!?]{0,80}\.)\s+(?P=words)\b"
+)
+ENDNOTE = re.compile(r" 1\. (?=[\"“«]?[A-ZА-ЯЁ])")
 NEXT = r"(?=\s+[A-ZА-ЯЁ\"“«])"  # … and the next line starts
 # 'From Beijing Sent 2.11.50 20.15 Received 3.11.50 0315': a transmission log
 LOG = re.compile(
@@ -135,10 +146,47 @@ def _body(text: str, title: str) -> list[str]:
         else:
             lines.append(heading)
         rest = rest[end.end() :]
+    rest, endnotes = _endnotes(rest)
     paragraphs: list[str] = []
     for piece in _cut_headings(rest):
-        paragraphs.extend(p for p in POINT.split(piece) if p.strip())
-    return lines + _closing(paragraphs)
+        for point in POINT.split(piece):
+            paragraphs.extend(p for p in _said_again(point) if p.strip())
+    return lines + _closing(paragraphs) + endnotes
+
+
+def _said_again(text: str) -> list[str]:
+    """A numbered head run into its text, which says it again ('1. The Revolutionary
+    Committee of the Guomindang. The Revolutionary Committee of the Guomindang was formed
+    …'): the head on a line of its own."""
+    found = SAID_AGAIN.match(text)
+    if found is None:
+        return [text]
+    return [text[: found.end("head")], text[found.end("head") :].strip()]
+
+
+def _endnotes(text: str) -> tuple[str, list[str]]:
+    """The numbered notes that end the text ('… 10 February 1952 1. The campaign …, 1951.
+    2. The …'), each on a line of its own, when their numbers are glued, in order, to
+    words before them ('campaign1', 'merchants2')."""
+    for start in reversed([m.start() for m in ENDNOTE.finditer(text)]):
+        if not text[start:].startswith(" 1. "):
+            continue
+        cuts = [start]
+        for n in range(2, 10):
+            found = re.search(rf"(?<=[.!?”\"»)]) {n}\. (?=\S)", text[cuts[-1] + 1 :])
+            if found is None:
+                break
+            cuts.append(cuts[-1] + 1 + found.start())
+        body, anchors = text[:start], 0
+        for n in range(1, len(cuts) + 1):
+            found = re.search(rf"[^\W\d_][.,;:!?”\"»)]?{n}(?![\w/-])", body[anchors:])
+            if found is None:
+                break
+            anchors += found.end()
+        else:
+            notes = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+            return body.strip(), notes
+    return text, []
 
 
 def _leading_line(text: str) -> int | None:
@@ -194,6 +242,13 @@ def _closing(paragraphs: list[str]) -> list[str]:
     if len(sentences) > 1 and ROLE.match(sentences[-1]) and len(sentences[-1].split()) <= 14:
         out.append(body[: len(body) - len(sentences[-1])].strip())
         out.append(sentences[-1])
+    elif signed := SIGNED_TAIL.search(body):
+        out.append(body[: signed.start()].strip())  # '… bourgeoisie. [Chinese signature] Gao
+        signature = signed.group(0).strip()  # Gang 10 February 1952': signature and date
+        dated = DATE_TAIL.search(signature)
+        out.extend(
+            [signature[: dated.start()].strip(), dated.group(0).strip()] if dated else [signature]
+        )
     else:
         out.append(body)
     return out + footnotes

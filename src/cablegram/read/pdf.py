@@ -20,6 +20,7 @@ PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?P<n>\d{1,4})(?:\s*[-–—])?$")
 WIDE_GAP = re.compile(r"(?<=\S) {6,}(?=\S)")
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 CENTRE_INDENT = 12  # more than a paragraph's first-line indent
+GOES_ON = re.compile(r"(?:,|\b(?:den|le|the|of|am|vom|от))\s*$")  # a line going on after a gap
 
 
 def pdf_lines(raw_lines: list[str]) -> tuple[list[Line], list[str]]:
@@ -62,6 +63,10 @@ def _split_wide_gap(no: int, raw: str, page: int, indent: int) -> list[Line]:
         text = clean_line("\t".join(parts), "pdftotext")
         return [Line(no, text, page, indent, len(body))]
     gap = WIDE_GAP.search(body, indent)
+    if gap and GOES_ON.search(body[: gap.start()]):
+        # 'Beijing,          3 September 1966': one line whose words were set apart
+        text = clean_line(body[: gap.start()] + " " + body[gap.end() :], "pdftotext")
+        return [Line(no, text, page, indent, len(body))]
     if gap and len(body[: gap.start()].split()) <= 8:
         left = Line(no, clean_line(body[: gap.start()], "pdftotext"), page, indent, gap.start())
         right_indent = gap.end()
