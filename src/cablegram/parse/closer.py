@@ -180,6 +180,7 @@ def _segments(text: str) -> list[Piece] | None:
     return pieces or None
 
 
+SIGNATORY_REACH = 240  # characters: a signatory's words, with a role, before a number
 TRAILING = re.compile(r"[\"”»’']*[.,;:!]?[\"”»’']*(?=\s|$)")
 
 
@@ -193,7 +194,7 @@ def _run_end(text: str) -> int:
     """Where a signatory's words end: at the start of a number, a date or a clerk's note
     (outside brackets)."""
     depth = 0
-    for i, char in enumerate(text):
+    for i, char in enumerate(text[:SIGNATORY_REACH]):  # (a longer run is no signatory's)
         if char == "[":
             depth += 1
         elif char == "]":
