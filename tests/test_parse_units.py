@@ -987,3 +987,25 @@ def test_an_unlabelled_pages_last_words_about_its_title_are_its_summary() -> Non
     document = parse_bytes("t.txt", page.encode())
     assert document.metadata.summary[0].startswith("Kim Il Sung expresses his gratitude.")
     assert "expresses" not in repr(document.versions)
+
+
+@pytest.mark.parametrize(
+    ("head", "kinds"),
+    [
+        ("COUNCIL OF MINISTERS OF THE USSR\n\nRESOLUTION No. 2187\n\nOn Aid to the KPDR\n\n"
+         "for the Restoration of the National Economy\n\n"
+         "The Council of Ministers of the USSR RESOLVES:",
+         ["office", "doctype", "heading"]),
+        ("A Telegram about the Meeting of Stalin with the Communist Party's\n"
+         "Delegation (18 July 1949)\n\nTo the Center, to Chairman Mao:",
+         ["heading", "salute"]),
+    ],
+)  # fmt: skip
+def test_a_caption_goes_on_over_its_lines(head: str, kinds: list[str]) -> None:
+    """A caption's further line (in lower case, or after a possessive) is the caption's, not
+    a salutation or a dateline; a decree's enacting formula is its text."""
+    document = parse_bytes(
+        "t.txt", _page("Resolution of the Council", f"{head}\n\n1. To grant aid.").encode()
+    )
+    opener = document.versions[-1].text.opener
+    assert [p.kind for p in opener if isinstance(p, Furniture)] == kinds

@@ -175,3 +175,8 @@ DISTRIBUTION_ITEM = re.compile(
 # 'gez. Kohl', 'sgd. Dean Rusk', 'подп. Громыко': the archive's or the copyist's mark that
 # the original was signed
 SIGNED_PREFIX = re.compile(r"^(?:gez\.|sgd\.|signed:?|подп\.|\(signed\))\s*", I)
+# a decree's enacting formula ('The Council of Ministers of the USSR RESOLVES:'): its text
+ENACTS = re.compile(
+    r"\b(?:RESOLVES|RESOLVED|DECIDES|DECREES|ORDERS|ПОСТАНОВЛЯЕТ|ПОСТАНОВИЛ\w*|РЕШИЛ\w*"
+    r"|ПРИКАЗЫВАЮ|BESCHLIESST|BESCHLIEßT)\b"
+)

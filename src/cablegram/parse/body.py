@@ -87,6 +87,7 @@ def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+UNFINISHED = re.compile(r"(?:['’]s|\b(?:of|the|and|with|to|for|in|on|between|a))\s*$", re.I)
 RUN_ON = {None, "line", "heading", "office"}
 KEPT_WHOLE = {"stamp", "distribution", "address", "add", "gap", "sheet", "form"}
 
@@ -130,6 +131,9 @@ def _furniture_lines(
     for line in block.lines:
         piece = Block((line,))
         kind = opener_kind(piece, following, seen, kinds[-1] if kinds else previous)
+        if kinds and kinds[-1] == "heading" and UNFINISHED.search(pieces[-1].text):
+            pieces[-1] = Block((*pieces[-1].lines, line))  # "… Communist Party's" | 'Delegation'
+            continue
         if kinds and F.RETURN_NOTICE.match(pieces[-1].text.strip()) and kind in RUN_ON:
             pieces[-1] = Block((*pieces[-1].lines, line))  # the notice's own further lines
             continue

@@ -118,6 +118,8 @@ def _opener_kind(
             return "address"
     if P.RECEIVED.search(text) and words <= 20:
         return "received"
+    if previous == "heading" and text[:1].islower() and not TERMINAL_SENTENCE.search(text):
+        return "heading"  # 'On Aid to the KPDR' | 'for the Restoration of …': its caption
     if salute := _salute_or_address(block, text, words):
         return salute
     if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
@@ -298,6 +300,7 @@ def _salute_or_address(block: Block, text: str, words: int) -> str | None:
         text.endswith((":", "："))
         and words <= 8
         and not _sentence(text)
+        and not F.ENACTS.search(text)
         and (capitals >= 2 or 0 < cjk <= 8)
     ):
         return "salute"  # 'Chairman Mao and the Central Committee:', '外交部：'
