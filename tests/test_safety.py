@@ -153,6 +153,19 @@ def test_source_directory_without_exports(workdir: Path) -> None:
     assert not Path("out").exists()
 
 
+def test_a_readme_beside_the_exports_is_no_source(workdir: Path) -> None:
+    """A directory of exports often has its README (the archive samples' has a table of
+    dates and parties): it is the directory's documentation, not a document."""
+    Path("corpus").mkdir()
+    shutil.copy(SEED, "corpus/cable.txt")
+    Path("corpus/README.md").write_text(
+        "# Exports\n\nJune 30, 1951 | Mao Zedong to Filippov | cable\n", encoding="utf-8"
+    )
+    result = run("convert", "corpus", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in Path("out").iterdir()] == [f"{SEED_ID}.xml"]
+
+
 def test_source_suffixes_in_capitals_are_exports(workdir: Path) -> None:
     Path("corpus").mkdir()
     shutil.copy(SEED, "corpus/CABLE.TXT")

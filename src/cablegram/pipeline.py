@@ -85,8 +85,8 @@ class Withdrawn:
 
 def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
     """Expand directories into their export files (.txt, .md in any case; hidden files, an
-    editor's backups and locks, are not sources); report paths that do not exist and
-    directories that hold no export."""
+    editor's backups and locks, and a README or a licence beside them are not sources);
+    report paths that do not exist and directories that hold no export."""
     sources: list[Path] = []
     missing: list[Converted] = []
     for path in paths:
@@ -110,7 +110,16 @@ def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
 
 
 def _is_export(path: Path) -> bool:
-    return path.suffix.lower() in SOURCE_SUFFIXES and not path.name.startswith(".")
+    """An export file of a directory: not hidden, not the directory's own documentation (a
+    README beside the exports), which a file named on the command line may still be."""
+    return (
+        path.suffix.lower() in SOURCE_SUFFIXES
+        and not path.name.startswith(".")
+        and path.stem.upper() not in DOCUMENTATION
+    )
+
+
+DOCUMENTATION = {"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"}
 
 
 def convert(
