@@ -46,12 +46,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("v35_verbatim_journal_handwritten_above_stamp_illegible", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Sergio del Valle']"
     ),
-    ("v38_verbatim_report_roles_in_title_multi_paragraph_points", "id"): (
-        "id differ: found 'report-undated-vasiliev', expected 'report-1950-05-13-vasiliev'"
-    ),
-    ("v38_verbatim_report_roles_in_title_multi_paragraph_points", "date"): (
-        "date differ: found {}, expected {'when': '1950-05-13'}"
-    ),
     ("v38_verbatim_report_roles_in_title_multi_paragraph_points", "opener"): (
         "opener not read as the expert reads it: 'To the Chief of the General Staff of the "
         "Armed Forces of the USSR' does not begin with 'To the Chief of the General Staff of "

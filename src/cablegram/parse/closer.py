@@ -56,7 +56,13 @@ from cablegram.parse.context import (
     stamp_block,
 )
 from cablegram.parse.inline import mark, parse_inline
-from cablegram.parse.marks import mark_copies, mark_numbers, mark_when, number_in_hand
+from cablegram.parse.marks import (
+    mark_copies,
+    mark_dateline,
+    mark_numbers,
+    mark_when,
+    number_in_hand,
+)
 from cablegram.parse.quotes import Unit
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, Line
@@ -454,7 +460,7 @@ def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
                 parts[current.index] = ClerkNote((*note.content, LineBreak(), *signer))
                 continue
             if kind == "name" and _place_over_date(text, after, current):
-                parts.append(Dateline(mark_when(content, ctx.year)))
+                parts.append(Dateline(mark_dateline(content, ctx.year, american=ctx.american)))
                 current = _Open(len(parts) - 1, "place")
                 continue
             if _goes_on(current, kind, after):
@@ -486,7 +492,7 @@ def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
         elif kind == "number":
             parts.append(CloserLine(_number(content, ctx)))
         elif kind == "date":
-            parts.append(Dateline(mark_when(content, ctx.year)))
+            parts.append(Dateline(mark_dateline(content, ctx.year, american=ctx.american)))
         elif kind in {"item", "to"}:
             _add_item(parts, kind, text, content)
         elif kind == "label":

@@ -42,7 +42,7 @@ from cablegram.parse.context import (
 from cablegram.parse.dates import HOURS_MINUTES, find_date, time_value
 from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import mark, parse_inline
-from cablegram.parse.marks import mark_date, mark_when
+from cablegram.parse.marks import mark_dateline, mark_when
 from cablegram.parse.quotes import Unit
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
@@ -393,7 +393,7 @@ def _furniture_content(kind: str, block: Block, ctx: BodyContext) -> Inlines:
         number_kind: NumberKind = "cable" if found is None or found[0] == "cable" else "document"
         content = _mark_cable_number(content, kind=number_kind)
     elif kind == "dateline":
-        content = mark_when(mark_date(content, american=ctx.american), ctx.year)
+        content = mark_dateline(content, ctx.year, american=ctx.american)
     elif kind == "received":  # 'From Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950'
         content = mark(content, P.RECEIVED_PLACE, lambda m: Name("place", (Text(m.group(0)),)))
         content = _mark_cable_number(content, P.LOG_NUMBER)

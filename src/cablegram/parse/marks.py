@@ -177,3 +177,12 @@ def mark_date(content: Inlines, *, american: bool = False) -> Inlines:
         out.extend(n for n in (Text(before), When("date", words, value), Text(after)) if n.text)
         done = True
     return tuple(out)
+
+
+def mark_dateline(content: Inlines, year: int | None, *, american: bool = False) -> Inlines:
+    """A dateline's dates and times: its date in any form ('13/5-50', '30.XII.194‸'), a
+    military time before it ('1200 10 July 1951'); an American office's numeric date is
+    read month first before anything else can read it day first."""
+    if american:
+        return mark_when(mark_date(content, american=True), year)
+    return mark_date(mark_when(content, year))
