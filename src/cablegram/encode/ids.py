@@ -28,8 +28,8 @@ def document_id(document: Document) -> str:
     meta = document.metadata
     key = meta.date.value.key if meta.date else None
     parts = [meta.kind, key or "undated"]
-    if meta.cable_number:
-        parts.append(meta.cable_number)
+    if number := meta.cable_number or meta.document_number:
+        parts.append(number)
     if meta.kind in RECORDS:  # a record is named after who met, not who wrote it down
         named = meta.participants[:1] or meta.senders[:2] or meta.authors[:1]
     else:

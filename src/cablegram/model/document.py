@@ -121,6 +121,7 @@ class Metadata:
     credits: str | None
     original_language: str | None
     contents: tuple[str, ...]
+    document_number: str | None = None  # another document's own ('Resolution No. 17')
     place: str | None = None  # where a record was made ('Beijing, 23 March 1966')
     # the title as the page displays it, when only its letter case differs from the
     # archive's title (a site's capitals): the page's styling, kept with its chrome

@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from cablegram.lexicon.names import EAST_ASIAN_SURNAMES, ROLE_WORD
+from cablegram.lexicon.patterns import CABLE_NUMBER
 from cablegram.model import (
     CORRESPONDENCE,
     Dateline,
@@ -20,6 +21,7 @@ from cablegram.model import (
     Furniture,
     Metadata,
     Number,
+    NumberKind,
     Paragraph,
     Party,
     Signed,
@@ -50,13 +52,16 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     main = _main_version(versions)
     changes: dict[str, object] = {}
     changes["intermediaries"] = _intermediaries(metadata, main, versions)
-    changes["cable_number"] = metadata.cable_number or _number_in_text(versions)
+    changes["cable_number"] = metadata.cable_number or _number_in_text(versions, "cable")
+    changes["document_number"] = _number_in_text(versions, "document")
     kind = metadata.kind
     if metadata.title_type is None and main:
         kind = kind_from_text(_headings(main)) or kind
     if main:
         kind = corrected_by_text(kind, _first_paragraphs(main))
     changes["kind"] = kind
+    if kind == "cable" and not changes["cable_number"]:  # a head without it: the number
+        changes["cable_number"] = _outgoing_number(versions)  # the sender gave it, at its end
     if metadata.date is None and (own := _own_date(versions)):
         changes["date"] = own  # no date line, no citation: the document's own dateline
     if main and kind in CORRESPONDENCE:
@@ -215,17 +220,28 @@ def _signatories(version: Version) -> tuple[Party, ...]:
     return tuple(found)
 
 
-def _number_in_text(versions: list[Version]) -> str | None:
-    """The cable's number from its heading (``CIPHERED TELEGRAM No. 4107``) or its
-    transmission log (``From Pyongyang, No. 4040.``)."""
+def _number_in_text(versions: list[Version], kind: NumberKind) -> str | None:
+    """The cable's number (or another document's) from its heading (``CIPHERED TELEGRAM
+    No. 4107``, ``No. 17``) or its transmission log (``From Pyongyang, No. 4040.``)."""
     for version in versions:
         for part in version.text.opener:
             if (isinstance(part, Furniture) and part.kind in {"doctype", "received"}) or (
                 isinstance(part, Dateline)
             ):
                 for node in part.content:
-                    if isinstance(node, Number) and node.kind == "cable":
+                    if isinstance(node, Number) and node.kind == kind:
                         return node.text
+    return None
+
+
+def _outgoing_number(versions: list[Version]) -> str | None:
+    """The number a cable's closer gives (``No. 1154/sh.``), its label left out."""
+    for version in versions:
+        for part in version.text.closer:
+            for node in getattr(part, "content", ()):
+                if isinstance(node, Number) and node.kind == "outgoing":
+                    found = CABLE_NUMBER.search(node.text)
+                    return found["number"].rstrip(".") if found else node.text
     return None
 
 
