@@ -1009,3 +1009,19 @@ def test_a_caption_goes_on_over_its_lines(head: str, kinds: list[str]) -> None:
     )
     opener = document.versions[-1].text.opener
     assert [p.kind for p in opener if isinstance(p, Furniture)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "kind"),
+    [
+        ("Message from Bagirov on the Situation", "No. 17\n\nto Cde. Stalin\n\nWe report the "
+         "situation in Iranian Azerbaijan.", "report"),
+        ("Message from Mao Zedong to Filippov", "CIPHERED TELEGRAM No. 2617\n\nWe report the "
+         "situation at the front.", "cable"),
+    ],
+)  # fmt: skip
+def test_a_message_that_reports_without_a_telegrams_form(title: str, head: str, kind: str) -> None:
+    """D1: a 'Message' that reports a situation, with no telegram's head or log, is a
+    report; with them, a cable."""
+    document = parse_bytes("t.txt", _page(title, head).encode())
+    assert document.metadata.kind == kind

@@ -263,13 +263,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "expected ['office', 'dateline', 'doctype', 'subject'] ([['dateline', 'Referatsleiter"
         " 211 Bonn, ..."
     ),
-    ("250_bagirov-maslennikov-stalin-1945-12-02", "type"): (
-        "type differ: found 'cable', expected 'report'"
-    ),
-    ("250_bagirov-maslennikov-stalin-1945-12-02", "id"): (
-        "id differ: found 'cable-1945-12-02-17-bagirov-maslennikov', expected "
-        "'report-1945-12-02-17-bagirov-maslennikov'"
-    ),
     ("254_prc-embassy-hungary-situation-1956-10-26", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Hungarian "
         "People’s Army']"

@@ -56,6 +56,9 @@ ATTENDANCE = re.compile(
     re.IGNORECASE,
 )
 DIALOGUE = re.compile(r"\b(?:conversation|talks?|discussion|telephone|беседа|gespräch)\b", re.I)
+# A 'Message' that reports (D1): a report, unless it has a telegram's form
+MESSAGE = re.compile(r"messages?", re.IGNORECASE)
+REPORTS = re.compile(r"^(?:we|i)\s+(?:hereby\s+)?report\b", re.IGNORECASE)
 # Sent by post, not by telegraph: a 'telegram' whose text says so is a letter.
 BY_POST = re.compile(
     r"\b(?:sending|send|sent|forward\w*|transmit\w*) (?:\w+ ){0,8}?by (?:diplomatic )?"

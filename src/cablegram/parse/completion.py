@@ -29,7 +29,7 @@ from cablegram.model import (
     When,
     plain_text,
 )
-from cablegram.parse.doctypes import corrected_by_text, kind_from_text
+from cablegram.parse.doctypes import corrected_by_text, kind_from_text, kind_in
 from cablegram.parse.parties import party_of
 
 ADDRESS_TO = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?P<who>.+?)[.:!]?$", re.IGNORECASE)
@@ -58,7 +58,9 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     if metadata.title_type is None and main:
         kind = kind_from_text(_headings(main)) or kind
     if main:
-        kind = corrected_by_text(kind, _first_paragraphs(main))
+        kind = corrected_by_text(
+            kind, _first_paragraphs(main), metadata.title_type, _telegraphed(versions)
+        )
     changes["kind"] = kind
     if kind == "cable" and not changes["cable_number"]:  # a head without it: the number
         changes["cable_number"] = _outgoing_number(versions)  # the sender gave it, at its end
@@ -72,6 +74,25 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
         elif signed:
             changes["senders"] = signed[:1]
     return dataclasses.replace(metadata, **changes)  # type: ignore[arg-type]
+
+
+def _telegraphed(versions: list[Version]) -> bool:
+    """The text has a telegram's form: a telegram's head or a transmission log."""
+    for version in versions:
+        for part in version.text.opener:
+            if isinstance(part, Dateline) or (
+                isinstance(part, Furniture)
+                and (
+                    part.kind == "received"
+                    or (
+                        part.kind == "doctype"
+                        and (found := kind_in(plain_text(part.content)))
+                        and found[0] == "cable"
+                    )
+                )
+            ):
+                return True
+    return False
 
 
 def _own_date(versions: list[Version]) -> DocDate | None:

@@ -19,6 +19,8 @@ from cablegram.lexicon.doctypes import (
     CONVERSATION,
     DIALOGUE,
     KIND_PATTERNS,
+    MESSAGE,
+    REPORTS,
 )
 from cablegram.model import DocType
 
@@ -48,11 +50,21 @@ def kind_from_text(headings: list[str]) -> DocType | None:
     return None
 
 
-def corrected_by_text(kind: DocType, first_paragraphs: list[str]) -> DocType:
+def corrected_by_text(
+    kind: DocType,
+    first_paragraphs: list[str],
+    title_words: str | None = None,
+    telegraphed: bool = True,
+) -> DocType:
     """A cable whose text says it is sent by post is a letter (a covering letter the
-    archive calls a telegram)."""
+    archive calls a telegram); a 'Message' without a telegram's form (no telegram's head,
+    no transmission log) that reports a situation is a report (D1)."""
     if kind == "cable" and any(BY_POST.search(text) for text in first_paragraphs):
         return "letter"
+    message = bool(title_words and MESSAGE.fullmatch(title_words.strip()))
+    reports = any(REPORTS.match(text) for text in first_paragraphs)
+    if kind == "cable" and message and not telegraphed and reports:
+        return "report"
     return kind
 
 
