@@ -1025,3 +1025,31 @@ def test_a_message_that_reports_without_a_telegrams_form(title: str, head: str, 
     report; with them, a cable."""
     document = parse_bytes("t.txt", _page(title, head).encode())
     assert document.metadata.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "name", "role"),
+    [
+        ("Letter from Con Cremin, ‘The Representation of China’",
+         "Mr. F. H. Boland, Permanent Representative of Ireland to the United Nations, New York."
+         "\n\nDear Freddie,", "F. H. Boland", "Permanent Representative of Ireland to the "
+         "United Nations"),
+        ("Report, GDR Embassy in Hanoi, 'On the Plenum'",
+         "To the\nMinistry of Foreign Affairs\nFar Eastern Department\nBerlin\n\nRe: the Plenum",
+         "Ministry of Foreign Affairs", None),
+        ("Cable from the Chinese Embassy in the DPRK, 'Kim Il Sung on the Plan'",
+         "Foreign Ministry:", "Foreign Ministry", None),
+        ("List of Questions, Prepared by V.V. Kuznetsov", "To Cde. V. M. Molotov",
+         "V. M. Molotov", None),
+    ],
+)  # fmt: skip
+def test_the_addressee_of_an_address_block(
+    title: str, head: str, name: str, role: str | None
+) -> None:
+    """A postal address (name, post, place), an office over lines under 'To the', an office
+    hailed: the addressee the title does not name; any kind of document but a record's."""
+    document = parse_bytes(
+        "t.txt", _page(title, f"{head}\n\nWe have the honour to report.").encode()
+    )
+    (party,) = document.metadata.addressees
+    assert (party.name, party.role) == (name, role)

@@ -32,17 +32,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("v22_markdown_ru_decree_nested_lists_no_dateline", "paragraphs"): (
         "paragraph count differs: blocks are cut otherwise than the expert's: found 1, expected 0"
     ),
-    ("v24_markdown_gdr_report_authorial_footnotes", "addressees"): (
-        "addressees differ: found [{'name': 'Ministry of Foreign Affairs Far Eastern "
-        "Department Berlin', 'kind': 'org'}], expected [{'name': 'Ministry of Foreign Aff..."
-    ),
-    ("v26_markdown_chinese_original_english_generic_mfa", "addressees"): (
-        "addressees differ: found [], expected [{'name': 'Foreign Ministry', 'kind': 'org'}]"
-    ),
-    ("v28_plain_irish_letter_address_lines_quoted_subject", "addressees"): (
-        "addressees differ: found [], expected [{'name': 'F. H. Boland', 'kind': 'person', "
-        "'role': 'Permanent Representative of Ireland to the United Nations'}]"
-    ),
     ("v35_verbatim_journal_handwritten_above_stamp_illegible", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Sergio del Valle']"
     ),
@@ -81,9 +70,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("v54_pdftotext_letter_reprint_provenance_address", "senders"): (
         "senders differ: found [{'name': 'Kim Il Sung', 'kind': 'person'}], expected "
         "[{'name': 'Kim Il Sung', 'kind': 'person', 'role': 'Chairman of the Cabinet o..."
-    ),
-    ("v56_pdftotext_undated_other_list_dash_subpoints", "addressees"): (
-        "addressees differ: found [], expected [{'name': 'V. M. Molotov', 'kind': 'person'}]"
     ),
     ("v58_pdfnoff_memcon_centred_heading_alternative_readings", "opener"): (
         "opener not read as the expert reads it: kinds ['handling', 'doctype', 'heading', "

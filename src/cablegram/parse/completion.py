@@ -12,13 +12,16 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from cablegram.lexicon.names import EAST_ASIAN_SURNAMES, ROLE_WORD
+from cablegram.lexicon import furniture as F
+from cablegram.lexicon.names import EAST_ASIAN_SURNAMES, HONORIFIC, ROLE_WORD
 from cablegram.lexicon.patterns import CABLE_NUMBER
 from cablegram.model import (
     CORRESPONDENCE,
     Dateline,
     DocDate,
     Furniture,
+    Inlines,
+    LineBreak,
     Metadata,
     Number,
     NumberKind,
@@ -34,11 +37,13 @@ from cablegram.parse.parties import party_of
 
 ADDRESS_TO = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?P<who>.+?)[.:!]?$", re.IGNORECASE)
 FIRST_PARAGRAPHS = 2
+PARTICIPATED = {"memorandum", "telcon", "minutes", "journal"}  # no addressee: participants
 # several addressees on one line: 'To the Center, to Chairman Mao:', 'to Cde. A and Cde. B'
 ADDRESSEE_SPLIT = re.compile(r",\s+(?=(?:to|for)\s)|;\s+", re.IGNORECASE)
 SALUTATION_WORDS = re.compile(
     r"^(?:(?:my\s+)?dear(?:est)?|respected|esteemed|honou?red|уважаемый|дорогой)\s+", re.IGNORECASE
 )
+TO_ALONE = re.compile(r"^(?:to|to the|an|an das|an den|an die|à|au)$", re.IGNORECASE)
 ROUTING_FROM = re.compile(r"^(?:from|von|от)\b", re.IGNORECASE)
 GENERIC_ADDRESS = re.compile(
     r"^(?:comrades?|sirs?|gentlemen|friends|colleagues|excellency|your excellency|madam"
@@ -66,8 +71,9 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
         changes["cable_number"] = _outgoing_number(versions)  # the sender gave it, at its end
     if metadata.date is None and (own := _own_date(versions)):
         changes["date"] = own  # no date line, no citation: the document's own dateline
-    if main and kind in CORRESPONDENCE:
+    if main and kind not in PARTICIPATED:
         changes["addressees"] = _merged(metadata.addressees, _addressees_in(main))
+    if main and kind in CORRESPONDENCE:
         signed = _signatories(main)
         if metadata.senders:  # the signature gives the title's sender a role
             changes["senders"] = _merged(metadata.senders, [(p, False) for p in signed])
@@ -161,13 +167,46 @@ def _addressees_in(version: Version) -> list[tuple[Party, bool]]:
         text = " ".join(plain_text(item.content).split())
         if _addressed(text) or "—" in text or ROUTING_FROM.match(text):
             continue  # 'BEIJING—TO KRASOVSKY' (a channel, read above), 'From: Embassy'
+        if item.kind == "address" and (party := _postal(item)):
+            found.append((party, True))
+            continue
         for piece in ADDRESSEE_SPLIT.split(text):
             match = ADDRESS_TO.match(piece.strip())
             who = SALUTATION_WORDS.sub("", match["who"] if match else piece).strip(" .,:;!")
             for party in _parties(who):
+                # an office hailed ('Foreign Ministry:') is addressed as a 'To …' line is
+                hailed = party.kind == "org" and piece.rstrip().endswith((":", "："))
                 if _named(party):
-                    found.append((party, bool(match)))
+                    found.append((party, bool(match) or hailed))
     return found
+
+
+def _postal(item: Furniture) -> Party | None:
+    """The addressee of an address of several lines: 'Mr. F. H. Boland, Permanent
+    Representative …, New York.' (name, post, place), or an office over lines ('Ministry
+    of Foreign Affairs' | 'Far Eastern Department' | 'Berlin': the first line's office)."""
+    text = " ".join(plain_text(item.content).split())
+    if F.POSTAL_ADDRESS.match(text):
+        name, *post = [piece.strip(" .") for piece in text.split(",")]
+        place = post.pop() if len(post) > 1 else None
+        return Party(HONORIFIC.sub("", name).strip(), place=place, role=", ".join(post) or None)
+    lines = _lines(item.content)
+    if lines and TO_ALONE.match(lines[0]):
+        lines = lines[1:]  # 'To the' | 'Ministry of Foreign Affairs' | …
+    if len(lines) > 1 and not ADDRESS_TO.match(lines[0]) and (first := party_of(lines[0])):
+        return first if first.kind == "org" else None
+    return None
+
+
+def _lines(content: Inlines) -> list[str]:
+    """The text of each line of furniture (its line breaks kept apart)."""
+    lines = [""]
+    for node in content:
+        if isinstance(node, LineBreak):
+            lines.append("")
+        else:
+            lines[-1] += plain_text((node,))
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def _parties(who: str) -> list[Party]:
