@@ -27,7 +27,7 @@ from cablegram.render.print import Volume, paged_html
 from cablegram.render.xslt import xslt_dir
 from cablegram.safexml import parse_xml as parse_tei
 from conftest import ROOT
-from test_web_html import MEMO, v2_corpus
+from test_web_html import MEMO, date_start, doc_date, plain_title, v2_corpus
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
 pytestmark = pytest.mark.skipif(
@@ -51,7 +51,7 @@ BLOCKS = {
     "p", "ab", "item", "list", "seg", "salute", "signed", "dateline", "opener", "closer",
     "quote", "floatingText", "body", "div", "head", "stamp", "gap", "pb",
 }  # fmt: skip
-NOT_PRINTED_INLINE = {"fw", "corr", "note"}  # fw is dropped; corr and notes go to footnotes
+NOT_PRINTED_INLINE = {"fw", "corr", "expan", "note"}  # fw dropped; the rest are footnotes
 
 
 # ============================================================ the edition, made once
@@ -113,8 +113,9 @@ def body(page: str) -> str:
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Edition:
     out = tmp_path_factory.mktemp("print") / "pdf"
-    volume = pipeline.print_edition([converted_tei], out)
     files = sorted(converted_tei.glob("*.xml"))
+    # the whole corpus in one volume (beyond 100 documents the default is several)
+    volume = pipeline.print_edition([converted_tei], out, volume_size=len(files))
     return Edition(converted_tei, files, out, volume, page_texts(out / "edition.pdf"))
 
 
@@ -301,16 +302,9 @@ def pdfinfo(pdf: Path) -> dict[str, str]:
 
 
 def cited_title(tree: etree._ElementTree) -> str:
-    """The cable's title as a reader sees it: identification notes in brackets."""
-    title = tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NS)
-    parts = [title.text or ""]
-    for child in title:
-        if etree.QName(child).localname == "note" and child.get("type") == "identification":
-            parts.append(f" [{' '.join(''.join(child.itertext()).split())}]")
-        else:
-            parts.append("".join(child.itertext()))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    """The cable's title as a reader sees it: identifications and supplied words in
+    brackets (as on the web)."""
+    return plain_title(tree.find("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", NS))
 
 
 def test_pdf_titles(edition: Edition, cables: dict) -> None:
@@ -754,16 +748,18 @@ def test_a_large_corpus_is_printed_in_volumes(tmp_path: Path, converted_tei: Pat
         assert page.xpath("//section[@id='index']")  # an index of its own
         order += ids
     assert sorted(order) == sorted(parse_tei(f).getroot().get(XML_ID) for f in files)
-    dates = [_sent(parse_tei(converted_tei / f"{i}.xml")) for i in order]
+    dates = [_placed(parse_tei(converted_tei / f"{i}.xml")) for i in order]
     assert dates == sorted(dates)  # the volumes follow one another in time
-    again = pipeline.print_edition([converted_tei], out, per_cable=False)
+    again = pipeline.print_edition([converted_tei], out, per_cable=False, volume_size=len(files))
     assert list(again.volumes) == ["edition.pdf"]
     assert sorted(p.name for p in out.glob("edition*")) == ["edition.html", "edition.pdf"]
 
 
-def _sent(tree: etree._ElementTree) -> str:
-    date = tree.find(".//{*}correspAction[@type='sent']/{*}date")
-    return date.get("when", "") if date is not None else ""
+def _placed(tree: etree._ElementTree) -> tuple[bool, str]:
+    """Where a document stands in time: the start of its date (the sent date of
+    correspondence, the date of creation of the others), the undated last."""
+    start = date_start(doc_date(tree.getroot()))
+    return not start, start
 
 
 def test_footnotes_name_the_archives_editors(html: lxml.html.HtmlElement) -> None:

@@ -51,7 +51,8 @@ ED_NOTE = "cable-1951-07-14-mao-zedong"  # v10: [Ed. note: ...] and a footnote
 TRANSLATOR_NOTE = "cable-1951-08-25-17493-gromyko"  # v14: [Translator's note: ...]
 BARE_SIC = "cable-1951-08-03-23220-krasovsky"  # v09: Yalou [sic], […]
 TRUNCATED = "cable-1951-07-20-22510-razuvaev"  # v03: partial page, [...]
-GDR = "cable-1951-08-14-johannes-konig"  # v05: German original, stamp block (ab)
+# v05, by its source (its id is the converter's: a report): German original, stamp block (ab)
+GDR = "v05_markdown_german_gdr_report"
 TELEGRAMS = "cable-1951-07-11-21680-mao-dong"  # seed 004: four quoted telegrams
 V2_EXAMPLE = Path(__file__).parent / "fixtures" / "v2-example.xml"
 MEMO = "memorandum-1949-12-16-stalin"  # its id
@@ -226,6 +227,44 @@ def doc_date(root: etree._Element) -> etree._Element | None:
     return first if first is not None else other
 
 
+# A reader's name of each document type: alone (the Type column, the filter) and in the
+# plural ("44 ciphered telegrams").
+TYPE_NAMES = {
+    "cable": ("Ciphered telegram", "ciphered telegrams"),
+    "letter": ("Letter", "letters"),
+    "report": ("Report", "reports"),
+    "memorandum": ("Record of conversation", "records of conversation"),
+    "telcon": ("Telephone conversation", "telephone conversations"),
+    "minutes": ("Minutes", "minutes"),
+    "journal": ("Journal", "journals"),
+    "decree": ("Decree", "decrees"),
+    "statement": ("Statement", "statements"),
+    "other": ("Other document", "other documents"),
+}
+
+
+def types_in_words(roots: list[etree._Element]) -> str:
+    """What the index's introduction says of the documents' types: " (44 ciphered
+    telegrams, 1 record of conversation)", the most frequent first; nothing when all are
+    of one type."""
+    counts = Counter(doc_type(root) for root in roots)
+    if len(counts) < 2:
+        return ""
+    parts = []
+    for kind, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        label, plural = TYPE_NAMES[kind]
+        parts.append(f"{count} {plural if count != 1 else label[0].lower() + label[1:]}")
+    return f" ({', '.join(parts)})"
+
+
+def date_start(date: etree._Element | None) -> str:
+    """Where a date stands in time: its @when, or the start of its span or bounds ("" for
+    none)."""
+    if date is None:
+        return ""
+    return next((date.get(a) for a in ("when", "from", "notBefore", "notAfter") if date.get(a)), "")
+
+
 # ---------------------------------------------------------------------------- every page
 
 
@@ -351,14 +390,15 @@ def metadata(doc) -> dict[str, object]:
 
 
 def plain_title(element: etree._Element) -> str:
-    """A TEI title with identifications in brackets, as the archive writes it."""
+    """A TEI title with identifications and supplied words in brackets, as the archive
+    writes it."""
     parts = [element.text or ""]
     for child in element:
         local = etree.QName(child).localname
         if local == "note" and child.get("type") == "identification":
             parts.append(f" [{tei_text(child)}]")
         elif local == "supplied":
-            parts.append(f"[{tei_text(child)}]")
+            parts.append(f"[{tei_text(child)}{'?' if child.get('cert') == 'low' else ''}]")
         else:
             parts.append("".join(child.itertext()))
         parts.append(child.tail or "")
@@ -534,7 +574,9 @@ def test_language_of_the_versions(site: Site) -> None:
         "ru",
         "en",
     ]
-    assert [s.get("lang") for s in page(site, GDR).xpath("//section[@data-version]")] == [
+    assert [
+        s.get("lang") for s in page(site, site.sources[GDR]).xpath("//section[@data-version]")
+    ] == [
         "de",
         "en",
     ]
@@ -544,7 +586,10 @@ def test_language_of_the_versions(site: Site) -> None:
 
 
 def count_pairs(site: Site) -> dict[str, tuple[str, str]]:
+    """Each phenomenon: its TEI elements in the text, and their renderings in the versions
+    (not in the title or the metadata panel, which the header's own markup fills)."""
     cls = has_class
+    versions = "//section[@data-version]"
     return {
         "opener": ("//tei:text//tei:opener", f"//main//div[{cls('opener')}]"),
         "closer": ("//tei:text//tei:closer", f"//main//div[{cls('closer')}]"),
@@ -613,22 +658,25 @@ def count_pairs(site: Site) -> dict[str, tuple[str, str]]:
         "stamp": ("//tei:text//tei:stamp", f"//*[{cls('stamp')}]"),
         "sic and corr": (
             "//tei:text//tei:choice[tei:sic and tei:corr]",
-            f"//*[{cls('intervention')} and {cls('correction')}]",
+            f"{versions}//*[{cls('intervention')} and {cls('correction')}]",
         ),
         "sic": (
             "//tei:text//tei:sic[not(parent::tei:choice)]",
-            f"//*[{cls('intervention')} and {cls('sic')}]",
+            f"{versions}//*[{cls('intervention')} and {cls('sic')}]",
         ),
-        "unclear": ("//tei:text//tei:unclear", f"//*[{cls('intervention')} and {cls('unclear')}]"),
+        "unclear": (
+            "//tei:text//tei:unclear",
+            f"{versions}//*[{cls('intervention')} and {cls('unclear')}]",
+        ),
         "supplied": (
             "//tei:text//tei:supplied",
-            f"//*[{cls('intervention')} and {cls('supplied')}]",
+            f"{versions}//*[{cls('intervention')} and {cls('supplied')}]",
         ),
         "identification": (
             "//tei:text//tei:note[@type='identification']",
             f"//section[@data-version]//*[{cls('intervention')} and {cls('identification')}]",
         ),
-        "gap": ("//tei:text//tei:gap", f"//*[{cls('intervention')} and {cls('gap')}]"),
+        "gap": ("//tei:text//tei:gap", f"{versions}//*[{cls('intervention')} and {cls('gap')}]"),
         "note": (
             "//tei:text//tei:note[@type='editorial' or @type='translator']"
             "[not(@place='foot' or @place='inline')]",
@@ -764,8 +812,9 @@ def test_stamps_are_drawn_as_stamps(site: Site) -> None:
         version(page(site, KAIDZIO), "original-scan"), ".//*[" + has_class("stamp") + "]"
     )
     assert shown(scan_stamp, "diplomatic").startswith("ПОДЛЕЖИТ ВОЗВРАТУ\n")
-    block = version(page(site, GDR), "translation").xpath(
-        "./*[" + has_class("stamp-block") + "][.//*[" + has_class("stamp") + "]]"
+    # the stamp block stands among the opener's furniture or alone between blocks
+    block = version(page(site, site.sources[GDR]), "translation").xpath(
+        ".//*[" + has_class("stamp-block") + "][.//*[" + has_class("stamp") + "]]"
     )
     assert block and "Received 27 Aug 1951" in shown(block[0])
 
@@ -858,9 +907,14 @@ def test_editorial_and_translator_notes(site: Site) -> None:
 
 
 def test_footnotes_link_both_ways(site: Site) -> None:
+    """The call keeps its mark: the document's own footnote (authorial) as the document
+    prints it, the archive's in its bracket."""
     doc = page(site, FOOTNOTE)
     refs = doc.xpath("//section[@data-version]//*[" + has_class("footnote-ref") + "]//a")
-    assert [text(r) for r in refs] == ["[1]"]
+    notes = tei(site, FOOTNOTE).xpath("//tei:text//tei:note[@place='foot']", namespaces=NS)
+    assert [n.get("n") for n in notes] == ["1"]
+    marks = [n.get("n") if n.get("type") == "authorial" else f"[{n.get('n')}]" for n in notes]
+    assert [text(r) for r in refs] == marks
     note = one(doc, "//*[@id=$i]", i=refs[0].get("href")[1:])
     assert note.tag == "li" and note.xpath("ancestor::aside")
     assert shown(note).startswith("Kaesong, an ancient capital of Korea")
@@ -1182,9 +1236,11 @@ def test_index_lists_every_cable(site: Site) -> None:
         root = tei(site, xml_id)
         date = doc_date(root)
         when = "" if date is None else date.get("when", "")
-        dates.append(when or "~")  # the undated last
+        dates.append(date_start(date) or "~")  # the undated last
         if when and cell(row, "Date").xpath(".//time/@datetime") != [when]:
             problems.append(f"{xml_id}: date")
+        if cell(row, "Date").get("data-value") != (date_start(date) or "undated"):
+            problems.append(f"{xml_id}: date sorted as {cell(row, 'Date').get('data-value')!r}")
         if date is not None and tei_text(date) not in text(cell(row, "Date")):
             problems.append(f"{xml_id}: date {text(cell(row, 'Date'))!r}")
         if cell(row, "Type").get("data-type") != doc_type(root):
@@ -1222,10 +1278,11 @@ def paged(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Path
 
 
 def _rows(doc: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
-    """(date, number, cable id) of each row of an index page."""
+    """(date, number, cable id) of each row of an index page: the date where it stands in
+    time (the start of a span or bounds; "undated"), which the index sorts by."""
     return [
         (
-            cell(row, "Date").xpath("string(.//time/@datetime)"),
+            cell(row, "Date").get("data-value"),
             text(cell(row, "No.")),
             cell(row, "Parties").xpath("string(.//a/@href)").removesuffix(".html"),
         )
@@ -1261,7 +1318,10 @@ def test_long_lists_are_paged_in_date_order(seeds_site: Site, paged: Path) -> No
         rows.extend(found)
         intro = text(one(doc, "//p[" + has_class("intro") + "]"))
         total = len(cables)
-        assert intro == f"{total} documents, in date order; this page: {first}–{last} of {total}."
+        types = types_in_words([tei(site, c) for c in cables])
+        assert intro == (
+            f"{total} documents{types}, in date order; this page: {first}–{last} of {total}."
+        )
         links, current = _pager(doc)
         assert links == [n if i != number else "*" for i, n in enumerate(names, 1)]
         dates = [text(cell) for cell in doc.xpath("//tbody/tr/td[1]")]
@@ -1625,8 +1685,8 @@ def test_partial_and_undated_documents(v2_site: Site, tmp_path: Path) -> None:
     assert shown(cell(rows[-1], "Date")) == "undated"
     assert shown(cell(rows[-1], "Type")) == "Minutes"
     intro = shown(one(index, "//p[" + has_class("intro") + "]"))
-    assert intro.startswith(f"{len(rows)} documents (")
-    assert "1 minutes" in intro and "2 records of conversation" in intro
+    types = types_in_words([_parse_tei(path) for path in sorted(tei_dir.glob("*.xml"))])
+    assert intro == f"{len(rows)} documents{types}, in date order."
 
 
 def test_v2_opener_furniture(v2_site: Site) -> None:
@@ -1788,7 +1848,7 @@ def test_v2_sections_separators_quotes_and_closer(v2_site: Site) -> None:
 def test_v2_names_link_to_their_passages(v2_site: Site) -> None:
     """A name in a list of participants, a script or a section links to its passage."""
     doc = page(v2_site, "person-andropov.html")
-    passages = doc.xpath(f"//a[{has_class('passage')}]/@href")
+    passages = doc.xpath(f"//a[{has_class('passage')}][starts-with(@href, $m)]/@href", m=MEMO)
     assert passages == [f"{MEMO}.html#translation-b3"]
     assert shown(one(page(v2_site, MEMO), "//*[@id='translation-b3']")) == "Andropov, Iu.V.;"
 
@@ -1801,19 +1861,23 @@ def test_index_type_column_and_filter(v2_site: Site) -> None:
     assert cell(memo, "Type").get("data-type") == "memorandum"
     assert shown(cell(memo, "Parties")) == "I.V. Stalin, Mao Zedong, Fedorenko"
     assert shown(cell(memo, "Date")) == "16 December 1949"
-    assert rows[0] is memo  # 1949, before the cables of 1951
-    cables = [row for row in rows if cell(row, "Type").get("data-type") == "cable"]
-    assert len(cables) == len(rows) - 1
-    assert {shown(cell(row, "Type")) for row in cables} == {"Ciphered telegram"}
+    # in its place in time by its date of creation (it has no sent date)
+    starts = [cell(row, "Date").get("data-value") for row in rows]
+    position = rows.index(memo)
+    assert starts[position] == "1949-12-16"
+    assert all(start <= "1949-12-16" for start in starts[:position])
+    assert all(start >= "1949-12-16" for start in starts[position + 1 :])  # "undated" too
+    roots = [tei(v2_site, c) for c in v2_site.cables()]
+    counts = Counter(doc_type(root) for root in roots)
+    for kind, count in counts.items():
+        typed = [row for row in rows if cell(row, "Type").get("data-type") == kind]
+        assert len(typed) == count, kind
+        assert {shown(cell(row, "Type")) for row in typed} == {TYPE_NAMES[kind][0]}
     select = one(doc, "//select[@id='type-filter']")
     assert one(doc, "//label[@for='type-filter']") is not None
     assert [(o.get("value"), shown(o)) for o in select.xpath("option")] == [
         ("", f"All types ({len(rows)})"),
-        ("cable", f"Ciphered telegram ({len(cables)})"),
-        ("memorandum", "Record of conversation (1)"),
+        *[(kind, f"{TYPE_NAMES[kind][0]} ({counts[kind]})") for kind in sorted(counts)],
     ]
     intro = shown(one(doc, "//p[" + has_class("intro") + "]"))
-    assert intro == (
-        f"{len(rows)} documents ({len(cables)} ciphered telegrams, 1 record of conversation), "
-        "in date order."
-    )
+    assert intro == f"{len(rows)} documents{types_in_words(roots)}, in date order."

@@ -58,12 +58,16 @@
     <xsl:text>.html</xsl:text>
   </xsl:template>
 
-  <!-- Plain text with the archive's brackets around identifications (for titles). -->
+  <!-- Plain text with the archive's brackets around identifications and supplied words
+       (for titles: "Filippov [Stalin] to Zhou Enlai [via Roshchin]"). -->
   <xsl:template match="*" mode="plain">
     <xsl:apply-templates mode="plain"/>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'identification']" mode="plain">
     <xsl:text> [</xsl:text><xsl:value-of select="normalize-space(.)"/><xsl:text>]</xsl:text>
+  </xsl:template>
+  <xsl:template match="tei:supplied" mode="plain">
+    <xsl:text>[</xsl:text><xsl:apply-templates mode="plain"/><xsl:if test="@cert = 'low'">?</xsl:if><xsl:text>]</xsl:text>
   </xsl:template>
   <xsl:template match="text()" mode="plain">
     <xsl:value-of select="."/>
@@ -265,9 +269,9 @@
     <xsl:call-template name="intervention">
       <xsl:with-param name="class">correction</xsl:with-param>
       <xsl:with-param name="content">
-        <span class="dipl sic"><xsl:value-of select="tei:sic"/></span>
+        <span class="dipl sic"><xsl:apply-templates select="tei:sic/node()" mode="text"/></span>
         <xsl:text> </xsl:text>
-        <span class="read corr"><xsl:value-of select="tei:corr"/></span>
+        <span class="read corr"><xsl:apply-templates select="tei:corr/node()" mode="text"/></span>
         <span class="ed dipl"> [sic; possibly <xsl:value-of select="tei:corr"/>]<xsl:value-of select="$doubt"/></span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
@@ -283,7 +287,7 @@
   <xsl:template match="tei:sic" mode="text">
     <xsl:call-template name="intervention">
       <xsl:with-param name="class">sic</xsl:with-param>
-      <xsl:with-param name="content"><xsl:value-of select="."/><span class="ed"> [sic]</span></xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates mode="text"/><span class="ed"> [sic]</span></xsl:with-param>
       <xsl:with-param name="explanation">So in the source: the archive's editors mark it [sic].</xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -291,7 +295,7 @@
   <xsl:template match="tei:unclear" mode="text">
     <xsl:call-template name="intervention">
       <xsl:with-param name="class">unclear</xsl:with-param>
-      <xsl:with-param name="content"><xsl:value-of select="."/><span class="ed"> [?]</span></xsl:with-param>
+      <xsl:with-param name="content"><xsl:apply-templates mode="text"/><span class="ed"> [?]</span></xsl:with-param>
       <xsl:with-param name="explanation">An uncertain reading, marked [?] by the archive's editors.</xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -300,7 +304,7 @@
     <xsl:call-template name="intervention">
       <xsl:with-param name="class">supplied</xsl:with-param>
       <xsl:with-param name="content">
-        <span class="ed">[</span><xsl:value-of select="."/><xsl:if test="@cert = 'low'"><span class="ed">?</span></xsl:if><span class="ed">]</span>
+        <span class="ed">[</span><xsl:apply-templates mode="text"/><xsl:if test="@cert = 'low'"><span class="ed">?</span></xsl:if><span class="ed">]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
         <xsl:text>Supplied by the archive's editors; not in the source</xsl:text>

@@ -413,27 +413,30 @@
 
   <!-- ======================================================== inline: the apparatus -->
 
+  <!-- The marked words stand in the text as rendered (a sheet turn, a line end, a name
+       inside them keep their own rendering); the footnote repeats them as plain text. -->
+
   <xsl:template name="footnote">
     <xsl:param name="text"/>
     <span class="footnote" id="fn-{generate-id()}"><xsl:value-of select="$text"/></span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="print">
-    <xsl:value-of select="tei:sic"/>
+    <xsl:apply-templates select="tei:sic/node()" mode="print"/>
     <xsl:call-template name="footnote">
       <xsl:with-param name="text" select="concat(tei:sic, '] sic; possibly ', tei:corr, substring(' [?]', 1, 4 * (tei:corr/@cert = 'low')))"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:sic" mode="print">
-    <xsl:value-of select="."/>
+    <xsl:apply-templates mode="print"/>
     <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [sic]')"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:unclear" mode="print">
-    <xsl:value-of select="."/>
+    <xsl:apply-templates mode="print"/>
     <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [?] uncertain reading')"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:supplied" mode="print">
-    <xsl:value-of select="."/>
+    <xsl:apply-templates mode="print"/>
     <xsl:call-template name="footnote">
       <xsl:with-param name="text" select="concat('[', ., substring('?', 1, number(@cert = 'low')), '] supplied by the archive’s editors')"/>
     </xsl:call-template>
