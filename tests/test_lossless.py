@@ -26,7 +26,9 @@ LABELS = [
     (re.compile(r"\[\s*sic\s*\]", re.I), " "),
     (
         re.compile(
-            r"\[\s*sic\s*[;,:]\s*(?:(?:possibly|probably|perhaps|should be|read)\s+)?", re.I
+            r"\[\s*sic\s*[;,:]\s*(?:[^\[\]]*?(?:possibly|probably|perhaps|should be|read|in fact"
+            r"|actually)\s+)?",
+            re.I,
         ),
         "[",
     ),

@@ -754,7 +754,8 @@ def test_a_bracket_cut_by_a_pdfs_page_turn_is_one_bracket() -> None:
     cable = parse_bytes("t.txt", export.encode())
     body = encode_document(cable, "t").getroot().find(".//{http://www.tei-c.org/ns/1.0}body")
     xml = etree.tostring(body, encoding="unicode")
-    assert '<sic>Kaidzio</sic><corr resp="#archive"><pb ed="export" n="3"/>' in xml
+    # 'possibly': a doubtful correction
+    assert '<sic>Kaidzio</sic><corr resp="#archive" cert="low"><pb ed="export" n="3"/>' in xml
     assert "[" not in "".join(body.itertext()) and "possibly" not in xml
 
 
@@ -1053,3 +1054,21 @@ def test_the_addressee_of_an_address_block(
     )
     (party,) = document.metadata.addressees
     assert (party.name, party.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        ("Taiyuqin [sic; ed. note— perhaps Taiyuan] was", [Sic("Taiyuqin", "Taiyuan", "low")]),
+        ("Xinxibo [sic, Xibaipo], which", [Sic("Xinxibo", "Xibaipo")]),
+        ("the groups [SIC, plural] are", [Sic("groups"), Note("editorial", (Text("plural"),))]),
+        ("how they manage… [sic, the remainder of the document is missing].",
+         [Gap("missing", "the remainder of the document is missing")]),
+    ],
+)  # fmt: skip
+def test_what_a_sic_bracket_adds(text: str, nodes: list[object]) -> None:
+    """After 'sic': a correction after the word that says it is one ('perhaps' doubtful),
+    a name alone, a remark (noted), or the document's lost end (a gap)."""
+    found = parse_inline(text)
+    for node in nodes:
+        assert node in found

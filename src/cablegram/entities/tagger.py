@@ -196,9 +196,12 @@ def tag_inlines(nodes: Inlines, tagging: Tagging | NameIndex) -> Inlines:
         out.extend(_tag_run(run, tagging))
         run = []
         if isinstance(node, Name):
-            out.append(
-                dataclasses.replace(node, ref=tagging.ref(index.resolve(plain_text(node.content))))
-            )
+            found = index.resolve(plain_text(node.content))
+            ref = tagging.ref(found)
+            # a name the parser took for a person's that the authority knows as a place or
+            # an office ('Hanoi,' under a signature) is named as what it is
+            named = found.kind if ref and found else node.kind
+            out.append(dataclasses.replace(node, ref=ref, kind=named))
         elif isinstance(node, Identification):
             found = index.resolve(node.text)
             ref = tagging.ref(found)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cablegram.model import AddPlace
+from cablegram.model import MARKERS, AddPlace
 
 # '[handwritten above the form: …]', '[Handwritten across the upper left-hand corner: …]',
 # '[handwritten in the left 23. Yes.]', '[handwritten by Stalin: …]', '[Handwritten]' (a
@@ -67,6 +67,13 @@ MISSING = re.compile(
     re.IGNORECASE,
 )
 ALTERNATIVE_DISTANCE = 2
+# what the rest of a document lost, as the editors say it ('the remainder of the document
+# is missing', 'the end of the text is cut off')
+REST_MISSING = re.compile(
+    r"^(?:the\s+)?(?:remainder|rest|end)\s+of\s+the\s+(?:document|text|page|letter)\s+"
+    r"(?:is\s+)?(?:missing|lost|cut off|not available)\.?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,8 @@ def explanation(content: str) -> bool:
 
 def missing(content: str) -> tuple[str, str] | None:
     """'[one word missing]' → ('missing', the words); '[one word unclear]' → illegible."""
+    if REST_MISSING.match(content.strip()):
+        return "missing", content.strip()
     found = MISSING.match(content.strip())
     if not found:
         return None
@@ -159,3 +168,40 @@ def _distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
         previous = current
     return previous[-1]
+
+
+# what a [sic] bracket may add: a correction after a word that says it is one ('[sic;
+# possibly Kaesong]', '[sic; ed. note— perhaps Taiyuan]', '[sic, in fact Hunan]'), a
+# correction alone ('[sic, Xibaipo]'), or a remark ('[SIC, plural]')
+CORRECTION_WORD = re.compile(
+    r"(?:^|(?<=[\s—–-]))(?P<word>possibly|probably|perhaps|should be|i\.\s?e\.|read|in fact"
+    r"|actually)(?:\s+|(?=[" + MARKERS + r"])|$)",  # a line may end right after 'possibly'
+    re.IGNORECASE,
+)
+DOUBTING = {"possibly", "probably", "perhaps"}
+SHORT_NAME = re.compile(r"^[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,2}\??$")
+
+
+@dataclass(frozen=True)
+class SicReading:
+    """What a [sic] bracket says beyond 'sic'."""
+
+    correction: str | None = None
+    doubtful: bool = False
+    remark: str | None = None
+
+
+def sic_reading(rest: str | None) -> SicReading:
+    """The correction (doubtful after 'possibly', 'perhaps' …) or the remark after 'sic'."""
+    rest = (rest or "").strip()
+    if not rest:
+        return SicReading()
+    said = list(CORRECTION_WORD.finditer(rest))
+    if said:
+        found = said[-1]
+        correction = rest[found.end() :].strip()
+        doubtful = found["word"].lower() in DOUBTING
+        return SicReading(correction or None, doubtful)
+    if SHORT_NAME.match(rest):
+        return SicReading(rest)
+    return SicReading(remark=rest)

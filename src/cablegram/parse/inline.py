@@ -37,6 +37,7 @@ from cablegram.model import (
     Supplied,
     Text,
     Unclear,
+    with_breaks,
 )
 from cablegram.parse.brackets import (
     alternative,
@@ -45,6 +46,7 @@ from cablegram.parse.brackets import (
     handwritten,
     missing,
     original_wording,
+    sic_reading,
 )
 from cablegram.parse.footnotes import Footnote, anchor_pattern
 
@@ -90,12 +92,7 @@ NOTE = re.compile(  # the label may run over a line end ('[Ed.' | 'note: …]')
     rf"^\s*(?P<label>(?P<who>{NOTE_BY})[\s{MARKERS}]*note)\s*:\s*(?P<body>.*)$",
     re.I | re.S,
 )
-SIC = re.compile(
-    r"^\s*sic\s*!?\s*(?:[;,:]\s*(?:(?:possibly|probably|perhaps|should be|i\.\s?e\.|read)"
-    r"(?:\s+|(?=[" + MARKERS + r"])))?"  # a line or page may end right after 'possibly'
-    r"(?P<corr>.+?))?\s*$",
-    re.I,
-)
+SIC = re.compile(r"^\s*sic\s*!?\s*(?:[;,:]\s*(?P<rest>.+?))?\s*$", re.I | re.S)
 PREVIOUS_WORD = re.compile(r"(?P<word>[^\s\"“”«»(]+)(?P<space>\s?)$")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’-]*$")
 # `Comrade [Yakov] Malik`: a bracket followed by a name supplies a first name.
@@ -270,8 +267,11 @@ def _bracket(
             parse_inline(hand.text.strip(), ctx) if hand.text else (), hand.place, hand.hand
         ), False
     if sic := SIC.match(stripped):
-        corr = sic["corr"]
-        asked = bool(corr and corr.endswith("?"))  # '[sic, possibly Shihezi?]': doubtful too
+        reading = sic_reading(sic["rest"])
+        if reading.remark and (lost := missing(reading.remark)):
+            return Gap(lost[0], lost[1]), False  # type: ignore[arg-type]
+        corr = reading.correction
+        asked = bool(corr and corr.endswith("?")) or reading.doubtful  # '… Shihezi?]'
         corr = corr.rstrip("?").strip() if corr else corr
         # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
         word = _take_previous_name(out, len(corr.split())) if corr else ""
@@ -280,6 +280,9 @@ def _bracket(
             return Note("editorial", (Text(stripped),)), False
         word, after = _without_trailing_stop(word)
         flagged = Sic(word, corr, "low" if corr and (doubtful or asked) else None)
+        if reading.remark:  # '[SIC, plural]': the word flagged, the editors' remark noted
+            out.append(flagged)
+            return Note("editorial", with_breaks(reading.remark)), False
         return _then(out, flagged, after), bool(corr and doubtful)
     if stripped == "?":
         word, after = _without_trailing_stop(_take_previous_word(out))
@@ -308,8 +311,8 @@ def _bracket(
         and inside_name
         and (word := _previous_word_if(out, lambda w: alternative(w, stripped)))
     ):
-        reading = stripped.rstrip("?").strip()
-        return Sic(word, reading, "low" if stripped.endswith("?") else None), False
+        other = stripped.rstrip("?").strip()
+        return Sic(word, other, "low" if stripped.endswith("?") else None), False
     if stripped.endswith("?") and stripped.rstrip("?").strip():
         return Supplied(stripped.rstrip("?").strip(), cert="low"), False
     if not stripped:
