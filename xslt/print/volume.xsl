@@ -130,7 +130,8 @@
 
   <!-- A document's heading (contents, running head): a cable as "No. 21340, Mao Zedong to
        Filippov [Stalin], June 30, 1951"; other correspondence with its type before;
-       the other types by their type, participants (else author) and date. -->
+       the other types by their type, participants (three at most; else the author) and
+       date. -->
   <xsl:template name="heading-text">
     <xsl:variable name="profile" select="tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="sent" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']"/>
@@ -153,7 +154,9 @@
         <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:for-each select="$people"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+        <!-- (three at most: a meeting of twenty is "…, and others", a heading stays a line) -->
+        <xsl:for-each select="$people[position() &lt;= 3]"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+        <xsl:if test="count($people) > 3"> and others</xsl:if>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:text>, </xsl:text>

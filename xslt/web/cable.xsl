@@ -264,7 +264,8 @@
   <xsl:template match="tei:stamp" mode="furniture">
     <div class="stamp-block"><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
-  <xsl:template match="tei:fw | tei:pb | tei:gap | tei:lb" mode="furniture">
+  <!-- (a note standing alone in the furniture is drawn as the intervention it is) -->
+  <xsl:template match="tei:fw | tei:pb | tei:gap | tei:lb | tei:note" mode="furniture">
     <div class="furniture-mark"><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
   <xsl:template match="text()" mode="furniture"/>

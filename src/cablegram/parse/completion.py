@@ -237,10 +237,15 @@ def _merged(title: tuple[Party, ...], text: list[tuple[Party, bool]]) -> tuple[P
 
 
 def _same_party(a: Party, b: Party) -> bool:
+    """Two namings of one party: an office named within the other, a person's surname among
+    the other's words ('Georg Dertinger' and 'Georg Dertinger Berlin', 'STALIN I. V')."""
     if a.kind == "org" or b.kind == "org":
         return a.name.casefold() in b.name.casefold() or b.name.casefold() in a.name.casefold()
-    return _surname(a.name) == _surname(b.name) or (
-        a.identification is not None and _surname(a.identification) == _surname(b.name)
+    words = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]+", b.name)}
+    return (
+        _surname(a.name) == _surname(b.name)
+        or _surname(a.name) in words
+        or (a.identification is not None and _surname(a.identification) == _surname(b.name))
     )
 
 

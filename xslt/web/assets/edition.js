@@ -64,6 +64,8 @@
   const table = document.querySelector("table.sortable");
   if (table) {
     const tbody = table.tBodies[0];
+    // The page's own order (date, then id) decides between rows of equal value.
+    Array.from(tbody.rows).forEach((row, i) => { row.dataset.order = String(i); });
     const value = (row, column) => {
       const cell = row.cells[column];
       return (cell.dataset.value || cell.textContent).trim();
@@ -76,7 +78,9 @@
         table.querySelectorAll("th").forEach((h) => h.removeAttribute("aria-sort"));
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         const rows = Array.from(tbody.rows);
-        rows.sort((a, b) => value(a, column).localeCompare(value(b, column), undefined, { numeric: true }) * (ascending ? 1 : -1));
+        rows.sort((a, b) =>
+          value(a, column).localeCompare(value(b, column), undefined, { numeric: true }) * (ascending ? 1 : -1)
+          || Number(a.dataset.order) - Number(b.dataset.order));
         rows.forEach((row) => tbody.appendChild(row));
       });
     });
