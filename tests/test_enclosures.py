@@ -66,3 +66,35 @@ def test_a_document_without_enclosure_keeps_its_text() -> None:
     body = "Dear Comrade Kim,\n\nWe agree.\n\nDear friends, we thank you.\n\nA. GROMYKO"
     document = parse_bytes("t.txt", _page("Letter, Gromyko to Kim", body).encode())
     assert not [p for p in document.versions[-1].text.body if isinstance(p, QuotedText)]
+
+
+def test_a_letter_given_in_full_within_the_text() -> None:
+    """'… the text of his letter of 8 March:' | 'Dear Comrade …' … 'With fraternal
+    greetings,' | 'Ho Chi Minh': the letter is a quoted text, the covering letter goes on."""
+    body = (
+        "Respected Comrade Liu Shaoqi,\n\nI have the honour to transmit to you the text of his "
+        "letter of 8 March 1960:\n\nDear Comrade Liu Shaoqi,\n\nWe thank you for the help.\n\n"
+        "With fraternal greetings,\n\nHo Chi Minh\n\nThe original will be handed over.\n\n"
+        "Tran Tu Binh"
+    )
+    document = parse_bytes("t.txt", _page("Letter from Tran Tu Binh to Liu Shaoqi", body).encode())
+    version = document.versions[-1].text
+    kinds = [type(part).__name__ for part in version.body]
+    assert kinds == ["Paragraph", "QuotedText", "Paragraph"]
+    (quoted,) = [part for part in version.body if isinstance(part, QuotedText)]
+    assert quoted.kind == "letter"
+    assert any(isinstance(part, Signed) for part in quoted.text.closer)
+
+
+def test_an_appended_excerpt_is_a_quotation() -> None:
+    """'Excerpt from Kovalev Transcript …' after the signature: another document quoted,
+    not enclosed; the report keeps its signature."""
+    body = (
+        "I report the delegation's requests.\n\nKovalev.\n\nExcerpt from Kovalev Transcript for "
+        "Stalin, July 7, 1949\n\nComrades Gao Gang and Liu Shaoqi stressed their wish."
+    )
+    document = parse_bytes("t.txt", _page("Report, Kovalev to Stalin", body).encode())
+    version = document.versions[-1].text
+    (quoted,) = [part for part in version.body if isinstance(part, QuotedText)]
+    assert quoted.kind == "quotation"
+    assert [plain_text(p.content) for p in version.closer if isinstance(p, Signed)] == ["Kovalev."]

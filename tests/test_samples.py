@@ -43,15 +43,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("202_mikoyan-mao-memcon-1949-02-04", "supplied"): (
         "supplied differ: missing ['arrangements'], extra []"
     ),
-    ("206_kovalev-stalin-report-1949-07-06", "closer"): (
-        "closer not read as the expert reads it: kinds [], expected ['signed'] ([])"
-    ),
-    ("206_kovalev-stalin-report-1949-07-06", "paragraphs"): (
-        "paragraph count differs: blocks are cut otherwise than the expert's: found 6, expected 2"
-    ),
-    ("206_kovalev-stalin-report-1949-07-06", "quotes"): (
-        "quoted or enclosed texts not found: 0 quoted texts found, 1 expected: []"
-    ),
     ("206_kovalev-stalin-report-1949-07-06", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Skoda']"
     ),

@@ -39,7 +39,7 @@ from cablegram.parse.context import (
     sheet_turn,
     stamp_block,
 )
-from cablegram.parse.enclosures import split_enclosures
+from cablegram.parse.enclosures import embed_letters, split_enclosures
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
 from cablegram.parse.inline import InlineContext, parse_inline
@@ -177,7 +177,8 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
         seen_furniture = seen_furniture or kind not in {"line", "folio", "gap"}
         previous = kind
         start += 1
-    own, enclosures = split_enclosures(units[start:]) if depth == 0 else (units[start:], [])
+    rest = embed_letters(units[start:])
+    own, enclosures = split_enclosures(rest) if depth == 0 else (rest, [])
     units, end = find_closer([*units[:start], *own], start)
     if all(isinstance(unit, Block) and separator(unit) for unit in units[end:]):
         end = len(units)  # an end mark alone closes nothing: it ends the body

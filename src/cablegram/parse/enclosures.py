@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cablegram.lexicon import furniture as F
 from cablegram.parse.closer import is_closer_block
-from cablegram.parse.quotes import Unit
+from cablegram.parse.quotes import Quoted, Unit
 from cablegram.read import Block
 
 # the head of an enclosed text, standing alone
@@ -23,9 +23,11 @@ ENCLOSURE_HEAD = re.compile(
     r"^(?:text of (?:the )?(?:speech|statement|draft|certain|letter|telegram|note|resolution"
     r"|amendments?|address|reply|declaration|communiqu)\w*\b|draft(?: resolution)?$"
     r"|(?:enclosure|attachment|annex|appendix|приложение|anlage)\b(?:\s*(?:no\.|№)?\s*\d+)?\W*$"
-    r"|проект$|entwurf$)",
+    r"|проект$|entwurf$|(?:excerpt|extract)s? from\b|выписка из\b|auszug aus\b)",
     re.IGNORECASE,
 )
+# an appended excerpt of another document: a quotation, not a text the document encloses
+EXCERPT = re.compile(r"^(?:excerpt|extract)s? from\b|^выписка из\b|^auszug aus\b", re.IGNORECASE)
 HAND_LABEL = re.compile(r"^\[\s*(?:handwritten|hand-written)[^\]]*:?\s*\]$", re.IGNORECASE)
 HEAD_WORDS = 40  # a head is a line, not a paragraph
 
@@ -47,8 +49,14 @@ def split_enclosures(units: list[Unit]) -> tuple[list[Unit], list[Enclosure]]:
     if not heads:
         return units, []
     bounds = [*heads, len(units)]
-    enclosures = [Enclosure(units[a:b], "enclosure") for a, b in itertools.pairwise(bounds)]
+    enclosures = [Enclosure(units[a:b], _kind(units[a])) for a, b in itertools.pairwise(bounds)]
     return units[: heads[0]], enclosures
+
+
+def _kind(head: Unit) -> str:
+    return (
+        "quotation" if isinstance(head, Block) and EXCERPT.match(head.text.strip()) else "enclosure"
+    )
 
 
 def _head(unit: Unit) -> bool:
@@ -67,3 +75,57 @@ def _letter_starts(units: list[Unit], k: int) -> bool:
     if not (isinstance(unit, Block) and F.SALUTATION.match(unit.text.strip())):
         return False
     return isinstance(before, Block) and is_closer_block(before)
+
+
+# the words that announce a text given in full: '… the text of his letter of 8 March 1960:'
+ANNOUNCED = re.compile(
+    r"\b(?:letter|telegram|cable|message|text|note|reply|answer|письм\w*|телеграмм\w*|текст\w*"
+    r"|ответ\w*|brief\w*|schreiben)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+SIGNATORY_WORDS = 8  # a signature's line: a name, perhaps with a title
+
+
+def embed_letters(units: list[Unit]) -> list[Unit]:
+    """A letter given in full within the text without quotation marks: announced by a
+    paragraph ending in a colon ('… the text of his letter …:'), opening with a salutation
+    ('Dear Comrade …'), ending with its closing formula and signature; one quoted unit,
+    the text going on after it."""
+    out: list[Unit] = []
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        end = _letter_end(units, k + 1) if _announces(unit, units, k) else None
+        out.append(unit)
+        if end is None:
+            k += 1
+            continue
+        blocks = tuple(u for u in units[k + 1 : end] if isinstance(u, Block))
+        out.append(Quoted(blocks, frozenset()))
+        k = end
+    return out
+
+
+def _announces(unit: Unit, units: list[Unit], k: int) -> bool:
+    following = units[k + 1] if k + 1 < len(units) else None
+    return (
+        isinstance(unit, Block)
+        and bool(ANNOUNCED.search(unit.text))
+        and isinstance(following, Block)
+        and bool(F.SALUTATION.match(following.text.strip()))
+    )
+
+
+def _letter_end(units: list[Unit], start: int) -> int | None:
+    """Where the letter beginning at `start` ends: after its closing formula and the
+    signature under it (None: it closes nowhere, it is no letter given in full)."""
+    for k in range(start + 1, len(units)):
+        unit = units[k]
+        if not isinstance(unit, Block):
+            return None
+        if F.CLOSING.match(unit.text.strip()):
+            signed = units[k + 1] if k + 1 < len(units) else None
+            if isinstance(signed, Block) and len(signed.text.split()) <= SIGNATORY_WORDS:
+                return k + 2
+            return k + 1
+    return None
