@@ -7,6 +7,7 @@ usual OCR slips) and the archive's English translations.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cablegram.lexicon.dates import MONTH_NAMES
@@ -23,6 +24,7 @@ MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 NUMBER_WITH_I = re.compile(r"\b(?=[\dIl.]*\d)(?=[\d.]*[Il])[\dIl.]+\b")
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def for_matching(text: str) -> str:
     """`text` with the Latin look-alikes inside Cyrillic words and the I or l inside
     numbers read as what they stand for (same length)."""

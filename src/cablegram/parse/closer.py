@@ -137,6 +137,7 @@ def _unsigned(text: str) -> str:
     return re.sub(rf"{F.SIGNED_MARK}$", "", text, flags=re.I).strip()
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def _clerk_starts(text: str) -> bool:
     """A clerk's note begins the text, and runs on no further than a note does."""
     if len(text) > CLERK_LENGTH or RUNNING_TEXT.search(text):
@@ -281,6 +282,7 @@ FUNCTION_WORDS = {"of", "the", "and", "for", "with", "from", "to", "in", "on", "
                   "в", "на", "для", "von", "der", "die", "das", "und"}  # fmt: skip
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def _role_like(text: str) -> bool:
     """A post or an office as a signature gives it ('USSR AMBASSADOR IN THE DPRK', 'Chairman
     of the Council of Ministers of the USSR', 'Foreign Ministry', 'Посол СССР в Китае')."""
@@ -304,6 +306,7 @@ ABBREVIATION_END = re.compile(r"(?:\b\w\.){2,}$|\b[A-ZА-ЯЁ]{1,4}\.$")  # 'a.i
 STOP_INSIDE = re.compile(r"\w{5,}[.!?;]\s|[!?;]\s")
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def _is_office(text: str) -> bool:
     return bool(F.SIGNATORY_OFFICE.search(text)) and not F.SIGNATORY_ROLE.search(text)
 

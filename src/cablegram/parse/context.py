@@ -4,6 +4,7 @@ sheet turns and stamps that may stand anywhere."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ def block_inlines(block: Block, ctx: BodyContext, text: str | None = None) -> In
     return parse_inline(text if text is not None else marked(block, ctx.layout), ctx.inline)
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def sheet_kind(block: Block) -> str | None:
     text = block.text.strip()
     if P.CATCHWORD.match(text):

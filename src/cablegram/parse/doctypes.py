@@ -10,6 +10,7 @@ attendance listed at its head, where the title speaks of no conversation).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cablegram.lexicon.doctypes import (
@@ -25,6 +26,7 @@ from cablegram.lexicon.doctypes import (
 from cablegram.model import DocType
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def kind_in(text: str) -> tuple[DocType, re.Match[str]] | None:
     """The kind a title or heading names, and the words that name it (the first such phrase,
     the longest at its place)."""

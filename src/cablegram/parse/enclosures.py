@@ -110,6 +110,7 @@ def _announces(unit: Unit, units: list[Unit], k: int) -> bool:
     following = units[k + 1] if k + 1 < len(units) else None
     return (
         isinstance(unit, Block)
+        and unit.text.rstrip().endswith(":")
         and bool(ANNOUNCED.search(unit.text))
         and isinstance(following, Block)
         and bool(F.SALUTATION.match(following.text.strip()))

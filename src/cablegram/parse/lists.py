@@ -16,6 +16,7 @@ letter").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -115,6 +116,7 @@ def _han(text: str) -> int:
     return tens * 10 + units
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def label_of(text: str) -> Label | None:
     """The label a line begins with (its indentation aside), if it begins with one."""
     text = text.lstrip()

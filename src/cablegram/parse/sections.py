@@ -13,6 +13,7 @@ runs to the next head (sections do not nest: the texts' heads are of one rank).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ def is_entry_date(block: Block) -> bool:
     return len(block.lines) == 1 and bool(DATE_ALONE.match(" ".join(block.text.split())))
 
 
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def is_title_line(text: str) -> bool:
     """A short line that reads as a title: a capital first, no stop, not a sentence."""
     words = text.split()
