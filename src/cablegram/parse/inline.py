@@ -456,6 +456,8 @@ def mark(
 
     `make` may return None to leave a match as text. Matches do not cross node borders.
     """
+    if not any(isinstance(node, Text) and pattern.search(node.text) for node in nodes):
+        return nodes  # (most lines hold nothing a pattern looks for: nothing rebuilt)
     out: list[Inline] = []
     for node in nodes:
         if not isinstance(node, Text):
