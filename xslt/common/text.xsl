@@ -572,6 +572,8 @@
             <xsl:otherwise><xsl:attribute name="data-mark"><xsl:value-of select="@n"/></xsl:attribute></xsl:otherwise>
           </xsl:choose>
           <xsl:apply-templates mode="text"/>
+          <!-- a call whose footnote the export does not give (the note is empty) -->
+          <xsl:if test="not(node())"><span class="ed">[the footnote's text is not in the export]</span></xsl:if>
           <xsl:text> </xsl:text>
           <a href="#fnref-{generate-id()}" aria-label="back to the text">↩</a>
         </li>

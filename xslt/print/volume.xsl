@@ -464,7 +464,7 @@
   </xsl:template>
   <!-- The document's own footnote: its own mark, outside the apparatus' numbering. -->
   <xsl:template match="tei:note[@type = 'authorial']" mode="print" priority="2">
-    <span class="footnote authorial" id="fn-{generate-id()}" data-n="{@n}"><xsl:apply-templates mode="print"/><xsl:text> </xsl:text><span class="fn-kind">(the document’s own footnote)</span></span>
+    <span class="footnote authorial" id="fn-{generate-id()}" data-n="{@n}"><xsl:apply-templates mode="print"/><xsl:if test="not(node())">[its text is not in the export]</xsl:if><xsl:text> </xsl:text><span class="fn-kind">(the document’s own footnote)</span></span>
   </xsl:template>
   <!-- A later hand, in the archive's bracket: [handwritten above: 328/ag] -->
   <xsl:template match="tei:add" mode="print">
