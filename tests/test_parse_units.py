@@ -17,6 +17,7 @@ from cablegram.model import (
     Distribution,
     Furniture,
     Gap,
+    Gapped,
     Identification,
     LineBreak,
     Note,
@@ -1072,3 +1073,25 @@ def test_what_a_sic_bracket_adds(text: str, nodes: list[object]) -> None:
     found = parse_inline(text)
     for node in nodes:
         assert node in found
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("into our power [arrangements]. In case", Supplied("arrangements")),
+        ("the archives of the Rhee Syngmann [South Korean] government", Supplied("South Korean")),
+    ],
+)
+def test_words_that_read_as_part_of_the_sentence_are_supplied(text: str, node: object) -> None:
+    """D6: an English plural is no Russian word in Latin letters; a nationality before the
+    noun it qualifies is supplied, not another name of the name before it."""
+    assert node in parse_inline(text)
+
+
+@pytest.mark.parametrize("dots", ["...", ". . .", "…"])
+def test_a_paragraph_of_dots_alone_is_an_omission(dots: str) -> None:
+    """D9: a paragraph that is only dots marks what the editors left out."""
+    talk = "We talked about the situation at the front for an hour."
+    page = _page("Record of Conversation between A and B", f"{talk}\n\n{dots}\n\nWe agreed.")
+    body = parse_bytes("t.txt", page.encode()).versions[-1].text.body
+    assert any(isinstance(part, Gapped) for part in body)

@@ -10,6 +10,7 @@ then say which part is the original and which the translation; an omission line
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from cablegram.model import Diagnostic
@@ -47,8 +48,15 @@ class _Label:
 
 
 def is_gap_line(block: Block) -> bool:
+    """A line that is only an omission: '[...]', '[…]', or the dots alone (D9: a
+    paragraph that is only '...' marks what the editors left out)."""
     text = block.text.strip()
+    if BARE_OMISSION.match(text):
+        return True
     return text.startswith("[") and text.endswith("]") and bool(GAP_CONTENT.match(text[1:-1]))
+
+
+BARE_OMISSION = re.compile(r"^(?:\.\s*){3,}$|^…$")
 
 
 def split_versions(
