@@ -64,6 +64,12 @@ class Tagging:
 
     index: NameIndex
     countries: Countries = ()
+    # The names of each text already read with this tagging: a document's texts recur (a
+    # furniture line in every version, a sentence read as a line and as a paragraph), and
+    # reading one costs most of the tagging. One tagging serves one document.
+    memo: dict[str, list[tuple[int, int, Kind, str | None]]] = dataclasses.field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def ref(self, found: Found | None) -> str | None:
         entry = decide(self.index, found, self.countries) if found else None
@@ -263,6 +269,13 @@ def _cut(
 
 def _names(text: str, tagging: Tagging) -> list[tuple[int, int, Kind, str | None]]:
     """The names of a text: the authority's, then those on evidence, in text order."""
+    known = tagging.memo.get(text)
+    if known is None:
+        known = tagging.memo[text] = _read_names(text, tagging)
+    return known
+
+
+def _read_names(text: str, tagging: Tagging) -> list[tuple[int, int, Kind, str | None]]:
     found = tagging.index.find(text)
     names: list[tuple[int, int, Kind, str | None]] = [
         (f.start, f.end, f.kind, tagging.ref(f)) for f in found
