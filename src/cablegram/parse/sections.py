@@ -84,8 +84,13 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     words = text.split()
     if not words or len(words) > HEAD_WORDS or text.endswith((":", ",", ";")):
         return False
-    if not _text_follows(following):
-        return False
+    # the block's own form first: the text after it may be a long paragraph
+    return _reads_as_head(block, text, words, following, titles) and _text_follows(following)
+
+
+def _reads_as_head(
+    block: Block, text: str, words: list[str], following: Block, titles: set[str]
+) -> bool:
     if P.SIGNATURE_LINE.search(text):
         return False  # '(I. SHCHERBAKOV)', 'COLONEL [signature]': a signature
     if P.PART_ALONE.match(text) or capitals(text):
