@@ -591,6 +591,55 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("head", "kinds"),
+    [
+        # a letterhead: the place printed under its office, in one block, is the office's
+        (
+            "SECRET\n\nTHE WHITE HOUSE\nWASHINGTON\n\nMEMORANDUM FOR THE RECORD",
+            [("handling", "SECRET"), ("office", "THE WHITE HOUSE WASHINGTON"),
+             ("doctype", "MEMORANDUM FOR THE RECORD")],
+        ),
+        # a place under a caption, in a block of its own, is where the document was written
+        (
+            "RECORD OF CONVERSATION\n\nwith Ambassador Petrov\n\nPyongyang",
+            [("doctype", "RECORD OF CONVERSATION"), ("heading", "with Ambassador Petrov"),
+             ("dateline", "Pyongyang")],
+        ),
+        # a decision's item in a protocol: its number and its subject head the decision
+        (
+            "Строго секретно\n\nВыписка из протокола № 12 заседания Политбюро ЦК\n\n"
+            "П12/45. О помощи Корейской Народно-Демократической Республике.",
+            [("handling", "Строго секретно"),
+             ("doctype", "Выписка из протокола № 12 заседания Политбюро ЦК"),
+             ("heading", "П12/45. О помощи Корейской Народно-Демократической Республике.")],
+        ),
+        (
+            "TOP SECRET\n\nExtract from Protocol No. 12 of the Politburo\n\n"
+            "P12/45. On aid to the Korean People's Democratic Republic.",
+            [("handling", "TOP SECRET"),
+             ("doctype", "Extract from Protocol No. 12 of the Politburo"),
+             ("heading", "P12/45. On aid to the Korean People's Democratic Republic.")],
+        ),
+    ],
+)  # fmt: skip
+def test_furniture_read_by_its_place_in_the_head(head: str, kinds: list[tuple[str, str]]) -> None:
+    body = (
+        "Заседание состоялось, как было условлено, и делегация доложила о его итогах."
+        if re.search("[а-я]", head)
+        else "The meeting was held as agreed, and the delegation reported on its results."
+    )
+    cable = _cable(f"{head}\n\n{body}\n")
+    text = cable.versions[0].text
+    found = [
+        (part.kind, " ".join(plain_text(part.content).split()))
+        for part in text.opener
+        if isinstance(part, Furniture)
+    ]
+    assert found == kinds
+    assert len(text.body) == 1
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "To Cde. FILIPPOV [Stalin]\n\nAt the session [U.S. Vice Admiral C.\nTurner] Joy spoke of "

@@ -18,14 +18,6 @@ from expectations import NOT_CHECKED, load, mismatch
 VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECTED = load(VARIANTS / "expected.toml")
 KNOWN: dict[tuple[str, str], str] = {
-    ("v22_markdown_ru_decree_nested_lists_no_dateline", "opener"): (
-        "opener not read as the expert reads it: kinds ['handling', 'handling', 'doctype', "
-        "'dateline'], expected ['handling', 'handling', 'doctype', 'dateline', 'heading'] "
-        "([['handling',..."
-    ),
-    ("v22_markdown_ru_decree_nested_lists_no_dateline", "paragraphs"): (
-        "paragraph count differs: blocks are cut otherwise than the expert's: found 1, expected 0"
-    ),
     ("v35_verbatim_journal_handwritten_above_stamp_illegible", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Sergio del Valle']"
     ),
@@ -41,11 +33,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "lists differ from the expert's: 2 lists found, 1 expected: [{'items': 1, 'type': "
         "'participants', 'first': 'Brezhnev, L.I.'}, {'items': 7, 'type': 'participants', "
         "'first'..."
-    ),
-    ("v46_webnav_us_telcon_declassification_stamp_speakers", "opener"): (
-        "opener not read as the expert reads it: kinds ['stamp', 'handling', 'office', "
-        "'dateline', 'doctype', 'subject', 'dateline'], expected ['stamp', 'handling', "
-        "'office', 'doctype', ..."
     ),
     ("v47_webnav_german_original_english_letterspaced_shelfmark", "closer"): (
         "closer not read as the expert reads it: kinds [], expected ['signed'] ([])"

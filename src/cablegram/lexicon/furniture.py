@@ -82,6 +82,11 @@ CLOSING = re.compile(
     I,
 )
 # A caption's complement after the kind of document: parties named ('between', 'with')
+# a decision's item in a protocol, its number and its subject: 'П82/214. О направлении
+# советских специалистов …', 'P45/12. On the question of …' (the Politburo's protocols)
+PROTOCOL_ITEM = re.compile(
+    r"^[ПP]\s?\d{1,4}\s?/\s?\d{1,4}[а-яa-z]?\.?\s+(?:О|Об|Обо|On|About|Concerning|Regarding)\s", I
+)
 CAPTION_PARTIES = re.compile(r"\b(?:between|with|между|с|mit|avec)\b", I)
 # 'Recorded by comr. Fedorenko.', 'Recorded by:', 'Записал …', 'Drafted by: …'
 RECORDED_BY = re.compile(r"^(?:recorded|written down|noted)\s+by\b|^записал[аи]?\b", I)

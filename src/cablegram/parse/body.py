@@ -41,7 +41,7 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.enclosures import embed_letters, split_enclosures
 from cablegram.parse.footnotes import take_footnotes
-from cablegram.parse.furniture import kind_only, opener_kind, opener_parts
+from cablegram.parse.furniture import kind_only, lone_place, opener_kind, opener_parts
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.marks import furniture_numbers
@@ -142,6 +142,9 @@ def _furniture_lines(
                 pieces[-1] = Block((*pieces[-1].lines, line))
                 continue
             return None
+        if kinds and kinds[-1] == "office" and kind == "dateline" and lone_place(line.text.strip()):
+            pieces[-1] = Block((*pieces[-1].lines, line))  # 'THE WHITE HOUSE' | 'WASHINGTON'
+            continue  # a letterhead's place, printed under its office in one block
         if kinds and kind == kinds[-1] and kind in {"heading", "address"}:
             pieces[-1] = Block((*pieces[-1].lines, line))
             continue

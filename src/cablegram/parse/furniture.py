@@ -128,11 +128,13 @@ def _opener_kind(
         return "address"  # 'Generalissimo J. V. STALIN' under 'To the Chairman of …'
     if caption := _caption_kind(text, previous):
         return caption
+    if F.PROTOCOL_ITEM.match(text) and words <= HEADING_WORDS:
+        return "heading"  # 'П82/214. О направлении …': the decision's number and subject
     if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
         return "office"
     if len(text) <= 2:
         return "line"
-    if previous in {"doctype", "heading", "office", "dateline"} and _lone_place(text):
+    if previous in {"doctype", "heading", "office", "dateline"} and lone_place(text):
         return "dateline"
     if _heading_like(text) and _body_follows(following):
         return "heading"
@@ -275,7 +277,7 @@ def _body_follows(following: tuple[Unit, ...]) -> bool:
     return bool(following)
 
 
-def _lone_place(text: str) -> bool:
+def lone_place(text: str) -> bool:
     """A place on a line of its own, under a caption ('Pyongyang')."""
     return bool(re.fullmatch(r"[A-ZА-ЯЁ][\w'’-]+(?:[ ,]+[A-ZА-ЯЁ][\w'’-]+)?\.?", text))
 
