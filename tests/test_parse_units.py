@@ -605,6 +605,14 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
             [("doctype", "RECORD OF CONVERSATION"), ("heading", "with Ambassador Petrov"),
              ("dateline", "Pyongyang")],
         ),
+        # a transmission log over two lines is one log
+        (
+            "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"
+            "               Получено 19 час. 10 мин. 3.VIII.49",
+            [("doctype", "ШИФРТЕЛЕГРАММА № 31704"),
+             ("received", "Из ПХЕНЬЯНА Отправлено 13 час. 40 мин. 3.VIII.49 Получено 19 час. "
+              "10 мин. 3.VIII.49")],
+        ),
         # a decision's item in a protocol: its number and its subject head the decision
         (
             "Строго секретно\n\nВыписка из протокола № 12 заседания Политбюро ЦК\n\n"

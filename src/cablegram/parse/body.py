@@ -110,6 +110,14 @@ def _split_furniture(units: list[Unit]) -> list[Unit]:
         kinds = [opener_kind(piece, units[i + 1 : i + 3], seen, previous) for piece in pieces]
         if (pieces == [unit] and whole is None) or None in kinds:
             return out + units[i:]
+        last = out[-1] if out else None
+        if (  # a log's next line, set under the one before ('Получено …'), cut by its indent
+            previous == kinds[0] == "received"
+            and isinstance(last, Block)
+            and pieces[0].lines[0].no == last.lines[-1].no + 1
+        ):
+            out[-1] = Block((*last.lines, *pieces[0].lines))
+            pieces = pieces[1:]
         out.extend(pieces)
         seen = seen or any(k not in {"line", "folio", "gap"} for k in kinds)
         previous = kinds[-1]
@@ -145,7 +153,7 @@ def _furniture_lines(
         if kinds and kinds[-1] == "office" and kind == "dateline" and lone_place(line.text.strip()):
             pieces[-1] = Block((*pieces[-1].lines, line))  # 'THE WHITE HOUSE' | 'WASHINGTON'
             continue  # a letterhead's place, printed under its office in one block
-        if kinds and kind == kinds[-1] and kind in {"heading", "address"}:
+        if kinds and kind == kinds[-1] and kind in {"heading", "address", "received"}:
             pieces[-1] = Block((*pieces[-1].lines, line))
             continue
         pieces.append(piece)
