@@ -605,6 +605,28 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
             [("doctype", "RECORD OF CONVERSATION"), ("heading", "with Ambassador Petrov"),
              ("dateline", "Pyongyang")],
         ),
+        # a caption's party clause names a post: the name under it is the holder's ...
+        (
+            "RECORD OF CONVERSATION\nof the Consul General of the USSR in Urumqi\nA. Savelyev\n"
+            "with the Chairman of the Xinjiang Provincial Government\nBurhan Shahidi\n\n"
+            "18 May 1950",
+            [("doctype", "RECORD OF CONVERSATION"),
+             ("heading", "of the Consul General of the USSR in Urumqi A. Savelyev with the "
+              "Chairman of the Xinjiang Provincial Government Burhan Shahidi"),
+             ("dateline", "18 May 1950")],
+        ),
+        # ... but where the clause names its holder, the line under it is the place
+        (
+            "RECORD OF CONVERSATION\nwith Ambassador Petrov\nPyongyang",
+            [("doctype", "RECORD OF CONVERSATION"), ("heading", "with Ambassador Petrov"),
+             ("dateline", "Pyongyang")],
+        ),
+        # a kind of document, letter-spaced, and the caption going on under it (D4)
+        (
+            "Secret\n\nI n f o r m a t i o n\non the actions of the Red Guards",
+            [("handling", "Secret"), ("doctype", "Information"),  # hi: the word unspaced
+             ("heading", "on the actions of the Red Guards")],
+        ),
         # a transmission log over two lines is one log
         (
             "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"

@@ -47,16 +47,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "senders differ: found [{'name': 'Kim Il Sung', 'kind': 'person'}], expected "
         "[{'name': 'Kim Il Sung', 'kind': 'person', 'role': 'Chairman of the Cabinet o..."
     ),
-    ("v58_pdfnoff_memcon_centred_heading_alternative_readings", "opener"): (
-        "opener not read as the expert reads it: kinds ['handling', 'doctype', 'heading', "
-        "'dateline', 'dateline'], expected ['handling', 'doctype', 'heading', 'dateline'] "
-        "([['handling', ..."
-    ),
-    ("v59_pdfnoff_report_letterspaced_heading_wide_gaps", "opener"): (
-        "opener not read as the expert reads it: kinds ['handling', 'office', 'reference', "
-        "'dateline', 'doctype'], expected ['handling', 'office', 'reference', 'dateline', "
-        "'heading'] ([[..."
-    ),
     ("v64_oneline_cable_log_first_quoted_telegram_letterspaced", "quotes"): (
         "quoted or enclosed texts not found: 0 quoted texts found, 1 expected: []"
     ),

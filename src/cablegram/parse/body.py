@@ -14,6 +14,7 @@ import re
 
 from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
+from cablegram.lexicon.names import ROLE_WORD
 from cablegram.model import (
     DocText,
     Furniture,
@@ -56,7 +57,7 @@ from cablegram.parse.sections import (
     title_words_of,
 )
 from cablegram.parse.versions import is_gap_line
-from cablegram.read import Block, ends_in_bracket
+from cablegram.read import Block, Line, ends_in_bracket
 
 
 def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
@@ -107,17 +108,24 @@ def _split_furniture(units: list[Unit]) -> list[Unit]:
         pieces = [unit]
         if len(unit.lines) > 1 and whole not in KEPT_WHOLE:
             pieces = _furniture_lines(unit, units[i + 1 : i + 3], seen, previous) or [unit]
-        kinds = [opener_kind(piece, units[i + 1 : i + 3], seen, previous) for piece in pieces]
+        kinds: list[str | None] = []
+        for piece in pieces:  # each read after the one before, as the opener is read
+            kinds.append(
+                opener_kind(piece, units[i + 1 : i + 3], seen, kinds[-1] if kinds else previous)
+            )
         if (pieces == [unit] and whole is None) or None in kinds:
             return out + units[i:]
         last = out[-1] if out else None
-        if (  # a log's next line, set under the one before ('Получено …'), cut by its indent
-            previous == kinds[0] == "received"
-            and isinstance(last, Block)
+        if (  # a line that goes on the one before, cut from it by its indent
+            isinstance(last, Block)
             and pieces[0].lines[0].no == last.lines[-1].no + 1
+            and (
+                previous == kinds[0] == "received"  # a log's next line ('Получено …')
+                or (previous == "heading" and _holder_awaited(last, pieces[0].text))
+            )
         ):
             out[-1] = Block((*last.lines, *pieces[0].lines))
-            pieces = pieces[1:]
+            pieces, kinds = pieces[1:], kinds[1:] or [previous]
         out.extend(pieces)
         seen = seen or any(k not in {"line", "folio", "gap"} for k in kinds)
         previous = kinds[-1]
@@ -130,17 +138,34 @@ def _furniture_lines(
     """The block's lines as units, if each is furniture (a caption's further lines joined to
     its heading); None when a line is not."""
     if kind_only(block.lines[0].text):  # 'RECORD OF CONVERSATION' | 'of the Consul …' (D4)
-        rest = Block(block.lines[1:])
-        return [Block(block.lines[:1]), rest] if opener_kind(rest, following, True) else None
+        first, rest = Block(block.lines[:1]), Block(block.lines[1:])
+        by_line = _lines_read([first], ["doctype"], rest.lines, following, seen)
+        if by_line:
+            return by_line
+        return [first, rest] if opener_kind(rest, following, True) else None
     if _wraps(block):
         return None
-    pieces: list[Block] = []
-    kinds: list[str] = []
-    for line in block.lines:
+    return _lines_read([], [], block.lines, following, seen, previous)
+
+
+def _lines_read(
+    pieces: list[Block],
+    kinds: list[str],
+    lines: tuple[Line, ...],
+    following: list[Unit],
+    seen: bool,
+    previous: str | None = None,
+) -> list[Block] | None:
+    """`pieces` (of `kinds`) and then the `lines`, each a piece or run on the one before."""
+    pieces, kinds = list(pieces), list(kinds)
+    for line in lines:
         piece = Block((line,))
         kind = opener_kind(piece, following, seen, kinds[-1] if kinds else previous)
         if kinds and kinds[-1] == "heading" and UNFINISHED.search(pieces[-1].text):
             pieces[-1] = Block((*pieces[-1].lines, line))  # "… Communist Party's" | 'Delegation'
+            continue
+        if kinds and kinds[-1] == "heading" and _holder_awaited(pieces[-1], line.text):
+            pieces[-1] = Block((*pieces[-1].lines, line))  # '… Government' | 'Burhan Shahidi'
             continue
         if kinds and F.RETURN_NOTICE.match(pieces[-1].text.strip()) and kind in RUN_ON:
             pieces[-1] = Block((*pieces[-1].lines, line))  # the notice's own further lines
@@ -159,6 +184,27 @@ def _furniture_lines(
         pieces.append(piece)
         kinds.append(kind)
     return pieces if len(pieces) > 1 else None
+
+
+# a caption's party: 'with the Chairman of the Xinjiang Provincial Government', 'of the
+# Consul General of the USSR in Urumqi', 'с Председателем …'
+PARTY_CLAUSE = re.compile(r"^(?:with|and|of|between|между|с|со|и|mit|und|von|avec|de)\s", re.I)
+HOLDER_NAMED = re.compile(rf"(?:{ROLE_WORD.pattern})\s+(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ][\w'’-]+\.?$")
+PERSON_SHAPE = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){0,3}[A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+){0,2}$")
+
+
+def _holder_awaited(heading: Block, line: str) -> bool:
+    """A caption's party clause that names a post and not yet its holder ('with the
+    Chairman of the … Government'), and a line under it in a name's shape ('Burhan
+    Shahidi'): the name is the caption's, not a place's."""
+    last = heading.lines[-1].text.strip()
+    words = line.split()
+    return (
+        bool(PARTY_CLAUSE.match(last) and F.SIGNATORY_ROLE.search(last))
+        and not HOLDER_NAMED.search(last)
+        and 2 <= len(words) <= 3
+        and bool(PERSON_SHAPE.match(line.strip()))
+    )
 
 
 def _wraps(block: Block) -> bool:

@@ -118,8 +118,13 @@ def _opener_kind(
             return "address"
     if P.RECEIVED.search(text) and words <= 20:
         return "received"
-    if previous == "heading" and text[:1].islower() and not TERMINAL_SENTENCE.search(text):
-        return "heading"  # 'On Aid to the KPDR' | 'for the Restoration of …': its caption
+    if (
+        (previous == "heading" or (previous == "doctype" and CAPTION_GOES_ON.match(text)))
+        and text[:1].islower()
+        and not TERMINAL_SENTENCE.search(text)
+        and words <= HEADING_WORDS
+    ):  # 'On Aid to the KPDR' | 'for the Restoration of …'; 'RECORD …' | 'of the Consul …'
+        return "heading"  # the caption's further lines
     if salute := _salute_or_address(block, text, words):
         return salute
     if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
@@ -147,6 +152,12 @@ def _opener_kind(
     return None
 
 
+# the words a caption goes on with under the kind of document ('RECORD OF CONVERSATION' |
+# 'of the Consul General …', 'I n f o r m a t i o n' | 'on the actions of …')
+CAPTION_GOES_ON = re.compile(
+    r"^(?:of|with|between|on|about|concerning|regarding|by|о|об|обо|с|со|между|von|mit|über"
+    r"|zur|zum|du|de|avec|sur)\s"
+)
 ADDED = re.compile(r"^\[\s*handwritten\b", re.IGNORECASE)
 QUOTATION_START = re.compile(r"^[\"“«„]")
 SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZА-ЯЁ]")  # 'I. THE FRONT'
