@@ -187,6 +187,31 @@ def test_language_detection_tells_german_from_english() -> None:
     assert detect_language("Командующий войсками противника Риджуэй сделал заявление")[0] == "ru"
 
 
+def test_short_paragraphs_of_a_german_original_stay_in_it() -> None:
+    """Paragraphs of a hundred-odd letters are identified by language too: a German
+    original of short paragraphs is not cut into its English translation after the first."""
+    german = [
+        "Der sowjetische Botschafter übergab dem Herrn Bundeskanzler heute ein Schreiben, das "
+        "er sorgfältig prüfen werde, wie er sagte.",
+        "Botschafter Smirnow erwiderte, die Sowjetunion wolle keine Krise. Die Frist sei kein "
+        "Ultimatum.",
+        "Der Herr Bundeskanzler bat den Botschafter, dies in Moskau zu sagen, und dankte ihm.",
+    ]
+    english = [
+        "The Soviet Ambassador handed the Federal Chancellor a letter today, which he said he "
+        "would examine carefully.",
+        "Ambassador Smirnov replied that the Soviet Union wanted no crisis. The time limit was "
+        "not an ultimatum.",
+        "The Federal Chancellor asked the Ambassador to say so in Moscow, and thanked him.",
+    ]
+    header = HEADER.replace("Russian\n", "German\n").replace("Original Scan", "Transcript - German")
+    cable = parse_bytes("t.txt", (header + "\n\n".join(german + english) + "\n").encode())
+    assert [(v.kind, v.lang, len(v.text.body)) for v in cable.versions] == [
+        ("original", "de", 3),
+        ("translation", "en", 3),
+    ]
+
+
 # ------------------------------------------------------------------ body structure
 
 HEADER = """July 9, 1951 Cable No. 21617, Mao Zedong to Filippov [Stalin]

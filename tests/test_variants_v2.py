@@ -37,9 +37,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("v47_webnav_german_original_english_letterspaced_shelfmark", "closer"): (
         "closer not read as the expert reads it: kinds [], expected ['signed'] ([])"
     ),
-    ("v47_webnav_german_original_english_letterspaced_shelfmark", "paragraphs"): (
-        "paragraph count differs: blocks are cut otherwise than the expert's: found 1, expected 3"
-    ),
     ("v52_pdftotext_ru_scan_en_sheet_turn_verifier_hyphens", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Пак Чен Хо']"
     ),

@@ -36,9 +36,9 @@ def for_matching(text: str) -> str:
 # ----------------------------------------------------------------- opener (furniture)
 OFFICE = re.compile(
     r"(?<!\w)(?:УПРАВЛЕНИ|ГЕНШТАБ|ГЕНЕРАЛЬН\w+ ШТАБ|МИНИСТЕРСТВ|ПОСОЛЬСТВ|DIRECTORATE"
-    r"|ADMINISTRATION|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT|MISSION|DEPARTMENT"
-    r"|WHITE HOUSE"
-    r"|COUNCIL OF|COMMISSION|UNITED NATIONS|GENERAL ASSEMBLY|LEGATION|CONSULATE|SECRETARIAT"
+    r"|ADMINISTRATION|GENERAL STAFF|MINISTRY|EMBASSY|MINISTERIUM|BOTSCHAFT(?!er)|MISSION(?!ar)"
+    r"|DEPARTMENT|WHITE HOUSE"  # (a 'Botschafter', a 'Commissioner' is a person)
+    r"|COUNCIL OF|COMMISSION(?!er)|UNITED NATIONS|GENERAL ASSEMBLY|LEGATION|CONSULATE|SECRETARIAT"
     r"|\w+AMT\b|REFERAT|COMMITTEE|ПРЕЗИДИУМ|СОВЕТ МИНИСТРОВ)",
     I,
 )

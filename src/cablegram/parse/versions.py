@@ -27,8 +27,10 @@ from cablegram.read import Block
 
 MIN_GAIN_LETTERS = 30
 # Below this many letters a block only tells its script: language identification of a
-# short line (a copy list, a signature) is unreliable.
-MIN_BLOCK_LETTERS = 150
+# short line (a copy list, a signature) is unreliable. Above it a language other than
+# English must also use its own small words (`uses_its_small_words`), so a list of names
+# is never German; a German paragraph of one sentence (some sixty letters) is.
+MIN_BLOCK_LETTERS = 60
 IDEOGRAPH_WEIGHT = 4  # letters an ideograph weighs (an English word: about five letters)
 
 
