@@ -206,3 +206,39 @@ def test_a_one_line_copy_gets_its_opening_lines_back(body: str, lines: list[str]
     start = texts.index("English Translation") + 1
     assert texts[start : start + len(lines) - 1] == lines[:-1]
     assert texts[start + len(lines) - 1].startswith(lines[-1])
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        # a telegram quoted whole, its salutation, text and signature, then the closer
+        ("Zhou Enlai asked me to convey to you the following telegram of Comrade Mao Zedong: "
+         "“Comrade FILIPPOV! The enemy air force has begun to bomb Andong. We ask you to send "
+         "one fighter air division to cover the bridges. MAO ZEDONG 2 November 1950” "
+         "R O S H C H I N No. 1873",
+         ["Zhou Enlai asked me to convey to you the following telegram of Comrade Mao Zedong:",
+          "“Comrade FILIPPOV!", "The enemy air force has begun to bomb Andong. We ask you to "
+          "send one fighter air division to cover the bridges.", "MAO ZEDONG 2 November 1950”",
+          "R O S H C H I N", "No. 1873"]),
+        # in Russian, with guillemets, unsigned
+        ("Передаю Вам ответ Ким Ир Сена: «Товарищ ШТЫКОВ! Мы согласны с Вашим предложением и "
+         "просим прислать специалистов. Ответ ждем в течение двух дней.» ШТЫКОВ",
+         ["Передаю Вам ответ Ким Ир Сена:", "«Товарищ ШТЫКОВ!",
+          "Мы согласны с Вашим предложением и просим прислать специалистов. Ответ ждем в "
+          "течение двух дней.»", "ШТЫКОВ"]),
+        # a phrase quoted inside a sentence stays in it
+        ("He said in reply: “we shall see” and left the room. The talk ended at noon.",
+         ["He said in reply: “we shall see” and left the room. The talk ended at noon."]),
+    ],
+)  # fmt: skip
+def test_a_one_line_copy_gets_a_quoted_text_back(body: str, lines: list[str]) -> None:
+    """A text quoted whole after its lead's colon gets its lines back, so that the parser
+    reads it as a quoted text with its own opener and closer."""
+    text = (
+        "October 05, 1945 Record of Conversation between A and B Citation: “Record of "
+        "Conversation between A and B,” October 05, 1945, History and Public Policy Program "
+        f"Digital Archive. Summary: {'word ' * 700}end. Contents: English Translation {body}"
+    )
+    texts = [b.text for b in decode_export("t.txt", text.encode()).blocks]
+    start = texts.index("English Translation") + 1
+    assert texts[start:] == lines

@@ -44,9 +44,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "senders differ: found [{'name': 'Kim Il Sung', 'kind': 'person'}], expected "
         "[{'name': 'Kim Il Sung', 'kind': 'person', 'role': 'Chairman of the Cabinet o..."
     ),
-    ("v64_oneline_cable_log_first_quoted_telegram_letterspaced", "quotes"): (
-        "quoted or enclosed texts not found: 0 quoted texts found, 1 expected: []"
-    ),
     ("v68_oneline_undated_letter_illegible_year_digit", "date"): (
         "date differ: found {}, expected {'notBefore': '1940-12-30', 'notAfter': '1949-12-30'}"
     ),

@@ -150,8 +150,56 @@ def _body(text: str, title: str) -> list[str]:
     paragraphs: list[str] = []
     for piece in _cut_headings(rest):
         for point in POINT.split(piece):
-            paragraphs.extend(p for p in _said_again(point) if p.strip())
+            for part in _quoted(point):
+                paragraphs.extend(p for p in _said_again(part) if p.strip())
     return lines + _closing(paragraphs) + endnotes
+
+
+# a text quoted whole after its lead's colon: 'the following telegram of Comrade Mao
+# Zedong: “Comrade FILIPPOV! The enemy … MAO ZEDONG 2 November 1950” R O S H C H I N …'
+QUOTATION_OPENS = re.compile(r"(?<=:)\s+(?=[“«„])")
+CLOSING_MARK = {"“": "”", "«": "»", "„": "“"}
+QUOTED_WORDS = 12  # a quoted phrase ('he said: “no”') is the sentence's, not a text
+# its salutation ('“Comrade FILIPPOV!'), and its signature and date at its end
+QUOTED_SALUTATION = re.compile(
+    r"^[“«„](?:To|Dear|Comrade|Cde\.|Товарищ|Тов\.|Дорогой|Уважаемый|Lieber|Genosse)\b"
+    r"[^.!?:]{1,60}[!:,](?=\s+[A-ZА-ЯЁ])"
+)
+QUOTED_SIGNATURE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+){0,2}"
+    r"(?:\s+[\w.,]{1,12}){0,4}[”»“]$)"
+)
+
+
+def _quoted(text: str) -> list[str]:
+    """A paragraph whose lead quotes a text whole after a colon: the lead, the quoted
+    text's salutation, its text and its signature, and what follows it, on lines of their
+    own (the parser reads the quotation and its own opener and closer from them)."""
+    opens = QUOTATION_OPENS.search(text)
+    if opens is None:
+        return [text]
+    start = opens.end()
+    mark, close = text[start], CLOSING_MARK[text[start]]
+    depth, end = 0, None
+    for k in range(start, len(text)):
+        depth += (text[k] == mark) - (text[k] == close) if mark != close else 0
+        if text[k] == close and depth <= 0 and (k + 1 == len(text) or text[k + 1].isspace()):
+            end = k + 1
+            break
+    if end is None:
+        return [text]
+    quotation = text[start:end]
+    if len(quotation.split()) < QUOTED_WORDS or not SENTENCE_END.search(quotation):
+        return [text]
+    pieces = [text[:start].strip()]
+    if salutation := QUOTED_SALUTATION.match(quotation):
+        pieces.append(salutation.group(0))
+        quotation = quotation[salutation.end() :].strip()
+    if signature := QUOTED_SIGNATURE.search(quotation):
+        pieces += [quotation[: signature.start()], quotation[signature.end() :]]
+    else:
+        pieces.append(quotation)
+    return [*pieces, *_quoted(text[end:].strip())] if text[end:].strip() else pieces
 
 
 def _said_again(text: str) -> list[str]:
