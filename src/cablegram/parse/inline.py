@@ -110,27 +110,11 @@ class InlineContext:
     marks: tuple[Footnote, ...] = ()
     used_footnotes: set[str] = field(default_factory=set)
     unbalanced: list[str] = field(default_factory=list)  # what `_balanced` reported
-    # the nodes of the texts read so far whose reading the text alone decided: the rules
-    # of a document read its lines many times over (about six readings per text)
-    memo: dict[str, Inlines] = field(default_factory=dict)
 
 
 def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
     """Parse a block's marked text into inline nodes."""
     ctx = ctx or InlineContext()
-    known = ctx.memo.get(text)
-    if known is not None:
-        return known
-    used, problems = len(ctx.used_footnotes), len(ctx.unbalanced)
-    nodes = _parse_inline(text, ctx)
-    # A reading that anchored a footnote or found a bracket unbalanced changed the context
-    # (a footnote is anchored once; a problem is reported): it is not one to repeat.
-    if len(ctx.used_footnotes) == used and len(ctx.unbalanced) == problems:
-        ctx.memo[text] = nodes
-    return nodes
-
-
-def _parse_inline(text: str, ctx: InlineContext) -> Inlines:
     text = _balanced(text, ctx)
     out: list[Inline] = []
     pos = 0
