@@ -29,7 +29,7 @@ from typing import Literal
 
 from cablegram.lexicon.dates import MONTH_NAMES
 from cablegram.lexicon.patterns import CONNECTOR, DASH_POINT, PART_ALONE, POINT_LABEL, TERMINAL
-from cablegram.read.lines import SEPARATOR_LINE, Align, Layout, Line, ends_in_bracket
+from cablegram.read.lines import SEPARATOR_LINE, Align, Layout, Line, bracket_depth
 
 Reading = Literal["wrapped", "breaks", "lines"]
 
@@ -104,30 +104,30 @@ def cut_blocks(lines: list[Line], reading: Reading) -> list[Block]:
     width = max((line.width for line in lines), default=0)
     blocks: list[Block] = []
     current: list[Line] = []
+    depth = 0  # of the brackets the current block leaves open (read as its lines come)
     for k, line in enumerate(lines):
         if not line.text.strip():
             if (
                 current
-                and not _bracket_goes_on(current, lines, k)
+                and not (depth and _bracket_closes_next(lines, k))
                 and not _sentence_goes_on(current, lines, k)
             ):
                 blocks.append(Block(tuple(current)))
-                current = []
+                current, depth = [], 0
             continue
-        if current and _starts_block(current, line, reading, width):
+        if current and not depth and _starts_block(current, line, reading, width):
             blocks.append(Block(tuple(current)))
             current = []
         current.append(line)
+        depth = bracket_depth(line.text, depth)
     if current:
         blocks.append(Block(tuple(current)))
     return blocks
 
 
-def _bracket_goes_on(current: list[Line], lines: list[Line], k: int) -> bool:
-    """A bracket opened in the block closes on the next line of text, past blank lines
+def _bracket_closes_next(lines: list[Line], k: int) -> bool:
+    """A bracket the block left open closes on the next line of text, past blank lines
     ('[Classification level blacked out:' | '' | '"NOT SECRET" Stamped]')."""
-    if not ends_in_bracket(" ".join(line.text for line in current)):
-        return False
     following = next((line.text for line in lines[k + 1 :] if line.text.strip()), "")
     return "]" in following and following.find("]") < (following.find("[") % (len(following) + 1))
 
@@ -159,19 +159,19 @@ def _sentence_ends(lines: list[Line]) -> bool:
 
 
 def _starts_block(current: list[Line], line: Line, reading: Reading, width: int) -> bool:
+    """Whether `line` begins a new block after the `current` one (which leaves no bracket
+    open: '[Ed.' | 'note: …]' goes on)."""
     previous = current[-1]
     before = previous.text.rstrip()
     text = line.text.strip()
-    if ends_in_bracket(" ".join(ln.text for ln in current)):  # '[Ed.' | 'note: …]'
-        return False
     if PAGE_BREAK_MARK.match(text) or PAGE_BREAK_MARK.match(before):
         return True
     if SEPARATOR_LINE.match(text) or SEPARATOR_LINE.match(before) or FIELD_START.match(text):
         return True
     if PART_ALONE.match(text) or PART_ALONE.match(before.strip()):
         return True  # a part's number or letter on a line of its own ('B', 'II.', 'Article 3')
-    if _script(before) and _script(text) and _script(before) != _script(text):
-        return True
+    if not (before.isascii() and text.isascii()) and _scripts_differ(before, text):
+        return True  # (two lines in ASCII are both in Latin letters or too short to tell)
     ended = bool(TERMINAL.search(before))
     if (_point_start(text) or FOOTNOTE_START.match(text)) and ended:
         return True
@@ -218,9 +218,16 @@ def _ends_sentence(text: str) -> bool:
 
 def _capitals(text: str) -> bool:
     """A line in capitals (a heading), of three words at least."""
+    if len(text) < 10 or len(text.split()) < 3:
+        return False
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(text.split()) >= 3 and len(letters) >= 10 and upper >= 0.8 * len(letters)
+
+
+def _scripts_differ(first: str, second: str) -> bool:
+    one = _script(first)
+    return bool(one) and (other := _script(second)) is not None and one != other
 
 
 def _script(text: str) -> str | None:

@@ -120,12 +120,17 @@ def strip_bullet(text: str) -> str:
 def ends_in_bracket(text: str) -> bool:
     """Whether `text` ends inside a bracket opened in it (brackets nest: '[handwritten:
     "to Cdes. [[N. P. Varnov?]] and …' is still open)."""
-    if "[" not in text:
-        return False
-    depth = 0
+    return bracket_depth(text) > 0
+
+
+def bracket_depth(text: str, depth: int = 0) -> int:
+    """How many brackets are open after `text`, `depth` of them open before it (a ']'
+    that closes none is no bracket's)."""
+    if "[" not in text and not (depth and "]" in text):
+        return depth
     for char in text:
         if char == "[":
             depth += 1
         elif char == "]" and depth:
             depth -= 1
-    return depth > 0
+    return depth
