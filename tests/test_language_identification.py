@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from py3langid.langid import LanguageIdentifier, visit_counts
+from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
 
+from cablegram.parse import langmodel
+from cablegram.parse.langmodel import _Automaton, full_model, identifier
 from cablegram.parse.language import (
     LANGID_SAMPLE,
     SCRIPT_LANGUAGES,
     SCRIPT_RANGES,
-    _Automaton,
-    _identifier,
-    _model,
     detect_language,
     script_counts,
     script_language,
@@ -69,18 +69,9 @@ ANY_TEXT = st.one_of(
 )
 
 
-def _py3langid(identifier: LanguageIdentifier, script: str | None) -> LanguageIdentifier:
-    """A plain py3langid identifier on the same model arrays: py3langid's code only."""
-    nb_ptc, nb_pc, nb_classes = identifier._full_model
-    plain = LanguageIdentifier(
-        nb_ptc,
-        nb_pc,
-        nb_classes,
-        identifier.tk_nextmove,
-        identifier.tk_output,
-        norm_probs=True,
-        tk_row=identifier.tk_row,
-    )
+def _py3langid(script: str | None) -> LanguageIdentifier:
+    """py3langid's own identifier, read from its own model file: py3langid's code only."""
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if script is not None:
         plain.set_languages(SCRIPT_LANGUAGES[script])
     return plain
@@ -91,8 +82,8 @@ def identifiers() -> dict[str | None, tuple[LanguageIdentifier, LanguageIdentifi
     """Per script: (ours, py3langid's)."""
     out: dict[str | None, tuple[LanguageIdentifier, LanguageIdentifier]] = {}
     for script in SCRIPTS:
-        ours = _model() if script is None else _identifier(script)
-        out[script] = (ours, _py3langid(ours, script))
+        ours = full_model() if script is None else identifier(tuple(SCRIPT_LANGUAGES[script]))
+        out[script] = (ours, _py3langid(script))
     return out
 
 
@@ -173,7 +164,7 @@ def test_the_automaton_forgets_all_but_its_last_depth_bytes() -> None:
     # The premise of the vectorised walk, checked on the model itself: from every state,
     # any `depth` bytes lead to the state they lead to from the start state (and fewer do not
     # always, so `depth` is also the least such number).
-    automaton = _model()._automaton
+    automaton = full_model()._automaton
     assert automaton.depth >= 1
     apart = _apart(automaton, automaton.depth)
     assert apart[-1] == 0
@@ -183,7 +174,7 @@ def test_the_automaton_forgets_all_but_its_last_depth_bytes() -> None:
 def test_the_walk_counts_what_py3langid_counts_over_every_state() -> None:
     # Seeds and made-up text seldom reach the deepest states (two Japanese or Cantonese
     # characters): each state's string, deepest first, so that a walk one step short fails.
-    model = _model()
+    model = full_model()
     strings = _state_strings(model._automaton)
     assert len(strings[0]) == model._automaton.depth
     deepest = [s for s in strings if len(s) == model._automaton.depth]
@@ -192,7 +183,7 @@ def test_the_walk_counts_what_py3langid_counts_over_every_state() -> None:
 
 
 def test_the_walk_counts_what_py3langid_counts_on_the_seeds() -> None:
-    model = _model()
+    model = full_model()
     for text in SEED_TEXTS:
         for data in (model._encode(text[:LANGID_SAMPLE]), model._encode(text)):
             assert _visits_as_items(model._automaton, data) == _py3langid_visits(model, data)
@@ -205,7 +196,7 @@ def test_the_walk_counts_what_py3langid_counts_on_the_seeds() -> None:
     )
 )
 def test_the_walk_counts_what_py3langid_counts_on_any_bytes(data: bytes) -> None:
-    model = _model()
+    model = full_model()
     assert _visits_as_items(model._automaton, data) == _py3langid_visits(model, data)
 
 
@@ -279,3 +270,58 @@ def test_every_code_point_of_the_basic_plane_is_counted_as_its_pattern_says() ->
     assert re.sub("|".join(p.pattern for p in SCRIPT_RANGES.values()), "", every) == "".join(
         c for c in every if not script_counts(c)
     )
+
+
+# ------------------------------------------------------------------ the model's cache
+
+
+def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
+    """A process of its own, as far as the model goes: nothing read yet, `cache` its cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    identifier.cache_clear()
+
+
+def test_the_model_is_kept_in_the_cache_and_read_from_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    latin = tuple(SCRIPT_LANGUAGES["Latn"])
+    theirs = _py3langid("Latn")
+    text = "Die Delegation hat heute die Verhandlungen in Kaesong begonnen."
+    try:
+        _fresh(monkeypatch, tmp_path)
+        built = identifier(latin)  # read from py3langid's file, then kept
+        (kept,) = (tmp_path / "cablegram").iterdir()
+        assert sorted(p.name for p in kept.iterdir()) == sorted(
+            f"{name}.npy" for name in langmodel._NAMES
+        )
+        _fresh(monkeypatch, tmp_path)
+        mapped = identifier(latin)  # read from the cache
+        assert isinstance(mapped.nb_ptc, np.memmap)
+        for ours in (built, mapped):
+            assert ours._decide(text).tobytes() == theirs._decide(text).tobytes()
+            assert ours.classify(text)[0] == "de"
+    finally:
+        identifier.cache_clear()
+
+
+def test_a_damaged_or_unwritable_cache_is_done_without(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    latin = tuple(SCRIPT_LANGUAGES["Latn"])
+    text = "The delegation of the People's Republic began the negotiations in Kaesong."
+    try:
+        _fresh(monkeypatch, tmp_path)
+        identifier(latin)
+        (kept,) = (tmp_path / "cablegram").iterdir()
+        (kept / "ptc.npy").write_bytes(b"not an array")  # a cache cut short
+        _fresh(monkeypatch, tmp_path)
+        assert identifier(latin).classify(text)[0] == "en"
+        assert not isinstance(identifier(latin).nb_ptc, np.memmap)  # read from py3langid's
+        _fresh(monkeypatch, tmp_path)
+        assert isinstance(identifier(latin).nb_ptc, np.memmap)  # the cache made again
+        blocked = tmp_path / "a-file"
+        blocked.write_text("")
+        _fresh(monkeypatch, blocked)  # a cache folder that cannot be made
+        assert identifier(latin).classify(text)[0] == "en"
+    finally:
+        identifier.cache_clear()

@@ -7,18 +7,14 @@ French …). Short texts get only their script.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from cablegram.lexicon.languages import FUNCTION_WORDS
+from cablegram.parse.langmodel import identifier
 
 SCRIPT_LANGUAGES = {
     "Cyrl": ["ru", "uk", "be", "bg", "sr", "mk"],
@@ -91,131 +87,6 @@ def script_counts(text: str) -> Counter[str]:
     return counts
 
 
-@dataclass(frozen=True, slots=True)
-class _Automaton:
-    """py3langid's byte automaton as numpy arrays, and its depth (see `_VectorIdentifier`)."""
-
-    nextmove: npt.NDArray[np.unsignedinteger]  # state → next, at `rowbase[state] + byte`
-    rowbase: npt.NDArray[np.intp]
-    output: npt.NDArray[np.intp]  # state → feature, or -1
-    depth: int
-
-    @classmethod
-    def of(cls, identifier: LanguageIdentifier) -> _Automaton:
-        nextmove = np.frombuffer(
-            identifier.tk_nextmove, dtype=f"u{identifier.tk_nextmove.itemsize}"
-        )
-        rows = np.frombuffer(identifier.tk_row, dtype=f"u{identifier.tk_row.itemsize}")
-        rowbase = rows.astype(np.intp) << 8
-        output = np.asarray(identifier.tk_output, dtype=np.intp)
-        return cls(nextmove, rowbase, output, _depth(nextmove, rows))
-
-    def visits(self, data: bytes) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-        """The features met walking over `data` and how often, in order of first occurrence:
-        the items of py3langid's `visit_counts`, without a Python step per byte."""
-        codes = np.frombuffer(data, dtype=np.uint8)
-        n = len(codes)
-        states = np.zeros(n, dtype=np.intp)
-        # Step j moves the walk ending at byte i over byte i - depth + 1 + j; a walk that
-        # would start before the text starts at its first byte, in the start state.
-        for j in range(self.depth):
-            first = self.depth - 1 - j
-            if first < n:
-                states[first:] = self.nextmove[self.rowbase[states[first:]] + codes[: n - first]]
-        features = self.output[states]
-        at = np.flatnonzero(features >= 0)
-        if not at.size:
-            return at, at
-        # One sort of (feature, position) keys groups each feature's occurrences, its first
-        # one leading (faster than np.unique with return_index, a stable sort).
-        shift = max(1, n.bit_length())
-        keys = np.sort((features[at] << shift) | at)
-        sorted_features = keys >> shift
-        new = np.empty(len(keys), dtype=bool)
-        new[0] = True
-        np.not_equal(sorted_features[1:], sorted_features[:-1], out=new[1:])
-        starts = np.flatnonzero(new)
-        counts = np.empty(len(starts), dtype=np.intp)
-        counts[:-1] = starts[1:] - starts[:-1]
-        counts[-1] = len(keys) - starts[-1]
-        order = np.argsort(keys[starts] & ((1 << shift) - 1))
-        return sorted_features[starts][order], counts[order]
-
-
-def _depth(nextmove: npt.NDArray[np.unsignedinteger], rows: npt.NDArray[np.unsignedinteger]) -> int:
-    """The automaton's depth: the most bytes from the start state to any state (breadth
-    first; a transition row shared by several states is expanded once)."""
-    by_row = nextmove.reshape(-1, 256)
-    seen = np.zeros(len(rows), dtype=bool)
-    row_seen = np.zeros(len(by_row), dtype=bool)
-    seen[0] = True
-    frontier = np.zeros(1, dtype=np.intp)
-    depth = 0
-    while True:
-        new_rows = np.unique(rows[frontier])
-        new_rows = new_rows[~row_seen[new_rows]]
-        row_seen[new_rows] = True
-        reached = by_row[new_rows].ravel()
-        frontier = np.unique(reached[~seen[reached]])
-        if not frontier.size:
-            return depth
-        seen[frontier] = True
-        depth += 1
-
-
-class _VectorIdentifier(LanguageIdentifier):
-    """py3langid's identifier, its byte walk done in a few numpy steps instead of a Python
-    step per byte; the scores are the same, bit for bit.
-
-    Why the walk is exact: py3langid's automaton is an Aho–Corasick automaton over its
-    features (byte n-grams). Each state stands for a prefix of some feature, and the state
-    after a text is the one of the longest suffix of the text that is such a prefix. So it
-    depends on the text's last `depth` bytes only, `depth` being the length of the longest
-    prefix; and since the shortest path to a state spells its prefix, `depth` is the
-    greatest breadth-first distance from the start state (`_depth`, computed from the
-    model, 6 for py3langid 0.4's). The state after byte i is therefore the state reached
-    from the start state over bytes i - depth + 1 … i (over bytes 0 … i near the start:
-    the true walk), and all positions take their `depth` steps together, one numpy gather
-    per step. The features are counted in order of first occurrence, as in `visit_counts`'
-    `Counter`, so the scores add them up in the same order as py3langid's `_sparse_score`
-    and come out bit for bit the same. tests/test_language_speed_equivalence.py checks the
-    premise on the model itself (from every state, `depth` bytes lead where they lead from
-    the start state) and the scores against py3langid's own.
-    """
-
-    __slots__ = ("_automaton",)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._automaton = _Automaton.of(self)
-
-    def _raw_score(self, text: bytes) -> npt.NDArray[np.float32]:
-        features, counts = self._automaton.visits(text)
-        if not features.size:  # py3langid's own score of featureless input
-            return super()._raw_score(b"")
-        # `_sparse_score`'s sum, on the arrays it builds from the `Counter` (features as
-        # intp, counts as float32, both in order of first occurrence), without the `Counter`.
-        return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
-
-
-@cache
-def _model() -> _VectorIdentifier:
-    return _VectorIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-@cache
-def _identifier(script: str) -> _VectorIdentifier:
-    """The model restricted to the languages of a script (one model read for all scripts:
-    the restriction keeps the full model and only swaps the arrays it scores with)."""
-    identifier = copy.copy(_model())
-    identifier.set_languages(SCRIPT_LANGUAGES[script])
-    # set_languages keeps a view of the full model's columns: each feature's scores then
-    # lie scattered over its whole row (97 languages). A copy of the few columns kept makes
-    # the scoring's gather read a fraction of the memory; the values are the same.
-    identifier.nb_ptc = np.ascontiguousarray(identifier.nb_ptc)
-    return identifier
-
-
 def detect_language(text: str, counts: Counter[str] | None = None) -> tuple[str | None, int]:
     """Return (language code or None, number of letters) for a text; `counts`: its
     `script_counts`, when the caller has them already."""
@@ -229,7 +100,7 @@ def detect_language(text: str, counts: Counter[str] | None = None) -> tuple[str 
     if script == "Cyrl" and letters < MIN_LETTERS_FOR_OTHER_CYRILLIC:
         return "ru", letters
     if script in SCRIPT_LANGUAGES and letters >= MIN_LETTERS_FOR_LANGID:
-        lang, _ = _identifier(script).classify(text[:LANGID_SAMPLE])
+        lang, _ = identifier(tuple(SCRIPT_LANGUAGES[script])).classify(text[:LANGID_SAMPLE])
         return lang, letters
     return SCRIPT_DEFAULT.get(script), letters
 
