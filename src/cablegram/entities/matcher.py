@@ -124,6 +124,11 @@ class NameIndex:
     def __init__(self, authority: Authority) -> None:
         self.authority = authority
         self.first: dict[str, list[Candidate]] = {}
+        # the candidates of a first token, those of one token and, for the others, by the
+        # spelling of their second token ('the' begins many forms: only a few fit 'the
+        # Soviet …'), each with its place in `first` (the order ties are broken in)
+        self._alone: dict[str, list[tuple[int, Candidate]]] = {}
+        self._by_second: dict[tuple[str, str], list[tuple[int, Candidate]]] = {}
         for entry in authority.entries.values():
             for form in entry.forms:
                 tokens = list(TOKEN.finditer(form.text))
@@ -142,7 +147,14 @@ class NameIndex:
                     form.type == "generic",
                 )
                 for spelling in surfaces(words[0]):
-                    self.first.setdefault(spelling, []).append(candidate)
+                    listed = self.first.setdefault(spelling, [])
+                    place = (len(listed), candidate)
+                    listed.append(candidate)
+                    if not candidate.rest:
+                        self._alone.setdefault(spelling, []).append(place)
+                    for second in candidate.rest[:1]:
+                        for spelling2 in second:
+                            self._by_second.setdefault((spelling, spelling2), []).append(place)
 
     def find(self, text: str) -> list[Found]:
         """The names in a text, left to right, longest first, none overlapping."""
@@ -156,7 +168,7 @@ class NameIndex:
         for i, key in enumerate(keys):
             if i < free or key not in first:
                 continue
-            fitting = [c for c in first[key] if self._fits(text, tokens, keys, i, c)]
+            fitting = [c for c in self._candidates(keys, i) if self._fits(text, tokens, keys, i, c)]
             if not fitting:
                 continue
             n = max(1 + len(c.rest) for c in fitting)
@@ -174,6 +186,14 @@ class NameIndex:
                 found.append(Found(start, end, None, kind, ids))
             free = i + n
         return found
+
+    def _candidates(self, keys: list[str], i: int) -> list[Candidate]:
+        """The forms that may begin at token `i`: by its spelling and the next token's, in
+        the order of `first`."""
+        places = self._alone.get(keys[i], [])
+        if i + 1 < len(keys) and (more := self._by_second.get((keys[i], keys[i + 1]))):
+            places = sorted(places + more, key=lambda place: place[0]) if places else more
+        return [candidate for _, candidate in places]
 
     @staticmethod
     def _with_initials(text: str, start: int, kind: Kind, found: list[Found]) -> int:

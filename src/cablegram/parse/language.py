@@ -127,10 +127,47 @@ def language_code(name: str | None) -> str | None:
 def uses_its_small_words(text: str, lang: str) -> bool:
     """Whether a text identified as `lang`, a language of the Latin alphabet, uses that
     language's function words more than English's (a list of names does not)."""
-    own = FUNCTION_WORDS.get(lang)
-    if own is None or lang == "en":
+    if lang not in FUNCTION_WORDS or lang == "en":
         return True
-    words = re.findall(r"[^\W\d_]+(?![.\w])", text.lower())  # initials ('A.A.') are no words
-    used = sum(word in own for word in words)
-    english = sum(word in FUNCTION_WORDS["en"] for word in words)
-    return used >= max(2, len(words) // 33) and used > english
+    used, words = _small_words(text)
+    return _uses(used, words, lang)
+
+
+def identified_language(text: str, counts: Counter[str] | None = None) -> str | None:
+    """`detect_language`'s language where the text bears it out: a language of the Latin
+    alphabet other than English must use its own small words (`uses_its_small_words`), else
+    the text tells only its script (None). A text whose small words leave no other language
+    of its alphabet standing is English without asking py3langid (most of a translation's
+    paragraphs: the identifier is the larger part of reading a version's languages)."""
+    if counts is None:
+        counts = script_counts(text)
+    main = counts.most_common(1)[0] if counts else None
+    if main and main[0] == "Latn" and main[1] >= MIN_LETTERS_FOR_LANGID:
+        used, words = _small_words(text)
+        others = (lang for lang in SCRIPT_LANGUAGES["Latn"] if lang != "en")
+        if used["en"] >= 2 and not any(_uses(used, words, lang) for lang in others):
+            return "en"
+    lang, _ = detect_language(text, counts)
+    return lang if lang and uses_its_small_words(text, lang) else None
+
+
+# each small word, the languages it is a small word of
+_SMALL_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _SMALL_WORD_LANGUAGES[_word] = (*_SMALL_WORD_LANGUAGES.get(_word, ()), _lang)
+SMALL_WORD = re.compile(r"[^\W\d_]+(?![.\w])")  # initials ('A.A.') are no words
+
+
+def _small_words(text: str) -> tuple[Counter[str], int]:
+    """How many small words of each language a text uses, and how many words it has."""
+    words = SMALL_WORD.findall(text.lower())
+    used: Counter[str] = Counter()
+    for word in words:
+        for lang in _SMALL_WORD_LANGUAGES.get(word, ()):
+            used[lang] += 1
+    return used, len(words)
+
+
+def _uses(used: Counter[str], words: int, lang: str) -> bool:
+    return used[lang] >= max(2, words // 33) and used[lang] > used["en"]

@@ -17,11 +17,10 @@ from cablegram.model import Diagnostic
 from cablegram.parse.dates import NUMERIC
 from cablegram.parse.inline import GAP_CONTENT
 from cablegram.parse.language import (
-    detect_language,
+    identified_language,
     language_code,
     script_counts,
     script_language,
-    uses_its_small_words,
 )
 from cablegram.read import Block
 
@@ -127,9 +126,8 @@ def _label(block: Block) -> _Label:
     short_lang, letters = script_language(text, counts)
     if letters == 0:
         return _Label(None, None, 0)
-    lang, _ = detect_language(text, counts) if letters >= MIN_BLOCK_LETTERS else (None, letters)
-    if lang and not uses_its_small_words(text, lang):
-        lang = None  # a list of names: it tells its script only
+    # (a list of names tells its script only)
+    lang = identified_language(text, counts) if letters >= MIN_BLOCK_LETTERS else None
     # A Chinese or Japanese character carries about a word: weighed as letters, a Chinese
     # translation after an English one was too light to make a version of its own.
     weight = letters * IDEOGRAPH_WEIGHT if short_lang in {"zh", "ja"} else letters
@@ -140,9 +138,7 @@ def _language_of(blocks: tuple[Block, ...], labels: list[_Label]) -> str | None:
     """A segment's language, identified on its whole text within its main script."""
     fallback = _segment_language(labels)
     text = " ".join(block.text for block in blocks)
-    lang, _ = detect_language(text)
-    if lang and not uses_its_small_words(text, lang):
-        lang = fallback
+    lang = identified_language(text) or fallback
     if lang is None or fallback is None or _script_default(lang) != _script_default(fallback):
         return fallback
     return lang
