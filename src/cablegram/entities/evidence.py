@@ -42,8 +42,17 @@ TITLES = frozenset(TITLE_WORDS.split())
 PLURAL_TITLES = frozenset(PLURAL_TITLE_WORDS.split())
 ALL_TITLES = TITLES | PLURAL_TITLES
 NOT_NAMES = frozenset(NOT_NAME_WORDS.split())
-# a word (or `тов. тов.`) before a capital: a title when it is one of TITLES
-TITLE_CANDIDATE = re.compile(r"(?<![\w.])(?:тов\.\s*тов\.|[^\W\d_]+\.?)(?=[ \t]+[A-ZА-ЯЁ])")
+# a title (or `тов. тов.`) before a capital: the word whole, with its stop if it takes one
+# (a stop after a title that takes none ends a sentence: 'in general. Decisions')
+TITLE_CANDIDATE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(
+        re.escape(title).replace(r"\.тов", r"\.\s*тов")
+        for title in sorted(ALL_TITLES, key=lambda t: (-len(t), t))
+    )
+    + r")(?=[ \t]+[A-ZА-ЯЁ])",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’]*(?:-[\w'’]+)*")
 INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}")

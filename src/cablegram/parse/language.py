@@ -163,9 +163,9 @@ def _small_words(text: str) -> tuple[Counter[str], int]:
     """How many small words of each language a text uses, and how many words it has."""
     words = SMALL_WORD.findall(text.lower())
     used: Counter[str] = Counter()
-    for word in words:
+    for word, times in Counter(words).items():  # (each word once: a version repeats them)
         for lang in _SMALL_WORD_LANGUAGES.get(word, ()):
-            used[lang] += 1
+            used[lang] += times
     return used, len(words)
 
 

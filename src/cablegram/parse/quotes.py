@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from cablegram.lexicon import patterns as P
-from cablegram.read import Block, Line
+from cablegram.read import Block, Line, bracket_depth
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,15 @@ QUOTE_MARK = re.compile('["“”«»„]')
 def _quote_events(block: Block, ignored: frozenset[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(line index, column, +1 open / -1 close) for each quotation mark of a block; the
     marks inside an editorial bracket are the bracket's ('[handwritten: "to Cdes. …"]')."""
-    events = []
+    events: list[tuple[int, int, int]] = []
+    if not QUOTE_MARK.search(block.text):
+        return events  # (most blocks quote nothing)
     depth = 0
     for li, line in enumerate(block.lines):
         text = line.text
+        if not QUOTE_MARK.search(text):
+            depth = bracket_depth(text, depth)
+            continue
         bracketed = set()
         if depth or "[" in text:  # (most lines hold no bracket: nothing to count)
             for col, char in enumerate(text):
@@ -38,8 +43,6 @@ def _quote_events(block: Block, ignored: frozenset[tuple[int, int]]) -> list[tup
                 depth = max(depth, 0)
                 if depth:
                     bracketed.add(col)
-        if not QUOTE_MARK.search(text):
-            continue
         for found in QUOTE_MARK.finditer(text):
             col, char = found.start(), found.group()
             if (line.no, col) in ignored or col in bracketed:

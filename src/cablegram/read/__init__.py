@@ -9,13 +9,21 @@ The parser reasons about blocks and lines, never about bytes.
 
 from cablegram.read.blocks import Block
 from cablegram.read.export import Export, decode_export, read_export
-from cablegram.read.lines import Layout, Line, ends_in_bracket, normalise_residue, strip_bullet
+from cablegram.read.lines import (
+    Layout,
+    Line,
+    bracket_depth,
+    ends_in_bracket,
+    normalise_residue,
+    strip_bullet,
+)
 
 __all__ = [
     "Block",
     "Export",
     "Layout",
     "Line",
+    "bracket_depth",
     "decode_export",
     "ends_in_bracket",
     "normalise_residue",
