@@ -298,7 +298,7 @@ def test_the_model_is_kept_in_the_cache_and_read_from_it(
         )
         _fresh(monkeypatch, tmp_path)
         mapped = identifier(latin)  # read from the cache
-        assert isinstance(mapped.nb_ptc, np.memmap)
+        assert isinstance(mapped.nb_ptc.base, np.memmap)
         for ours in (built, mapped):
             assert ours._decide(text).tobytes() == theirs._decide(text).tobytes()
             assert ours.classify(text)[0] == "de"
@@ -318,9 +318,9 @@ def test_a_damaged_or_unwritable_cache_is_done_without(
         (kept / "ptc.npy").write_bytes(b"not an array")  # a cache cut short
         _fresh(monkeypatch, tmp_path)
         assert identifier(latin).classify(text)[0] == "en"
-        assert not isinstance(identifier(latin).nb_ptc, np.memmap)  # read from py3langid's
+        assert not isinstance(identifier(latin).nb_ptc.base, np.memmap)  # py3langid's read
         _fresh(monkeypatch, tmp_path)
-        assert isinstance(identifier(latin).nb_ptc, np.memmap)  # the cache made again
+        assert isinstance(identifier(latin).nb_ptc.base, np.memmap)  # the cache made again
         blocked = tmp_path / "a-file"
         blocked.write_text("")
         _fresh(monkeypatch, blocked)  # a cache folder that cannot be made

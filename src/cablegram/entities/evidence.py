@@ -45,7 +45,11 @@ NOT_NAMES = frozenset(NOT_NAME_WORDS.split())
 # a title (or `тов. тов.`) before a capital: the word whole, with its stop if it takes one
 # (a stop after a title that takes none ends a sentence: 'in general. Decisions')
 TITLE_CANDIDATE = re.compile(
-    r"(?<![\w.])(?:"
+    r"(?<![\w.])"
+    # (the first letters first: an alternation of every title is tried at every word)
+    + "(?=["
+    + "".join(sorted({t[0] + t[0].upper() for t in ALL_TITLES}))
+    + "])(?:"
     + "|".join(
         re.escape(title).replace(r"\.тов", r"\.\s*тов")
         for title in sorted(ALL_TITLES, key=lambda t: (-len(t), t))

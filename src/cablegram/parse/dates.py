@@ -87,6 +87,9 @@ def month_number(text: str) -> int | None:
     return ROMAN.get(text.upper()) or MONTHS.get(text.lower().rstrip("."))
 
 
+ANY_DIGIT = re.compile(r"\d")
+
+
 def full_year(text: str) -> int:
     """'51' → 1951 (the archive's documents are of the twentieth century)."""
     return int(text) if len(text) == 4 else 1900 + int(text)
@@ -99,6 +102,8 @@ def find_date(
     the words matched and their value. `american`: a numeric date is month first;
     `numeric_first`: a numeric date counts only at the start of the text (in a citation,
     `… No. 5, 01.07.51` is a reference)."""
+    if not ANY_DIGIT.search(text):
+        return None  # every form has its year, or its day, in figures
     found: list[tuple[int, str, Dating]] = []
     for reader in (_bounded, _spanned, _named, _numeric, _month_year):
         result = reader(text, american)

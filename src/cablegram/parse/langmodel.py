@@ -214,7 +214,8 @@ def _read_cache(folder: Path) -> dict[str, npt.NDArray[Any]] | None:
     """The arrays kept in `folder`, mapped (not read) from their files; None when the
     cache is missing or damaged."""
     try:
-        return {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _NAMES}
+        # plain arrays over the mapping (a `memmap` indexes through Python: slower)
+        return {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in _NAMES}
     except (OSError, ValueError):
         return None
 
