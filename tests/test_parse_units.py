@@ -189,7 +189,8 @@ def test_language_detection_tells_german_from_english() -> None:
 
 def test_short_paragraphs_of_a_german_original_stay_in_it() -> None:
     """Paragraphs of a hundred-odd letters are identified by language too: a German
-    original of short paragraphs is not cut into its English translation after the first."""
+    original of short paragraphs is not cut into its English translation after the first,
+    and its signature in brackets, which tells no language, closes it."""
     german = [
         "Der sowjetische Botschafter übergab dem Herrn Bundeskanzler heute ein Schreiben, das "
         "er sorgfältig prüfen werde, wie er sagte.",
@@ -205,11 +206,14 @@ def test_short_paragraphs_of_a_german_original_stay_in_it() -> None:
         "The Federal Chancellor asked the Ambassador to say so in Moscow, and thanked him.",
     ]
     header = HEADER.replace("Russian\n", "German\n").replace("Original Scan", "Transcript - German")
-    cable = parse_bytes("t.txt", (header + "\n\n".join(german + english) + "\n").encode())
+    texts = [*german, "(Osterheld)", *english, "(Osterheld)"]  # each signed in brackets
+    cable = parse_bytes("t.txt", (header + "\n\n".join(texts) + "\n").encode())
     assert [(v.kind, v.lang, len(v.text.body)) for v in cable.versions] == [
         ("original", "de", 3),
         ("translation", "en", 3),
     ]
+    for version in cable.versions:  # the signature closes its own version
+        assert [plain_text(part.content) for part in version.text.closer] == ["(Osterheld)"]
 
 
 # ------------------------------------------------------------------ body structure

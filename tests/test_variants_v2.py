@@ -34,9 +34,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "'participants', 'first': 'Brezhnev, L.I.'}, {'items': 7, 'type': 'participants', "
         "'first'..."
     ),
-    ("v47_webnav_german_original_english_letterspaced_shelfmark", "closer"): (
-        "closer not read as the expert reads it: kinds [], expected ['signed'] ([])"
-    ),
     ("v52_pdftotext_ru_scan_en_sheet_turn_verifier_hyphens", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Пак Чен Хо']"
     ),

@@ -75,7 +75,7 @@ def split_versions(
     if not blocks:
         return [], diagnostics
     labels = [_label(block) for block in blocks]
-    bounds = _segments(labels)
+    bounds = _signed_off(blocks, _segments(labels))
     segments = [(blocks[a:b], _language_of(blocks[a:b], labels[a:b])) for a, b in bounds]
     wanted = [c.lower() for c in contents]
     has_scan = any("scan" in c or c.startswith("original") for c in wanted)
@@ -102,6 +102,23 @@ def split_versions(
     if (has_scan or has_transcript) and "original" not in found:
         diagnostics.append(Diagnostic(line, "warning", "Contents lists an original; none found"))
     return versions, diagnostics
+
+
+# a signature in brackets or slashes on its own line ('(Osterheld)', '/Stalin/'): it tells
+# no language, and it closes the text before it
+ENCLOSED_SIGNATURE = re.compile(r"^(?:\([^()]{2,40}\)|/[^/]{2,40}/)$")
+
+
+def _signed_off(blocks: tuple[Block, ...], bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The versions' bounds with a bracketed signature at the head of a version given to
+    the version before it, as its closer's."""
+    out = list(bounds)
+    for k in range(1, len(out)):
+        start, end = out[k]
+        while start < end - 1 and ENCLOSED_SIGNATURE.match(blocks[start].text.strip()):
+            start += 1
+        out[k - 1], out[k] = (out[k - 1][0], start), (start, end)
+    return out
 
 
 def _original(
