@@ -179,6 +179,34 @@ def test_dates_and_layouts() -> None:
     assert detect_layout("   Digital Archive   digitalarchive.wilsoncenter.org\nx\f") == "pdftotext"
 
 
+@pytest.mark.parametrize("written", ["30.XII.194‸", "30.XII.194[illegible]"])
+def test_a_year_with_an_illegible_last_digit_is_a_decade(written: str) -> None:
+    """The archive marks a digit it could not read by '‸' or an [illegible] bracket: the
+    date is known within bounds (certain ones: no @cert), the figures read in `date`."""
+    cable = _cable(
+        f"To Comrade KIM IL SUNG\n\nI ask you to keep them.\n\nN. LEBEDEV\n\n{written}\n"
+    )
+    xml = serialise(encode_document(cable, "x")).decode()
+    assert '<date notBefore="1940-12-30" notAfter="1949-12-30">30.XII.194' in xml
+    assert "cert=" not in xml.split("<dateline>")[-1].split("</dateline>")[0]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "in_id"),
+    [
+        ("July 9, 1951", "cable-1951-07-09-21617-mao-zedong"),
+        ("July 14-15, 1951", "cable-1951-07-21617-mao-zedong"),  # bounds: what both share
+        ("16 February through 24 March 1951", "cable-1951-21617-mao-zedong"),
+    ],
+)
+def test_an_id_names_the_date_both_bounds_share(date_line: str, in_id: str) -> None:
+    header = HEADER.replace("July 9, 1951 Cable", f"{date_line} Cable").replace(
+        '", July 9, 1951,', f'", {date_line},'
+    )
+    cable = parse_bytes("t.txt", (header + "Text of the cable.\n").encode())
+    assert document_id(cable) == in_id
+
+
 def test_language_detection_tells_german_from_english() -> None:
     german = "Die Delegation der Volksrepublik hat heute in Kaesong die Verhandlungen begonnen."
     english = "The delegation of the People's Republic began the negotiations in Kaesong today."

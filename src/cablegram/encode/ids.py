@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from cablegram.lexicon.names import EAST_ASIAN_SURNAMES
-from cablegram.model import Document, Participant, Party
+from cablegram.model import Dating, Document, Participant, Party
 
 PARTY_WORDS = 3
 RECORDS = frozenset({"memorandum", "minutes", "telcon"})
@@ -26,7 +26,7 @@ STOPWORDS = {"of", "the", "in", "for", "and", "to", "at", "on"}
 def document_id(document: Document) -> str:
     """``cable-1951-06-30-21340-mao-zedong``: kind, date, number and party of the document."""
     meta = document.metadata
-    key = meta.date.value.key if meta.date else None
+    key = _date_key(meta.date.value) if meta.date else None
     parts = [meta.kind, key or "undated"]
     if number := meta.cable_number or meta.document_number:
         parts.append(number)
@@ -40,6 +40,21 @@ def document_id(document: Document) -> str:
     if party := "-".join(s for s in slugs if s):
         parts.append(party)
     return slug("-".join(parts))
+
+
+def _date_key(value: Dating) -> str | None:
+    """The date an id names: a day, month or year; for bounds or a span, what both ends
+    share of them (`1957-07` for 14-15 July 1957; none for a year read only to its decade,
+    30.XII.194‸: the document is then `undated` in its id, its header keeps the bounds)."""
+    if value.when:
+        return value.when
+    first, last = value.not_before or value.start, value.not_after or value.end
+    if not (first and last):
+        return first or last
+    for length in (10, 7, 4):
+        if first[:length] == last[:length]:
+            return first[:length]
+    return None
 
 
 def _party_slug(party: Party | Participant) -> str:

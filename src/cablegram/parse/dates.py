@@ -184,7 +184,9 @@ def _numeric(text: str, american: bool) -> tuple[int, str, Dating] | None:
             low = iso_date(decade, month, day)
             high = iso_date(decade + 9, month, day)
             if low and high:
-                bounds = Dating(not_before=low, not_after=high, cert="low")
+                # the bounds are certain, the digit only unread: no @cert (ENCODING.md
+                # keeps it for a doubtful reading)
+                bounds = Dating(not_before=low, not_after=high)
                 return match.start(), match.group(0), bounds
             continue
         iso = iso_date(full_year(year_text), month, day)

@@ -20,6 +20,7 @@ from cablegram.model import (
     Dating,
     Distribution,
     Furniture,
+    Gap,
     Inline,
     Inlines,
     Number,
@@ -180,9 +181,40 @@ def mark_date(content: Inlines, *, american: bool = False) -> Inlines:
 
 
 def mark_dateline(content: Inlines, year: int | None, *, american: bool = False) -> Inlines:
-    """A dateline's dates and times: its date in any form ('13/5-50', '30.XII.194‸'), a
-    military time before it ('1200 10 July 1951'); an American office's numeric date is
-    read month first before anything else can read it day first."""
+    """A dateline's dates and times: its date in any form ('13/5-50', '30.XII.194‸', and
+    '30.XII.194[illegible]'), a military time before it ('1200 10 July 1951'); an American
+    office's numeric date is read month first before anything else can read it day first."""
+    content = _year_cut_short(content)
     if american:
         return mark_when(mark_date(content, american=True), year)
     return mark_date(mark_when(content, year))
+
+
+# a numeric date whose year's last digit the archive marks unread ('30.XII.194‸'), or
+# whose last digit follows as an illegible gap ('30.XII.194[illegible]')
+YEAR_MARKED = re.compile(r"(?<![\w.:/])\d{1,2}[./](?:\d{1,2}|[IVX]{1,4})[./-](?:19)?\d[‸_?]")
+YEAR_CUT_SHORT = re.compile(r"(?<![\w.:/])\d{1,2}[./](?:\d{1,2}|[IVX]{1,4})[./-](?:19)?\d$")
+
+
+def _year_cut_short(content: Inlines) -> Inlines:
+    """A date whose year the archive's editors could not read to its last digit is known
+    within bounds (the decade), as the archive's '‸' gives it: the date holds the figures
+    read, the gap follows it."""
+    out: list[Inline] = []
+    for k, node in enumerate(content):
+        after = content[k + 1] if k + 1 < len(content) else None
+        text = node.text if isinstance(node, Text) else ""
+        cut = YEAR_CUT_SHORT.search(text) if isinstance(after, Gap) else None
+        found = find_date(cut.group(0) + "‸") if cut else None
+        if cut and found and isinstance(after, Gap) and after.reason == "illegible":
+            before = text[: cut.start()]
+            out.extend([Text(before)] if before else [])
+            out.append(When("date", cut.group(0), found[1]))
+            continue
+        out.append(node)
+    return mark(tuple(out), YEAR_MARKED, _marked_year)
+
+
+def _marked_year(match: re.Match[str]) -> When | None:
+    found = find_date(match[0])
+    return When("date", match[0], found[1]) if found else None
