@@ -684,6 +684,14 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
             [("handling", "Secret"), ("doctype", "Information"),  # hi: the word unspaced
              ("heading", "on the actions of the Red Guards")],
         ),
+        # an address's second line: a rank, a title and a name with its initials after it
+        (
+            "Top secret\n\nTo the Chief of the General Staff of the Armed Forces of the USSR\n"
+            "Army General Cde. SHTEMENKO S. M.",
+            [("handling", "Top secret"),
+             ("address", "To the Chief of the General Staff of the Armed Forces of the USSR "
+              "Army General Cde. SHTEMENKO S. M.")],
+        ),
         # a transmission log over two lines is one log
         (
             "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"

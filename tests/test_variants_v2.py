@@ -21,14 +21,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("v35_verbatim_journal_handwritten_above_stamp_illegible", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Sergio del Valle']"
     ),
-    ("v38_verbatim_report_roles_in_title_multi_paragraph_points", "opener"): (
-        "opener not read as the expert reads it: 'To the Chief of the General Staff of the "
-        "Armed Forces of the USSR' does not begin with 'To the Chief of the General Staff of "
-        "the Armed F..."
-    ),
-    ("v38_verbatim_report_roles_in_title_multi_paragraph_points", "paragraphs"): (
-        "paragraph count differs: blocks are cut otherwise than the expert's: found 2, expected 1"
-    ),
     ("v40_oldsite_no_title_politburo_caps_speakers_partial", "lists"): (
         "lists differ from the expert's: 2 lists found, 1 expected: [{'items': 1, 'type': "
         "'participants', 'first': 'Brezhnev, L.I.'}, {'items': 7, 'type': 'participants', "

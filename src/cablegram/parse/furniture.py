@@ -129,8 +129,8 @@ def _opener_kind(
         return salute
     if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
         return "address"  # 'Moscow—Ministry of Foreign Affairs', 'Mr. F. H. Boland, …, New York.'
-    if previous == "address" and words <= 8 and _heading_like(text):
-        return "address"  # 'Generalissimo J. V. STALIN' under 'To the Chairman of …'
+    if previous == "address" and words <= 8 and _heading_like(INITIALS_AFTER.sub("", text)):
+        return "address"  # 'Generalissimo J. V. STALIN', 'Army General Cde. SHTEMENKO S. M.'
     if caption := _caption_kind(text, previous):
         return caption
     if F.PROTOCOL_ITEM.match(text) and words <= HEADING_WORDS:
@@ -158,6 +158,7 @@ CAPTION_GOES_ON = re.compile(
     r"^(?:of|with|between|on|about|concerning|regarding|by|о|об|обо|с|со|между|von|mit|über"
     r"|zur|zum|du|de|avec|sur)\s"
 )
+INITIALS_AFTER = re.compile(r"(?:\s+[A-ZА-ЯЁ]\.){1,3}$")  # 'SHTEMENKO S. M.': a name's initials
 ADDED = re.compile(r"^\[\s*handwritten\b", re.IGNORECASE)
 QUOTATION_START = re.compile(r"^[\"“«„]")
 SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZА-ЯЁ]")  # 'I. THE FRONT'
