@@ -304,12 +304,35 @@ def evidence(index: NameIndex, text: str) -> list[tuple[str, str | None]]:
             ("Сидоренко", None), ("Молотову", "authority/persons.xml#molotov")]),
         ("доложил генералу Крутикову о делах", [("Крутикову", None)]),
         ("сообщите ПУПКИНУ немедленно", [("ПУПКИНУ", None)]),
+        # a particle between the words of a name; a capitalised rank
+        ("Major Sergio del Valle, Chief of the General Staff, was present.",
+            [("Sergio del Valle", None)]),
+        # a run of title-case words after a title, one of them no dictionary word (Korean
+        # syllables are Russian words too)
+        ("командующий береговой обороной тов. Пак Чен Хо просят", [("Пак Чен Хо", None)]),
+        # a name on evidence ends where the authority's begins
+        ("with Comrade Mikhail Sergeyevich Gorbachev", [("Mikhail Sergeyevich", None),
+            ("Gorbachev", "authority/persons.xml#gorbachev")]),
     ],
 )  # fmt: skip
 def test_a_name_the_authority_lacks_is_tagged_on_strong_evidence(
     index: NameIndex, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert evidence(index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with Comrade Mikhail Sergeyevich Gorbachev",
+        "USSR AMBASSADOR IN CUBA (A. ALEKSEEV)",
+        "Major Sergio del Valle and Comrade Kim Il Sung",
+    ],
+)
+def test_names_on_evidence_never_overlap_the_authoritys(index: NameIndex, text: str) -> None:
+    """A name found on evidence and one the authority found never share words: the text
+    comes out as it went in, word for word."""
+    assert plain_text(tag_inlines((Text(text),), index)) == text
 
 
 @pytest.mark.parametrize(
@@ -329,6 +352,8 @@ def test_a_name_the_authority_lacks_is_tagged_on_strong_evidence(
         "the USSR and the TASS agency and the CCP",  # acronyms
         "ШИФРТЕЛЕГРАММА СЕКРЕТНО, прошу доложить",
         "a meeting of the First Secretary with THE GREAT LEADER OF THE PEOPLE today",
+        "the Governments of the major Powers were bequeathed grave difficulties",  # an adjective
+        "USSR AMBASSADOR IN THE DPRK",  # a title in a line in capitals
     ],
 )
 def test_no_name_is_invented_without_evidence(index: NameIndex, text: str) -> None:

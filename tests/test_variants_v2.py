@@ -18,16 +18,10 @@ from expectations import NOT_CHECKED, load, mismatch
 VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECTED = load(VARIANTS / "expected.toml")
 KNOWN: dict[tuple[str, str], str] = {
-    ("v35_verbatim_journal_handwritten_above_stamp_illegible", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Sergio del Valle']"
-    ),
     ("v40_oldsite_no_title_politburo_caps_speakers_partial", "lists"): (
         "lists differ from the expert's: 2 lists found, 1 expected: [{'items': 1, 'type': "
         "'participants', 'first': 'Brezhnev, L.I.'}, {'items': 7, 'type': 'participants', "
         "'first'..."
-    ),
-    ("v52_pdftotext_ru_scan_en_sheet_turn_verifier_hyphens", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Пак Чен Хо']"
     ),
     ("v54_pdftotext_letter_reprint_provenance_address", "senders"): (
         "senders differ: found [{'name': 'Kim Il Sung', 'kind': 'person'}], expected "

@@ -20,11 +20,14 @@ from cablegram.entities.candidates import common_word
 
 # titles before a name, casefolded; the plural ones govern a list of names
 TITLE_WORDS = """
-    comrade cde. com. comr. general marshal colonel admiral captain ambassador minister premier
-    chancellor president chairman mr. mrs. dr. тов. т. товарищ товарища товарищу товарищем
+    comrade cde. com. comr. general marshal colonel major admiral captain ambassador minister
+    premier chancellor president chairman mr. mrs. dr. тов. т. товарищ товарища товарищу товарищем
     товарище генерал генерала генералу генералом маршал маршала маршалу маршалом полковник
     полковника полковнику полковником посол посла послу послом
 """
+# titles that are also everyday words in lower case ('the major Powers'): titles only
+# when capitalised ('Major Sergio del Valle')
+CAPITALISED_TITLES = frozenset({"major"})
 PLURAL_TITLE_WORDS = "comrades cdes. comrs. generals товарищи товарищей товарищам тов.тов."
 # not names, though capitalised after a title or written in capitals
 NOT_NAME_WORDS = """
@@ -61,6 +64,7 @@ WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’]*(?:-[\w'’]+)*")
 INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}")
 SPACE = re.compile(r"[ \t]+")
+PARTICLE = re.compile(r"(?:del|de|da|di|dos|das|du|van|von|der|la|le|bin|ibn|al)[ \t]+")
 LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b)\s*")
 CAPS_RUN = re.compile(
     r"(?<![\w'’-])[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+(?:[ \t]+[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]+)*(?![\w'’-])"
@@ -89,7 +93,8 @@ def _titles(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[re.Match[st
     """Title words (with their full stop) before a capital, outside the names found;
     `тов. тов.` is one."""
     for match in TITLE_CANDIDATE.finditer(text):
-        if _title_key(match.group()) not in ALL_TITLES:
+        key = _title_key(match.group())
+        if key not in ALL_TITLES or (key in CAPITALISED_TITLES and match.group().islower()):
             continue
         if not any(_overlap((match.start(), match.end()), span) for span in taken):
             yield match
@@ -118,7 +123,7 @@ def _names_after(
         if known:
             end = known[1]
         else:
-            found = _name_end(text, start)
+            found = _name_end(text, start, taken)
             if found is None:
                 break
             end = found
@@ -129,31 +134,42 @@ def _names_after(
     return spans
 
 
-def _name_end(text: str, start: int) -> int | None:
-    """Where a name starting at `start` ends (initials, then one to three name words), or
-    None if no name starts there."""
+def _name_end(text: str, start: int, taken: Sequence[tuple[int, int]] = ()) -> int | None:
+    """Where a name starting at `start` ends (initials, then one to three name words, a
+    particle between them: 'Sergio del Valle'), or None if no name starts there. A word
+    the dictionary knows ends the name, unless it stands in a run of two or three
+    capitalised words of which one is no common word ('тов. Пак Чен Хо': Korean syllables
+    are Russian words too)."""
     pos = start
     initials = INITIALS.match(text, pos)
     if initials:
         pos = initials.end()
-    end = None
-    for _ in range(MAX_WORDS):
+    ends: list[tuple[int, bool]] = []  # each capitalised word's end, and whether it is common
+    titled = True  # every word in title case ('Пак Чен Хо', not 'IN CUBA')
+    while len(ends) < MAX_WORDS:
         word = NAME_WORD.match(text, pos)
-        if not word or not _name_word(word.group()):
+        bare = word.group().strip("'’") if word else ""
+        if not word or len(bare) < 2 or bare.casefold() in NOT_NAMES:
             break
-        end = word.end()
-        space = SPACE.match(text, end)
+        if any(a <= word.start() < b for a, b in taken):
+            break  # a name the authority found: this one ends before it
+        titled = titled and not bare.isupper()
+        ends.append((word.end(), common_word(bare)))
+        space = SPACE.match(text, word.end())
         if not space:
             break
         pos = space.end()
+        particle = PARTICLE.match(text, pos)  # 'del', 'van', 'von' before the next word
+        if particle and NAME_WORD.match(text, particle.end()):
+            pos = particle.end()
+    if titled and len(ends) >= 2 and not all(common for _, common in ends):
+        return ends[-1][0]
+    end = None
+    for word_end, common in ends:
+        if common:
+            break
+        end = word_end
     return end
-
-
-def _name_word(word: str) -> bool:
-    bare = word.strip("'’")
-    if len(bare) < 2 or bare.casefold() in NOT_NAMES:
-        return False
-    return not common_word(bare)
 
 
 def _capitalised_surnames(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
