@@ -14,7 +14,7 @@ from lxml import etree
 from cablegram.cli import main
 from cablegram.entities import NameIndex, load_authority
 from cablegram.entities.tagger import decide, tag_document, tag_inlines
-from cablegram.model import Document, LineBreak, Name, Party, Text, plain_text
+from cablegram.model import Document, LineBreak, Name, Party, Supplied, Text, plain_text
 from cablegram.parse import parse_bytes
 from conftest import TEI_DIR, seed_paths
 
@@ -277,6 +277,25 @@ def test_a_generic_sender_is_decided_by_its_own_place(index: NameIndex) -> None:
     tagged_cable = tag_document(cable, index)
     assert tagged_cable.metadata.senders[0].ref == "authority/orgs.xml#prc-mfa"
     assert tagged_cable.metadata.addressees[0].ref == "authority/orgs.xml#prc-embassy-hungary"
+
+
+def test_a_name_holds_the_words_the_editors_supplied_in_it(index: NameIndex) -> None:
+    """'[Ren] Bishi', 'Liu Han[Sheng]': the name is found with its supplied words, which it
+    holds whole; where a name would cut a supplied reading ('[U.S. Commander Matthew]
+    Ridgway'), the name around it is found instead."""
+    nodes = tag_inlines(
+        (Text("Cdes. Liu Shaoqi and "), Supplied("Ren"), Text(" Bishi will")), index
+    )
+    (name,) = [n for n in nodes if isinstance(n, Name) and n.ref and "ren-bishi" in n.ref]
+    assert name.content == (Supplied("Ren"), Text(" Bishi"))
+    nodes = tag_inlines((Text("led by Liu Han"), Supplied("Sheng"), Text(", but")), index)
+    assert [n.content for n in nodes if isinstance(n, Name)] == [
+        (Text("Liu Han"), Supplied("Sheng"))
+    ]
+    nodes = tag_inlines((Supplied("U.S. Commander Matthew"), Text(" Ridgway keeps contact")), index)
+    assert nodes[0] == Supplied("U.S. Commander Matthew")
+    assert [plain_text(n.content) for n in nodes if isinstance(n, Name)] == ["Ridgway"]
+    assert plain_text(nodes) == "U.S. Commander Matthew Ridgway keeps contact"
 
 
 # ------------------------------------------------------------------ names on evidence

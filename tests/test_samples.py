@@ -120,9 +120,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("210_ccp-delegation-report-1949-07-04", "identifications"): (
         "identifications differ: missing ['Taiwan'], extra []"
     ),
-    ("210_ccp-delegation-report-1949-07-04", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Ren Bishi']"
-    ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "senders"): (
         "senders differ: found [{'name': 'Liu Shaoqi', 'kind': 'person'}], expected [{'name':"
         " 'Liu Shaoqi', 'kind': 'person'}, {'name': 'Gao Gang', 'kind': 'perso..."
@@ -171,9 +168,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("215_democratic-parties-pcc-1949-07-07-docslib", "supplied"): (
         "supplied differ: missing [], extra ['Translator’s note: The accuracy of the spelling"
         " of Chinese names in this document cannot be verified.']"
-    ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Feng Yuxiang']"
     ),
     ("221_aiken-press-release-1958-10-17", "senders"): (
         "senders differ: found [], expected [{'name': 'Department of External Affairs', "
@@ -236,9 +230,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("232_puzanov-journal-1960-03-07", "supplied"): ("supplied differ: missing ['208'], extra []"),
     ("232_puzanov-journal-1960-03-07", "identifications"): (
         "identifications differ: missing [], extra ['208']"
-    ),
-    ("232_puzanov-journal-1960-03-07", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Varnov']"
     ),
     ("243_dobrynin-mfa-bolshakov-1962-11-05", "partial"): (
         "truncation not told: found False, expected True"

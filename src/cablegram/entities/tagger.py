@@ -3,7 +3,9 @@
 A model-to-model stage between parsing and encoding. Text nodes are cut around the names
 found; names the parser already marked (signatories, clerks, places of receipt) and the
 archive's identifications (`Filippov [Stalin]`) get the reference of their entry. Names
-are not sought inside editorial readings (`sic`, `supplied`, …), which keep their text.
+are not sought inside editorial readings (`sic`, `unclear`, …), which keep their text; a
+name may hold words the editors supplied, whole (`[Ren] Bishi`, `Liu Han[Sheng]`), never
+cut one.
 
 A generic form (`Ministry of Foreign Affairs`, `Foreign Ministry`, a surname two people of
 the authority share) is linked only where the document's context decides it: the countries
@@ -50,6 +52,7 @@ from cablegram.model import (
     Party,
     Role,
     Stamp,
+    Supplied,
     Text,
     plain_text,
 )
@@ -194,9 +197,9 @@ def tag_inlines(nodes: Inlines, tagging: Tagging | NameIndex) -> Inlines:
         tagging = Tagging(tagging)
     index = tagging.index
     out: list[Inline] = []
-    run: list[Text | LineBreak] = []
+    run: list[Text | LineBreak | Supplied] = []
     for node in nodes:
-        if isinstance(node, Text | LineBreak):
+        if isinstance(node, Text | LineBreak | Supplied):
             run.append(node)
             continue
         out.extend(_tag_run(run, tagging))
@@ -229,8 +232,9 @@ def _same(new: Sequence[Any], old: Sequence[Any]) -> bool:
     return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
 
 
-def _tag_run(run: list[Text | LineBreak], tagging: Tagging) -> list[Inline]:
-    """Texts and line breaks with the names in them tagged: the run itself if none."""
+def _tag_run(run: list[Text | LineBreak | Supplied], tagging: Tagging) -> list[Inline]:
+    """Texts, line breaks and supplied words with the names in them tagged: the run itself
+    if none. A name may hold a supplied word whole ('[Ren] Bishi'), never a part of one."""
     if len(run) == 1 and isinstance(run[0], Text):  # the common case: one text
         text = run[0].text
         names = _names(text, tagging)
@@ -240,15 +244,42 @@ def _tag_run(run: list[Text | LineBreak], tagging: Tagging) -> list[Inline]:
     if not any(isinstance(node, Text) for node in run):
         return list(run)
     # the run as one text: a line break is a newline, or nothing where a word runs on
-    pieces: list[tuple[int, Text | LineBreak]] = []
+    pieces: list[tuple[int, Text | LineBreak | Supplied]] = []
     joined = ""
     for node in run:
         pieces.append((len(joined), node))
-        joined += node.text if isinstance(node, Text) else "" if node.hyphenated else "\n"
+        if isinstance(node, LineBreak):
+            joined += "" if node.hyphenated else "\n"
+        else:
+            joined += node.text
+    supplied = [(at, at + len(n.text)) for at, n in pieces if isinstance(n, Supplied)]
     names = _names(joined, tagging)
+    if supplied:
+        names = _around_supplied(joined, supplied, names, tagging)
     if not names:
         return list(run)
     return _cut(joined, names, lambda a, b: _slice(pieces, joined, a, b))
+
+
+def _around_supplied(
+    joined: str,
+    supplied: list[tuple[int, int]],
+    names: list[tuple[int, int, Kind, str | None]],
+    tagging: Tagging,
+) -> list[tuple[int, int, Kind, str | None]]:
+    """The names of a run with supplied words: those holding a supplied word whole ('[Ren]
+    Bishi'), and, where a name would cut one ('[U.S. Commander Matthew] Ridgway'), the names
+    of the text around the supplied words."""
+    whole = [n for n in names if not any(a < edge < b for a, b in supplied for edge in n[:2])]
+    masked = list(joined)
+    for a, b in supplied:
+        masked[a:b] = " " * (b - a)
+    outside = [
+        n
+        for n in _names("".join(masked), tagging)
+        if not any(n[0] < w[1] and w[0] < n[1] for w in whole)
+    ]
+    return sorted(whole + outside, key=lambda n: n[0])
 
 
 def _cut(
@@ -286,14 +317,19 @@ def _read_names(text: str, tagging: Tagging) -> list[tuple[int, int, Kind, str |
 
 
 def _slice(
-    pieces: list[tuple[int, Text | LineBreak]], joined: str, start: int, end: int
+    pieces: list[tuple[int, Text | LineBreak | Supplied]], joined: str, start: int, end: int
 ) -> list[Inline]:
     """The nodes of the run between two offsets of the joined text: texts cut, breaks
-    kept where they fall strictly inside (or anywhere, for the whole remainder)."""
+    kept where they fall strictly inside (or anywhere, for the whole remainder), supplied
+    words whole (no name cuts one)."""
     out: list[Inline] = []
     for offset, node in pieces:
         if isinstance(node, LineBreak):
             if start <= offset < end or (offset == end == len(joined)):
+                out.append(node)
+            continue
+        if isinstance(node, Supplied):
+            if start <= offset < end:
                 out.append(node)
             continue
         a, b = max(start, offset), min(end, offset + len(node.text))
