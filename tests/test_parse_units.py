@@ -692,6 +692,12 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
              ("address", "To the Chief of the General Staff of the Armed Forces of the USSR "
               "Army General Cde. SHTEMENKO S. M.")],
         ),
+        # an office and the dateline on one line (a copy that lost its layout)
+        (
+            "TOP SECRET\n\nEmbassy of the USSR in the DPRK Pyongyang, 5 March 1960",
+            [("handling", "TOP SECRET"), ("office", "Embassy of the USSR in the DPRK"),
+             ("dateline", "Pyongyang, 5 March 1960")],
+        ),
         # a transmission log over two lines is one log
         (
             "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"

@@ -234,11 +234,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("243_dobrynin-mfa-bolshakov-1962-11-05", "partial"): (
         "truncation not told: found False, expected True"
     ),
-    ("247_kohl-gorbachev-telcon-1991-07-24-de", "opener"): (
-        "opener not read as the expert reads it: kinds ['dateline', 'doctype', 'subject'], "
-        "expected ['office', 'dateline', 'doctype', 'subject'] ([['dateline', 'Referatsleiter"
-        " 211 Bonn, ..."
-    ),
     ("254_prc-embassy-hungary-situation-1956-10-26", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Hungarian "
         "People’s Army']"

@@ -9,6 +9,7 @@ body, where a paragraph cut by a sheet turn is rejoined, heads open sections
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -42,7 +43,13 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.enclosures import embed_letters, split_enclosures
 from cablegram.parse.footnotes import take_footnotes
-from cablegram.parse.furniture import kind_only, lone_place, opener_kind, opener_parts
+from cablegram.parse.furniture import (
+    kind_only,
+    lone_place,
+    office_before_dateline,
+    opener_kind,
+    opener_parts,
+)
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.marks import furniture_numbers
@@ -115,6 +122,14 @@ def _split_furniture(units: list[Unit]) -> list[Unit]:
             )
         if (pieces == [unit] and whole is None) or None in kinds:
             return out + units[i:]
+        if kinds in (["dateline"], ["office"]) and len(unit.lines) == 1:
+            line = unit.lines[0]
+            if (at := office_before_dateline(line.text)) is not None:  # office | dateline
+                pieces = [
+                    Block((dataclasses.replace(line, text=line.text[:at].rstrip()),)),
+                    Block((dataclasses.replace(line, text=line.text[at:]),)),
+                ]
+                kinds = ["office", "dateline"]
         last = out[-1] if out else None
         if (  # a line that goes on the one before, cut from it by its indent
             isinstance(last, Block)

@@ -209,6 +209,34 @@ def dateline_like(text: str) -> bool:
     )
 
 
+# the place before a dateline's date, and the words that may join them ('Bonn, den')
+PLACE_BEFORE_DATE = re.compile(
+    r"(?<![\w.'’-])(?P<place>(?![A-ZА-ЯЁ]{2,5}[ -])"  # (an acronym is the office's: 'DPRK')
+    r"[A-ZА-ЯЁ][\w.'’-]+(?:[ -][A-ZА-ЯЁ][\w.'’-]+)?),?\s+(?:den\s+|le\s+)?$"
+)
+OFFICE_WORDS = 10
+
+
+def office_before_dateline(text: str) -> int | None:
+    """Where the dateline begins in a line that gives the office first ('Referatsleiter 211
+    Bonn, den 25. Juli 1991', 'Embassy of the USSR in the DPRK Pyongyang, 5 March 1960'): a
+    copy that lost its layout set them on one line. None when the line is no such pair."""
+    found = find_date(text)
+    if found is None:
+        return None
+    date_at = text.find(found[0])
+    place = PLACE_BEFORE_DATE.search(text[:date_at])
+    office = text[: place.start()].strip(" ,") if place else ""
+    if (
+        not office
+        or len(office.split()) > OFFICE_WORDS
+        or text[date_at + len(found[0]) :].strip(" .")
+    ):
+        return None
+    officious = P.OFFICE.search(office) or F.SIGNATORY_ROLE.search(office)
+    return place.start() if place and officious else None
+
+
 # a sentence's end inside a line, not an initial's or an abbreviation's stop ('A. M. Puzanov')
 EXTRACT = re.compile(r"^(?:from the|extract from|excerpt from|выписка из|из)\b", re.IGNORECASE)
 TERMINAL_SENTENCE = re.compile(
