@@ -698,6 +698,14 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
             [("handling", "TOP SECRET"), ("office", "Embassy of the USSR in the DPRK"),
              ("dateline", "Pyongyang, 5 March 1960")],
         ),
+        # a caption that ends in the document's date: the caption, then its dateline
+        (
+            "Record of conversation between Soviet Ambassador in China Apollon Petrov and Mao\n"
+            "Zedong and Zhou Enlai. October 10, 1945.",
+            [("heading", "Record of conversation between Soviet Ambassador in China Apollon "
+              "Petrov and Mao Zedong and Zhou Enlai."),
+             ("dateline", "October 10, 1945.")],
+        ),
         # a transmission log over two lines is one log
         (
             "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"

@@ -44,6 +44,7 @@ from cablegram.parse.context import (
 from cablegram.parse.enclosures import embed_letters, split_enclosures
 from cablegram.parse.footnotes import take_footnotes
 from cablegram.parse.furniture import (
+    caption_and_date,
     kind_only,
     lone_place,
     office_before_dateline,
@@ -115,11 +116,13 @@ def _split_furniture(units: list[Unit]) -> list[Unit]:
         pieces = [unit]
         if len(unit.lines) > 1 and whole not in KEPT_WHOLE:
             pieces = _furniture_lines(unit, units[i + 1 : i + 3], seen, previous) or [unit]
+        if whole is None and pieces == [unit] and (dated := caption_and_date(unit)):
+            pieces = dated  # 'Record of conversation … Wang Ruofei.' | 'October 10, 1945.'
+        following: list[Unit] = [*pieces[1:], *units[i + 1 : i + 3]]
         kinds: list[str | None] = []
-        for piece in pieces:  # each read after the one before, as the opener is read
-            kinds.append(
-                opener_kind(piece, units[i + 1 : i + 3], seen, kinds[-1] if kinds else previous)
-            )
+        for k, piece in enumerate(pieces):  # each read after the one before, as the opener is
+            before = kinds[-1] if kinds else previous  # read, the pieces after it following it
+            kinds.append(opener_kind(piece, following[k : k + 2], seen, before))
         if (pieces == [unit] and whole is None) or None in kinds:
             return out + units[i:]
         if kinds in (["dateline"], ["office"]) and len(unit.lines) == 1:

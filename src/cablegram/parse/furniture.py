@@ -3,6 +3,7 @@ read by their form and words."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -131,6 +132,13 @@ def _opener_kind(
         return "address"  # 'Moscow—Ministry of Foreign Affairs', 'Mr. F. H. Boland, …, New York.'
     if previous == "address" and words <= 8 and _heading_like(INITIALS_AFTER.sub("", text)):
         return "address"  # 'Generalissimo J. V. STALIN', 'Army General Cde. SHTEMENKO S. M.'
+    after = following[0] if following else None
+    if (  # a caption whose line goes on with its date ('… Wang Ruofei. October 10, 1945.')
+        isinstance(after, Block)
+        and after.lines[0].no == block.lines[-1].no
+        and dateline_like(after.text)
+    ):
+        text = text.rstrip(".")
     if caption := _caption_kind(text, previous):
         return caption
     if F.PROTOCOL_ITEM.match(text) and words <= HEADING_WORDS:
@@ -235,6 +243,28 @@ def office_before_dateline(text: str) -> int | None:
         return None
     officious = P.OFFICE.search(office) or F.SIGNATORY_ROLE.search(office)
     return place.start() if place and officious else None
+
+
+def caption_and_date(block: Block) -> list[Block] | None:
+    """A caption that ends in the document's date ('Record of conversation between Soviet
+    Ambassador … Apollon Petrov and Mao Zedong, Zhou Enlai and Wang Ruofei. October 10,
+    1945.'): the caption, then its dateline (D4); None when the block is no such caption."""
+    last = block.lines[-1]
+    for cut in re.finditer(r"[.,]\s+", last.text):
+        tail = last.text[cut.end() :]
+        found = find_date(tail)
+        if found is None or found[0].strip(" .") != tail.strip(" ."):
+            continue
+        head = " ".join(line.text for line in block.lines[:-1]) + " " + last.text[: cut.start()]
+        if _caption_kind(" ".join(head.split()), None) is None:
+            return None
+        return [
+            Block(
+                (*block.lines[:-1], dataclasses.replace(last, text=last.text[: cut.start() + 1]))
+            ),
+            Block((dataclasses.replace(last, text=tail),)),
+        ]
+    return None
 
 
 # a sentence's end inside a line, not an initial's or an abbreviation's stop ('A. M. Puzanov')
