@@ -332,6 +332,10 @@ def evidence(index: NameIndex, text: str) -> list[tuple[str, str | None]]:
         # a name on evidence ends where the authority's begins
         ("with Comrade Mikhail Sergeyevich Gorbachev", [("Mikhail Sergeyevich", None),
             ("Gorbachev", "authority/persons.xml#gorbachev")]),
+        # an apostrophe either way matches ('Worker's' in the authority, ’ in the page)
+        ("at the instruction of the Political Council of the CC of the Korean Worker’s Party",
+            [("Political Council of the CC of the Korean Worker’s Party",
+              "authority/orgs.xml#wpk-cc-political-council")]),
     ],
 )  # fmt: skip
 def test_a_name_the_authority_lacks_is_tagged_on_strong_evidence(
@@ -373,6 +377,7 @@ def test_names_on_evidence_never_overlap_the_authoritys(index: NameIndex, text: 
         "a meeting of the First Secretary with THE GREAT LEADER OF THE PEOPLE today",
         "the Governments of the major Powers were bequeathed grave difficulties",  # an adjective
         "USSR AMBASSADOR IN THE DPRK",  # a title in a line in capitals
+        "STATEMENT of the Spokesman of the Government of the Republic",  # a kind of document
     ],
 )
 def test_no_name_is_invented_without_evidence(index: NameIndex, text: str) -> None:

@@ -40,9 +40,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("200_stalin-mao-conversation-1949-12-16", "identifications"): (
         "identifications differ: missing ['Taiwan', 'tungsten'], extra []"
     ),
-    ("206_kovalev-stalin-report-1949-07-06", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Skoda']"
-    ),
     ("208_mikoyan-recollections-china-1958-09-04", "quotes"): (
         "quoted or enclosed texts not found: 0 quoted texts found, 1 expected: []"
     ),
@@ -204,10 +201,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "Cde.', 'closer': 'Pyongyang 31 August 1950'}: closer does not begin 'Devotedly "
         "yours,'"
     ),
-    ("230_gromyko-stalin-kim-letter-1950-09-28", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Political "
-        "Council of the CC of the Korean Worker’s Party']"
-    ),
     ("232_puzanov-journal-1960-03-07", "opener"): (
         "opener not read as the expert reads it: kinds ['office', 'add', 'doctype', "
         "'heading', 'dateline', 'dateline'], expected ['office', 'reference', 'dateline', "
@@ -227,10 +220,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ),
     ("243_dobrynin-mfa-bolshakov-1962-11-05", "partial"): (
         "truncation not told: found False, expected True"
-    ),
-    ("254_prc-embassy-hungary-situation-1956-10-26", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Hungarian "
-        "People’s Army']"
     ),
 }
 

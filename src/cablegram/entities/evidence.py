@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cablegram.entities.candidates import common_word
+from cablegram.lexicon.doctypes import KIND_PATTERNS
 
 # titles before a name, casefolded; the plural ones govern a list of names
 TITLE_WORDS = """
@@ -205,6 +206,8 @@ def _surname_in_capitals(word: str) -> bool:
     bare = word.strip("'’-")
     if len(bare) < 3 or ROMAN.match(bare) or bare.casefold() in NOT_NAMES:
         return False
+    if any(pattern.fullmatch(bare) for _, pattern in KIND_PATTERNS):
+        return False  # a kind of document ('STATEMENT of the Spokesman …')
     latin = bare.isascii()
     if latin and (len(bare) <= 4 or not VOWELS & set(bare)):
         return False  # an acronym: USSR, CCP, TASS

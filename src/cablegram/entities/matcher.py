@@ -82,6 +82,9 @@ def _by_analogy(word: str) -> set[str]:
     return {stem + ending for ending in endings}
 
 
+APOSTROPHES = str.maketrans({"'": "’", "’": "'"})
+
+
 def surfaces(token: str) -> frozenset[str]:
     """The spellings (casefolded) under which a token of a name may appear in a text."""
     word = token.casefold().replace("ё", "е")
@@ -90,7 +93,9 @@ def surfaces(token: str) -> frozenset[str]:
             head, last = word.rsplit("-", 1)
             return frozenset({word} | {f"{head}-{form}" for form in _paradigm(last)})
         return _paradigm(word)
-    return frozenset({word, f"{word}'s", f"{word}’s"})
+    spellings = {word, f"{word}'s", f"{word}’s"}
+    # an apostrophe either way: 'Worker's' in the authority, 'Worker’s' in a web page's text
+    return frozenset(spellings | {w.translate(APOSTROPHES) for w in spellings})
 
 
 @dataclass(frozen=True)
