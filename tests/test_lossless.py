@@ -36,7 +36,7 @@ LABELS = [
     (re.compile(r"\[\s*stamp\s*:", re.I), "["),
     (
         re.compile(
-            r"\[\s*(?:Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\.)\s*note\s*:", re.I
+            r"\[\s*(?:Ed\.|Editor['’]?s|Editorial|Translator['’]?s|Trans\.|Tr\.)\s*note\s*:", re.I
         ),
         "[",
     ),

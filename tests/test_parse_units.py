@@ -104,6 +104,11 @@ def test_gaps_signatures_stamps_and_notes() -> None:
     assert Note("editorial", (Text("see below"),), label="Ed. note") in nodes
     assert Note("translator", (Text("i.e. Stalin"),), label="Translator's note") in nodes
     assert not any("[" in n.text for n in nodes if isinstance(n, Text))
+    # a web page's typographic apostrophe
+    (note,) = parse_inline("[Translator’s note: The spelling cannot be verified.]")
+    assert note == Note(
+        "translator", (Text("The spelling cannot be verified."),), label="Translator’s note"
+    )
 
 
 def test_footnote_anchor_takes_the_footnote_text() -> None:

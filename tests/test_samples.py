@@ -149,16 +149,9 @@ KNOWN: dict[tuple[str, str], str] = {
         "opener not read as the expert reads it: kinds [], expected ['handling', 'handling', "
         "'heading'] ([])"
     ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "editorial_notes"): (
-        "editorial notes differ: [] against ['The accuracy of the spelling of Chinese names']"
-    ),
     ("215_democratic-parties-pcc-1949-07-07-docslib", "sections"): (
         "sections not found: 2 found, 1 expected: ['A POLITICAL CONSULTATIVE CONFERENCE', '1."
         " The Revolutionary Committee of the Guomindang.']"
-    ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "supplied"): (
-        "supplied differ: missing [], extra ['Translator’s note: The accuracy of the spelling"
-        " of Chinese names in this document cannot be verified.']"
     ),
     ("221_aiken-press-release-1958-10-17", "senders"): (
         "senders differ: found [], expected [{'name': 'Department of External Affairs', "

@@ -52,7 +52,8 @@ from cablegram.parse.footnotes import Footnote, anchor_pattern
 
 # A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
 # July 1951]'): its content is parsed again, inner brackets and all.
-NOTE_BY = r"Ed\.|Editor'?s|Editorial|Translator'?s|Trans\.|Tr\."  # '[Ed. note: …]'
+# '[Ed. note: …]', '[Translator’s note: …]' (an apostrophe either way)
+NOTE_BY = r"Ed\.|Editor['’]?s|Editorial|Translator['’]?s|Trans\.|Tr\."
 # (a hand's label needs no colon: '[handwritten in the left Collective agreements [ s …]]')
 NESTING = rf"(?=\s*(?:(?:stamp|{NOTE_BY})[^\[\]\n]*?:|handwritten\b))"
 FLAT = r"\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\]"  # a bracket holding none, or a doubled one
