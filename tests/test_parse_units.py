@@ -21,6 +21,7 @@ from cablegram.model import (
     Identification,
     LineBreak,
     Note,
+    NoteBlock,
     PageBreak,
     Paragraph,
     PointList,
@@ -650,6 +651,19 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
     kinds = [part.kind for part in text.opener if isinstance(part, Furniture)]
     assert kinds == ["handling", "received", "doctype", "handling", "address", "address"]
     assert len(text.body) == 1
+
+
+def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
+    cable = _cable(
+        "[Translator’s note: The Chinese names cannot be verified.]\n\nSecret\n\n"
+        "Translation from Chinese\n\nThe delegation arrived on 5 July and met Cde. Stalin.\n"
+    )
+    text = cable.versions[-1].text
+    assert isinstance(text.opener[0], NoteBlock)
+    assert [p.kind for p in text.opener if isinstance(p, Furniture)] == ["handling", "handling"]
+    assert len(text.body) == 1
+    xml = serialise(encode_document(cable, "x")).decode()
+    assert re.search(r'<opener>\s*<note type="translator"[^>]*>The Chinese', xml)
 
 
 @pytest.mark.parametrize(

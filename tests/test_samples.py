@@ -145,14 +145,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("215_democratic-parties-pcc-1949-07-07-docslib", "partial"): (
         "truncation not told: found False, expected True"
     ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "opener"): (
-        "opener not read as the expert reads it: kinds [], expected ['handling', 'handling', "
-        "'heading'] ([])"
-    ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "sections"): (
-        "sections not found: 2 found, 1 expected: ['A POLITICAL CONSULTATIVE CONFERENCE', '1."
-        " The Revolutionary Committee of the Guomindang.']"
-    ),
     ("221_aiken-press-release-1958-10-17", "senders"): (
         "senders differ: found [], expected [{'name': 'Department of External Affairs', "
         "'kind': 'org'}]"

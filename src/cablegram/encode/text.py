@@ -21,6 +21,7 @@ from cablegram.model import (
     ListItem,
     Milestone,
     Note,
+    NoteBlock,
     Paragraph,
     PointList,
     QuotedText,
@@ -69,7 +70,7 @@ def _opener_part(opener: etree._Element, part: object, ctx: Context) -> None:
         add_inlines(tei("note", opener, type="clerk"), part.content, ctx)
     elif isinstance(part, Distribution):
         _distribution(opener, part, ctx)
-    elif isinstance(part, StampBlock | SheetTurn | AddedBlock):
+    elif isinstance(part, StampBlock | SheetTurn | AddedBlock | NoteBlock):
         add_inlines(opener, part.content, ctx)
     elif isinstance(part, Gapped):
         inline_element(opener, part.gap, ctx)

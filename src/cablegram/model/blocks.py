@@ -80,6 +80,14 @@ class AddedBlock:
 
 
 @dataclass(frozen=True)
+class NoteBlock:
+    """An editor's or translator's note standing on its own at a text's head ('[Translator’s
+    note: The spelling of Chinese names cannot be verified.]'): the opener holds it."""
+
+    content: Inlines
+
+
+@dataclass(frozen=True)
 class SheetTurn:
     """A sheet turn between blocks: forme work and the page break, in source order."""
 
@@ -158,7 +166,15 @@ class QuotedText:
 
 
 OpenerPart = (
-    Furniture | Distribution | StampBlock | AddedBlock | SheetTurn | Gapped | ClerkNote | Dateline
+    Furniture
+    | Distribution
+    | StampBlock
+    | AddedBlock
+    | NoteBlock
+    | SheetTurn
+    | Gapped
+    | ClerkNote
+    | Dateline
 )
 BodyPart = (
     Paragraph

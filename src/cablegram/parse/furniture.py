@@ -24,6 +24,7 @@ from cablegram.model import (
     LineBreak,
     ListItem,
     Name,
+    NoteBlock,
     Number,
     NumberKind,
     OpenerPart,
@@ -42,7 +43,7 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.dates import HOURS_MINUTES, find_date, time_value
 from cablegram.parse.doctypes import kind_in
-from cablegram.parse.inline import mark, parse_inline
+from cablegram.parse.inline import NOTE_BY, mark, parse_inline
 from cablegram.parse.marks import mark_dateline, mark_when
 from cablegram.parse.quotes import Unit
 from cablegram.parse.versions import is_gap_line
@@ -75,6 +76,8 @@ def _opener_kind(
         return None  # a numbered section, the list of those present, a sentence: the body
     if is_gap_line(block):
         return "gap"
+    if NOTE_ALONE.match(text):
+        return "note"  # '[Translator’s note: …]' standing before the furniture
     if P.STAMP_BRACKET.match(text) or P.STAMP_BLOCK.match(text) or STAMP_LINE.match(text):
         return "stamp"
     if ADDED.match(text):
@@ -167,6 +170,7 @@ CAPTION_GOES_ON = re.compile(
     r"|zur|zum|du|de|avec|sur)\s"
 )
 INITIALS_AFTER = re.compile(r"(?:\s+[A-ZА-ЯЁ]\.){1,3}$")  # 'SHTEMENKO S. M.': a name's initials
+NOTE_ALONE = re.compile(rf"^\[\s*(?:{NOTE_BY})\s*note\s*:[^\[\]]*\]$", re.IGNORECASE)
 ADDED = re.compile(r"^\[\s*handwritten\b", re.IGNORECASE)
 QUOTATION_START = re.compile(r"^[\"“«„]")
 SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZА-ЯЁ]")  # 'I. THE FRONT'
@@ -417,6 +421,8 @@ def opener_parts(units: list[Unit], count: int, ctx: BodyContext) -> tuple[Opene
             parts.append(stamp_block(unit, ctx))
         elif kind == "add":
             parts.append(AddedBlock(block_inlines(unit, ctx)))
+        elif kind == "note":
+            parts.append(NoteBlock(block_inlines(unit, ctx)))
         elif kind == "clerk":
             parts.append(ClerkNote(mark_clerk(block_inlines(unit, ctx), ctx)))
         elif kind == "copy":
