@@ -37,6 +37,7 @@ from cablegram.model import (
 from cablegram.parse import parse_bytes
 from cablegram.parse.citation import parse_copies, parse_references
 from cablegram.parse.dates import find_date, parse_date_line
+from cablegram.parse.doctypes import kind_from_summary
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.language import detect_language
 from cablegram.parse.title import read_title
@@ -211,6 +212,20 @@ def test_an_id_names_the_date_both_bounds_share(date_line: str, in_id: str) -> N
     )
     cable = parse_bytes("t.txt", (header + "Text of the cable.\n").encode())
     assert document_id(cable) == in_id
+
+
+@pytest.mark.parametrize(
+    ("summary", "kind"),
+    [
+        ("A Russian translation of a Chinese report on groups joining the committee.", "report"),
+        ("This is a record of the talks in Kaesong.", "memorandum"),
+        ("An unsigned letter to the Central Committee. It asks for aid.", "letter"),
+        ("Stalin replies to a letter of Mao Zedong.", None),  # another document's kind
+        ("Mao asks Stalin for aid.", None),
+    ],
+)
+def test_the_summary_names_a_kind_the_title_does_not(summary: str, kind: str | None) -> None:
+    assert kind_from_summary((summary,)) == kind
 
 
 def test_language_detection_tells_german_from_english() -> None:

@@ -136,12 +136,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("211_liu-shaoqi-mao-cable-1949-07-18", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Wang Jiaxiang']"
     ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "type"): (
-        "type differ: found 'other', expected 'report'"
-    ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "id"): (
-        "id differ: found 'other-1949-07-07', expected 'report-1949-07-07'"
-    ),
     ("215_democratic-parties-pcc-1949-07-07-docslib", "partial"): (
         "truncation not told: found False, expected True"
     ),

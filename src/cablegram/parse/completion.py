@@ -32,7 +32,12 @@ from cablegram.model import (
     When,
     plain_text,
 )
-from cablegram.parse.doctypes import corrected_by_text, kind_from_text, kind_in
+from cablegram.parse.doctypes import (
+    corrected_by_text,
+    kind_from_summary,
+    kind_from_text,
+    kind_in,
+)
 from cablegram.parse.parties import party_of
 
 ADDRESS_TO = re.compile(r"^(?:to|for)\s+(?:the\s+)?(?P<who>.+?)[.:!]?$", re.IGNORECASE)
@@ -61,7 +66,7 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     changes["document_number"] = _number_in_text(versions, "document")
     kind = metadata.kind
     if metadata.title_type is None and main:
-        kind = kind_from_text(_headings(main)) or kind
+        kind = kind_from_text(_headings(main)) or kind_from_summary(metadata.summary) or kind
     if main:
         kind = corrected_by_text(
             kind, _first_paragraphs(main), metadata.title_type, _telegraphed(versions)

@@ -52,6 +52,34 @@ def kind_from_text(headings: list[str]) -> DocType | None:
     return None
 
 
+# 'A Russian translation of a Chinese report on …': what the archive's summary calls the
+# document where it opens by naming it ('A …', 'This is a …'): a kind after an indefinite
+# article and up to three words ('Stalin replies to a letter of Mao' names another one)
+ARTICLE = re.compile(r"^(?:this (?:document )?is\s+)?|\b(?:a|an)\s+", re.IGNORECASE)
+OPENING = re.compile(r"^(?:this (?:document )?is\s+)?(?:a|an)\s+", re.IGNORECASE)
+WORD_AFTER = re.compile(r"[\w’'-]+\s+")
+WORDS_BEFORE_KIND = 3
+
+
+def kind_from_summary(summary: tuple[str, ...]) -> DocType | None:
+    """The kind the summary's first sentence gives the document ('A Russian translation of
+    a Chinese report'), for a document whose title and text name none."""
+    first = re.split(r"(?<=[.!?])\s+", summary[0] if summary else "", maxsplit=1)[0]
+    if not OPENING.match(first):
+        return None
+    for article in ARTICLE.finditer(first):
+        at = article.end()
+        for _ in range(WORDS_BEFORE_KIND + 1):
+            found = kind_in(first[at:])
+            if found and found[1].start() == 0 and found[0] != "other":
+                return found[0]
+            word = WORD_AFTER.match(first, at)
+            if word is None:
+                break
+            at = word.end()
+    return None
+
+
 def corrected_by_text(
     kind: DocType,
     first_paragraphs: list[str],
