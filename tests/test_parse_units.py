@@ -89,8 +89,12 @@ def test_supplied_letters_and_doubtful_readings() -> None:
         ("from [BEIJING] received", Supplied("BEIJING")),
         ("day. [U.S. Commander Matthew] Ridgway", Supplied("U.S. Commander Matthew")),
         ("of Comrade [Yakov] Malik", Supplied("Yakov")),
+        # a name hyphenated over a line's end, its hyphen the name's or the line's
+        (f"talks between Chiang Kai-{LB}shek [Jiang Jieshi] and", Identification("Jiang Jieshi")),
+        (f"talks between Chiang Kai{LB_JOINED}shek [Jiang Jieshi] and",
+         Identification("Jiang Jieshi")),
     ],
-)
+)  # fmt: skip
 def test_identification_or_supplied_words(text: str, expected: object) -> None:
     assert expected in parse_inline(text)
 

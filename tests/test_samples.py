@@ -62,12 +62,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("208_mikoyan-recollections-china-1958-09-04", "original_wording"): (
         "original wording differ: missing [], extra ['dialect']"
     ),
-    ("209_petrov-mao-zhou-conversation-1945-10-10", "supplied"): (
-        "supplied differ: missing [], extra ['Jiang Jieshi']"
-    ),
-    ("209_petrov-mao-zhou-conversation-1945-10-10", "identifications"): (
-        "identifications differ: missing ['Jiang Jieshi'], extra []"
-    ),
     ("210_ccp-delegation-report-1949-07-04", "id"): (
         "id differ: found 'report-1949-07-04-party', expected 'report-1949-07-04-liu-shaoqi'"
     ),

@@ -358,10 +358,19 @@ def _previous_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
 def _follows_name(out: list[Inline]) -> bool:
     """The bracket stands right after a name, on its line or at the next one's start
     ('Guomindang' | '[Kuomintang]')."""
-    last = out[-2] if len(out) > 1 and isinstance(out[-1], LineBreak) else out[-1] if out else None
+    at = len(out) - 2 if len(out) > 1 and isinstance(out[-1], LineBreak) else len(out) - 1
+    last = out[at] if at >= 0 else None
     if not isinstance(last, Text):
         return False
     before = last.text.rstrip()
+    if (  # a name hyphenated over a line's end: 'Chiang Kai-' | 'shek [Jiang Jieshi]'
+        len(before.split()) == 1
+        and at >= 2
+        and isinstance(seam := out[at - 1], LineBreak)
+        and isinstance(head := out[at - 2], Text)
+        and (seam.hyphenated or head.text.endswith("-"))
+    ):
+        before = head.text + before
     match = PREVIOUS_WORD.search(before)
     return bool(
         match
