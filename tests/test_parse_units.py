@@ -672,6 +672,22 @@ def test_the_foreign_ministrys_form_is_an_opener(opener: str, body: str) -> None
     assert len(text.body) == 1
 
 
+@pytest.mark.parametrize(
+    ("ending", "cut"),
+    [("a new channel was set up between", True), ("a new channel was set up.", False)],
+)
+def test_an_export_that_stops_in_a_footnote_is_partial(ending: str, cut: bool) -> None:
+    """The footnotes' texts stand last in the export: one it stops in, mid-sentence, is
+    placed at its anchor with the truncation's gap, and the document is partial."""
+    cable = _cable(
+        "To Cde. FILIPPOV [Stalin]\n\nThe channel through Bolshakov[1] was closed.\n\n"
+        f"MAO ZEDONG\n\n[1] Georgi Bolshakov had been used as a go-between; {ending}\n"
+    )
+    assert cable.source.partial is cut
+    (note,) = [n for n in cable.versions[-1].text.body[0].content if isinstance(n, Note)]
+    assert (note.content[-1] == Gap("truncated")) is cut
+
+
 def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
     cable = _cable(
         "[Translator’s note: The Chinese names cannot be verified.]\n\nSecret\n\n"

@@ -191,9 +191,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("232_puzanov-journal-1960-03-07", "identifications"): (
         "identifications differ: missing [], extra ['208']"
     ),
-    ("243_dobrynin-mfa-bolshakov-1962-11-05", "partial"): (
-        "truncation not told: found False, expected True"
-    ),
 }
 
 

@@ -82,17 +82,23 @@ def _parse(export: Export) -> Document:
     diagnostics += version_diagnostics
     year = year_of(metadata.date.value if metadata.date else None)
     versions = []
+    cut_in_note = False  # the export stops in a footnote's text, placed at its anchor
     for part in parts:
         body_ctx = BodyContext(export.layout, year, american=american and part.lang == "en")
         text = parse_version(part.blocks, body_ctx)
+        cut = body_ctx.inline.cut_footnote
+        cut_in_note = bool(cut and cut in body_ctx.inline.used_footnotes)
         diagnostics += [
             Diagnostic(part.blocks[0].no, "warning", f"{problem} ({part.kind} text)")
             for problem in dict.fromkeys(body_ctx.inline.unbalanced)
         ]
         versions.append(Version(part.kind, part.subtype, part.lang, text, part.blocks[0].no))  # type: ignore[arg-type]
-    partial = bool(versions) and _stops_mid_text(versions[-1].text)
+    partial = bool(versions) and (cut_in_note or _stops_mid_text(versions[-1].text))
     if partial:
-        versions[-1] = dataclasses.replace(versions[-1], text=_mark_truncated(versions[-1].text))
+        if not cut_in_note:  # (a footnote's text ends in its gap already)
+            versions[-1] = dataclasses.replace(
+                versions[-1], text=_mark_truncated(versions[-1].text)
+            )
         diagnostics.append(
             Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
         )

@@ -42,7 +42,7 @@ from cablegram.parse.context import (
     stamp_block,
 )
 from cablegram.parse.enclosures import embed_letters, split_enclosures
-from cablegram.parse.footnotes import take_footnotes
+from cablegram.parse.footnotes import Footnotes, take_footnotes
 from cablegram.parse.furniture import (
     caption_and_date,
     kind_only,
@@ -70,13 +70,26 @@ from cablegram.read import Block, Line, ends_in_bracket
 
 def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     """Structure of a version's text."""
-    blocks, footnotes = take_footnotes(blocks)
+    kept, footnotes = take_footnotes(blocks)
     bracketed = {n: note.text for n, note in footnotes.notes.items() if note.anchor == "bracket"}
     marks = tuple(note for note in footnotes.notes.values() if note.anchor != "bracket")
-    ctx.inline = InlineContext(footnotes=bracketed, marks=marks)
+    cut = _cut(blocks, kept, footnotes)
+    ctx.inline = InlineContext(footnotes=bracketed, marks=marks, cut_footnote=cut)
     ctx.unanchored = footnotes.unanchored
-    blocks = _join_export_pages(blocks)
+    blocks = _join_export_pages(kept)
     return _structure(group_quotes(split_points(blocks), frozenset()), ctx)
+
+
+def _cut(blocks: tuple[Block, ...], kept: tuple[Block, ...], footnotes: Footnotes) -> str | None:
+    """The footnote the export stops in: the version's last block a footnote's text (taken
+    to its anchor) that breaks off mid-sentence ('… a new channel was set up between')."""
+    if not blocks or (kept and kept[-1] is blocks[-1]):
+        return None
+    last = " ".join(blocks[-1].text.split())
+    if not last[-1:].isalpha() or P.TERMINAL.search(last):
+        return None
+    cut = [n for n, note in footnotes.notes.items() if last.endswith(" ".join(note.text.split()))]
+    return cut[-1] if cut else None
 
 
 def _join_export_pages(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

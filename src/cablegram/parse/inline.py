@@ -111,6 +111,7 @@ class InlineContext:
     marks: tuple[Footnote, ...] = ()
     used_footnotes: set[str] = field(default_factory=set)
     unbalanced: list[str] = field(default_factory=list)  # what `_balanced` reported
+    cut_footnote: str | None = None  # the footnote the export stops in, mid-sentence
 
 
 def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
@@ -159,6 +160,12 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
     return nodes
 
 
+def _footnote_text(n: str, text: str, ctx: InlineContext) -> Inlines:
+    """A footnote's text, ending in the truncation's gap where the export stops in it."""
+    content = parse_inline(text, ctx)
+    return (*content, Gap("truncated")) if n == ctx.cut_footnote else content
+
+
 def _anchored(nodes: Inlines, ctx: InlineContext) -> Inlines:
     """Each footnote whose marker stands in the text ('comprador1', 'Party x/', 'Loi*'),
     at its first anchor not yet taken, becomes the note there."""
@@ -172,7 +179,7 @@ def _anchored(nodes: Inlines, ctx: InlineContext) -> Inlines:
                 continue
             assert isinstance(node, Text)
             ctx.used_footnotes.add(note.n)
-            made = Note("authorial", parse_inline(note.text, ctx), n=note.n)
+            made = Note("authorial", _footnote_text(note.n, note.text, ctx), n=note.n)
             before, after = node.text[: found.start()], node.text[found.end() :]
             pieces: list[Inline] = [Text(before)] if before else []
             pieces += [made] + ([Text(after)] if after else [])
@@ -296,7 +303,9 @@ def _bracket(
 
     if stripped.isdigit() and stripped in ctx.footnotes:  # "Kaesong.[1]", "two days [1]."
         ctx.used_footnotes.add(stripped)
-        return Note("authorial", parse_inline(ctx.footnotes[stripped], ctx), n=stripped), False
+        return Note(
+            "authorial", _footnote_text(stripped, ctx.footnotes[stripped], ctx), n=stripped
+        ), False
     if stripped.isdigit() and len(stripped) <= 3 and attached:
         return Note("authorial", (), n=stripped), False  # "Uhr[1]": its text is not in the export
     if explanation(stripped):
