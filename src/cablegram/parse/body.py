@@ -49,11 +49,11 @@ from cablegram.parse.furniture import (
     lone_place,
     office_before_dateline,
     opener_kind,
-    opener_parts,
 )
 from cablegram.parse.inline import InlineContext, parse_inline
 from cablegram.parse.lists import Point, build_lists, label_of, split_points
 from cablegram.parse.marks import furniture_numbers
+from cablegram.parse.opener import opener_parts
 from cablegram.parse.quotes import Quoted, Unit, group_quotes
 from cablegram.parse.sections import (
     Heading,
