@@ -760,6 +760,14 @@ def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
               "Petrov and Mao Zedong and Zhou Enlai."),
              ("dateline", "October 10, 1945.")],
         ),
+        # a subject under the address, unlabelled, before the text
+        (
+            "CONFIDENTIAL\n\nSecretary,\nDepartment of External Affairs,\nDublin, Ireland.\n\n"
+            "Poland and Our Policy at U.N.O.",
+            [("handling", "CONFIDENTIAL"),
+             ("address", "Secretary, Department of External Affairs, Dublin, Ireland."),
+             ("subject", "Poland and Our Policy at U.N.O.")],
+        ),
         # a transmission log over two lines is one log
         (
             "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"

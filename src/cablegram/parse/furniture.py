@@ -18,6 +18,7 @@ from cablegram.parse.dates import find_date
 from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import NOTE_BY
 from cablegram.parse.quotes import Unit
+from cablegram.parse.sections import text_follows
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
 
@@ -105,6 +106,8 @@ def _opener_kind(
         return salute
     if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
         return "address"  # 'Moscow—Ministry of Foreign Affairs', 'Mr. F. H. Boland, …, New York.'
+    if previous == "address" and _subject_line(text, following):
+        return "subject"  # 'Secretary, | … | Dublin, Ireland.' | 'Poland and Our Policy at U.N.O.'
     if previous == "address" and words <= 8 and _heading_like(INITIALS_AFTER.sub("", text)):
         return "address"  # 'Generalissimo J. V. STALIN', 'Army General Cde. SHTEMENKO S. M.'
     after = following[0] if following else None
@@ -316,6 +319,23 @@ def _heading_like(text: str) -> bool:
 
 SMALL_WORDS = {"of", "the", "and", "in", "on", "to", "for", "a", "an", "with", "at", "by", "from",
                "и", "в", "о", "об", "на", "с", "по", "der", "die", "das", "und"}  # fmt: skip
+
+
+def _subject_line(text: str, following: tuple[Unit, ...]) -> bool:
+    """A subject under the address, unlabelled, the text right after it: a phrase in title
+    case with its small words ('Poland and Our Policy at U.N.O.'), not a name's line."""
+    upcoming = following[0] if following else None
+    bare = ABBREVIATION_END.sub("", text)  # 'U.N.O.': an abbreviation's stops
+    return (
+        isinstance(upcoming, Block)
+        and text_follows(upcoming)
+        and any(word in SMALL_WORDS for word in text.split())
+        and not INITIALS_AFTER.search(text)
+        and _heading_like(bare)
+    )
+
+
+ABBREVIATION_END = re.compile(r"(?:\b[A-ZА-ЯЁ]\.){2,}$")
 
 
 def _body_follows(following: tuple[Unit, ...]) -> bool:

@@ -85,7 +85,7 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     if not words or len(words) > HEAD_WORDS or text.endswith((":", ",", ";")):
         return False
     # the block's own form first: the text after it may be a long paragraph
-    return _reads_as_head(block, text, words, following, titles) and _text_follows(following)
+    return _reads_as_head(block, text, words, following, titles) and text_follows(following)
 
 
 def _reads_as_head(
@@ -165,7 +165,7 @@ def _no_sentence(text: str) -> bool:
     return not (re.search(r"[\d,]", text) or re.search(r"[.!?;:]\s+\S", text) or VERB.search(text))
 
 
-def _text_follows(block: Block) -> bool:
+def text_follows(block: Block) -> bool:
     """The next block is running text (or a point): words that end a sentence, not another
     head, a signature, a clerk's log or a copy list."""
     text = " ".join(block.text.split())
