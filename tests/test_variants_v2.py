@@ -18,11 +18,6 @@ from expectations import NOT_CHECKED, load, mismatch
 VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECTED = load(VARIANTS / "expected.toml")
 KNOWN: dict[tuple[str, str], str] = {
-    ("v40_oldsite_no_title_politburo_caps_speakers_partial", "lists"): (
-        "lists differ from the expert's: 2 lists found, 1 expected: [{'items': 1, 'type': "
-        "'participants', 'first': 'Brezhnev, L.I.'}, {'items': 7, 'type': 'participants', "
-        "'first'..."
-    ),
     ("v54_pdftotext_letter_reprint_provenance_address", "senders"): (
         "senders differ: found [{'name': 'Kim Il Sung', 'kind': 'person'}], expected "
         "[{'name': 'Kim Il Sung', 'kind': 'person', 'role': 'Chairman of the Cabinet o..."
