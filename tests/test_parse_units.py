@@ -688,6 +688,18 @@ def test_an_export_that_stops_in_a_footnote_is_partial(ending: str, cut: bool) -
     assert (note.content[-1] == Gap("truncated")) is cut
 
 
+def test_a_signature_gives_the_post_under_the_name_as_the_senders_role() -> None:
+    cable = _cable(
+        "To Comrade FILIPPOV [Stalin]\n\nWe ask you to send the advisers at once.\n\n"
+        "MAO ZEDONG\nChairman of the Central People's Government\n"
+    )
+    (sender,) = cable.metadata.senders
+    assert (sender.name, sender.role) == (
+        "Mao Zedong",
+        "Chairman of the Central People's Government",
+    )
+
+
 def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
     cable = _cable(
         "[Translator’s note: The Chinese names cannot be verified.]\n\nSecret\n\n"

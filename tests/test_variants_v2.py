@@ -17,12 +17,7 @@ from expectations import NOT_CHECKED, load, mismatch
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECTED = load(VARIANTS / "expected.toml")
-KNOWN: dict[tuple[str, str], str] = {
-    ("v54_pdftotext_letter_reprint_provenance_address", "senders"): (
-        "senders differ: found [{'name': 'Kim Il Sung', 'kind': 'person'}], expected "
-        "[{'name': 'Kim Il Sung', 'kind': 'person', 'role': 'Chairman of the Cabinet o..."
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -23,11 +23,13 @@ from cablegram.model import (
     Inlines,
     LineBreak,
     Metadata,
+    Name,
     Number,
     NumberKind,
     Paragraph,
     Party,
     Signed,
+    Text,
     Version,
     When,
     plain_text,
@@ -284,10 +286,28 @@ def _signatories(version: Version) -> tuple[Party, ...]:
     found = []
     for item in version.text.closer:
         if isinstance(item, Signed):
+            if party := _name_over_role(item.content):
+                found.append(party)
+                continue
             text = " ".join(plain_text(item.content).split()).strip(" ()/")
             if text and (party := party_of(text)):
                 found.append(party)
     return tuple(found)
+
+
+def _name_over_role(content: Inlines) -> Party | None:
+    """A signature that names the person first and gives the post under it ('KIM IL SUNG' |
+    'Chairman of the Cabinet of Ministers of the KPDR')."""
+    first = next((n for n in content if not (isinstance(n, Text) and not n.text.strip())), None)
+    if not (isinstance(first, Name) and first.kind == "person"):
+        return None
+    rest = content[content.index(first) + 1 :]
+    if not rest or not isinstance(rest[0], LineBreak):
+        return None
+    role = " ".join(plain_text(rest).split()).strip(" ,;")
+    if not role or not F.SIGNATORY_ROLE.match(role):
+        return None
+    return Party(" ".join(plain_text(first.content).split()), role=role)
 
 
 def _number_in_text(versions: list[Version], kind: NumberKind) -> str | None:
