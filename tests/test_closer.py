@@ -25,6 +25,7 @@ from cablegram.model import (
     StampBlock,
     Text,
     When,
+    plain_text,
 )
 from cablegram.parse import parse_bytes
 from cablegram.parse.closer import line_pieces, mark_clerk
@@ -193,6 +194,20 @@ def test_each_name_signs_on_its_own_and_the_place_goes_with_the_date() -> None:
     assert _kinds(closer) == ["Furniture", "Signed", "Signed", "Dateline"]
     assert isinstance(closer[0], Furniture) and closer[0].kind == "salute"
     assert _text(closer[-1].content) == "Hanoi,22 January 1965"  # one dateline, a line break
+
+
+@pytest.mark.parametrize(
+    "behalf",
+    [
+        "at the instruction of the Political Council of the CC of the Korean Worker’s Party",
+        "on behalf of the Government of the Democratic People's Republic of Korea",
+    ],
+)
+def test_on_whose_behalf_the_signatory_signs_goes_on_the_signature(behalf: str) -> None:
+    closer = _closer(f"Devotedly yours,\nKim Il Sung\n{behalf}\nPyongyang\n31 August 1950\n")
+    assert _kinds(closer) == ["Furniture", "Signed", "Dateline"]
+    assert behalf in plain_text(closer[1].content)
+    assert _text(closer[2].content) == "Pyongyang31 August 1950"  # the place, then the date
 
 
 def test_a_recorders_line_and_a_signature_under_it_are_two_signatures() -> None:

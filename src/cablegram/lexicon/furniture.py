@@ -145,6 +145,13 @@ CLOSING_LEAD = re.compile(
     r"|с\s+(?:\w+\s+)?(?:уважением|приветом)|mit\s+(?:\w+\s+)?grüßen),",
     I,
 )
+# a signature's qualifier on a line under the name: 'at the instruction of the Political
+# Council of the CC …', 'on behalf of the Government', 'по поручению ЦК', 'im Auftrag'
+ON_BEHALF = re.compile(
+    r"^(?:(?:for and )?on behalf of|at the instructions? of|on the instructions? of|by order of"
+    r"|by (?:the )?authority of|по поручению|от имени|im auftrag)\b",
+    I,
+)
 # what follows a closing formula on its line: the archive's '(Sd).', a signature's mark
 SIGNED_MARK = r"\s*\((?:sd|sgd|signed|gez|подп)\.?\)\.?"
 # Offices and roles that sign a document, beyond `ROLE_WORDS` ('Administrator of Affairs

@@ -66,7 +66,7 @@ from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block, Line
 
 Piece = tuple[str, str]  # a part of a closer's line: its kind and its text
-SIGNATORY = {"name", "role", "sign"}
+SIGNATORY = {"name", "role", "sign", "behalf"}
 # pieces that only a closer holds: a text whose last sentence is followed by one of them
 # ends in its closer
 STRONG = {"date", "number", "clerk", "salute", "label", "item", "to"}
@@ -102,6 +102,8 @@ def _read_pieces(text: str) -> list[Piece] | None:
         return [("item", text)]
     if F.RECORDED_BY.match(matched):
         return [("name", text)]
+    if F.ON_BEHALF.match(matched) and len(text) <= BEHALF_LENGTH:
+        return [("behalf", text)]  # 'at the instruction of the Political Council of …'
     if _clerk_starts(matched):
         return [("clerk", piece) for piece in _clerk_pieces(text)]
     if F.CLOSING.match(_unsigned(matched)):
@@ -120,6 +122,7 @@ def _read_pieces(text: str) -> list[Piece] | None:
 
 
 DATELINE_LENGTH = 60
+BEHALF_LENGTH = 160  # a longer line is running text
 CLERK_LENGTH = 200  # a longer line is running text that a clerk's words begin
 SENTENCE = re.compile(r"\S\s+[a-zа-яё]\w*\s+[a-zа-яё]\w*.*\.$")
 
@@ -397,8 +400,8 @@ def _goes_on(current: _Open, kind: str, after: str | None) -> bool:
     after the name, a role under it, unless a name follows that role (it is another's)."""
     if current.kind != "signed":
         return False
-    if not current.named:
-        return True
+    if not current.named or kind == "behalf":
+        return True  # (on whose behalf the signatory signs goes on the signature)
     return kind == "role" and after not in {"name", "sign"}
 
 
