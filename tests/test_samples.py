@@ -24,8 +24,7 @@ KNOWN: dict[tuple[str, str], str] = {
         "opener not read as the expert reads it: kinds [], expected ['stamp', 'heading'] ([])"
     ),
     ("200_stalin-mao-conversation-1949-12-16", "paragraphs"): (
-        "paragraph count differs: blocks are cut otherwise than the expert's: found 3, "
-        "expected 1"
+        "paragraph count differs: blocks are cut otherwise than the expert's: found 3, expected 1"
     ),
     ("200_stalin-mao-conversation-1949-12-16", "stamps"): (
         "stamps differ: 0 found, 1 expected: []"
@@ -126,12 +125,10 @@ KNOWN: dict[tuple[str, str], str] = {
         "Soviets'], extra ['Buir', \"Bureau's\", 'James', 'Jiaxiang']"
     ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "original_wording"): (
-        "original wording differ: missing ['buli', 'buxukede', 'konghe', 'neng chuwai'], "
-        "extra []"
+        "original wording differ: missing ['buli', 'buxukede', 'konghe', 'neng chuwai'], extra []"
     ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Wang "
-        "Jiaxiang']"
+        "names the authority lacks are not all tagged on evidence: not tagged: ['Wang Jiaxiang']"
     ),
     ("215_democratic-parties-pcc-1949-07-07-docslib", "partial"): (
         "truncation not told: found False, expected True"
@@ -141,8 +138,7 @@ KNOWN: dict[tuple[str, str], str] = {
         "'kind': 'org'}]"
     ),
     ("221_aiken-press-release-1958-10-17", "closer"): (
-        "closer not read as the expert reads it: kinds [], expected ['signed', 'dateline'] "
-        "([])"
+        "closer not read as the expert reads it: kinds [], expected ['signed', 'dateline'] ([])"
     ),
     ("221_aiken-press-release-1958-10-17", "sections"): (
         "sections not found: 5 found, 6 expected: ['Amendment .2.', 'A', 'B', 'C', 'D']"
@@ -178,9 +174,7 @@ KNOWN: dict[tuple[str, str], str] = {
         "stamps differ: 'faded USSR TOP SECRET MFA stamp: Copy Nº 3 Nº 58 0767s 25 March 1960"
         " 9 April 1960' does not begin with 'faded USSR MFA stamp'"
     ),
-    ("232_puzanov-journal-1960-03-07", "supplied"): (
-        "supplied differ: missing ['208'], extra []"
-    ),
+    ("232_puzanov-journal-1960-03-07", "supplied"): ("supplied differ: missing ['208'], extra []"),
     ("232_puzanov-journal-1960-03-07", "identifications"): (
         "identifications differ: missing [], extra ['208']"
     ),
