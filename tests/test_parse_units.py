@@ -780,6 +780,11 @@ def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
              ("address", "Secretary, Department of External Affairs, Dublin, Ireland."),
              ("subject", "Poland and Our Policy at U.N.O.")],
         ),
+        # a salutation's title, the name it hails on the next line
+        (
+            "Top Secret\n\nDear Cde.\nI. V. Stalin",
+            [("handling", "Top Secret"), ("salute", "Dear Cde. I. V. Stalin")],
+        ),
         # a transmission log over two lines is one log
         (
             "ШИФРТЕЛЕГРАММА № 31704\n\nИз ПХЕНЬЯНА    Отправлено 13 час. 40 мин. 3.VIII.49\n"

@@ -136,16 +136,6 @@ def _split_furniture(units: list[Unit]) -> list[Unit]:
         for k, piece in enumerate(pieces):  # each read after the one before, as the opener is
             before = kinds[-1] if kinds else previous  # read, the pieces after it following it
             kinds.append(opener_kind(piece, following[k : k + 2], seen, before))
-        if (pieces == [unit] and whole is None) or None in kinds:
-            return out + units[i:]
-        if kinds in (["dateline"], ["office"]) and len(unit.lines) == 1:
-            line = unit.lines[0]
-            if (at := office_before_dateline(line.text)) is not None:  # office | dateline
-                pieces = [
-                    Block((dataclasses.replace(line, text=line.text[:at].rstrip()),)),
-                    Block((dataclasses.replace(line, text=line.text[at:]),)),
-                ]
-                kinds = ["office", "dateline"]
         last = out[-1] if out else None
         if (  # a line that goes on the one before, cut from it by its indent
             isinstance(last, Block)
@@ -153,10 +143,23 @@ def _split_furniture(units: list[Unit]) -> list[Unit]:
             and (
                 previous == kinds[0] == "received"  # a log's next line ('Получено …')
                 or (previous == "heading" and _holder_awaited(last, pieces[0].text))
+                or (previous == "salute" and _name_saluted(last, pieces[0].text))
             )
         ):
             out[-1] = Block((*last.lines, *pieces[0].lines))
-            pieces, kinds = pieces[1:], kinds[1:] or [previous]
+            pieces, kinds = pieces[1:], kinds[1:]
+            if not pieces:
+                continue
+        if None in kinds:
+            return out + units[i:]
+        if kinds in (["dateline"], ["office"]) and len(pieces[0].lines) == 1:
+            line = pieces[0].lines[0]
+            if (at := office_before_dateline(line.text)) is not None:  # office | dateline
+                pieces = [
+                    Block((dataclasses.replace(line, text=line.text[:at].rstrip()),)),
+                    Block((dataclasses.replace(line, text=line.text[at:]),)),
+                ]
+                kinds = ["office", "dateline"]
         out.extend(pieces)
         seen = seen or any(k not in {"line", "folio", "gap"} for k in kinds)
         previous = kinds[-1]
@@ -194,6 +197,9 @@ def _lines_read(
         kind = opener_kind(piece, following, seen, kinds[-1] if kinds else previous)
         if kinds and kinds[-1] == "heading" and UNFINISHED.search(pieces[-1].text):
             pieces[-1] = Block((*pieces[-1].lines, line))  # "… Communist Party's" | 'Delegation'
+            continue
+        if kinds and kinds[-1] == "salute" and _name_saluted(pieces[-1], line.text):
+            pieces[-1] = Block((*pieces[-1].lines, line))  # 'Dear Cde.' | 'I. V. Stalin'
             continue
         if kinds and kinds[-1] == "heading" and _holder_awaited(pieces[-1], line.text):
             pieces[-1] = Block((*pieces[-1].lines, line))  # '… Government' | 'Burhan Shahidi'
@@ -235,6 +241,23 @@ def _holder_awaited(heading: Block, line: str) -> bool:
         and not HOLDER_NAMED.search(last)
         and 2 <= len(words) <= 3
         and bool(PERSON_SHAPE.match(line.strip()))
+    )
+
+
+# a salutation that ends in a title, its name on the next line ('Dear Cde.' | 'I. V. Stalin')
+TITLE_LAST = re.compile(
+    r"(?:\b(?:Cdes?|Comrades?|Mr|Mrs|Dr|Herr|Genosse|Monsieur)\.?|\bтов\.|\bтоварищу?|"
+    r"\bDear|\bУважаемый|\bДорогой)\s*$",
+    re.IGNORECASE,
+)
+INITIALLED_NAME = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){1,3}[A-ZА-ЯЁ][\w'’-]+[!,.:]?$")
+
+
+def _name_saluted(salute: Block, line: str) -> bool:
+    """The name a salutation's title hails, on the line under it."""
+    name = line.strip()
+    return bool(TITLE_LAST.search(salute.lines[-1].text)) and bool(
+        INITIALLED_NAME.match(name) or PERSON_SHAPE.match(name.rstrip("!,.:"))
     )
 
 
