@@ -100,9 +100,11 @@
             </xsl:for-each>
           </ul></dd>
         </xsl:if>
-        <xsl:if test="$corresp/tei:correspAction[@type='sent']">
+        <!-- a sending that names no one (an unsigned report: its date only) has no row -->
+        <xsl:variable name="senders" select="$corresp/tei:correspAction[@type='sent'][tei:persName or tei:orgName]"/>
+        <xsl:if test="$senders">
           <dt data-pagefind-ignore="all">From</dt>
-          <dd><xsl:for-each select="$corresp/tei:correspAction[@type='sent']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
+          <dd><xsl:for-each select="$senders"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='received']">
           <dt data-pagefind-ignore="all">To</dt>
