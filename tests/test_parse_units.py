@@ -700,6 +700,11 @@ def test_a_signature_gives_the_post_under_the_name_as_the_senders_role() -> None
     )
 
 
+def test_a_stamp_the_archive_describes_is_a_stamp() -> None:
+    (stamp,) = parse_inline('[Classification level blacked out: "NOT SECRET" Stamped]')
+    assert stamp == Stamp((Text('Classification level blacked out: "NOT SECRET" Stamped'),))
+
+
 def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
     cable = _cable(
         "[Translator’s note: The Chinese names cannot be verified.]\n\nSecret\n\n"
@@ -784,6 +789,14 @@ def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
         (
             "Top Secret\n\nDear Cde.\nI. V. Stalin",
             [("handling", "Top Secret"), ("salute", "Dear Cde. I. V. Stalin")],
+        ),
+        # a stamp the archive describes, then a caption that runs on into its date
+        (
+            '[Classification level blacked out: "NOT SECRET" Stamped]\n\n'
+            "RECORD OF CONVERSATION BETWEEN COMRADE I.V. STALIN AND CHAIRMAN MAO\n"
+            "ZEDONG on 16 December 1949",
+            [("heading", "RECORD OF CONVERSATION BETWEEN COMRADE I.V. STALIN AND CHAIRMAN MAO "
+              "ZEDONG on 16 December 1949")],
         ),
         # a transmission log over two lines is one log
         (

@@ -92,8 +92,11 @@ ADDRESS_BARE = re.compile(
 DESTINATION = re.compile(r"^[A-ZА-ЯЁ]{4,}(?:[ -][A-ZА-ЯЁ]{3,})?$")
 FORM = re.compile(r"^(?:(?:для заметок|резолюция|революция|и|for notes|resolution)\s*)+$", I)
 STAMP_BLOCK = re.compile(r"^ПОДЛЕЖИТ ВОЗВРАТУ(?!\s+ЧЕРЕЗ).*(?:Вх|Ex|Bx|Вх\.№)\.?\s*№", I | re.S)
-# '[stamp: …]', holding perhaps a bracket of its own ('… of 21 [illegible] July 1951')
-STAMP_BRACKET = re.compile(r"^\[\s*stamp\s*:(?:[^\[\]]|\[[^\[\]]*\])*\]$", I)
+# '[stamp: …]', holding perhaps a bracket of its own ('… of 21 [illegible] July 1951'), or
+# a stamp the archive describes ('[Classification level blacked out: "NOT SECRET" Stamped]')
+STAMP_BRACKET = re.compile(
+    r"^\[(?:\s*stamp\s*:(?:[^\[\]]|\[[^\[\]]*\])*|[^\[\]]*\bstamped\s*)\]$", I
+)
 DISTRIBUTION = re.compile(
     r"^(?:Экз\.?\s*№\s*\d+\s+\S|Copy\s+N[°ºo.]*\s*\d+\s+(?:to|for|тов)\b|Copies\s*:|Копии\s*:"
     r"|Ausfertigung)",

@@ -41,6 +41,7 @@ from cablegram.parse.context import (
     sheet_turn,
     stamp_block,
 )
+from cablegram.parse.dates import find_date
 from cablegram.parse.enclosures import embed_letters, split_enclosures
 from cablegram.parse.footnotes import Footnotes, take_footnotes
 from cablegram.parse.furniture import (
@@ -198,6 +199,9 @@ def _lines_read(
         if kinds and kinds[-1] == "heading" and UNFINISHED.search(pieces[-1].text):
             pieces[-1] = Block((*pieces[-1].lines, line))  # "… Communist Party's" | 'Delegation'
             continue
+        if kinds and kinds[-1] == "heading" and kind == "dateline" and _runs_on(line.text):
+            pieces[-1] = Block((*pieces[-1].lines, line))  # '… MAO' | 'ZEDONG on 16 December 1949'
+            continue
         if kinds and kinds[-1] == "salute" and _name_saluted(pieces[-1], line.text):
             pieces[-1] = Block((*pieces[-1].lines, line))  # 'Dear Cde.' | 'I. V. Stalin'
             continue
@@ -258,6 +262,20 @@ def _name_saluted(salute: Block, line: str) -> bool:
     name = line.strip()
     return bool(TITLE_LAST.search(salute.lines[-1].text)) and bool(
         INITIALLED_NAME.match(name) or PERSON_SHAPE.match(name.rstrip("!,.:"))
+    )
+
+
+def _runs_on(line: str) -> bool:
+    """A caption's last line that ends in its date, the caption's words before it ('ZEDONG
+    on 16 December 1949'), not a place and date ('Pyongyang, 5 May 1950')."""
+    found = find_date(line)
+    if found is None:
+        return False
+    before = line[: line.find(found[0])]
+    return (
+        bool(before.strip())
+        and not before.rstrip().endswith(",")
+        and any(word.islower() for word in before.split())
     )
 
 

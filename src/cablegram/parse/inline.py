@@ -89,6 +89,9 @@ PAGE_BREAK = re.compile(r"^\s*page\s+break\s*$", re.I)
 STAMP = re.compile(r"^\s*stamp\s*:\s*(?P<body>.*)$", re.I | re.S)
 # '[faded USSR TOP SECRET MFA stamp: Copy Nº 3 …]': a stamp described before its label
 DESCRIBED_STAMP = re.compile(r"^[^:\[\]]{2,80}?\bstamp\s*:", re.I)
+# '[Classification level blacked out: "NOT SECRET" Stamped]': what the stamp said, then that
+# it is one
+STAMPED = re.compile(r"\bstamped\s*$", re.I)
 NOTE = re.compile(  # the label may run over a line end ('[Ed.' | 'note: …]')
     rf"^\s*(?P<label>(?P<who>{NOTE_BY})[\s{MARKERS}]*note)\s*:\s*(?P<body>.*)$",
     re.I | re.S,
@@ -262,7 +265,7 @@ def _bracket(
         return Gap("signature", None if plain else stripped), False
     if stamp := STAMP.match(content):
         return Stamp(parse_inline(stamp["body"].strip(), ctx)), False
-    if DESCRIBED_STAMP.match(content):
+    if DESCRIBED_STAMP.match(content) or STAMPED.search(content):
         return Stamp(parse_inline(content.strip(), ctx)), False
     if note := NOTE.match(content):
         translator = note["who"].lower().startswith("tr")
