@@ -705,6 +705,20 @@ def test_a_stamp_the_archive_describes_is_a_stamp() -> None:
     assert stamp == Stamp((Text('Classification level blacked out: "NOT SECRET" Stamped'),))
 
 
+def test_an_address_that_names_a_post_and_its_office() -> None:
+    """'Secretary, Department of External Affairs, Dublin.': the office is addressed, the
+    post is the role of the person the title names."""
+    cable = _cable(
+        "Secretary,\nDepartment of External Affairs,\nDublin, Ireland.\n\n"
+        "The talks in Kaesong were resumed today after a break of two days.\n"
+    )
+    found = [(p.name, p.kind, p.role) for p in cable.metadata.addressees]
+    assert found == [
+        ("Filippov", "person", "Secretary"),
+        ("Department of External Affairs", "org", None),
+    ]
+
+
 def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
     cable = _cable(
         "[Translator’s note: The Chinese names cannot be verified.]\n\nSecret\n\n"

@@ -147,10 +147,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "'ordered', 'first': 'Mr. AIKEN (Ireland): Mr. President, may I, first of all, "
         "congratul..."
     ),
-    ("223_kieran-cremin-report-1957-12-12", "addressees"): (
-        "addressees differ: found [{'name': 'Con Cremin', 'kind': 'person'}], expected "
-        "[{'name': 'Con Cremin', 'kind': 'person', 'role': 'Secretary'}, {'name': 'Depa..."
-    ),
     ("232_puzanov-journal-1960-03-07", "opener"): (
         "opener not read as the expert reads it: kinds ['office', 'add', 'doctype', "
         "'heading', 'dateline', 'dateline'], expected ['office', 'reference', 'dateline', "

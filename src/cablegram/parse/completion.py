@@ -174,6 +174,9 @@ def _addressees_in(version: Version) -> list[tuple[Party, bool]]:
         text = " ".join(plain_text(item.content).split())
         if _addressed(text) or "—" in text or ROUTING_FROM.match(text):
             continue  # 'BEIJING—TO KRASOVSKY' (a channel, read above), 'From: Embassy'
+        if item.kind == "address" and (post := _post_and_office(text)):
+            found.extend(post)  # 'Secretary, Department of External Affairs, Dublin'
+            continue
         if item.kind == "address" and (party := _postal(item)):
             found.append((party, True))
             continue
@@ -186,6 +189,25 @@ def _addressees_in(version: Version) -> list[tuple[Party, bool]]:
                 if _named(party):
                     found.append((party, bool(match) or hailed))
     return found
+
+
+POST_ALONE = re.compile(rf"^(?:the\s+)?(?:{ROLE_WORD.pattern}\s*){{1,3}}$", re.IGNORECASE)
+
+
+def _post_and_office(text: str) -> list[tuple[Party, bool]] | None:
+    """An address that names a post and its office, not the holder ('Secretary, Department
+    of External Affairs, Dublin, Ireland.'): the office is addressed, the post is the role
+    of the person the title names (a party without a name, not addressed itself)."""
+    post, _, rest = text.partition(",")
+    office_name, _, place = rest.strip().partition(",")
+    office = party_of(office_name.strip(" .")) if office_name else None
+    if not POST_ALONE.match(post.strip()) or office is None or office.kind != "org":
+        return None
+    where = place.split(",")[0].strip(" .") or None
+    return [
+        (Party("", role=post.strip()), False),
+        (dataclasses.replace(office, place=office.place or where), True),
+    ]
 
 
 def _postal(item: Furniture) -> Party | None:
@@ -234,6 +256,11 @@ def _merged(title: tuple[Party, ...], text: list[tuple[Party, bool]]) -> tuple[P
         return tuple(p for p, addressed in text if addressed)
     out = list(title)
     for party, addressed in text:
+        if not party.name:  # a post whose holder the text does not name: the title's person's
+            holders = [k for k, p in enumerate(out) if p.kind == "person" and p.role is None]
+            if len(holders) == 1:
+                out[holders[0]] = dataclasses.replace(out[holders[0]], role=party.role)
+            continue
         same = next((k for k, p in enumerate(out) if _same_party(p, party)), None)
         if same is None:
             if addressed:
