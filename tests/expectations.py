@@ -161,9 +161,7 @@ def _lists(root: etree._Element) -> list[dict[str, Any]]:
     version = _first_version(root)
     out = []
     for element in (
-        xp(version, ".//tei:list[not(@type='distribution' or @type='contents')]")
-        if version is not None
-        else []
+        xp(version, ".//tei:list[not(@type='distribution')]") if version is not None else []
     ):
         found: dict[str, Any] = {"items": len(xp(element, "tei:item"))}
         if element.get("type"):

@@ -719,6 +719,23 @@ def test_an_address_that_names_a_post_and_its_office() -> None:
     ]
 
 
+@pytest.mark.parametrize("leader", ["…", " . . . ", "........"])
+def test_a_table_of_contents_is_a_list_of_its_entries(leader: str) -> None:
+    cable = _cable(
+        "The session opened at 4.45 p.m. and the President gave the floor to the first speaker."
+        f"\n\nCONTENTS\n\nAgenda item 9:\n\nSpeech by Mr. Florit (Argentina){leader}33\n\n"
+        f"Speech by Mr. Aiken (Ireland){leader}39\n\n72. Mr. AIKEN (Ireland): Mr. President, "
+        "may I congratulate you on your election.\n"
+    )
+    (contents,) = [p for p in cable.versions[-1].text.body if isinstance(p, PointList)
+                   and p.kind == "contents"]  # fmt: skip
+    assert plain_text(contents.head) == "CONTENTS Agenda item 9:"  # (a line break between)
+    assert [plain_text(i.content) for i in contents.items] == [
+        f"Speech by Mr. Florit (Argentina){leader}33",
+        f"Speech by Mr. Aiken (Ireland){leader}39",
+    ]
+
+
 def test_a_note_standing_before_the_furniture_is_the_openers() -> None:
     cable = _cable(
         "[Translator’s note: The Chinese names cannot be verified.]\n\nSecret\n\n"

@@ -606,8 +606,12 @@ def count_pairs(site: Site) -> dict[str, tuple[str, str]]:
         "paragraph": ("//tei:text//tei:p", "//section[@data-version]//p"),
         "numbered point": (
             "//tei:text//tei:list[not(@type='distribution' or @type='participants'"
-            " or @rend='dash' or @rend='bullet')]/tei:item",
+            " or @type='contents' or @rend='dash' or @rend='bullet')]/tei:item",
             f"//ol[{cls('points')}]/li",
+        ),
+        "contents entry": (
+            "//tei:text//tei:list[@type='contents']/tei:item",
+            f"//ul[{cls('contents')}]/li",
         ),
         "dashed point": (
             "//tei:text//tei:list[@rend='dash' or @rend='bullet']/tei:item",

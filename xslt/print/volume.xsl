@@ -321,7 +321,7 @@
     <xsl:apply-templates select="tei:head" mode="print-block"/>
     <xsl:variable name="kind">
       <xsl:choose>
-        <xsl:when test="@type = 'participants'">participants</xsl:when>
+        <xsl:when test="@type = 'participants' or @type = 'contents'"><xsl:value-of select="@type"/></xsl:when>
         <xsl:when test="@rend = 'dash' or @rend = 'bullet'"><xsl:value-of select="@rend"/></xsl:when>
         <xsl:otherwise>points</xsl:otherwise>
       </xsl:choose>

@@ -307,6 +307,14 @@
       <xsl:apply-templates select="tei:item" mode="item"/>
     </ul>
   </xsl:template>
+  <xsl:template match="tei:list[@type = 'contents']" mode="block" priority="1">
+    <div class="contents">
+      <xsl:apply-templates select="tei:head" mode="list-head"/>
+      <ul class="contents">
+        <xsl:apply-templates select="tei:item" mode="item"/>
+      </ul>
+    </div>
+  </xsl:template>
   <xsl:template match="tei:list[@type = 'participants']" mode="block" priority="1">
     <div class="participants">
       <xsl:apply-templates select="tei:head" mode="list-head"/>

@@ -102,8 +102,8 @@ def _items(list_element: etree._Element, items: Iterable[ListItem], ctx: Context
 def _point_list(parent: etree._Element, part: PointList, ctx: Context) -> None:
     if part.kind == "ordered":
         element = tei("list", parent, type="ordered")
-    elif part.kind == "participants":
-        element = tei("list", parent, type="participants")
+    elif part.kind in {"participants", "contents"}:
+        element = tei("list", parent, type=part.kind)
         if part.head:
             add_inlines(tei("head", element), part.head, ctx)
     else:

@@ -51,13 +51,13 @@ class Paragraph:
     rend: Align | None = None
 
 
-ListKind = Literal["ordered", "dash", "bullet", "participants"]
+ListKind = Literal["ordered", "dash", "bullet", "participants", "contents"]
 
 
 @dataclass(frozen=True)
 class PointList:
-    """Numbered or lettered points, dashed or bulleted points, or the list of those present
-    at a meeting (with its label as `head`)."""
+    """Numbered or lettered points, dashed or bulleted points, the list of those present at
+    a meeting (with its label as `head`), or a table of contents (its title as `head`)."""
 
     items: tuple[ListItem, ...]
     kind: ListKind = "ordered"

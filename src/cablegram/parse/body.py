@@ -33,6 +33,7 @@ from cablegram.model import (
     plain_text,
 )
 from cablegram.parse.closer import closer_parts, find_closer
+from cablegram.parse.contents import contents_list
 from cablegram.parse.context import (
     BodyContext,
     block_inlines,
@@ -347,6 +348,10 @@ def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:
                 else:
                     break
             parts.append(sheet_turn(run, ctx))
+            continue
+        if contents := contents_list(units, i, ctx):  # 'CONTENTS' | 'Speech by ……33'
+            parts.append(contents[0])
+            i = contents[1]
             continue
         following = units[i + 1] if i + 1 < len(units) else None
         if mark := separator(unit):
