@@ -19,6 +19,7 @@ KIND_PHRASES: tuple[tuple[str, str], ...] = (
                    r"|memcon|conversation|discussion"
                    r"|talks?|meeting|запис\w+ бесед\w*|бесед[аы]|gespräch(?:svermerk)?"),
     ("minutes", r"minutes|protocol|stenographic (?:record|report|transcript)|stenogram|transcript"
+                r"|summary records?(?! of (?:the |a )?(?:conversation|talk|discussion))"
                 r"|working notes|official records?|plenary meeting|session|plenum"
                 r"|протокол\w*|стенограмм\w*|niederschrift"),
     ("journal", r"journal|diary|дневник\w*|tagebuch"),

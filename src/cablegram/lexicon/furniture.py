@@ -76,7 +76,8 @@ SALUTATION = re.compile(
 CLOSING = re.compile(
     r"^(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully|devotedly|cordially|ever)"
     r"(?:\s+yours)?|yours(?:\s+\w+){0,2}|with\s+(?:\w+\s+){0,3}(?:greetings|respect|regards"
-    r"|salutations|esteem|wishes)|please accept\b.*assurances?.*|accept,?\s.*assurances?.*"
+    r"|salutations|esteem|wishes|consideration)|please accept\b.*assurances?.*"
+    r"|accept,?\s.*assurances?.*"
     r"|best regards|kind regards|regards|salute|с\s+(?:\w+\s+)?(?:уважением|приветом)"
     r"|mit\s+(?:\w+\s+)?grüßen|hochachtungsvoll|veuillez agréer.*)[,.!]?$",
     I,

@@ -191,7 +191,14 @@ def _addressees_in(version: Version) -> list[tuple[Party, bool]]:
     return found
 
 
-POST_ALONE = re.compile(rf"^(?:the\s+)?(?:{ROLE_WORD.pattern}\s*){{1,3}}$", re.IGNORECASE)
+# a post without its holder's name: 'Secretary', 'The Minister of External Affairs'
+POST_ALONE = re.compile(
+    rf"^(?:the\s+)?(?:{ROLE_WORD.pattern}\s*){{1,3}}(?:\s+(?:of|for)\s+[^\W\d][\w\s’'-]{{0,60}})?$",
+    re.IGNORECASE,
+)
+
+
+INITIAL = re.compile(r"\b[A-ZА-ЯЁ]\.")  # a name's initial: the holder is named
 
 
 def _post_and_office(text: str) -> list[tuple[Party, bool]] | None:
@@ -201,7 +208,9 @@ def _post_and_office(text: str) -> list[tuple[Party, bool]] | None:
     post, _, rest = text.partition(",")
     office_name, _, place = rest.strip().partition(",")
     office = party_of(office_name.strip(" .")) if office_name else None
-    if not POST_ALONE.match(post.strip()) or office is None or office.kind != "org":
+    if not POST_ALONE.match(post.strip()) or INITIAL.search(post) or office is None:
+        return None
+    if office.kind != "org":
         return None
     where = place.split(",")[0].strip(" .") or None
     return [

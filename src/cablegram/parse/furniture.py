@@ -11,6 +11,7 @@ import re
 
 from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
+from cablegram.parse.contents import CONTENTS_HEAD
 from cablegram.parse.context import (
     sheet_kind,
 )
@@ -47,6 +48,8 @@ def _opener_kind(
         return "salute" if _salute_or_address(block, unquoted, words) == "salute" else None
     if SECTION_NUMBER.match(text) or PARTICIPANTS.match(text) or _speaks(text):
         return None  # a numbered section, the list of those present, a sentence: the body
+    if CONTENTS_HEAD.match(text):
+        return None  # the document's own table of contents begins its text
     if is_gap_line(block):
         return "gap"
     if NOTE_ALONE.match(text):

@@ -78,7 +78,10 @@ def split_versions(
     bounds = _signed_off(blocks, _segments(labels))
     segments = [(blocks[a:b], _language_of(blocks[a:b], labels[a:b])) for a, b in bounds]
     wanted = [c.lower() for c in contents]
-    has_scan = any("scan" in c or c.startswith("original") for c in wanted)
+    # 'Original Scan', 'Original' (a scan); 'Original Transcript - English' is a transcript
+    has_scan = any(
+        "scan" in c or (c.startswith("original") and "transcript" not in c) for c in wanted
+    )
     has_transcript = any("transcript" in c for c in wanted)
     has_translation = any("translation" in c for c in wanted)
     original = language_code(original_language)
