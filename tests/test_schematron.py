@@ -20,6 +20,7 @@ from lxml.isoschematron import Schematron
 
 from cablegram import pipeline
 from cablegram.validate.schematron import _may_match_attribute, streamline
+from conftest import sample_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "cablegram.sch"
@@ -34,7 +35,7 @@ SPEC_EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "v2-example.xml"
 V2_FILES = sorted(p for p in SPEC_EXAMPLE.parent.glob("*.xml") if p != SPEC_EXAMPLE)
 SEEDS = ROOT / "seeds"
 VARIANTS = Path(__file__).resolve().parent / "variants"
-SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(VARIANTS.glob("*.txt"))
+SOURCES = sorted(SEEDS.glob("*.txt")) + sorted(VARIANTS.glob("*.txt")) + sample_paths()
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SCH = {"sch": SCH_NS}
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
@@ -147,7 +148,8 @@ def failures(
 
 @pytest.fixture(scope="module")
 def converted_corpus(converted: dict[str, pipeline.Converted]) -> dict[str, Path]:
-    """Every seed and variant converted (once per session), output path by source name."""
+    """Every seed, variant and real sample converted (once per session), output path by
+    source name."""
     return {name: r.output for name, r in converted.items() if r.output is not None}
 
 
