@@ -75,14 +75,16 @@ def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     kept, footnotes = take_footnotes(blocks)
     bracketed = {n: note.text for n, note in footnotes.notes.items() if note.anchor == "bracket"}
     marks = tuple(note for note in footnotes.notes.values() if note.anchor != "bracket")
-    cut = _cut(blocks, kept, footnotes)
+    cut = _footnote_cut(blocks, kept, footnotes)
     ctx.inline = InlineContext(footnotes=bracketed, marks=marks, cut_footnote=cut)
     ctx.unanchored = footnotes.unanchored
     blocks = _join_export_pages(kept)
     return _structure(group_quotes(split_points(blocks), frozenset()), ctx)
 
 
-def _cut(blocks: tuple[Block, ...], kept: tuple[Block, ...], footnotes: Footnotes) -> str | None:
+def _footnote_cut(
+    blocks: tuple[Block, ...], kept: tuple[Block, ...], footnotes: Footnotes
+) -> str | None:
     """The footnote the export stops in: the version's last block a footnote's text (taken
     to its anchor) that breaks off mid-sentence ('… a new channel was set up between')."""
     if not blocks or (kept and kept[-1] is blocks[-1]):

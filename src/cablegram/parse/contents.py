@@ -30,7 +30,12 @@ def contents_list(units: list[Unit], i: int, ctx: BodyContext) -> tuple[PointLis
         return None
     head = [units[i]]
     k = i + 1
-    while k < len(units) and len(head) < HEAD_BLOCKS and _block(units[k]) and not _entry(units[k]):
+    while (
+        k < len(units)
+        and len(head) < HEAD_BLOCKS
+        and isinstance(units[k], Block)
+        and not _entry(units[k])
+    ):
         head.append(units[k])
         k += 1
     entries: list[Unit] = []
@@ -49,10 +54,6 @@ def contents_list(units: list[Unit], i: int, ctx: BodyContext) -> tuple[PointLis
         ListItem(None, block_inlines(entry, ctx)) for entry in entries if isinstance(entry, Block)
     )
     return PointList(items, "contents", tuple(title)), k
-
-
-def _block(unit: Unit) -> bool:
-    return isinstance(unit, Block)
 
 
 def _title(unit: Unit) -> bool:

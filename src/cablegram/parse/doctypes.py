@@ -55,7 +55,7 @@ def kind_from_text(headings: list[str]) -> DocType | None:
 # 'A Russian translation of a Chinese report on …': what the archive's summary calls the
 # document where it opens by naming it ('A …', 'This is a …'): a kind after an indefinite
 # article and up to three words ('Stalin replies to a letter of Mao' names another one)
-ARTICLE = re.compile(r"^(?:this (?:document )?is\s+)?|\b(?:a|an)\s+", re.IGNORECASE)
+ARTICLE = re.compile(r"\b(?:a|an)\s+", re.IGNORECASE)
 OPENING = re.compile(r"^(?:this (?:document )?is\s+)?(?:a|an)\s+", re.IGNORECASE)
 WORD_AFTER = re.compile(r"[\w’'-]+\s+")
 WORDS_BEFORE_KIND = 3

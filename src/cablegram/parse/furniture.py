@@ -20,6 +20,7 @@ from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import NOTE_BY
 from cablegram.parse.quotes import Unit
 from cablegram.parse.sections import text_follows
+from cablegram.parse.signatories import ABBREVIATION_END
 from cablegram.parse.versions import is_gap_line
 from cablegram.read import Block
 
@@ -336,9 +337,6 @@ def _subject_line(text: str, following: tuple[Unit, ...]) -> bool:
         and not INITIALS_AFTER.search(text)
         and _heading_like(bare)
     )
-
-
-ABBREVIATION_END = re.compile(r"(?:\b[A-ZА-ЯЁ]\.){2,}$")
 
 
 def _body_follows(following: tuple[Unit, ...]) -> bool:

@@ -32,15 +32,17 @@ ROLE_WORDS = 16
 ROLE_FIRST_WORDS = 6  # a role word first: lower-case words may follow ('chargé d'affaires a.i.')
 
 
-def despaced(text: str) -> str:
-    """Letter-spaced words read as words ('S H T Y K O V' → 'SHTYKOV')."""
+def _despaced(text: str) -> str:
+    """Letter-spaced words read as words ('S H T Y K O V' → 'SHTYKOV'; a signature's
+    spaced name may be of three letters, 'L I U', unlike a head's line: see
+    `furniture.despaced`)."""
     return P.LETTERSPACED.sub(lambda m: m[0].replace(" ", ""), text)
 
 
 def signatory_kind(text: str) -> str | None:
     """'name' (someone named, perhaps with a role, a rank, a signature), 'role' (a post or
     an office, no one named), 'sign' (a signature or a rank alone); None: not a signatory."""
-    text = despaced(P.for_matching(text.strip()))
+    text = _despaced(P.for_matching(text.strip()))
     bare = P.SIGN_MARK.sub(" ", P.SIGNATURE_BRACKET.sub(" ", F.SIGNED_PREFIX.sub(" ", text)))
     if rank := RANKS.match(bare.strip()):
         bare = bare.strip()[rank.end() :]
