@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, get_args
 
 from cablegram.entities.authority import Kind
@@ -307,13 +307,23 @@ def _names(text: str, tagging: Tagging) -> list[tuple[int, int, Kind, str | None
 
 
 def _read_names(text: str, tagging: Tagging) -> list[tuple[int, int, Kind, str | None]]:
-    found = tagging.index.find(text)
+    found, evidence = _found(tagging.index, text)
     names: list[tuple[int, int, Kind, str | None]] = [
         (f.start, f.end, f.kind, tagging.ref(f)) for f in found
     ]
-    taken = [(f.start, f.end) for f in found]
-    names += [(start, end, "person", None) for start, end in evidence_names(text, taken)]
+    names += [(start, end, "person", None) for start, end in evidence]
     return sorted(names, key=lambda n: n[0])
+
+
+@lru_cache(maxsize=8192)
+def _found(index: NameIndex, text: str) -> tuple[tuple[Found, ...], tuple[tuple[int, int], ...]]:
+    """The authority's names in a text and the spans named on evidence around them: what
+    does not depend on where the text stands, kept across documents (an archive's documents
+    share their furniture lines and formulas; the references, which depend on the
+    document's countries, are decided for each)."""
+    found = tuple(index.find(text))
+    taken = [(f.start, f.end) for f in found]
+    return found, tuple(evidence_names(text, taken))
 
 
 def _slice(
