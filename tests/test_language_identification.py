@@ -358,3 +358,27 @@ def test_english_by_its_small_words_is_what_the_identifier_says_on_the_archive()
             assert fast == slow or (slow is None and fast == "en"), (path.name, text[:80])
             checked += 1
     assert checked > 500
+
+
+def test_russian_by_its_letters_is_what_the_identifier_says_on_the_archive() -> None:
+    """The short way to Russian (ы or э, and none of the neighbours' letters) gives what
+    py3langid gives, on every long Cyrillic paragraph and version of the seeds, samples
+    and variants; a text with a neighbour's letters is still the identifier's to read."""
+    cyrillic = tuple(SCRIPT_LANGUAGES["Cyrl"])
+    checked = 0
+    for path in [*seed_paths(), *sample_paths(), *variant_paths()]:
+        blocks = read_export(path).blocks
+        for text in [block.text for block in blocks] + [" ".join(b.text for b in blocks)]:
+            counts = script_counts(text)
+            if not counts or counts.most_common(1)[0] != ("Cyrl", counts["Cyrl"]):
+                continue
+            if counts["Cyrl"] < 400:
+                continue
+            slow, _ = identifier(cyrillic).classify(text[:LANGID_SAMPLE])
+            assert detect_language(text)[0] == slow == "ru", (path.name, text[:80])
+            checked += 1
+    assert checked >= 5
+    ukrainian = "Делегація Української РСР їздила до Києва, щоб обговорити питання. " * 8
+    bulgarian = "Българската делегация пристигна в София, където започнаха преговорите. " * 8
+    assert detect_language(ukrainian)[0] == "uk"
+    assert detect_language(bulgarian)[0] == "bg"

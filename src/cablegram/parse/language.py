@@ -97,12 +97,25 @@ def detect_language(text: str, counts: Counter[str] | None = None) -> tuple[str 
     script, letters = counts.most_common(1)[0]
     # OCR'd Russian is sometimes taken for a neighbour; Cyrillic here is Russian unless
     # the text is long enough for the identifier to be sure.
-    if script == "Cyrl" and letters < MIN_LETTERS_FOR_OTHER_CYRILLIC:
+    if script == "Cyrl" and (letters < MIN_LETTERS_FOR_OTHER_CYRILLIC or _russian_letters(text)):
         return "ru", letters
     if script in SCRIPT_LANGUAGES and letters >= MIN_LETTERS_FOR_LANGID:
         lang, _ = identifier(tuple(SCRIPT_LANGUAGES[script])).classify(text[:LANGID_SAMPLE])
         return lang, letters
     return SCRIPT_DEFAULT.get(script), letters
+
+
+# Of the Cyrillic languages the identifier knows, only Russian writes ы and э (Belarusian
+# writes them too, with і and ў); the others have letters Russian does not.
+RUSSIAN_LETTERS = re.compile("[ыэЫЭ]")
+OTHER_CYRILLIC_LETTERS = re.compile("[іїєґўђјљњћџѓќѕІЇЄҐЎЂЈЉЊЋЏЃЌЅ]")
+
+
+def _russian_letters(text: str) -> bool:
+    """A Cyrillic text with Russian's own letters and none of its neighbours' is Russian,
+    without asking the identifier (a version of some thousand letters costs it a
+    millisecond)."""
+    return bool(RUSSIAN_LETTERS.search(text)) and not OTHER_CYRILLIC_LETTERS.search(text)
 
 
 def script_language(text: str, counts: Counter[str] | None = None) -> tuple[str | None, int]:
