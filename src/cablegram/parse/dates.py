@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from cablegram.lexicon.dates import MONTH_NAMES, MONTHS, ROMAN
@@ -95,6 +96,7 @@ def full_year(text: str) -> int:
     return int(text) if len(text) == 4 else 1900 + int(text)
 
 
+@functools.lru_cache(maxsize=8192)  # (a line is read for its date by several rules)
 def find_date(
     text: str, *, american: bool = False, numeric_first: bool = False
 ) -> tuple[str, Dating] | None:

@@ -8,6 +8,7 @@ becomes a node, so no literal editorial bracket survives into the TEI.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -120,6 +121,23 @@ class InlineContext:
 def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
     """Parse a block's marked text into inline nodes."""
     ctx = ctx or InlineContext()
+    if ctx.footnotes or ctx.marks:
+        return _parse(text, ctx)
+    nodes, unbalanced = _parse_alone(text)
+    ctx.unbalanced.extend(unbalanced)
+    return nodes
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_alone(text: str) -> tuple[Inlines, tuple[str, ...]]:
+    """A text read where no footnote may anchor: what it gives depends on the text alone,
+    so it is kept (a document reads its lines under several rules, an archive's documents
+    share their furniture), with what `_balanced` reported on it."""
+    ctx = InlineContext()
+    return _parse(text, ctx), tuple(ctx.unbalanced)
+
+
+def _parse(text: str, ctx: InlineContext) -> Inlines:
     text = _balanced(text, ctx)
     out: list[Inline] = []
     pos = 0

@@ -44,6 +44,7 @@ from cablegram.parse.dates import (
 )
 from cablegram.parse.inline import mark
 
+DIGIT = re.compile(r"\d")
 BARE_NUMBER = re.compile(r"(?<![\w/])\d[\w/.-]*[\w/]|(?<![\w/])\d(?![\w/])")
 
 
@@ -141,6 +142,11 @@ def _labelled(match: re.Match[str]) -> Number:
 
 
 def mark_when(content: Inlines, year: int | None) -> Inlines:
+    """The dates and times of a text (each of their forms holds a figure: a text without
+    one is left as it is, unread by each of them)."""
+    if not any(isinstance(node, Text) and DIGIT.search(node.text) for node in content):
+        return content
+
     def timed(m: re.Match[str]) -> When:
         return When("time", m.group(0), Dating(when=time_value(m)))
 

@@ -9,6 +9,7 @@ then say which part is the original and which the translation; an omission line
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def split_versions(
     diagnostics: list[Diagnostic] = []
     if not blocks:
         return [], diagnostics
-    labels = [_label(block) for block in blocks]
+    labels = [_label(block.text) for block in blocks]
     bounds = _signed_off(blocks, _segments(labels))
     segments = [(blocks[a:b], _language_of(blocks[a:b], labels[a:b])) for a, b in bounds]
     wanted = [c.lower() for c in contents]
@@ -138,8 +139,8 @@ def _original(
     return [VersionBlocks("original", subtype, lang, blocks)]
 
 
-def _label(block: Block) -> _Label:
-    text = block.text
+@functools.lru_cache(maxsize=8192)  # (an archive's documents share furniture lines)
+def _label(text: str) -> _Label:
     if NUMERIC.fullmatch(text.strip()):  # '1.VII.51': the month's letters are no English
         return _Label(None, None, 0)
     counts = script_counts(text)  # once, for both labels
