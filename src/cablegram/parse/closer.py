@@ -258,12 +258,18 @@ def _closing_lines(block: Block) -> list[Block] | None:
     """The block cut before its last lines when they are a closer's and the line before
     them ends a sentence (so they are lines of their own, not a paragraph's wrapping)."""
     lines = block.lines
-    for k in range(1, len(lines)):
-        pieces = [line_pieces(line.text) for line in lines[k:]]
-        if (
-            P.TERMINAL.search(lines[k - 1].text)
-            and all(pieces)
-            and any(kind in STRONG | {"name"} for found in pieces for kind, _ in found or [])
+    # the closer's lines run to the block's end: read from there, up to a line of no closer
+    # (a paragraph's last line is read alone, not each of its lines)
+    pieces: list[list[Piece]] = []
+    for line in reversed(lines[1:]):
+        if not (found := line_pieces(line.text)):
+            break
+        pieces.insert(0, found)
+    first = len(lines) - len(pieces)
+    for k in range(first, len(lines)):
+        tail = pieces[k - first :]
+        if P.TERMINAL.search(lines[k - 1].text) and any(
+            kind in STRONG | {"name"} for found in tail for kind, _ in found
         ):
             return [Block(lines[:k]), Block(lines[k:])]
     return None
