@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from cablegram.lexicon.alternatives import led, words
 from cablegram.lexicon.names import ROLE_WORDS
 
 I = re.IGNORECASE  # noqa: E741
@@ -104,7 +105,7 @@ DISTRIBUTED_TO = re.compile(
     r"|verteiler:.*|distribution:.*)$",
     I,
 )
-ROLE_LINE = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in ROLE_WORDS)})\b", I)
+ROLE_LINE = re.compile(rf"\b{words(ROLE_WORDS)}\b", I)
 
 # a sentence that someone says opens with a personal pronoun (never a line of furniture)
 PRONOUNS = frozenset(
@@ -157,20 +158,27 @@ ON_BEHALF = re.compile(
 SIGNED_MARK = r"\s*\((?:sd|sgd|signed|gez|подп)\.?\)\.?"
 # Offices and roles that sign a document, beyond `ROLE_WORDS` ('Administrator of Affairs
 # of the Council of Ministers', 'chargé d'affaires a.i.', 'Заведующий отделом').
+SIGNATORY_ROLES = (
+    *(re.escape(w) for w in ROLE_WORDS), "Administrator", "Manager", "Officer", "Spokesman",
+    "Attach[ée]", "Charg[ée] d'affaires", "Counsel(?:l)?or", "Consul", "Plenipotentiary",
+    "Заведующий", "Управляющий", "Командующий", "Главнокомандующий", "Начальник", "Заместитель",
+    "Уполномоченный", "Советник", "Поверенный", "Botschafter", "Gesandter", "Leiter",
+    "Vorsitzender", "Sekretär", "Referent", "Beauftragter",
+)  # fmt: skip
 SIGNATORY_ROLE = re.compile(
-    rf"\b(?:{'|'.join(re.escape(w) for w in ROLE_WORDS)}|Administrator|Manager|Officer"
-    r"|Spokesman|Attach[ée]|Charg[ée] d'affaires|Counsel(?:l)?or|Consul|Plenipotentiary"
-    r"|Заведующий|Управляющий|Командующий|Главнокомандующий|Начальник|Заместитель"
-    r"|Уполномоченный|Советник|Поверенный|Botschafter|Gesandter|Leiter|Vorsitzender"
-    r"|Sekretär|Referent|Beauftragter)\b|(?<!\w)(?:Зам|Нач|Пред|Deputy|Dep)\.(?=\s)",
+    rf"\b{led(SIGNATORY_ROLES)}\b|(?<!\w){words(('Зам', 'Нач', 'Пред', 'Deputy', 'Dep'))}\.(?=\s)",
     I,
 )
 # An office that signs ('Foreign Ministry', 'Embassy in Vietnam', '驻朝鲜使馆')
+SIGNATORY_OFFICES = (
+    "Ministry", "Embassy", "Committee", "Department", "Government", "Council", "Office",
+    "Secretariat", "Headquarters", "Command", "Mission", "Delegation", "Legation", "Consulate",
+    "Bureau", "Presidium", "Politburo", "Министерство", "Посольство", "МИД", "ЦК", "Ministerium",
+    "Botschaft", "Amt",
+)  # fmt: skip
 SIGNATORY_OFFICE = re.compile(
-    r"\b(?:Ministry|Embassy|Committee|Department|Government|Council|Office|Secretariat"
-    r"|Headquarters|Command|Mission|Delegation|Legation|Consulate|Bureau|Presidium|Politburo"
-    r"|Министерство|Посольство|МИД|ЦК|Ministerium|Botschaft|Amt)\b"
-    r"|(?:使馆|外交部|委员会|政府|中央|办公厅|领事馆|司令部)$",
+    rf"\b{words(SIGNATORY_OFFICES)}\b"
+    rf"|{words(('使馆', '外交部', '委员会', '政府', '中央', '办公厅', '领事馆', '司令部'))}$",
     I,
 )
 # a separator or end mark closing the text ('——————', '###', '* * *')

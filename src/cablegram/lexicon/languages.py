@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from cablegram.lexicon.alternatives import led
+
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
@@ -27,23 +29,36 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 
 # Offices and archives of the English-speaking states: a document from one of them, in
 # English, is an original even where the page lists no contents and no original language.
+MISSION = r" (?:Embassy|Legation|Mission|Delegation)"
 ENGLISH_ORIGIN = re.compile(
-    r"\b(?:Department of State|State Department|White House|National Security Council"
-    r"|Foreign Office|Commonwealth (?:Relations )?Office|Cabinet Office|Department of External"
-    r" Affairs|Ministry of External Affairs|Prime Minister's (?:Office|Secretariat)"
-    r"|Central Intelligence Agency|Joint Chiefs of Staff|(?:American|US|U\.S\.|British|Irish"
-    r"|Indian|Canadian|Australian) (?:Embassy|Legation|Mission|Delegation)"
-    r"|National Archives (?:of Ireland|and Records Administration)|NARA|Nehru Memorial"
-    r"|National Archives of India|The National Archives|Public Record Office|Library of Congress"
-    r"|Presidential Library|Foreign Relations of the United States|FRUS)\b",
+    r"\b"
+    + led(
+        ["Department of State", "State Department", "White House", "National Security Council"]
+        + ["Foreign Office", "Commonwealth (?:Relations )?Office", "Cabinet Office"]
+        + ["Department of External Affairs", "Ministry of External Affairs"]
+        + ["Prime Minister's (?:Office|Secretariat)", "Central Intelligence Agency"]
+        + ["Joint Chiefs of Staff"]
+        + [country + MISSION for country in ("American", "US", r"U\.S\.", "British", "Irish")]
+        + [country + MISSION for country in ("Indian", "Canadian", "Australian")]
+        + ["National Archives (?:of Ireland|and Records Administration)", "NARA"]
+        + ["Nehru Memorial", "National Archives of India", "The National Archives"]
+        + ["Public Record Office", "Library of Congress", "Presidential Library"]
+        + ["Foreign Relations of the United States", "FRUS"]
+    )
+    + r"\b",
     re.IGNORECASE,
 )
 
 # … of which the American offices write a numeric date month first ('10/9/50': 9 October)
 AMERICAN_ORIGIN = re.compile(
-    r"\b(?:Department of State|State Department|White House|National Security Council"
-    r"|Central Intelligence Agency|Joint Chiefs of Staff|(?:American|US|U\.S\.) (?:Embassy"
-    r"|Legation|Mission|Delegation)|National Archives and Records Administration|NARA"
-    r"|Presidential Library|Library of Congress|Foreign Relations of the United States|FRUS)\b",
+    r"\b"
+    + led(
+        ["Department of State", "State Department", "White House", "National Security Council"]
+        + ["Central Intelligence Agency", "Joint Chiefs of Staff"]
+        + [country + MISSION for country in ("American", "US", r"U\.S\.")]
+        + ["National Archives and Records Administration", "NARA", "Presidential Library"]
+        + ["Library of Congress", "Foreign Relations of the United States", "FRUS"]
+    )
+    + r"\b",
     re.IGNORECASE,
 )

@@ -17,7 +17,9 @@ from cablegram.model import ArchivalCopy, CitationPart, Inlines, Reprint
 from cablegram.parse.dates import parse_date_line
 from cablegram.parse.inline import parse_inline
 
-ARCHIVE_NAME = re.compile(r"[\w ,.&'-]*?Digital Archive", re.I)
+# (a name begins where a run of its characters does: the search tries no other position,
+# each of which would have read on up to the name, or the run's end)
+ARCHIVE_NAME = re.compile(r"(?:^|(?<=[^\w ,.&'-]))[\w ,.&'-]*?Digital Archive", re.I)
 TRANSLATOR = re.compile(
     r"(?:(?:Obtained|Edited) and translated|Translated(?: and annotated)?|Translation)"
     r"(?:\s+from\s+\w+)?(?:\s+(?:into|to)\s+\w+)?\s+(?:for\s+[\w ]+?\s+)?by\s+"

@@ -60,7 +60,9 @@ NESTING = rf"(?=\s*(?:(?:stamp|{NOTE_BY})[^\[\]\n]*?:|handwritten\b))"
 FLAT = r"\[\[[^\[\]\n]*\]\]|\[[^\[\]\n]*\]"  # a bracket holding none, or a doubled one
 INNER = rf"\[(?:[^\[\]\n]|{FLAT})*\]"  # a bracket holding flat ones
 TOKEN = re.compile(
-    r"(?P<double>\[\[(?P<inner>[^\[\]\n]*)\]\])"  # '[[N. P. Varnov?]]': one bracket, doubled
+    # (led by what each alternative begins with: most positions begin none)
+    "(?=[" + re.escape("[/<h" + LB + LB_JOINED + WRAP + WRAP_JOINED + PAGE_OPEN) + "])"
+    r"(?:(?P<double>\[\[(?P<inner>[^\[\]\n]*)\]\])"  # '[[N. P. Varnov?]]': one bracket, doubled
     r"|(?P<bracket>\[(?P<content>"
     + NESTING
     + rf"(?:[^\[\]\n]|\[\[[^\[\]\n]*\]\]|{INNER})*|[^\[\]\n]*)\])"
@@ -68,7 +70,7 @@ TOKEN = re.compile(
     r"|(?P<page>" + PAGE_OPEN + r"(?P<n>[^" + PAGE_CLOSE + r"]*)" + PAGE_CLOSE + r")"
     r"|(?P<turn>(?<=\s)//(?=\s))"  # 'на материке // Китая': a transcript marks the page turn
     r"|<(?P<anglelink>https?://(?:[^\s<>%\[\]{}|\\^`\"]|%[0-9A-Fa-f]{2})+)>"
-    r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)])"
+    r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)]))"
 )
 SEAMS = {LB, LB_JOINED, WRAP, WRAP_JOINED}
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
