@@ -21,6 +21,7 @@ I = re.IGNORECASE  # noqa: E741
 LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
 DIGIT_LOOKALIKES = str.maketrans("Il", "11")
 MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+DIGIT = re.compile(r"\d")
 NUMBER_WITH_I = re.compile(r"\b(?=[\dIl.]*\d)(?=[\d.]*[Il])[\dIl.]+\b")
 
 
@@ -28,9 +29,11 @@ NUMBER_WITH_I = re.compile(r"\b(?=[\dIl.]*\d)(?=[\d.]*[Il])[\dIl.]+\b")
 def for_matching(text: str) -> str:
     """`text` with the Latin look-alikes inside Cyrillic words and the I or l inside
     numbers read as what they stand for (same length)."""
-    if MIXED_WORD.search(text):
+    if not text.isascii() and MIXED_WORD.search(text):  # (no Cyrillic letter in ASCII)
         text = MIXED_WORD.sub(lambda m: m[0].translate(LATIN_LOOKALIKES), text)
-    return NUMBER_WITH_I.sub(lambda m: m[0].translate(DIGIT_LOOKALIKES), text)
+    if ("I" in text or "l" in text) and DIGIT.search(text):
+        text = NUMBER_WITH_I.sub(lambda m: m[0].translate(DIGIT_LOOKALIKES), text)
+    return text
 
 
 # ----------------------------------------------------------------- opener (furniture)
