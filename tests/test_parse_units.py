@@ -1376,3 +1376,41 @@ def test_a_paragraph_of_dots_alone_is_an_omission(dots: str) -> None:
     page = _page("Record of Conversation between A and B", f"{talk}\n\n{dots}\n\nWe agreed.")
     body = parse_bytes("t.txt", page.encode()).versions[-1].text.body
     assert any(isinstance(part, Gapped) for part in body)
+
+
+PARTY_PARTS = (
+    "Below we give what we know of the two parties of the front.\n\n"
+    "1. The Democratic Party.\n\n"
+    "The Democratic Party was founded in 1944 by students and officials.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "partial"),
+    [
+        (PARTY_PARTS, True),
+        (
+            PARTY_PARTS + "2. The Socialist Party.\n\n"
+            "The Socialist Party was founded in 1946 by teachers.\n",
+            False,
+        ),
+        (PARTY_PARTS + "Ambassador\n\nI. Petrov\n", False),
+        ("The front has one party.\n\nThe Democratic Party was founded in 1944.\n", False),
+    ],
+    ids=["first-part-only", "two-parts", "signed", "no-parts"],
+)
+def test_a_text_that_ends_in_the_first_of_its_numbered_parts_stops_there(
+    body: str, partial: bool
+) -> None:
+    """No author numbers one part alone: a text without a closer that ends in its part 1
+    is a page copied that far (a truncation gap, a warning that says why), though its last
+    sentence is whole; a second part, or a signature, shows the text complete."""
+    document = parse_bytes("t.txt", _page("Information on the Parties of the Front", body).encode())
+    assert document.source.partial == partial
+    assert any("first of its numbered parts" in d.message for d in document.diagnostics) == partial
+    xml = etree.tostring(encode_document(document, "t").getroot(), encoding="unicode")
+    assert ('<gap reason="truncated"/>' in xml) == partial
+    # 'Information on …' names a subject, no sender (the signature alone may name one)
+    assert [p.name for p in document.metadata.senders] == (
+        ["I. Petrov"] if "Petrov" in body else []
+    )

@@ -120,9 +120,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("211_liu-shaoqi-mao-cable-1949-07-18", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Wang Jiaxiang']"
     ),
-    ("215_democratic-parties-pcc-1949-07-07-docslib", "partial"): (
-        "truncation not told: found False, expected True"
-    ),
     ("221_aiken-press-release-1958-10-17", "senders"): (
         "senders differ: found [], expected [{'name': 'Department of External Affairs', "
         "'kind': 'org'}]"

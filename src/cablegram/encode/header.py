@@ -269,7 +269,9 @@ def _revision_desc(revision: etree._Element, document: Document) -> None:
     append_text(change, " (SHA-256 ")
     tei("idno", change, type="SHA-256").text = source.sha256
     layout = f"), a {source.layout} export"
-    append_text(change, layout + (" that stops mid-text." if source.partial else "."))
+    append_text(
+        change, layout + (" that stops before the document's end." if source.partial else ".")
+    )
     if source.chrome:
         chrome = tei("change", revision, type="chrome")
         chrome.text = (

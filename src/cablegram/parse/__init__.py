@@ -33,6 +33,7 @@ from cablegram.model import (
     SourceInfo,
     Text,
     Version,
+    plain_text,
 )
 from cablegram.parse.body import BodyContext, parse_version
 from cablegram.parse.citation import parse_references
@@ -93,14 +94,17 @@ def _parse(export: Export) -> Document:
             for problem in dict.fromkeys(body_ctx.inline.unbalanced)
         ]
         versions.append(Version(part.kind, part.subtype, part.lang, text, part.blocks[0].no))  # type: ignore[arg-type]
-    partial = bool(versions) and (cut_in_note or _stops_mid_text(versions[-1].text))
+    mid_text = bool(versions) and (cut_in_note or _stops_mid_text(versions[-1].text))
+    after_first = bool(versions) and not mid_text and _stops_after_first_part(versions[-1].text)
+    partial = mid_text or after_first
     if partial:
         if not cut_in_note:  # (a footnote's text ends in its gap already)
             versions[-1] = dataclasses.replace(
                 versions[-1], text=_mark_truncated(versions[-1].text)
             )
+        problem = "stops after the first of its numbered parts" if after_first else "stops mid-text"
         diagnostics.append(
-            Diagnostic(fields.body[-1].lines[-1].no, "warning", "the export stops mid-text")
+            Diagnostic(fields.body[-1].lines[-1].no, "warning", f"the export {problem}")
         )
     metadata = complete(metadata, versions)
     if not metadata.copies and (cited := footer_value(export.chrome, "Source")):
@@ -140,6 +144,22 @@ def _stops_mid_text(text: DocText) -> bool:
     if isinstance(last, Paragraph) and not footnote and _closing_line(ending):
         return False
     return not TERMINAL.search(ending) and not ending.endswith("]")
+
+
+FIRST_PART = re.compile(r"^\s*(?:1|I)[.)](?:\s|$)")  # '1. The Revolutionary Committee …'
+NUMBERED_PART = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})[.)](?:\s|$)")
+
+
+def _stops_after_first_part(text: DocText) -> bool:
+    """True when a text without a closer ends in the first of its numbered parts: no author
+    numbers one part alone, so the export stopped there, though on a full sentence (a page
+    copied as far as its first part: 'Below we present the parties …' | '1. The
+    Revolutionary Committee …' | its paragraphs, and nothing after)."""
+    if text.closer or not text.body or not isinstance(text.body[-1], Section):
+        return False
+    heads = [plain_text(part.head) for part in text.body if isinstance(part, Section)]
+    numbered = [head for head in heads if NUMBERED_PART.match(head)]
+    return len(numbered) == 1 and numbered[0] == heads[-1] and bool(FIRST_PART.match(heads[-1]))
 
 
 def _last_block(part: object) -> object:

@@ -29,6 +29,7 @@ from cablegram.parse.parties import participants_of, party_of
 NUMBER = re.compile(r"^\s*(?:No\.|N[°º]|№|Nr\.)\s*(?P<number>[\w/-]+)")
 ORIGIN = re.compile(r"^\s*from\s+(?P<origin>[A-Z][\w]+(?: [A-Z][\w]+)?)\s*,")
 # a subject after the parties: ', on …', ' on the Draft …', ' Conveying a Message …'
+SUBJECT_FIRST = re.compile(r"^\s*(?:on|about|regarding|concerning|re:)\s", re.I)
 SUBJECT = re.compile(
     r"(?:,\s+|\s+)(?:on|about|regarding|concerning|re:|conveying|transmitting|forwarding"
     r"|reporting|enclosing|containing|in connection with|and draft)\s.*$"
@@ -146,6 +147,8 @@ def _authored(facts: TitleFacts, after: str) -> TitleFacts:
 def _correspondence(facts: TitleFacts, after: str) -> TitleFacts:
     """Senders, addressees and intermediaries: `, A to B`, `from A to B`, `of A to B`,
     `from A and B on …`, with `via X`, `[via X]`, `…, for C`."""
+    if SUBJECT_FIRST.match(after):
+        return facts  # 'Information on the Parties of …': a subject, no party named
     parties = re.sub(r"^\s*(?:,\s*)?(?:from|of|by)?\s*", "", after)
     parties = re.sub(r"^\s*,\s*", "", parties)
     via: tuple[Party, ...] = ()
