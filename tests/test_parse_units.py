@@ -1414,3 +1414,42 @@ def test_a_text_that_ends_in_the_first_of_its_numbered_parts_stops_there(
     assert [p.name for p in document.metadata.senders] == (
         ["I. Petrov"] if "Petrov" in body else []
     )
+
+
+MASTHEAD = (
+    "United Nations\n\nGENERAL ASSEMBLY\n\nTenth Session\n\nOfficial Records\n\n530th\n\n"
+    "PLENARY MEETING\n\nTuesday, 20 September 1955, at 3.15 p.m.\n\nNEW YORK\n\n"
+    "1. The PRESIDENT: I declare open the general debate of the tenth session.\n"
+)
+
+
+def test_a_records_masthead_gives_its_series_meeting_and_dateline() -> None:
+    """The masthead of a body's official records: the session and the records are series,
+    the meeting's number over its name one heading, the date, the time (afternoon) and the
+    place one dateline; the text begins after them."""
+    document = parse_bytes("t.txt", _page("Address by the President", MASTHEAD).encode())
+    text = document.versions[0].text
+    parts = [(p.kind, plain_text(p.content)) for p in text.opener if isinstance(p, Furniture)]
+    assert parts[2:] == [
+        ("series", "Tenth Session"),
+        ("series", "Official Records"),
+        ("heading", "530th PLENARY MEETING"),
+        ("dateline", "Tuesday, 20 September 1955, at 3.15 p.m. NEW YORK"),
+    ]
+    xml = etree.tostring(encode_document(document, "t").getroot(), encoding="unicode")
+    assert '<time when="15:15:00">3.15 p.m.</time>' in xml
+    assert "<p>NEW YORK</p>" not in xml and "<p><placeName" not in xml
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Statement by V. V. Kuznetsov in the Security Council on the Congo", "V. V. Kuznetsov"),
+        ("Speech by Zhou Enlai at the Second Session of the National People's Congress",
+         "Zhou Enlai"),
+        ("Journal of Soviet Ambassador in the DPRK A. M. Puzanov for 7 March 1960",
+         "A. M. Puzanov"),
+    ],
+)  # fmt: skip
+def test_where_a_speech_was_made_is_no_part_of_its_author(title: str, author: str) -> None:
+    assert [party.name for party in read_title(title).authors] == [author]

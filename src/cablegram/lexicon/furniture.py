@@ -41,6 +41,27 @@ RETURN_NOTICE = re.compile(
 FORM_OF_DOCUMENT = re.compile(
     r"^(?:draft|version \d+|copy|excerpt|extract|translation|проект|выписка)\.?$", I
 )
+# The masthead of a body's official records (the United Nations' 'GENERAL ASSEMBLY' |
+# 'Thirteenth Session' | 'Official Records' | '751st' | 'PLENARY MEETING'): the session,
+# the year and the records are the series the record belongs to; a meeting's number heads
+# it, alone on its line or with the meeting's name
+ORDINAL = (
+    r"(?:\d{1,4}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+    r"|fortieth|fiftieth)"
+)
+RECORDS_SERIES = re.compile(
+    rf"^(?:{ORDINAL}\s+(?:(?:regular|special|emergency special)\s+)?(?:session|year)"
+    r"|official records|supplement no\.\s*\d+)\.?$",
+    I,
+)
+# a dateline's time on a line of its own ('at 4.45 p.m.', '16.30', 'um 10 Uhr')
+TIME_ALONE = re.compile(
+    r"^(?:at|um|à|в)?\s*(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:[ap]\.\s?m\.|h|hours|uhr|ч\.)?$", I
+)
+MEETING_NUMBER = re.compile(rf"^{ORDINAL}$", I)
+MEETING = re.compile(rf"^(?P<n>{ORDINAL}\s+)?(?:plenary\s+)?meeting$", I)
 # A standalone file reference or register number: 'F.N.33.', 'PR/11/57 (Ottawa)', 'D/4',
 # '417/178/10', 'No. 0243/66', 'Special No. 62', 'Issuing No. 8600', 'Вх. № 2114'.
 REFERENCE = re.compile(

@@ -69,6 +69,12 @@ def _opener_kind(
         return "copy"
     if previous == "received" and LOG_NUMBERS.match(text):
         return "received"  # the log's dates and times on a line of their own
+    if previous == "dateline" and F.TIME_ALONE.match(text) and not text.isdigit():
+        return "dateline"  # 'Friday, 19 September, 1958,' | 'at 4.45 p.m.'
+    if F.RECORDS_SERIES.match(text):
+        return "series"  # 'Thirteenth Session', 'Official Records'
+    if _meeting_heading(text, following, previous):
+        return "heading"  # '751st' | 'PLENARY MEETING'
     for kind, pattern in (
         ("doctype", P.DOCTYPE),
         ("handling", P.HANDLING),
@@ -182,6 +188,15 @@ def _speaks(text: str) -> bool:
 
 
 SPOKEN_WORDS = 3
+
+
+def _meeting_heading(text: str, following: tuple[Unit, ...], previous: str | None) -> bool:
+    """A meeting's number and name in a record's masthead ('751st PLENARY MEETING'), or
+    either where the other stands next to it, on a line of its own."""
+    if (meeting := F.MEETING.match(text)) and (meeting["n"] or previous == "heading"):
+        return True
+    after = following[0] if following and isinstance(following[0], Block) else None
+    return bool(F.MEETING_NUMBER.match(text) and after and F.MEETING.match(after.text.strip()))
 
 
 def dateline_like(text: str) -> bool:

@@ -33,6 +33,7 @@ from cablegram.model import (
     plain_text,
 )
 from cablegram.parse.dates import (
+    AM_PM,
     AT_TIME,
     DAY_MONTH,
     MILITARY_TIME,
@@ -152,7 +153,7 @@ def mark_when(content: Inlines, year: int | None) -> Inlines:
 
     content = mark(content, P.DATE_AFTER_TIME, lambda m: dated(m.group(0), date_value(m, year)))
     content = mark(content, P.NUMERIC_YEAR_APART, lambda m: dated(m.group(0), date_value(m, year)))
-    for pattern in (TIME, AT_TIME, MILITARY_TIME):
+    for pattern in (AM_PM, TIME, AT_TIME, MILITARY_TIME):  # ('4.45 p.m.' is 16:45)
         content = mark(content, pattern, timed)
     content = mark(content, DAY_MONTH, lambda m: dated(m.group(0), date_value(m, year)))
     return mark(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
 from cablegram.model import (
     AddedBlock,
@@ -30,6 +31,7 @@ from cablegram.model import (
     SheetTurn,
     Text,
     When,
+    plain_text,
 )
 from cablegram.parse.closer import mark_clerk
 from cablegram.parse.context import (
@@ -41,7 +43,7 @@ from cablegram.parse.context import (
 )
 from cablegram.parse.dates import HOURS_MINUTES, time_value
 from cablegram.parse.doctypes import kind_in
-from cablegram.parse.furniture import LOG_NUMBERS, is_table, opener_kind
+from cablegram.parse.furniture import LOG_NUMBERS, is_table, lone_place, opener_kind
 from cablegram.parse.inline import mark, parse_inline
 from cablegram.parse.marks import mark_dateline, mark_when
 from cablegram.parse.quotes import Unit
@@ -102,6 +104,9 @@ def _continues(part: OpenerPart, kind: str, unit: Block) -> bool:
         return False
     if kind == "heading":
         return True
+    if kind == "dateline":  # its place, its date, its time on lines of their own
+        text, before = unit.text.strip(), plain_text(part.content).strip()
+        return bool(F.TIME_ALONE.match(text) or lone_place(text) or lone_place(before))
     if kind == "address":  # a line that is no address by itself ('Generalissimo J. V. STALIN')
         return opener_kind(unit, [], True, None) != "address"
     return kind == "received" and bool(LOG_NUMBERS.match(unit.text.strip()))

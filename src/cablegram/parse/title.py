@@ -29,6 +29,12 @@ from cablegram.parse.parties import participants_of, party_of
 NUMBER = re.compile(r"^\s*(?:No\.|N[°º]|№|Nr\.)\s*(?P<number>[\w/-]+)")
 ORIGIN = re.compile(r"^\s*from\s+(?P<origin>[A-Z][\w]+(?: [A-Z][\w]+)?)\s*,")
 # a subject after the parties: ', on …', ' on the Draft …', ' Conveying a Message …'
+# where a speech was made: 'Statement by A in the Security Council', 'Speech by A at the
+# 873rd Meeting of …', 'at the Plenum of the CC'
+VENUE = re.compile(
+    r"\s+(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:Meeting|Session|Council|Assembly"
+    r"|Conference|Congress|Plenum|Parliament|Senate|Sitting)\b.*$"
+)
 SUBJECT_FIRST = re.compile(r"^\s*(?:on|about|regarding|concerning|re:)\s", re.I)
 SUBJECT = re.compile(
     r"(?:,\s+|\s+)(?:on|about|regarding|concerning|re:|conveying|transmitting|forwarding"
@@ -136,7 +142,7 @@ def _authored(facts: TitleFacts, after: str) -> TitleFacts:
     if not match:
         return facts
     who = TRAILING_DATE.sub("", TITLE_DATE.sub("", match["who"]))
-    who = SUBJECT.sub("", who)
+    who = VENUE.sub("", SUBJECT.sub("", who))
     who = re.split(r"\s+(?:and|before)\s+", who, maxsplit=1)[0]
     if split := _split_to(who):  # 'Speech by A to B', not 'Ambassador to the DRV A'
         who = split[0]
