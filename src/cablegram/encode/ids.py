@@ -20,6 +20,7 @@ from cablegram.model import Dating, Document, Participant, Party
 
 PARTY_WORDS = 3
 RECORDS = frozenset({"memorandum", "minutes", "telcon"})
+AUTHORED = frozenset({"statement", "journal", "other"})
 STOPWORDS = {"of", "the", "in", "for", "and", "to", "at", "on"}
 
 
@@ -32,6 +33,8 @@ def document_id(document: Document) -> str:
         parts.append(number)
     if meta.kind in RECORDS:  # a record is named after who met, not who wrote it down
         named = meta.participants[:1] or meta.senders[:2] or meta.authors[:1]
+    elif meta.kind in AUTHORED:  # a speech after its speaker, not the office that issued it
+        named = meta.authors[:1] or meta.senders[:2] or meta.participants[:1]
     else:
         named = meta.senders[:2] or meta.authors[:1] or meta.participants[:1]
     slugs = [_party_slug(p) for p in named]

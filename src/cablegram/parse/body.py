@@ -43,7 +43,7 @@ from cablegram.parse.context import (
     stamp_block,
 )
 from cablegram.parse.dates import find_date
-from cablegram.parse.enclosures import embed_letters, split_enclosures
+from cablegram.parse.enclosures import Enclosure, embed_letters, split_enclosures
 from cablegram.parse.footnotes import Footnotes, take_footnotes
 from cablegram.parse.furniture import (
     caption_and_date,
@@ -317,11 +317,23 @@ def _structure(units: list[Unit], ctx: BodyContext, depth: int = 0) -> DocText:
     opener = furniture_numbers(opener_parts(units, start, ctx), ctx.year)
     body = _body(units[start:end], ctx, depth)
     enclosed = tuple(
-        QuotedText(_structure(enclosure.units, ctx, depth + 1), enclosure.kind)  # type: ignore[arg-type]
+        QuotedText(_enclosed(enclosure, ctx, depth + 1), enclosure.kind)  # type: ignore[arg-type]
         for enclosure in enclosures
     )
     closer = closer_parts(units[end:], ctx)
     return DocText(opener=opener, body=(*body, *enclosed), closer=closer)
+
+
+def _enclosed(enclosure: Enclosure, ctx: BodyContext, depth: int) -> DocText:
+    """An enclosed text, its head the first part of its opener: a heading ('Text of speech
+    made by …'), where it is not read as the opener's already ('DRAFT', 'Excerpt from …
+    Transcript …' name the kind of text)."""
+    head, *rest = enclosure.units
+    if not enclosure.headed or not isinstance(head, Block) or opener_kind(head, rest[:2], False):
+        return _structure(enclosure.units, ctx, depth)
+    text = _structure(rest, ctx, depth)
+    heading = Furniture("heading", block_inlines(head, ctx))
+    return dataclasses.replace(text, opener=(heading, *text.opener))
 
 
 def _body(units: list[Unit], ctx: BodyContext, depth: int) -> tuple:

@@ -59,6 +59,12 @@ GENERIC_ADDRESS = re.compile(
 )
 
 
+# the kinds whose signature names their sender: correspondence, and a statement, which its
+# issuing office signs ('Department of External Affairs' | '17th October, 1958.' under a
+# press release)
+SIGNED_BY_SENDER = CORRESPONDENCE | {"statement"}
+
+
 def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
     """`metadata` with what the versions' text adds to it."""
     main = _main_version(versions)
@@ -80,7 +86,7 @@ def complete(metadata: Metadata, versions: list[Version]) -> Metadata:
         changes["date"] = own  # no date line, no citation: the document's own dateline
     if main and kind not in PARTICIPATED:
         changes["addressees"] = _merged(metadata.addressees, _addressees_in(main))
-    if main and kind in CORRESPONDENCE:
+    if main and kind in SIGNED_BY_SENDER:
         signed = _signatories(main)
         if metadata.senders:  # the signature gives the title's sender a role
             changes["senders"] = _merged(metadata.senders, [(p, False) for p in signed])

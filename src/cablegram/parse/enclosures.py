@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass
 
 from cablegram.lexicon import furniture as F
+from cablegram.lexicon import patterns as P
 from cablegram.parse.closer import is_closer_block
 from cablegram.parse.quotes import Quoted, Unit
 from cablegram.read import Block
+from cablegram.read.blocks import PAGE_BREAK_MARK
 
 # the head of an enclosed text, standing alone
 ENCLOSURE_HEAD = re.compile(
-    r"^(?:text of (?:the )?(?:speech|statement|draft|certain|letter|telegram|note|resolution"
-    r"|amendments?|address|reply|declaration|communiqu)\w*\b|draft(?: resolution)?$"
+    r"^(?:text of (?:the )?(?:[\w-]+ ){0,3}?(?:speech|statement|draft|letter|telegram|note"
+    r"|resolution|amendments?|address|reply|declaration|communiqu)\w*\b|draft(?: resolution)?$"
     r"|(?:enclosure|attachment|annex|appendix|приложение|anlage)\b(?:\s*(?:no\.|№)?\s*\d+)?\W*$"
     r"|проект$|entwurf$|(?:excerpt|extract)s? from\b|выписка из\b|auszug aus\b)",
     re.IGNORECASE,
@@ -38,6 +40,7 @@ class Enclosure:
 
     units: list[Unit]
     kind: str  # "letter" (after a covering note's signature) or "enclosure" (under a head)
+    headed: bool = False  # its first unit is its head ('Text of speech made by …')
 
 
 def split_enclosures(units: list[Unit]) -> tuple[list[Unit], list[Enclosure]]:
@@ -48,9 +51,42 @@ def split_enclosures(units: list[Unit]) -> tuple[list[Unit], list[Enclosure]]:
     heads = [k for k in range(1, len(units)) if _head(units[k])]
     if not heads:
         return units, []
+    heads += _unheaded(units, heads)
     bounds = [*heads, len(units)]
-    enclosures = [Enclosure(units[a:b], _kind(units[a])) for a, b in itertools.pairwise(bounds)]
+    enclosures = [
+        Enclosure(units[a:b], _kind(units[a]), headed=_head(units[a]) and b - a > 1)
+        for a, b in itertools.pairwise(bounds)
+    ]
     return units[: heads[0]], enclosures
+
+
+LISTED_ENCLOSURE = re.compile(r"^\s*\d{1,2}\.\s*text of\b", re.IGNORECASE)
+
+
+def _unheaded(units: list[Unit], heads: list[int]) -> list[int]:
+    """Where the enclosures that the covering text announces (a numbered list of 'Text of
+    …') but that stand under no head of their own begin: on a new page, under a body's
+    letterhead ('[page break]' | 'UNITED NATIONS GENERAL ASSEMBLY'), after the last head."""
+    announced = sum(
+        1
+        for unit in units[: heads[0]]
+        if isinstance(unit, Block) and LISTED_ENCLOSURE.match(unit.text)
+    )
+    starts = [
+        k
+        for k in range(heads[-1] + 2, len(units))
+        if _page_break(units[k - 1]) and _letterhead(units[k])
+    ]
+    return starts[: max(0, announced - len(heads))]
+
+
+def _page_break(unit: Unit) -> bool:
+    return isinstance(unit, Block) and bool(PAGE_BREAK_MARK.match(unit.text))
+
+
+def _letterhead(unit: Unit) -> bool:
+    text = unit.text.strip() if isinstance(unit, Block) else ""
+    return text.isupper() and len(text.split()) <= HEAD_WORDS and bool(P.OFFICE.search(text))
 
 
 def _kind(head: Unit) -> str:

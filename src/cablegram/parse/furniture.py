@@ -114,7 +114,7 @@ def _opener_kind(
         return "heading"  # the caption's further lines
     if salute := _salute_or_address(block, text, words):
         return salute
-    if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or F.POSTAL_ADDRESS.match(text):
+    if (F.PLACE_DASH_ADDRESSEE.match(text) and words <= 12) or _postal_address(text):
         return "address"  # 'Moscow—Ministry of Foreign Affairs', 'Mr. F. H. Boland, …, New York.'
     if previous == "address" and _subject_line(text, following):
         return "subject"  # 'Secretary, | … | Dublin, Ireland.' | 'Poland and Our Policy at U.N.O.'
@@ -131,7 +131,14 @@ def _opener_kind(
         return caption
     if F.PROTOCOL_ITEM.match(text) and words <= HEADING_WORDS:
         return "heading"  # 'П82/214. О направлении …': the decision's number and subject
-    if P.OFFICE.search(text) and words <= 14 and not P.TERMINAL.search(text.rstrip(".")):
+    if (
+        P.OFFICE.search(text)
+        and words <= 14
+        and not P.TERMINAL.search(text.rstrip("."))
+        and not (
+            text.endswith(",") and not text.isupper()
+        )  # 'The General Assembly,' | 'Recalling …'
+    ):
         return "office"
     if len(text) <= 2:
         return "line"
@@ -179,6 +186,19 @@ BRACKETED = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]")
 STAMP_LINE = re.compile(r"^(?:DECLASSIFIED|SANITIZED|RELEASED)\b.*\d", re.IGNORECASE)
 WORDS_AFTER_DATE = 4
 WORDS_BEFORE_DATE = 4
+
+
+def _postal_address(text: str) -> bool:
+    """'Mr. F. H. Boland, …, New York.': a name and where to find him; not a speech that
+    opens by addressing someone ('Mr. Chairman, last year my delegation …')."""
+    return bool(
+        F.POSTAL_ADDRESS.match(text)
+        and not TERMINAL_SENTENCE.search(text)
+        and not SPEAKER_PRONOUN.search(text)
+    )
+
+
+SPEAKER_PRONOUN = re.compile(r"\b(?:I|we|my|our|us|me)\b")
 
 
 def _speaks(text: str) -> bool:

@@ -85,7 +85,16 @@ def is_heading(block: Block, following: Block | None, titles: set[str]) -> bool:
     if not words or len(words) > HEAD_WORDS or text.endswith((":", ",", ";")):
         return False
     # the block's own form first: the text after it may be a long paragraph
-    return _reads_as_head(block, text, words, following, titles) and text_follows(following)
+    if not _reads_as_head(block, text, words, following, titles):
+        return False
+    return text_follows(following) or bool(P.PART_ALONE.match(text) and _words_follow(following))
+
+
+def _words_follow(block: Block) -> bool:
+    """Words after a part's number or name, though without a stop ('Amendment .1.' | 'Add
+    following paragraph at the end of preamble in attached draft resolution')."""
+    text = " ".join(block.text.split())
+    return len(text.split()) >= TEXT_WORDS and not capitals(text) and text[:1].isupper()
 
 
 def _reads_as_head(
