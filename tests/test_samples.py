@@ -133,10 +133,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "stamps differ: 'faded USSR TOP SECRET MFA stamp: Copy Nº 3 Nº 58 0767s 25 March 1960"
         " 9 April 1960' does not begin with 'faded USSR MFA stamp'"
     ),
-    ("232_puzanov-journal-1960-03-07", "supplied"): ("supplied differ: missing ['208'], extra []"),
-    ("232_puzanov-journal-1960-03-07", "identifications"): (
-        "identifications differ: missing [], extra ['208']"
-    ),
 }
 
 

@@ -413,8 +413,10 @@ def _follows_name(out: list[Inline]) -> bool:
 
 
 def _is_name(text: str) -> bool:
+    """Capitalised words ('Pak Song Chol'); a figure alone ('Nº [208]') names no one."""
     words = text.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words if w.isalpha())
+    capitalised = all(w[:1].isupper() for w in words if w.isalpha())
+    return 0 < len(words) <= 4 and capitalised and any(c.isalpha() for c in text)
 
 
 TRAILING_STOP = re.compile(r"(?<=\w)[.,;:!?»”\")]+$")
