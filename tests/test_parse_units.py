@@ -1454,3 +1454,16 @@ def test_a_records_masthead_gives_its_series_meeting_and_dateline() -> None:
 )  # fmt: skip
 def test_where_a_speech_was_made_is_no_part_of_its_author(title: str, author: str) -> None:
     assert [party.name for party in read_title(title).authors] == [author]
+
+
+def test_the_editors_quotation_marks_round_a_hands_words_go_though_the_words_begin_a_line() -> None:
+    """'[handwritten:' | '"to Cdes. … 9 April 1960"]': the marks are the editors', the line
+    break before the words stays the hand's."""
+    content = parse_inline(f'[handwritten:{LB}"to Cdes. Varnov and Samsonov{LB}9 April 1960"]')
+    assert content == (
+        Added(
+            (LineBreak(), Text("to Cdes. Varnov and Samsonov"), LineBreak(), Text("9 April 1960")),
+            None,
+            "handwritten",
+        ),
+    )

@@ -20,7 +20,10 @@ HANDWRITTEN = re.compile(  # (its place may come first: '[In the margin, handwri
 )
 SEAM = re.compile("[\ue000-\ue003]")
 # the quotation marks the editors put round a hand's words are theirs, not the hand's
-DELIMITED = re.compile(r'^\s*["“«„](?P<words>[^"“”«»„]*)["”»“]\s*$')
+# (the words may begin on the line after the label: the line break stays theirs)
+DELIMITED = re.compile(
+    r'^(?P<lead>[\s\ue000-\ue003]*)["“«„](?P<words>[^"“”«»„]*)["”»“][\s\ue000-\ue003]*$'
+)
 PLACE_WORDS = re.compile(
     r"^(?:\s*(?:note|notes|in|on|at|across|above|below|over|under|the|a|upper|lower"
     r"|left-hand|right-hand|left|right|top|bottom|margin|corner|side|form|text|page|heading"
@@ -105,7 +108,7 @@ def handwritten(content: str) -> Hand | None:
     label = content[: found.end()] + label  # '[In the margin, handwritten …': its place too
     place = next((p for pattern, p in PLACES if re.search(pattern, label, re.IGNORECASE)), None)
     if text and (delimited := DELIMITED.match(text)):
-        text = delimited["words"].strip()
+        text = "".join(SEAM.findall(delimited["lead"])) + delimited["words"].strip()
     elif text and text.endswith('"') and text.count('"') % 2:  # its opening mark lost: '5. Yes!"'
         text = text[:-1].rstrip()
     hand = f"handwritten by {by['by'].strip()}" if by else "handwritten"
