@@ -1257,6 +1257,16 @@ def test_the_originals_wording_in_latin_letters(word: str) -> None:
     assert note == Note("original-wording", (Text(word),))
 
 
+def test_a_quotation_mark_that_opens_nothing_is_no_letter_of_the_original_wording() -> None:
+    """'[[ pod."]]': the mark stays, after the word; a soft sign's apostrophe is a letter."""
+    assert parse_inline('sign [ pod."]') == (
+        Text("sign "),
+        Note("original-wording", (Text("pod."),)),
+        Text('"'),
+    )
+    assert parse_inline("district [oblast']")[1] == Note("original-wording", (Text("oblast'"),))
+
+
 def test_an_unlabelled_pages_last_words_about_its_title_are_its_summary() -> None:
     """A page copied without labels ends with the archive's summary (cut with the page):
     its sentence speaks of the title's parties, it is no text of the document."""

@@ -76,9 +76,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "adds differ: 'with a vertical line to indicate that it applies to all points: \"9. "
         "Yes\"' does not begin with '9. Yes'"
     ),
-    ("210_ccp-delegation-report-1949-07-04", "original_wording"): (
-        "original wording differ: missing ['pod.'], extra ['pod.\"']"
-    ),
     ("210_ccp-delegation-report-1949-07-04", "editorial_notes"): (
         "editorial notes differ: ['circled in colored pencil', 'plural', 'Two vertical lines "
         "were handwritten next to this paragraph in the left margin, obviously to stre..."

@@ -73,6 +73,7 @@ TOKEN = re.compile(
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)]))"
 )
 SEAMS = {LB, LB_JOINED, WRAP, WRAP_JOINED}
+QUOTE_MARKS = '"”“»«'  # (not ' or ’: a transliteration's soft sign, oblast')
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
 # [illegible], [two words illegible], [неразб.]: words the archive's editors could not read
 ILLEGIBLE = re.compile(
@@ -334,6 +335,10 @@ def _bracket(
     if explanation(stripped):
         return Note("explanation", parse_inline(content.strip(), ctx)), False
     if original_wording(stripped):
+        if stripped[-1] in QUOTE_MARKS and stripped.count(stripped[-1]) % 2:
+            # 'sign [[ pod."]]': a closing mark whose opening is lost is no letter of the word
+            out.append(Note("original-wording", (Text(stripped[:-1].rstrip()),)))
+            return Text(stripped[-1]), False
         return Note("original-wording", (Text(stripped),)), False
     if not attached and (abbreviation := _take_previous_abbreviation(out, stripped)):
         return Expansion(abbreviation, stripped), False
