@@ -90,6 +90,8 @@ def test_supplied_letters_and_doubtful_readings() -> None:
         ("day. [U.S. Commander Matthew] Ridgway", Supplied("U.S. Commander Matthew")),
         ("of Comrade [Yakov] Malik", Supplied("Yakov")),
         ("Five copies printed. Nº [208]", Supplied("208")),  # a figure names no one
+        ("the island of Formosa [Taiwan]. Our", Identification("Taiwan")),  # no nationality
+        ("the Seoul [South Korean] government", Supplied("South Korean")),
         # a name hyphenated over a line's end, its hyphen the name's or the line's
         (f"talks between Chiang Kai-{LB}shek [Jiang Jieshi] and", Identification("Jiang Jieshi")),
         (f"talks between Chiang Kai{LB_JOINED}shek [Jiang Jieshi] and",

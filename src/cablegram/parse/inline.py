@@ -105,6 +105,7 @@ PREVIOUS_WORD = re.compile(r"(?P<word>[^\s\"“”«»(]+)(?P<space>\s?)$")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’-]*$")
 # `Comrade [Yakov] Malik`: a bracket followed by a name supplies a first name.
 NAME_FOLLOWS = re.compile(r"\s+[A-ZА-ЯЁ][\w'’-]+")
+NOUN_FOLLOWS = re.compile(r"\s+[a-zа-яё]")
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:an|ese|ish|ic)$")
 HONORIFIC = re.compile(r"^(?:Comrade|Cde|Cdes|Mr|General|Marshal|Товарищ|товарищ|тов)\.?$")
 
@@ -360,7 +361,8 @@ def _bracket(
         not attached
         and _follows_name(out)
         and _is_name(stripped)
-        and not NATIONALITY.match(stripped)  # '[South Korean] government': the phrase's
+        # '[South Korean] government': the phrase's adjective ('Formosa [Taiwan].' names)
+        and not (NATIONALITY.match(stripped) and NOUN_FOLLOWS.match(text, match.end()))
         and not (len(stripped.split()) == 1 and NAME_FOLLOWS.match(text, match.end()))
     ):
         return Identification(stripped), False
