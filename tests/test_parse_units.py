@@ -15,6 +15,7 @@ from cablegram.model import (
     Added,
     CopyNumber,
     Distribution,
+    Expansion,
     Furniture,
     Gap,
     Gapped,
@@ -1479,3 +1480,19 @@ def test_the_editors_quotation_marks_round_a_hands_words_go_though_the_words_beg
             "handwritten",
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [
+        ("the CC CPC [Central Committee of the Communist Party of China] asks", "CC CPC"),
+        ("from CC VKP/b/ [All-Union Communist Party of bolsheviks].", "VKP/b/"),
+        (f"the CC{LB}CPC [Central Committee of the Communist Party of China] asks", f"CC{LB}CPC"),
+        (f"FOR CONVENING THE{LB}PCM [POLITICAL CONSULTATIVE MEETING]", "PCM"),
+    ],
+)
+def test_an_abbreviation_is_what_its_spelling_out_begins_with(text: str, abbreviation: str) -> None:
+    """The words in capitals before the bracket from the first, short, that begins as the
+    bracket does ('CC' is not 'All-Union …'), over a line's end too; a head's last word."""
+    (expansion,) = [node for node in parse_inline(text) if isinstance(node, Expansion)]
+    assert expansion.abbr == abbreviation

@@ -370,16 +370,58 @@ def _bracket(
 
 
 def _take_previous_abbreviation(out: list[Inline], content: str) -> str:
-    """Detach the abbreviation a bracket spells out ('CC CPC [Central Committee …]')."""
+    """Detach the abbreviation a bracket spells out ('CC CPC [Central Committee …]'): the
+    words in capitals before it, from the first that the spelling out begins with ('CC
+    VKP(b) [All-Russia Communist Party …]' spells out VKP(b)), over a line's end too ('CC' |
+    'CPC [Central Committee …]')."""
     if not out or not isinstance(out[-1], Text):
         return ""
-    found = re.search(
-        r"(?<!\S)(?P<abbr>(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s)+)$", out[-1].text
-    )
-    if not found or not expands(found["abbr"], content):
+    start = _abbreviation_start(out[-1].text, content)
+    if start is None:
         return ""
-    _cut_last_text(out, found.start())
-    return found["abbr"].rstrip()
+    abbreviation = out[-1].text[start:].rstrip()
+    before = out[-3] if len(out) >= 3 and not start else None
+    seam = out[-2] if before else None
+    if (
+        isinstance(before, Text)
+        and isinstance(seam, LineBreak)
+        and not seam.hyphenated
+        and (head := _abbreviation_start(before.text, content, whole=True)) is not None
+    ):
+        words = before.text[head:].rstrip()
+        _cut_last_text(out, start)  # the line's abbreviation, then the break, then the head
+        out.pop()
+        _cut_last_text(out, head)
+        return words + (WRAP if seam.edition else LB) + abbreviation
+    _cut_last_text(out, start)
+    return abbreviation
+
+
+ABBREVIATED = re.compile(r"(?<!\S)(?P<abbr>(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s?)+)$")
+
+
+def _abbreviation_start(text: str, content: str, whole: bool = False) -> int | None:
+    """Where the abbreviation that `content` spells out begins at the end of `text`: its
+    words in capitals from the first that is short and begins as the spelling out does
+    (a head in capitals, 'PREPARATORY COMMISSION … THE PCM', abbreviates in its last word);
+    `whole`: only if such a word is found (the line before the abbreviation's own)."""
+    found = ABBREVIATED.search(text if text.endswith((" ", "\t")) else text + " ")
+    if not found or not expands(found["abbr"], content):
+        return None
+    tokens = list(re.finditer(r"\S+", found["abbr"]))
+    first = content.lstrip()[:1].casefold()
+
+    def begins(token: re.Match[str]) -> bool:
+        return token[0][:1].casefold() == first and len(token[0]) <= ABBREVIATION_LETTERS
+
+    while len(tokens) > 1 and not begins(tokens[0]):
+        tokens.pop(0)
+    if whole and not begins(tokens[0]):
+        return None
+    return found.start() + tokens[0].start()
+
+
+ABBREVIATION_LETTERS = 6  # a longer word in capitals is a word ('COMMISSION')
 
 
 def _previous_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
