@@ -93,6 +93,10 @@ def test_supplied_letters_and_doubtful_readings() -> None:
         ("Five copies printed. Nº [208]", Supplied("208")),  # a figure names no one
         ("the island of Formosa [Taiwan]. Our", Identification("Taiwan")),  # no nationality
         ("the Seoul [South Korean] government", Supplied("South Korean")),
+        ("about their [Mao’s] differences", Identification("Mao’s")),  # who the pronoun is
+        ("[Mao’s] house was made of clay", Supplied("Mao’s")),
+        ("he studied the Shanghai [dialect].", Supplied("dialect")),  # an English word
+        ("spoke with a Beijing dialect [sic, in fact Hunan], and", Sic("Beijing", "Hunan")),
         # a name hyphenated over a line's end, its hyphen the name's or the line's
         (f"talks between Chiang Kai-{LB}shek [Jiang Jieshi] and", Identification("Jiang Jieshi")),
         (f"talks between Chiang Kai{LB_JOINED}shek [Jiang Jieshi] and",

@@ -46,7 +46,7 @@ UPPER = re.compile(r"[A-ZА-ЯЁ]")
 # word or phrase in the Latin alphabet (the soft sign ', the digraphs, the endings)
 TRANSLITERATED = re.compile(r"^[a-z][a-z' -]*\.?$")
 RUSSIAN_FEATURES = re.compile(
-    r"'|(?:zh|kh|shch|iu|ia|yy|yi|ii)(?:\b|[a-z])|ts(?=[aeiouy])|(?:ovat|irovat|nost|stvo|skii|skaia|nyi|naia"
+    r"'|(?:zh|kh|shch|yy|yi|ii)(?:\b|[a-z])|ts(?=[aeiouy])|(?:ovat|irovat|nost|stvo|skii|skaia|nyi|naia"
     r"|niia|nie|ogo|ykh|ikh|iya|kami|ami)\b"
     r"|^(?:s|v|k|na|po|pod|iz|ot|do)(?:\s|\.?$)"  # a Russian preposition ('s mest', 'pod.')
 )

@@ -309,6 +309,11 @@ def _bracket(
         corr = corr.rstrip("?").strip() if corr else corr
         # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
         word = _take_previous_name(out, len(corr.split())) if corr else ""
+        if not word and corr and corr[:1].isupper() and (named := _name_before_noun(out)):
+            # 'a Beijing dialect [sic, in fact Hunan]': the name is corrected, not the noun
+            certainty = "low" if doubtful or asked else None
+            out.append(Sic(named[0], corr, certainty))
+            return Text(named[1].rstrip()), bool(doubtful)  # (the space was before the bracket)
         word = word or _take_previous_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
@@ -366,6 +371,8 @@ def _bracket(
         and not (len(stripped.split()) == 1 and NAME_FOLLOWS.match(text, match.end()))
     ):
         return Identification(stripped), False
+    if not attached and _is_name(stripped) and _follows_pronoun(out):
+        return Identification(stripped), False  # 'their [Mao’s] differences': who is meant
     return Supplied(stripped), False
 
 
@@ -461,6 +468,18 @@ def _follows_name(out: list[Inline]) -> bool:
     )
 
 
+PRONOUN_BEFORE = re.compile(
+    r"(?<![\w'’])(?:he|she|they|him|her|them|his|their|its|он|она|они|его|её|ее|их|ему|ей|им)"
+    r"\s?$",
+    re.IGNORECASE,
+)
+
+
+def _follows_pronoun(out: list[Inline]) -> bool:
+    """The bracket stands right after a pronoun, which it names."""
+    return bool(out) and isinstance(out[-1], Text) and bool(PRONOUN_BEFORE.search(out[-1].text))
+
+
 def _is_name(text: str) -> bool:
     """Capitalised words ('Pak Song Chol'); a figure alone ('Nº [208]') names no one."""
     words = text.split()
@@ -498,6 +517,23 @@ def _take_previous_name(out: list[Inline], words: int) -> str:
         return ""
     _cut_last_text(out, match.start())
     return match["name"]
+
+
+def _name_before_noun(out: list[Inline]) -> tuple[str, str] | None:
+    """Detach a capitalised word and the lower-case word after it right before a bracket
+    ('Beijing dialect'): the name, and the noun with what follows it."""
+    if not out or not isinstance(out[-1], Text):
+        return None
+    found = NAME_BEFORE_NOUN.search(out[-1].text)
+    if not found:
+        return None
+    _cut_last_text(out, found.start())
+    return found["name"], found["noun"]
+
+
+NAME_BEFORE_NOUN = re.compile(
+    r"(?<!\S)(?P<name>[A-ZА-ЯЁ][\w'’-]*)(?P<noun>\s+[a-zа-яё][\w'’-]*\s?)$"
+)
 
 
 def _cut_last_text(out: list[Inline], at: int) -> None:
