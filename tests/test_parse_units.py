@@ -97,6 +97,9 @@ def test_supplied_letters_and_doubtful_readings() -> None:
         ("[Mao’s] house was made of clay", Supplied("Mao’s")),
         ("he studied the Shanghai [dialect].", Supplied("dialect")),  # an English word
         ("spoke with a Beijing dialect [sic, in fact Hunan], and", Sic("Beijing", "Hunan")),
+        (f"at the time Taiyuqin [sic; ed. note—{LB}perhaps Taiyuan] was",
+         Sic("Taiyuqin", "Taiyuan", "low")),  # the doubt after a line's end
+        ("Zhu De (Taibi /?/) [sic], [and] Ren Bishi", Sic("Taibi", None)),  # not the marks
         # a name hyphenated over a line's end, its hyphen the name's or the line's
         (f"talks between Chiang Kai-{LB}shek [Jiang Jieshi] and", Identification("Jiang Jieshi")),
         (f"talks between Chiang Kai{LB_JOINED}shek [Jiang Jieshi] and",

@@ -177,7 +177,8 @@ def _distance(a: str, b: str) -> int:
 # possibly Kaesong]', '[sic; ed. note— perhaps Taiyuan]', '[sic, in fact Hunan]'), a
 # correction alone ('[sic, Xibaipo]'), or a remark ('[SIC, plural]')
 CORRECTION_WORD = re.compile(
-    r"(?:^|(?<=[\s—–-]))(?P<word>possibly|probably|perhaps|should be|i\.\s?e\.|read|in fact"
+    r"(?:^|(?<=[\s—–-" + MARKERS + r"]))"  # (after a line's end too: 'note—' | 'perhaps')
+    r"(?P<word>possibly|probably|perhaps|should be|i\.\s?e\.|read|in fact"
     r"|actually)(?:\s+|(?=[" + MARKERS + r"])|$)",  # a line may end right after 'possibly'
     re.IGNORECASE,
 )

@@ -314,6 +314,10 @@ def _bracket(
             certainty = "low" if doubtful or asked else None
             out.append(Sic(named[0], corr, certainty))
             return Text(named[1].rstrip()), bool(doubtful)  # (the space was before the bracket)
+        if not word and (marked := _word_before_marks(out)):
+            # '(Taibi /?/) [sic]': the word flagged is the one before the marks
+            out.append(Sic(marked[0], corr, "low" if corr and (doubtful or asked) else None))
+            return Text(marked[1].rstrip()), bool(corr and doubtful)
         word = word or _take_previous_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
@@ -517,6 +521,24 @@ def _take_previous_name(out: list[Inline], words: int) -> str:
         return ""
     _cut_last_text(out, match.start())
     return match["name"]
+
+
+def _word_before_marks(out: list[Inline]) -> tuple[str, str] | None:
+    """Detach the word before marks without a letter right before a bracket ('Taibi /?/)'):
+    the word, and the marks with what follows them."""
+    if not out or not isinstance(out[-1], Text):
+        return None
+    found = WORD_BEFORE_MARKS.search(out[-1].text)
+    if not found:
+        return None
+    _cut_last_text(out, found.start())
+    return found["word"], found["marks"]
+
+
+WORD_BEFORE_MARKS = re.compile(
+    r"(?<![^\s\"“”«»(])(?P<word>[^\s\"“”«»(]*[^\W\d_][^\s\"“”«»()/]*)"
+    r"(?P<marks>(?:\s+[^\w\s]+)+\s?)$"
+)
 
 
 def _name_before_noun(out: list[Inline]) -> tuple[str, str] | None:
