@@ -14,7 +14,7 @@ from lxml import etree
 from cablegram.cli import main
 from cablegram.entities import NameIndex, load_authority
 from cablegram.entities.tagger import decide, tag_document, tag_inlines
-from cablegram.model import Document, LineBreak, Name, Party, Supplied, Text, plain_text
+from cablegram.model import Document, LineBreak, Name, Party, Sic, Supplied, Text, plain_text
 from cablegram.parse import parse_bytes
 from conftest import TEI_DIR, seed_paths
 
@@ -561,3 +561,13 @@ def test_entities_without_authority_files_is_a_clear_error(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["entities", str(tmp_path)])
     assert result.exit_code == 2
     assert "no authority files" in result.output
+
+
+def test_a_correction_that_names_gets_the_names_entry(index: NameIndex) -> None:
+    """'Kaidzio [sic, possibly Kaesong]': the correction is the place (ENCODING v2, named
+    entities: places are tagged); a correction that names no one keeps no reference."""
+    (sic,) = tag_inlines((Sic("Kaidzio", "Kaesong", "low"),), index)
+    assert isinstance(sic, Sic) and sic.kind == "place" and sic.ref
+    assert sic.ref.endswith("#kaesong")
+    (plain,) = tag_inlines((Sic("ahed", "ahead"),), index)
+    assert plain == Sic("ahed", "ahead")

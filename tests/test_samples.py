@@ -39,9 +39,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("208_mikoyan-recollections-china-1958-09-04", "corr"): (
         "corr differ: missing ['NKVD'], extra []"
     ),
-    ("208_mikoyan-recollections-china-1958-09-04", "names_unlisted"): (
-        "names the authority lacks are not all tagged on evidence: not tagged: ['Xibaipo']"
-    ),
     ("210_ccp-delegation-report-1949-07-04", "id"): (
         "id differ: found 'report-1949-07-04-party', expected 'report-1949-07-04-liu-shaoqi'"
     ),

@@ -117,6 +117,8 @@ def _reading(
         choice = tei("choice", parent)
         _add_marked(tei("sic", choice), node.text, ctx)
         corr = tei("corr", choice, resp=ARCHIVE, cert=node.correction_cert)
+        if node.ref and node.kind:
+            corr = tei(NAME_ELEMENT[node.kind], corr, ref=node.ref)
         _add_marked(corr, node.correction, ctx)
     elif isinstance(node, Sic):
         _add_marked(tei("sic", parent), node.text, ctx)

@@ -51,6 +51,7 @@ from cablegram.model import (
     Participant,
     Party,
     Role,
+    Sic,
     Stamp,
     Supplied,
     Text,
@@ -211,8 +212,10 @@ def tag_inlines(nodes: Inlines, tagging: Tagging | NameIndex) -> Inlines:
             # an office ('Hanoi,' under a signature) is named as what it is
             named = found.kind if ref and found else node.kind
             out.append(dataclasses.replace(node, ref=ref, kind=named))
-        elif isinstance(node, Identification):
-            found = index.resolve(node.text)
+        elif isinstance(node, Identification) or (isinstance(node, Sic) and node.correction):
+            # an identification's name, a correction that names ('[sic, should be Xibaipo]')
+            other = node.text if isinstance(node, Identification) else node.correction
+            found = index.resolve(other or "")
             ref = tagging.ref(found)
             kind = found.kind if ref and found else None
             out.append(dataclasses.replace(node, ref=ref, kind=kind))

@@ -103,11 +103,15 @@ class FormeWork:
 
 @dataclass(frozen=True)
 class Sic:
-    """A reading flagged ``[sic]``; `correction` when the editors proposed one."""
+    """A reading flagged ``[sic]``; `correction` when the editors proposed one, with `ref`
+    and `kind` once the correction is found a name in the authority files (``Xinxibo [sic,
+    should be Xibaipo]``)."""
 
     text: str
     correction: str | None = None
     correction_cert: str | None = None
+    ref: str | None = None
+    kind: Literal["person", "place", "org"] | None = None
 
 
 @dataclass(frozen=True)
