@@ -100,6 +100,12 @@ def test_supplied_letters_and_doubtful_readings() -> None:
         (f"at the time Taiyuqin [sic; ed. note—{LB}perhaps Taiyuan] was",
          Sic("Taiyuqin", "Taiyuan", "low")),  # the doubt after a line's end
         ("Zhu De (Taibi /?/) [sic], [and] Ren Bishi", Sic("Taibi", None)),  # not the marks
+        ("is “chairman” the same as “president” [?] What", Supplied("?")),  # the question's
+        ("Kremlin. We [Liu Shaoqi, Gao Gang, and Wang Jiaxiang] and", Identification(
+            "Liu Shaoqi, Gao Gang, and Wang Jiaxiang")),  # who 'we' are
+        ("They [the Soviets] could help", Identification("the Soviets")),
+        ("united with the Northeast [Bureau's]. While", Supplied("Bureau's")),  # completes it
+        (f"the US Secretary of Defense [James]{LB}Forrestal", Supplied("James")),
         # a name hyphenated over a line's end, its hyphen the name's or the line's
         (f"talks between Chiang Kai-{LB}shek [Jiang Jieshi] and", Identification("Jiang Jieshi")),
         (f"talks between Chiang Kai{LB_JOINED}shek [Jiang Jieshi] and",
@@ -1503,3 +1509,22 @@ def test_an_abbreviation_is_what_its_spelling_out_begins_with(text: str, abbrevi
     bracket does ('CC' is not 'All-Union …'), over a line's end too; a head's last word."""
     (expansion,) = [node for node in parse_inline(text) if isinstance(node, Expansion)]
     assert expansion.abbr == abbreviation
+
+
+@pytest.mark.parametrize(
+    ("text", "original", "wording"),
+    [
+        ("it is disadvantageous [buli] for imperialism", "zh", True),
+        ("the possibility of war [neng chuwai] is", "zh", True),
+        ("S[talin] said", "zh", False),  # letters of a word
+        ("by [deducing] from it", "zh", False),  # an English word
+        ("it is disadvantageous [buli] for imperialism", "ru", False),  # no Chinese original
+    ],
+)
+def test_the_originals_wording_in_pinyin(text: str, original: str, wording: bool) -> None:
+    """A Chinese original's words in pinyin, in brackets (D9): lower-case words of pinyin's
+    syllables, standing apart, in a document whose original is Chinese."""
+    nodes = parse_inline(text, InlineContext(original=original))
+    notes = [n for n in nodes if isinstance(n, Note) and n.kind == "original-wording"]
+    assert bool(notes) == wording
+    assert all(n.lang == "zh-Latn-pinyin" for n in notes)

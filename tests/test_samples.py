@@ -84,19 +84,14 @@ KNOWN: dict[tuple[str, str], str] = {
         "closer not read as the expert reads it: kinds [], expected ['signed'] ([])"
     ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "editorial_notes"): (
-        "editorial notes differ: ['?'] against ['Printed from an original revised and "
-        "approved by Liu Shaoqi.']"
+        "editorial notes differ: [] against ['Printed from an original revised and approved "
+        "by Liu Shaoqi.']"
     ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "supplied"): (
-        "supplied differ: missing ['?', 'Buir', \"Bureau's\", 'James', 'Jiaxiang'], extra "
-        "['Liu Shaoqi, Gao Gang, and Wang Jiaxiang', 'buli', 'buxukede', 'konghe', '..."
+        "supplied differ: missing ['Buir', 'Jiaxiang'], extra []"
     ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "identifications"): (
-        "identifications differ: missing ['Liu Shaoqi, Gao Gang, and Wang Jiaxiang', 'the "
-        "Soviets'], extra ['Buir', \"Bureau's\", 'James', 'Jiaxiang']"
-    ),
-    ("211_liu-shaoqi-mao-cable-1949-07-18", "original_wording"): (
-        "original wording differ: missing ['buli', 'buxukede', 'konghe', 'neng chuwai'], extra []"
+        "identifications differ: missing [], extra ['Buir', 'Jiaxiang']"
     ),
     ("211_liu-shaoqi-mao-cable-1949-07-18", "names_unlisted"): (
         "names the authority lacks are not all tagged on evidence: not tagged: ['Wang Jiaxiang']"

@@ -142,7 +142,7 @@ def _note(parent: etree._Element, node: Note, ctx: Context) -> None:
         note = tei("note", parent, type="editorial", place="inline", resp=ARCHIVE)
     elif node.kind == "original-wording":
         note = tei("note", parent, type="original-wording", place="inline", resp=ARCHIVE)
-        note = tei("foreign", note, xml_lang="ru-Latn")
+        note = tei("foreign", note, xml_lang=node.lang or "ru-Latn")
     else:
         note = tei("note", parent, type="editorial", resp=ARCHIVE)
     add_inlines(note, node.content, ctx)

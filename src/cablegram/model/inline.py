@@ -156,12 +156,14 @@ NoteKind = Literal["editorial", "explanation", "translator", "authorial", "origi
 class Note:
     """A note at its anchor: the archive's (`[Ed. note: …]`, an explanation in brackets,
     `[literally, "…"]`), the translator's, the document's own footnote (`authorial`, with
-    its number), or the original's wording given in brackets (`[oblast']`)."""
+    its number), or the original's wording given in brackets (`[oblast']`, in `lang`: by
+    default Russian in Latin letters)."""
 
     kind: NoteKind
     content: tuple[Inline, ...]
     label: str | None = None
     n: str | None = None
+    lang: str | None = None
 
 
 StampKind = Literal["incoming", "declassification", "return", "classification", "registration"]

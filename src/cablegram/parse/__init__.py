@@ -41,6 +41,7 @@ from cablegram.parse.closer import closer_breaks_off, truncated
 from cablegram.parse.completion import complete
 from cablegram.parse.dates import find_date, year_of
 from cablegram.parse.fields import Fields, split_fields
+from cablegram.parse.language import language_code
 from cablegram.parse.metadata import parse_metadata
 from cablegram.parse.people import read_people
 from cablegram.parse.versions import split_versions
@@ -85,7 +86,12 @@ def _parse(export: Export) -> Document:
     versions = []
     cut_in_note = False  # the export stops in a footnote's text, placed at its anchor
     for part in parts:
-        body_ctx = BodyContext(export.layout, year, american=american and part.lang == "en")
+        body_ctx = BodyContext(
+            export.layout,
+            year,
+            american=american and part.lang == "en",
+            original=language_code(metadata.original_language),
+        )
         text = parse_version(part.blocks, body_ctx)
         cut = body_ctx.inline.cut_footnote
         cut_in_note = bool(cut and cut in body_ctx.inline.used_footnotes)

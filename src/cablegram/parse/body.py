@@ -76,7 +76,9 @@ def parse_version(blocks: tuple[Block, ...], ctx: BodyContext) -> DocText:
     bracketed = {n: note.text for n, note in footnotes.notes.items() if note.anchor == "bracket"}
     marks = tuple(note for note in footnotes.notes.values() if note.anchor != "bracket")
     cut = _footnote_cut(blocks, kept, footnotes)
-    ctx.inline = InlineContext(footnotes=bracketed, marks=marks, cut_footnote=cut)
+    ctx.inline = InlineContext(
+        footnotes=bracketed, marks=marks, cut_footnote=cut, original=ctx.original
+    )
     ctx.unanchored = footnotes.unanchored
     blocks = _join_export_pages(kept)
     return _structure(group_quotes(split_points(blocks), frozenset()), ctx)

@@ -132,6 +132,28 @@ def original_wording(content: str) -> bool:
     return not any(word in ENGLISH_WORDS for word in text.split())
 
 
+PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo"
+    r"|ui|ue|er|a|o|e|i|u|ü|v)"
+)
+ENGLISH_ENDING = re.compile(r"\w{3}(?:ing|ed|tion|ly|ness|ment)$")  # 'deducing'
+PINYIN_WORD = re.compile(rf"(?:{PINYIN_SYLLABLE})+")
+PINYIN_SYLLABLES = re.compile(PINYIN_SYLLABLE)
+
+
+def pinyin(content: str) -> bool:
+    """Chinese in pinyin, as the original has it ('[buli]', '[neng chuwai]'): lower-case
+    words made of pinyin's syllables, two at least (a one-syllable English word, 'he',
+    'can', would pass), no English small word."""
+    words = content.strip().split()
+    if not words or not all(PINYIN_WORD.fullmatch(w) for w in words):
+        return False
+    if any(w in ENGLISH_WORDS or ENGLISH_ENDING.search(w) for w in words):
+        return False
+    return sum(len(PINYIN_SYLLABLES.findall(w)) for w in words) >= 2
+
+
 def explanation(content: str) -> bool:
     return bool(EXPLANATION.search(content.strip()))
 

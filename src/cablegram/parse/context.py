@@ -39,6 +39,7 @@ class BodyContext:
     inline: InlineContext = field(default_factory=InlineContext)
     sheets: int = 1
     american: bool = False  # an American office's text: numeric dates month first
+    original: str | None = None  # the original's language (its words in brackets: D9)
     # footnote texts printed without an anchor, by their block's first line: they stay there
     unanchored: Mapping[int, list[Footnote]] = field(default_factory=dict)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from cablegram.lexicon.names import INSTITUTION_WORD
 from cablegram.model import (
     LB,
     LB_JOINED,
@@ -47,6 +48,7 @@ from cablegram.parse.brackets import (
     handwritten,
     missing,
     original_wording,
+    pinyin,
     sic_reading,
 )
 from cablegram.parse.footnotes import Footnote, anchor_pattern
@@ -104,7 +106,7 @@ SIC = re.compile(r"^\s*sic\s*!?\s*(?:[;,:]\s*(?P<rest>.+?))?\s*$", re.I | re.S)
 PREVIOUS_WORD = re.compile(r"(?P<word>[^\s\"“”«»(]+)(?P<space>\s?)$")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’-]*$")
 # `Comrade [Yakov] Malik`: a bracket followed by a name supplies a first name.
-NAME_FOLLOWS = re.compile(r"\s+[A-ZА-ЯЁ][\w'’-]+")
+NAME_FOLLOWS = re.compile(rf"[\s{LB}{WRAP}]+[A-ZА-ЯЁ][\w'’-]+")  # (on the next line too)
 NOUN_FOLLOWS = re.compile(r"\s+[a-zа-яё]")
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]+(?:an|ese|ish|ic)$")
 HONORIFIC = re.compile(r"^(?:Comrade|Cde|Cdes|Mr|General|Marshal|Товарищ|товарищ|тов)\.?$")
@@ -120,6 +122,7 @@ class InlineContext:
     used_footnotes: set[str] = field(default_factory=set)
     unbalanced: list[str] = field(default_factory=list)  # what `_balanced` reported
     cut_footnote: str | None = None  # the footnote the export stops in, mid-sentence
+    original: str | None = None  # the original's language: its words given in brackets
 
 
 def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
@@ -127,17 +130,17 @@ def parse_inline(text: str, ctx: InlineContext | None = None) -> Inlines:
     ctx = ctx or InlineContext()
     if ctx.footnotes or ctx.marks:
         return _parse(text, ctx)
-    nodes, unbalanced = _parse_alone(text)
+    nodes, unbalanced = _parse_alone(text, ctx.original)
     ctx.unbalanced.extend(unbalanced)
     return nodes
 
 
 @functools.lru_cache(maxsize=8192)
-def _parse_alone(text: str) -> tuple[Inlines, tuple[str, ...]]:
-    """A text read where no footnote may anchor: what it gives depends on the text alone,
-    so it is kept (a document reads its lines under several rules, an archive's documents
-    share their furniture), with what `_balanced` reported on it."""
-    ctx = InlineContext()
+def _parse_alone(text: str, original: str | None) -> tuple[Inlines, tuple[str, ...]]:
+    """A text read where no footnote may anchor: what it gives depends on the text (and
+    the original's language) alone, so it is kept (a document reads its lines under several
+    rules, an archive's documents share their furniture), with what `_balanced` reported."""
+    ctx = InlineContext(original=original)
     return _parse(text, ctx), tuple(ctx.unbalanced)
 
 
@@ -327,6 +330,8 @@ def _bracket(
             out.append(flagged)
             return Note("editorial", with_breaks(reading.remark)), False
         return _then(out, flagged, after), bool(corr and doubtful)
+    if stripped == "?" and QUOTE_CLOSED.search(text, 0, match.start()):
+        return Supplied("?"), False  # '“president” [?] What': the question's mark, supplied
     if stripped == "?":
         word, after = _without_trailing_stop(_take_previous_word(out))
         if not word:
@@ -344,6 +349,13 @@ def _bracket(
         return Note("authorial", (), n=stripped), False  # "Uhr[1]": its text is not in the export
     if explanation(stripped):
         return Note("explanation", parse_inline(content.strip(), ctx)), False
+    if (
+        ctx.original == "zh"
+        and not attached
+        and not _word_goes_on(text, match)
+        and pinyin(stripped)
+    ):
+        return Note("original-wording", (Text(stripped),), lang="zh-Latn-pinyin"), False
     if original_wording(stripped):
         if stripped[-1] in QUOTE_MARKS and stripped.count(stripped[-1]) % 2:
             # 'sign [[ pod."]]': a closing mark whose opening is lost is no letter of the word
@@ -373,9 +385,10 @@ def _bracket(
         # '[South Korean] government': the phrase's adjective ('Formosa [Taiwan].' names)
         and not (NATIONALITY.match(stripped) and NOUN_FOLLOWS.match(text, match.end()))
         and not (len(stripped.split()) == 1 and NAME_FOLLOWS.match(text, match.end()))
+        and not _completes_institution(stripped)
     ):
         return Identification(stripped), False
-    if not attached and _is_name(stripped) and _follows_pronoun(out):
+    if not attached and _names(ARTICLE.sub("", stripped)) and _follows_pronoun(out):
         return Identification(stripped), False  # 'their [Mao’s] differences': who is meant
     return Supplied(stripped), False
 
@@ -472,8 +485,11 @@ def _follows_name(out: list[Inline]) -> bool:
     )
 
 
+QUOTE_CLOSED = re.compile(r"[”\"»]\s*$")  # a quoted word, closed right before a bracket
+ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)  # 'They [the Soviets]'
 PRONOUN_BEFORE = re.compile(
-    r"(?<![\w'’])(?:he|she|they|him|her|them|his|their|its|он|она|они|его|её|ее|их|ему|ей|им)"
+    r"(?<![\w'’])(?:he|she|they|him|her|them|his|their|its|we|us|our"
+    r"|он|она|они|его|её|ее|их|ему|ей|им|мы|нас|нам)"
     r"\s?$",
     re.IGNORECASE,
 )
@@ -482,6 +498,29 @@ PRONOUN_BEFORE = re.compile(
 def _follows_pronoun(out: list[Inline]) -> bool:
     """The bracket stands right after a pronoun, which it names."""
     return bool(out) and isinstance(out[-1], Text) and bool(PRONOUN_BEFORE.search(out[-1].text))
+
+
+def _word_goes_on(text: str, match: re.Match[str]) -> bool:
+    """Letters right after the bracket: it supplies letters of a word ('S[talin] said')."""
+    return text[match.end() : match.end() + 1].isalpha()
+
+
+def _names(text: str) -> bool:
+    """A name, or names listed ('Liu Shaoqi, Gao Gang, and Wang Jiaxiang')."""
+    return all(_is_name(part) for part in LISTED_NAMES.split(text) if part.strip())
+
+
+LISTED_NAMES = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _completes_institution(text: str) -> bool:
+    """'the Northeast [Bureau's]': the word that makes the words before it an institution's
+    name is supplied, not another name for them."""
+    word = POSSESSIVE_END.sub("", text.strip())
+    return len(text.split()) == 1 and bool(INSTITUTION_WORD.match(word))
+
+
+POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _is_name(text: str) -> bool:
