@@ -26,9 +26,11 @@
   <!-- Names with a reference, the header's too: lookups keep those in a text. (A pattern
        "tei:text//…" made libxslt's key table quadratic in the volume's size: 400 cables took
        23 s to transform, 1,000 would have taken minutes.) -->
-  <xsl:key name="mentions" match="tei:persName[@ref] | tei:placeName[@ref]"
+  <!-- (a name in the editors' correction is printed in its footnote as plain text: the
+       index gives the pages of the names the text holds) -->
+  <xsl:key name="mentions" match="tei:persName[@ref][not(ancestor::tei:corr)] | tei:placeName[@ref][not(ancestor::tei:corr)]"
            use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
-  <xsl:key name="mentions-in" match="tei:persName[@ref] | tei:placeName[@ref]"
+  <xsl:key name="mentions-in" match="tei:persName[@ref][not(ancestor::tei:corr)] | tei:placeName[@ref][not(ancestor::tei:corr)]"
            use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="cables" select="//cg:cables/tei:TEI"/>
@@ -145,21 +147,32 @@
       <xsl:call-template name="type-label"><xsl:with-param name="type" select="$type"/></xsl:call-template>
       <xsl:text>, </xsl:text>
     </xsl:if>
+    <!-- (a part the header does not give is left out with its comma: "Report, July 07,
+         1949", not "Report, , July 07, 1949") -->
+    <xsl:variable name="senders">
+      <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="addressees">
+      <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
+      <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="($sent/tei:persName or $sent/tei:orgName or $received) and ($by-sent or not($people))">
         <xsl:if test="$sent/tei:idno">No. <xsl:value-of select="$sent/tei:idno"/>, </xsl:if>
-        <xsl:for-each select="$sent/tei:persName | $sent/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
-        <xsl:text> to </xsl:text>
-        <xsl:for-each select="$received/tei:persName | $received/tei:orgName"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
-        <xsl:for-each select="$received/tei:note"> [<xsl:value-of select="."/>]</xsl:for-each>
+        <xsl:value-of select="$senders"/>
+        <xsl:if test="normalize-space($addressees)">
+          <xsl:if test="normalize-space($senders)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:text>to </xsl:text><xsl:value-of select="$addressees"/>
+        </xsl:if>
+        <xsl:if test="normalize-space($senders) or normalize-space($addressees)">, </xsl:if>
       </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="$people">
         <!-- (three at most: a meeting of twenty is "…, and others", a heading stays a line) -->
         <xsl:for-each select="$people[position() &lt;= 3]"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
         <xsl:if test="count($people) > 3"> and others</xsl:if>
-      </xsl:otherwise>
+        <xsl:text>, </xsl:text>
+      </xsl:when>
     </xsl:choose>
-    <xsl:text>, </xsl:text>
     <xsl:choose>
       <xsl:when test="$date"><xsl:value-of select="normalize-space($date)"/></xsl:when>
       <xsl:otherwise>undated</xsl:otherwise>
