@@ -493,6 +493,13 @@
     </a>
   </xsl:template>
 
+  <!-- a name in the editors' correction stays inside its intervention (a link there would
+       take the click that opens the explanation) -->
+  <xsl:template match="tei:corr//tei:persName | tei:corr//tei:placeName | tei:corr//tei:orgName"
+                mode="text" priority="1">
+    <span class="name {local-name()}"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:roleName" mode="text">
     <span class="name {local-name()}"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
