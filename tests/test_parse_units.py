@@ -1370,7 +1370,7 @@ def test_the_addressee_of_an_address_block(
     [
         ("Taiyuqin [sic; ed. note— perhaps Taiyuan] was", [Sic("Taiyuqin", "Taiyuan", "low")]),
         ("Xinxibo [sic, Xibaipo], which", [Sic("Xinxibo", "Xibaipo")]),
-        ("the groups [SIC, plural] are", [Sic("groups"), Note("editorial", (Text("plural"),))]),
+        ("the groups [SIC, plural] are", [Sic("groups"), Note("explanation", (Text("plural"),))]),
         ("how they manage… [sic, the remainder of the document is missing].",
          [Gap("missing", "the remainder of the document is missing")]),
     ],

@@ -63,13 +63,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "adds differ: 'with a vertical line to indicate that it applies to all points: \"9. "
         "Yes\"' does not begin with '9. Yes'"
     ),
-    ("210_ccp-delegation-report-1949-07-04", "editorial_notes"): (
-        "editorial notes differ: ['circled in colored pencil', 'plural', 'Two vertical lines "
-        "were handwritten next to this paragraph in the left margin, obviously to stre..."
-    ),
-    ("210_ccp-delegation-report-1949-07-04", "inline_notes"): (
-        "inline notes differ: missing ['plural'], extra []"
-    ),
     ("210_ccp-delegation-report-1949-07-04", "supplied"): (
         "supplied differ: missing ['?'], extra ['correct\"']"
     ),

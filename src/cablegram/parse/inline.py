@@ -328,7 +328,7 @@ def _bracket(
         flagged = Sic(word, corr, "low" if corr and (doubtful or asked) else None)
         if reading.remark:  # '[SIC, plural]': the word flagged, the editors' remark noted
             out.append(flagged)
-            return Note("editorial", with_breaks(reading.remark)), False
+            return Note("explanation", with_breaks(reading.remark)), False
         return _then(out, flagged, after), bool(corr and doubtful)
     if stripped == "?" and QUOTE_CLOSED.search(text, 0, match.start()):
         return Supplied("?"), False  # '“president” [?] What': the question's mark, supplied
