@@ -101,6 +101,7 @@ def test_supplied_letters_and_doubtful_readings() -> None:
          Sic("Taiyuqin", "Taiyuan", "low")),  # the doubt after a line's end
         ("Zhu De (Taibi /?/) [sic], [and] Ren Bishi", Sic("Taibi", None)),  # not the marks
         ("is “chairman” the same as “president” [?] What", Supplied("?")),  # the question's
+        ("What should our policy be in this question [?] Of course", Supplied("?")),
         ("Kremlin. We [Liu Shaoqi, Gao Gang, and Wang Jiaxiang] and", Identification(
             "Liu Shaoqi, Gao Gang, and Wang Jiaxiang")),  # who 'we' are
         ("They [the Soviets] could help", Identification("the Soviets")),

@@ -330,8 +330,11 @@ def _bracket(
             out.append(flagged)
             return Note("explanation", with_breaks(reading.remark)), False
         return _then(out, flagged, after), bool(corr and doubtful)
-    if stripped == "?" and QUOTE_CLOSED.search(text, 0, match.start()):
-        return Supplied("?"), False  # '“president” [?] What': the question's mark, supplied
+    if stripped == "?" and (
+        QUOTE_CLOSED.search(text, 0, match.start())
+        or (WORD_BEFORE.search(text, 0, match.start()) and SENTENCE_AFTER.match(text, match.end()))
+    ):  # '“president” [?] What', 'in this question [?] Of course': the question's mark
+        return Supplied("?"), False
     if stripped == "?":
         word, after = _without_trailing_stop(_take_previous_word(out))
         if not word:
@@ -485,6 +488,8 @@ def _follows_name(out: list[Inline]) -> bool:
     )
 
 
+WORD_BEFORE = re.compile(r"(?<!\S)[a-zа-яё][\w'’-]*\s*$")  # a lower-case word: no name's part
+SENTENCE_AFTER = re.compile(rf"[\s{LB}{WRAP}]+[A-ZА-ЯЁ]")  # a new sentence
 QUOTE_CLOSED = re.compile(r"[”\"»]\s*$")  # a quoted word, closed right before a bracket
 ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)  # 'They [the Soviets]'
 PRONOUN_BEFORE = re.compile(
