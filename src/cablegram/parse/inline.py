@@ -43,7 +43,6 @@ from cablegram.model import (
 )
 from cablegram.parse.brackets import (
     alternative,
-    expands,
     explanation,
     handwritten,
     missing,
@@ -52,6 +51,15 @@ from cablegram.parse.brackets import (
     sic_reading,
 )
 from cablegram.parse.footnotes import Footnote, anchor_pattern
+from cablegram.parse.preceding import (
+    PREVIOUS_WORD,
+    take_abbreviation,
+    take_name,
+    take_name_before_noun,
+    take_word,
+    take_word_before_marks,
+    take_word_if,
+)
 
 # A stamp's or a note's bracket may hold brackets of its own ('[stamp: … of 21 [illegible]
 # July 1951]'): its content is parsed again, inner brackets and all.
@@ -103,7 +111,6 @@ NOTE = re.compile(  # the label may run over a line end ('[Ed.' | 'note: …]')
     re.I | re.S,
 )
 SIC = re.compile(r"^\s*sic\s*!?\s*(?:[;,:]\s*(?P<rest>.+?))?\s*$", re.I | re.S)
-PREVIOUS_WORD = re.compile(r"(?P<word>[^\s\"“”«»(]+)(?P<space>\s?)$")
 NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’-]*$")
 # `Comrade [Yakov] Malik`: a bracket followed by a name supplies a first name.
 NAME_FOLLOWS = re.compile(rf"[\s{LB}{WRAP}]+[A-ZА-ЯЁ][\w'’-]+")  # (on the next line too)
@@ -311,17 +318,17 @@ def _bracket(
         asked = bool(corr and corr.endswith("?")) or reading.doubtful  # '… Shihezi?]'
         corr = corr.rstrip("?").strip() if corr else corr
         # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
-        word = _take_previous_name(out, len(corr.split())) if corr else ""
-        if not word and corr and corr[:1].isupper() and (named := _name_before_noun(out)):
+        word = take_name(out, len(corr.split())) if corr else ""
+        if not word and corr and corr[:1].isupper() and (named := take_name_before_noun(out)):
             # 'a Beijing dialect [sic, in fact Hunan]': the name is corrected, not the noun
             certainty = "low" if doubtful or asked else None
             out.append(Sic(named[0], corr, certainty))
             return Text(named[1].rstrip()), bool(doubtful)  # (the space was before the bracket)
-        if not word and (marked := _word_before_marks(out)):
+        if not word and (marked := take_word_before_marks(out)):
             # '(Taibi /?/) [sic]': the word flagged is the one before the marks
             out.append(Sic(marked[0], corr, "low" if corr and (doubtful or asked) else None))
             return Text(marked[1].rstrip()), bool(corr and doubtful)
-        word = word or _take_previous_word(out)
+        word = word or take_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
         word, after = _without_trailing_stop(word)
@@ -336,7 +343,7 @@ def _bracket(
     ):  # '“president” [?] What', 'in this question [?] Of course': the question's mark
         return Supplied("?"), False
     if stripped == "?":
-        word, after = _without_trailing_stop(_take_previous_word(out))
+        word, after = _without_trailing_stop(take_word(out))
         if not word:
             return Note("editorial", (Text("?"),)), False
         return _then(out, Unclear(word), after), False
@@ -365,7 +372,7 @@ def _bracket(
             out.append(Note("original-wording", (Text(stripped[:-1].rstrip()),)))
             return Text(stripped[-1]), False
         return Note("original-wording", (Text(stripped),)), False
-    if not attached and (abbreviation := _take_previous_abbreviation(out, stripped)):
+    if not attached and (abbreviation := take_abbreviation(out, stripped)):
         return Expansion(abbreviation, stripped), False
     # 'Tan [Tang] Wenhua', 'Zhong [Zheng?]': a reading inside a name, or a doubtful one;
     # 'Beiping [Beijing]' after a whole name is its other name (an identification, below)
@@ -373,7 +380,7 @@ def _bracket(
     if (
         not attached
         and inside_name
-        and (word := _previous_word_if(out, lambda w: alternative(w, stripped)))
+        and (word := take_word_if(out, lambda w: alternative(w, stripped)))
     ):
         other = stripped.rstrip("?").strip()
         return Sic(word, other, "low" if stripped.endswith("?") else None), False
@@ -394,73 +401,6 @@ def _bracket(
     if not attached and _names(ARTICLE.sub("", stripped)) and _follows_pronoun(out):
         return Identification(stripped), False  # 'their [Mao’s] differences': who is meant
     return Supplied(stripped), False
-
-
-def _take_previous_abbreviation(out: list[Inline], content: str) -> str:
-    """Detach the abbreviation a bracket spells out ('CC CPC [Central Committee …]'): the
-    words in capitals before it, from the first that the spelling out begins with ('CC
-    VKP(b) [All-Russia Communist Party …]' spells out VKP(b)), over a line's end too ('CC' |
-    'CPC [Central Committee …]')."""
-    if not out or not isinstance(out[-1], Text):
-        return ""
-    start = _abbreviation_start(out[-1].text, content)
-    if start is None:
-        return ""
-    abbreviation = out[-1].text[start:].rstrip()
-    before = out[-3] if len(out) >= 3 and not start else None
-    seam = out[-2] if before else None
-    if (
-        isinstance(before, Text)
-        and isinstance(seam, LineBreak)
-        and not seam.hyphenated
-        and (head := _abbreviation_start(before.text, content, whole=True)) is not None
-    ):
-        words = before.text[head:].rstrip()
-        _cut_last_text(out, start)  # the line's abbreviation, then the break, then the head
-        out.pop()
-        _cut_last_text(out, head)
-        return words + (WRAP if seam.edition else LB) + abbreviation
-    _cut_last_text(out, start)
-    return abbreviation
-
-
-ABBREVIATED = re.compile(r"(?<!\S)(?P<abbr>(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s?)+)$")
-
-
-def _abbreviation_start(text: str, content: str, whole: bool = False) -> int | None:
-    """Where the abbreviation that `content` spells out begins at the end of `text`: its
-    words in capitals from the first that is short and begins as the spelling out does
-    (a head in capitals, 'PREPARATORY COMMISSION … THE PCM', abbreviates in its last word);
-    `whole`: only if such a word is found (the line before the abbreviation's own)."""
-    found = ABBREVIATED.search(text if text.endswith((" ", "\t")) else text + " ")
-    if not found or not expands(found["abbr"], content):
-        return None
-    tokens = list(re.finditer(r"\S+", found["abbr"]))
-    first = content.lstrip()[:1].casefold()
-
-    def begins(token: re.Match[str]) -> bool:
-        return token[0][:1].casefold() == first and len(token[0]) <= ABBREVIATION_LETTERS
-
-    while len(tokens) > 1 and not begins(tokens[0]):
-        tokens.pop(0)
-    if whole and not begins(tokens[0]):
-        return None
-    return found.start() + tokens[0].start()
-
-
-ABBREVIATION_LETTERS = 6  # a longer word in capitals is a word ('COMMISSION')
-
-
-def _previous_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
-    """Detach the word before a bracket when `accept` says so (a space before the bracket
-    stays)."""
-    if not out or not isinstance(out[-1], Text):
-        return ""
-    found = re.search(r"(?<!\S)(?P<word>[^\s\"“”«»(\[\]]+)(?P<space>\s)$", out[-1].text)
-    if not found or not accept(found["word"]):
-        return ""
-    _cut_last_text(out, found.start())
-    return found["word"]
 
 
 def _follows_name(out: list[Inline]) -> bool:
@@ -552,83 +492,6 @@ def _then(out: list[Inline], node: Inline, after: str) -> Inline:
         return node
     out.append(node)
     return Text(after)
-
-
-def _take_previous_name(out: list[Inline], words: int) -> str:
-    """Detach the `words` capitalised words right before a bracket (a name the editors
-    correct as a whole); '' when there are not as many, or a correction of one word."""
-    if words < 2 or not out or not isinstance(out[-1], Text):
-        return ""
-    name = r"[A-ZА-ЯЁ][^\s\"“”«»(]*"
-    match = re.search(rf"(?<!\S)(?P<name>{name}(?:\s{name}){{{words - 1}}})\s?$", out[-1].text)
-    if not match:
-        return ""
-    _cut_last_text(out, match.start())
-    return match["name"]
-
-
-def _word_before_marks(out: list[Inline]) -> tuple[str, str] | None:
-    """Detach the word before marks without a letter right before a bracket ('Taibi /?/)'):
-    the word, and the marks with what follows them."""
-    if not out or not isinstance(out[-1], Text):
-        return None
-    found = WORD_BEFORE_MARKS.search(out[-1].text)
-    if not found:
-        return None
-    _cut_last_text(out, found.start())
-    return found["word"], found["marks"]
-
-
-WORD_BEFORE_MARKS = re.compile(
-    r"(?<![^\s\"“”«»(])(?P<word>[^\s\"“”«»(]*[^\W\d_][^\s\"“”«»()/]*)"
-    r"(?P<marks>(?:\s+[^\w\s]+)+\s?)$"
-)
-
-
-def _name_before_noun(out: list[Inline]) -> tuple[str, str] | None:
-    """Detach a capitalised word and the lower-case word after it right before a bracket
-    ('Beijing dialect'): the name, and the noun with what follows it."""
-    if not out or not isinstance(out[-1], Text):
-        return None
-    found = NAME_BEFORE_NOUN.search(out[-1].text)
-    if not found:
-        return None
-    _cut_last_text(out, found.start())
-    return found["name"], found["noun"]
-
-
-NAME_BEFORE_NOUN = re.compile(
-    r"(?<!\S)(?P<name>[A-ZА-ЯЁ][\w'’-]*)(?P<noun>\s+[a-zа-яё][\w'’-]*\s?)$"
-)
-
-
-def _cut_last_text(out: list[Inline], at: int) -> None:
-    """Keep only the first `at` characters of the last node, a text (none: drop it)."""
-    rest = out[-1].text[:at]  # type: ignore[union-attr]
-    if rest:
-        out[-1] = Text(rest)
-    else:
-        out.pop()
-
-
-def _take_previous_word(out: list[Inline]) -> str:
-    """Detach the word right before a bracket from the text already parsed; a word
-    hyphenated over a line end comes whole, its break kept as a mark (`model.LB_JOINED`)."""
-    if not out or not isinstance(out[-1], Text):
-        return ""
-    match = PREVIOUS_WORD.search(out[-1].text)
-    if not match:
-        return ""
-    whole = bool(match.start())  # text before the word: it does not run on from a line above
-    _cut_last_text(out, match.start())
-    if whole or len(out) < 2 or not isinstance(out[-1], LineBreak) or not out[-1].hyphenated:
-        return match["word"]
-    head = PREVIOUS_WORD.search(out[-2].text) if isinstance(out[-2], Text) else None
-    if not head or head["space"]:
-        return match["word"]
-    mark = WRAP_JOINED if out.pop().edition else LB_JOINED  # type: ignore[union-attr]
-    _cut_last_text(out, head.start())
-    return head["word"] + mark + match["word"]
 
 
 def _append_text(out: list[Inline], text: str) -> None:
