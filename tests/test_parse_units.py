@@ -102,6 +102,7 @@ def test_supplied_letters_and_doubtful_readings() -> None:
         ("Zhu De (Taibi /?/) [sic], [and] Ren Bishi", Sic("Taibi", None)),  # not the marks
         ("is “chairman” the same as “president” [?] What", Supplied("?")),  # the question's
         ("What should our policy be in this question [?] Of course", Supplied("?")),
+        (f"war. Liu [Shaoqi] Gao{LB}[Gang] Wang [Jiaxiang]", Supplied("Jiaxiang")),  # alike
         ("Kremlin. We [Liu Shaoqi, Gao Gang, and Wang Jiaxiang] and", Identification(
             "Liu Shaoqi, Gao Gang, and Wang Jiaxiang")),  # who 'we' are
         ("They [the Soviets] could help", Identification("the Soviets")),

@@ -388,6 +388,8 @@ def _bracket(
         return Supplied(stripped.rstrip("?").strip(), cert="low"), False
     if not stripped:
         return Text(f"[{content}]"), False
+    if not attached and _after_supplied_name_part(out) and _is_name(stripped):
+        return Supplied(stripped), False  # 'Liu [Shaoqi] Gao [Gang] Wang [Jiaxiang]': alike
     if (
         not attached
         and _follows_name(out)
@@ -448,6 +450,20 @@ def _follows_pronoun(out: list[Inline]) -> bool:
 def _word_goes_on(text: str, match: re.Match[str]) -> bool:
     """Letters right after the bracket: it supplies letters of a word ('S[talin] said')."""
     return text[match.end() : match.end() + 1].isalpha()
+
+
+def _after_supplied_name_part(out: list[Inline]) -> bool:
+    """The bracket follows a name's first word that follows a bracket supplying the rest of
+    the name before it ('Gao [Gang] Wang [Jiaxiang]'): it is read as its neighbour is."""
+    return (
+        len(out) >= 2
+        and isinstance(out[-2], Supplied)
+        and isinstance(out[-1], Text)
+        and bool(LONE_NAME_WORD.fullmatch(out[-1].text))
+    )
+
+
+LONE_NAME_WORD = re.compile(rf"[\s{LB}{WRAP}]+[A-ZА-ЯЁ][\w'’-]*\s")
 
 
 def _names(text: str) -> bool:
