@@ -239,9 +239,9 @@ def find_closer(units: list[Unit], start: int) -> tuple[list[Unit], int]:
     `start` being its opener. The last paragraph gives up its last lines, or the words after
     its last sentence, when they are a closer's (a copy that lost its line breaks)."""
     end = len(units)
-    while end > start and (_closes(units[end - 1]) or _page_break(units[end - 1])):
+    while end > start and (_closes(units[end - 1]) or page_break_line(units[end - 1])):
         end -= 1
-    if all(_page_break(unit) for unit in units[end:]):
+    if all(page_break_line(unit) for unit in units[end:]):
         end = len(units)  # a page break alone closes nothing
     last = units[end - 1] if end > start else None
     if isinstance(last, Block) and (cut := _closing_lines(last) or _closing_words(last)):
@@ -255,7 +255,7 @@ def _closes(unit: Unit) -> bool:
     return isinstance(unit, Block) and is_closer_block(unit)
 
 
-def _page_break(unit: Unit) -> bool:
+def page_break_line(unit: Unit) -> bool:
     """The export's page break on a line of its own ('[page break]'): the closer may stand
     before it, the page's last lines (a covering note's, its enclosures on the pages after)."""
     return isinstance(unit, Block) and bool(PAGE_BREAK_MARK.match(unit.text))
@@ -336,7 +336,7 @@ def closer_parts(units: list[Unit], ctx: BodyContext) -> tuple[CloserPart, ...]:
         if (
             is_gap_line(unit)
             or sheet_kind(unit)
-            or _page_break(unit)
+            or page_break_line(unit)
             or P.STAMP_BRACKET.match(unit.text.strip())
             or F.DISTRIBUTION_LABEL.match(unit.text)
             or P.CLOSER_DISTRIBUTION.match(unit.text)
@@ -436,7 +436,7 @@ def _block_part(block: Block, ctx: BodyContext) -> CloserPart:
         return Gapped(Gap("editorial"))
     if sheet_kind(block):
         return sheet_turn([block], ctx)
-    if _page_break(block):
+    if page_break_line(block):
         return SheetTurn(block_inlines(block, ctx))
     if P.STAMP_BRACKET.match(block.text.strip()):
         return stamp_block(block, ctx)

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from cablegram.lexicon import furniture as F
 from cablegram.lexicon import patterns as P
-from cablegram.parse.closer import is_closer_block
+from cablegram.parse.closer import is_closer_block, page_break_line
 from cablegram.parse.quotes import Quoted, Unit
 from cablegram.read import Block
-from cablegram.read.blocks import PAGE_BREAK_MARK
 
 # the head of an enclosed text, standing alone
 ENCLOSURE_HEAD = re.compile(
@@ -75,13 +74,9 @@ def _unheaded(units: list[Unit], heads: list[int]) -> list[int]:
     starts = [
         k
         for k in range(heads[-1] + 2, len(units))
-        if _page_break(units[k - 1]) and _letterhead(units[k])
+        if page_break_line(units[k - 1]) and _letterhead(units[k])
     ]
     return starts[: max(0, announced - len(heads))]
-
-
-def _page_break(unit: Unit) -> bool:
-    return isinstance(unit, Block) and bool(PAGE_BREAK_MARK.match(unit.text))
 
 
 def _letterhead(unit: Unit) -> bool:

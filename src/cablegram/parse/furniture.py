@@ -131,13 +131,13 @@ def _opener_kind(
         return caption
     if F.PROTOCOL_ITEM.match(text) and words <= HEADING_WORDS:
         return "heading"  # 'П82/214. О направлении …': the decision's number and subject
+    # ('The General Assembly,' | 'Recalling …': a sentence's subject, its text begins)
+    runs_on = text.endswith(",") and not text.isupper()
     if (
         P.OFFICE.search(text)
         and words <= 14
         and not P.TERMINAL.search(text.rstrip("."))
-        and not (
-            text.endswith(",") and not text.isupper()
-        )  # 'The General Assembly,' | 'Recalling …'
+        and not runs_on
     ):
         return "office"
     if len(text) <= 2:

@@ -318,25 +318,25 @@ def _bracket(
         asked = bool(corr and corr.endswith("?")) or reading.doubtful  # '… Shihezi?]'
         corr = corr.rstrip("?").strip() if corr else corr
         # 'Pak Khen En [sic; should be Pak Hon Yong]': a name corrected as a whole
+        certainty = "low" if corr and (doubtful or asked) else None
+        used_doubt = bool(corr and doubtful)  # the '[?]' after the bracket is its own
         word = take_name(out, len(corr.split())) if corr else ""
-        if not word and corr and corr[:1].isupper() and (named := take_name_before_noun(out)):
-            # 'a Beijing dialect [sic, in fact Hunan]': the name is corrected, not the noun
-            certainty = "low" if doubtful or asked else None
+        # 'a Beijing dialect [sic, in fact Hunan]': the name is corrected, not the noun;
+        # '(Taibi /?/) [sic]': the word flagged is the one before the marks
+        named = take_name_before_noun(out) if not word and corr and corr[:1].isupper() else None
+        named = named or (take_word_before_marks(out) if not word else None)
+        if named:
             out.append(Sic(named[0], corr, certainty))
-            return Text(named[1].rstrip()), bool(doubtful)  # (the space was before the bracket)
-        if not word and (marked := take_word_before_marks(out)):
-            # '(Taibi /?/) [sic]': the word flagged is the one before the marks
-            out.append(Sic(marked[0], corr, "low" if corr and (doubtful or asked) else None))
-            return Text(marked[1].rstrip()), bool(corr and doubtful)
+            return Text(named[1].rstrip()), used_doubt  # (the space was before the bracket)
         word = word or take_word(out)
         if not word:  # nothing to flag: keep the editors' remark as a note
             return Note("editorial", (Text(stripped),)), False
         word, after = _without_trailing_stop(word)
-        flagged = Sic(word, corr, "low" if corr and (doubtful or asked) else None)
+        flagged = Sic(word, corr, certainty)
         if reading.remark:  # '[SIC, plural]': the word flagged, the editors' remark noted
             out.append(flagged)
             return Note("explanation", with_breaks(reading.remark)), False
-        return _then(out, flagged, after), bool(corr and doubtful)
+        return _then(out, flagged, after), used_doubt
     if stripped == "?" and (
         QUOTE_CLOSED.search(text, 0, match.start())
         or (WORD_BEFORE.search(text, 0, match.start()) and SENTENCE_AFTER.match(text, match.end()))

@@ -74,41 +74,46 @@ def _abbreviation_start(text: str, content: str, whole: bool = False) -> int | N
 ABBREVIATION_LETTERS = 6  # a longer word in capitals is a word ('COMMISSION')
 
 
+def _detach(
+    out: list[Inline], pattern: re.Pattern[str], accept: Callable[[re.Match[str]], bool] = bool
+) -> re.Match[str] | None:
+    """The match of `pattern` at the end of the last node, a text, detached from it when
+    `accept` takes it."""
+    if not out or not isinstance(out[-1], Text):
+        return None
+    found = pattern.search(out[-1].text)
+    if not found or not accept(found):
+        return None
+    cut_last_text(out, found.start())
+    return found
+
+
 def take_word_if(out: list[Inline], accept: Callable[[str], bool]) -> str:
     """Detach the word before a bracket when `accept` says so (a space before the bracket
     stays)."""
-    if not out or not isinstance(out[-1], Text):
-        return ""
-    found = re.search(r"(?<!\S)(?P<word>[^\s\"“”«»(\[\]]+)(?P<space>\s)$", out[-1].text)
-    if not found or not accept(found["word"]):
-        return ""
-    cut_last_text(out, found.start())
-    return found["word"]
+    found = _detach(out, SPACED_WORD, lambda match: accept(match["word"]))
+    return found["word"] if found else ""
+
+
+SPACED_WORD = re.compile(r"(?<!\S)(?P<word>[^\s\"“”«»(\[\]]+)(?P<space>\s)$")
+NAME_WORD = r"[A-ZА-ЯЁ][^\s\"“”«»(]*"
 
 
 def take_name(out: list[Inline], words: int) -> str:
     """Detach the `words` capitalised words right before a bracket (a name the editors
     correct as a whole); '' when there are not as many, or a correction of one word."""
-    if words < 2 or not out or not isinstance(out[-1], Text):
+    if words < 2:
         return ""
-    name = r"[A-ZА-ЯЁ][^\s\"“”«»(]*"
-    match = re.search(rf"(?<!\S)(?P<name>{name}(?:\s{name}){{{words - 1}}})\s?$", out[-1].text)
-    if not match:
-        return ""
-    cut_last_text(out, match.start())
-    return match["name"]
+    name = re.compile(rf"(?<!\S)(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{{words - 1}}})\s?$")
+    found = _detach(out, name)
+    return found["name"] if found else ""
 
 
 def take_word_before_marks(out: list[Inline]) -> tuple[str, str] | None:
     """Detach the word before marks without a letter right before a bracket ('Taibi /?/)'):
     the word, and the marks with what follows them."""
-    if not out or not isinstance(out[-1], Text):
-        return None
-    found = WORD_BEFORE_MARKS.search(out[-1].text)
-    if not found:
-        return None
-    cut_last_text(out, found.start())
-    return found["word"], found["marks"]
+    found = _detach(out, WORD_BEFORE_MARKS)
+    return (found["word"], found["marks"]) if found else None
 
 
 WORD_BEFORE_MARKS = re.compile(
@@ -120,13 +125,8 @@ WORD_BEFORE_MARKS = re.compile(
 def take_name_before_noun(out: list[Inline]) -> tuple[str, str] | None:
     """Detach a capitalised word and the lower-case word after it right before a bracket
     ('Beijing dialect'): the name, and the noun with what follows it."""
-    if not out or not isinstance(out[-1], Text):
-        return None
-    found = NAME_BEFORE_NOUN.search(out[-1].text)
-    if not found:
-        return None
-    cut_last_text(out, found.start())
-    return found["name"], found["noun"]
+    found = _detach(out, NAME_BEFORE_NOUN)
+    return (found["name"], found["noun"]) if found else None
 
 
 NAME_BEFORE_NOUN = re.compile(
