@@ -146,7 +146,10 @@
         <xsl:variable name="url" select="$source/tei:bibl/tei:idno[@type='URL']"/>
         <xsl:if test="$url">
           <dt data-pagefind-ignore="all">Source</dt>
-          <dd><a href="{$url}" rel="noopener"><xsl:value-of select="$url"/></a></dd>
+          <dd><xsl:call-template name="web-link">
+            <xsl:with-param name="url" select="$url"/>
+            <xsl:with-param name="label" select="string($url)"/>
+          </xsl:call-template></dd>
         </xsl:if>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">
           <dt data-pagefind-ignore="all">Translator</dt>
