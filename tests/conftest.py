@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from cablegram import pipeline
+from cablegram.edition import Edition
+from cablegram.edition.config import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -17,7 +19,13 @@ VARIANTS = Path(__file__).resolve().parent / "variants"
 SAMPLES = Path(__file__).resolve().parent / "samples"
 TEI_DIR = ROOT / "tei"
 SHARED = ROOT.parent / "shared"
-TEI_ALL_RNG = SHARED / "tei-p5" / "relaxng" / "tei_all.rng"
+# the official tei_all, as the package vendors it (schemas/tei/, with its provenance)
+TEI_ALL_RNG = ROOT / "schemas" / "tei" / "tei_all.rng"
+
+
+def repo_edition() -> Edition:
+    """The repository's own edition (its cablegram.toml: the seeds' title and subtitle)."""
+    return read_config(ROOT / "cablegram.toml")
 
 
 def seed_paths() -> list[Path]:
@@ -43,7 +51,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pipeline.Co
     """Every seed, variant and sample converted once, by source file name."""
     out = tmp_path_factory.mktemp("tei")
     shutil.copytree(TEI_DIR / "authority", out / "authority")
-    results = pipeline.convert([SEEDS, VARIANTS, *sample_paths()], out)
+    results = pipeline.convert([SEEDS, VARIANTS, *sample_paths()], out, edition=repo_edition())
     failed = [r.message for r in results if r.status == "failed"]
     assert not failed, failed
     return {r.source.name: r for r in results}

@@ -48,8 +48,10 @@ COUNTS = {
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary working directory holding a copy of seeds/ (the repo's tei/ is safe)."""
+    """A temporary working directory holding a copy of seeds/ and an edition whose sources
+    they are, as the repository's own (the repo's tei/ is safe)."""
     shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "cablegram.toml").write_text('[paths]\nsources = "seeds"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -317,7 +319,7 @@ def test_build_without_corpus_fails_cleanly(tmp_path: Path, monkeypatch) -> None
     monkeypatch.chdir(tmp_path)
     result = run("build")
     assert result.exit_code == 1
-    assert result.stderr == "error: seeds: no such file or directory\n"
+    assert result.stderr == "error: sources: no such file or directory\n"
 
 
 def cablegram_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

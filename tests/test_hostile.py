@@ -131,7 +131,6 @@ def test_tei_all_refuses_before_jing_reads(
         return run(command, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(jing.subprocess, "run", recorded)
-    monkeypatch.setenv("CABLEGRAM_TEI_ALL", str(TEI_ALL_RNG))
     result = CliRunner().invoke(main, ["validate", "--tei-all", str(path)])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output

@@ -23,10 +23,11 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
+from cablegram.edition.resources import stylesheets
 from cablegram.render.print import Volume, paged_html
-from cablegram.render.xslt import xslt_dir
+from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml as parse_tei
-from conftest import ROOT
+from conftest import ROOT, repo_edition
 from test_web_html import MEMO, date_start, doc_date, plain_title, v2_corpus
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
@@ -120,7 +121,9 @@ def edition(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Ed
     out = tmp_path_factory.mktemp("print") / "pdf"
     files = sorted(converted_tei.glob("*.xml"))
     # the whole corpus in one volume (beyond 100 documents the default is several)
-    volume = pipeline.print_edition([converted_tei], out, volume_size=len(files))
+    volume = pipeline.print_edition(
+        [converted_tei], out, volume_size=len(files), edition=repo_edition()
+    )
     return Edition(converted_tei, files, out, volume, page_texts(out / "edition.pdf"))
 
 
@@ -172,9 +175,10 @@ def layout(edition: Edition):
     from weasyprint import HTML
 
     trees = [parse_tei(path) for path in edition.files]
-    source = paged_html(trees, edition.tei / "authority", standalone=False)
+    styles = Styles.of(repo_edition())
+    source = paged_html(trees, edition.tei / "authority", standalone=False, styles=styles)
     assert source == (edition.out / "edition.html").read_text(encoding="utf-8")
-    base = (xslt_dir() / "print").as_uri() + "/"
+    base = (stylesheets() / "print").as_uri() + "/"
     document = HTML(string=source, base_url=base).render()
     assert len(document.pages) == edition.volume.pages
     return document
@@ -825,7 +829,7 @@ def v2_layout(v2_volume: V2Volume):
     from weasyprint import HTML
 
     source = (v2_volume.out / "edition.html").read_text(encoding="utf-8")
-    return HTML(string=source, base_url=(xslt_dir() / "print").as_uri() + "/").render()
+    return HTML(string=source, base_url=(stylesheets() / "print").as_uri() + "/").render()
 
 
 def test_v2_order_and_headings(v2_volume: V2Volume) -> None:

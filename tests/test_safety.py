@@ -174,10 +174,11 @@ def test_source_suffixes_in_capitals_are_exports(workdir: Path) -> None:
     assert [p.name for p in Path("out").iterdir()] == [f"{SEED_ID}.xml"]
 
 
-def test_default_seeds_directory_missing(workdir: Path) -> None:
+def test_default_sources_directory_missing(workdir: Path) -> None:
+    """Without a cablegram.toml, an edition's sources are in sources/."""
     result = run("convert")
     assert result.exit_code == 1
-    assert result.stderr == "error: seeds: no such file or directory\n"
+    assert result.stderr == "error: sources: no such file or directory\n"
 
 
 def test_directory_named_like_a_source(workdir: Path) -> None:
@@ -217,10 +218,10 @@ def test_internal_error_while_encoding_does_not_stop_the_batch(
     """A bug in the encoder is reported for its document only, without a traceback."""
     real = pipeline.encode_document
 
-    def flaky(cable, xml_id=None):
+    def flaky(cable, xml_id=None, edition=None):
         if cable.source.name == SEED.name:
             raise KeyError("boom")
-        return real(cable, xml_id)
+        return real(cable, xml_id, edition)
 
     monkeypatch.setattr(pipeline, "encode_document", flaky)
     result = run("convert", str(SEED), str(seed_paths()[1]), "--out", "out")
@@ -465,14 +466,15 @@ def test_seal_recognises_only_intact_output() -> None:
 def test_a_broken_stylesheet_is_named_without_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The index is made by a worker process (the entries' pages by others): its error
-    still reaches the user as one line naming the stylesheet, and the exit status says it
-    failed."""
-    xslt = tmp_path / "xslt"
-    shutil.copytree(ROOT / "xslt", xslt)
-    broken = xslt / "web" / "index.xsl"
-    broken.write_bytes(broken.read_bytes()[:-40])  # an edit saved half-way
-    monkeypatch.setenv("CABLEGRAM_XSLT", str(xslt))
+    """The index is made by a worker process (the entries' pages by others): an error in
+    the edition's own stylesheet still reaches the user as one line naming it, and the exit
+    status says it failed."""
+    monkeypatch.chdir(tmp_path)
+    Path("cablegram.toml").write_text('[edition]\ntitle = "Mine"\n', encoding="utf-8")
+    broken = tmp_path / "xslt" / "web" / "index.xsl"
+    broken.parent.mkdir(parents=True)
+    packaged = (ROOT / "xslt" / "web" / "index.xsl").read_bytes()
+    broken.write_bytes(packaged[:-40])  # the editor's copy, saved half-way
     result = run("web", str(TEI_DIR), "--out", str(tmp_path / "site"), "--no-search")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {broken}: cannot compile the stylesheet")
@@ -487,9 +489,9 @@ def test_a_summary_store_that_cannot_be_used_is_named(
     one (here a directory stands there), the user gets one line naming it, not an SQLite
     traceback."""
     monkeypatch.chdir(tmp_path)
-    Path("seeds").mkdir()
+    Path("sources").mkdir()
     for seed in seed_paths():
-        shutil.copy(seed, Path("seeds") / seed.name)
+        shutil.copy(seed, Path("sources") / seed.name)
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     store = Path("build/.cablegram-summaries.sqlite")
     store.mkdir(parents=True)

@@ -17,6 +17,7 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
+from cablegram.edition import load_edition
 from cablegram.errors import CablegramError
 from cablegram.incremental import file_hash
 from cablegram.parallel import parallel_map
@@ -26,7 +27,7 @@ from cablegram.render.search import build_search_index
 from cablegram.render.summaries import Summary
 from cablegram.render.web import SummaryCache, render_site
 from cablegram.safexml import parse_xml
-from cablegram.validate import validate_files
+from cablegram.validate import runner, validate_files
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -364,14 +365,21 @@ def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SEEDS, "seeds")
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
-    shutil.copytree(ROOT / "xslt", "xslt")
-    shutil.copytree(ROOT / "schemas", "schemas")
-    monkeypatch.setenv("CABLEGRAM_XSLT", str(tmp_path / "xslt"))
-    monkeypatch.setenv("CABLEGRAM_SCHEMAS", str(tmp_path / "schemas"))
+    Path("cablegram.toml").write_text('[paths]\nsources = "seeds"\n', encoding="utf-8")
+    empty = '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+    for name in ("web/cable.xsl", "print/volume.xsl", "common/text.xsl"):  # the edition's own
+        Path("xslt", name).parent.mkdir(parents=True, exist_ok=True)
+        Path("xslt", name).write_text(f"{empty}\n</xsl:stylesheet>\n", encoding="utf-8")
+    # the package's schemas, as a new version of cablegram may bring them
+    packaged = tmp_path / "package" / "schemas"
+    shutil.copytree(ROOT / "schemas", packaged, ignore=shutil.ignore_patterns("tei"))
+    monkeypatch.setattr(pipeline, "schema_dir", lambda: packaged)
+    monkeypatch.setattr(runner, "schema_dir", lambda: packaged)
+    edition = load_edition()
     args = (Path("seeds"), Path("tei"), Path("build/site"), Path("build/print"))
 
     def redone() -> dict[str, int]:
-        built = pipeline.build(*args, jobs=1)
+        built = pipeline.build(*args, jobs=1, edition=edition)
         assert built.report.valid
         return built.redone
 
@@ -389,7 +397,7 @@ def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
     assert redone() == {**nothing, "print": 5}
     _edit(Path("xslt/common/text.xsl"), "</xsl:stylesheet>", comment)
     assert redone() == {**nothing, "web": 5, "print": 5}
-    _edit(Path("schemas/cablegram.sch"), "</sch:schema>", "<!-- changed -->\n</sch:schema>")
+    _edit(packaged / "cablegram.sch", "</sch:schema>", "<!-- changed -->\n</sch:schema>")
     assert redone() == {**nothing, "validate": 5}
 
     persons = Path("build/site/persons.html").read_text(encoding="utf-8")
@@ -482,10 +490,10 @@ def test_pages_a_failed_build_left_unmade_are_made_by_the_next(
     _untag_a_name(Path("tei"))
     real = web._list_page
 
-    def failing(out: Path, stylesheet: Path, *rest: Any) -> Path:
-        if stylesheet.name == "entity.xsl":
+    def failing(job: Any, stylesheet: str, *rest: Any) -> Path:
+        if stylesheet == "entity.xsl":
             raise CablegramError("the disk is full")
-        return real(out, stylesheet, *rest)
+        return real(job, stylesheet, *rest)
 
     monkeypatch.setattr(web, "_list_page", failing)
     with pytest.raises(CablegramError, match="the disk is full"):

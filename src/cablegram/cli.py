@@ -16,6 +16,8 @@ from typing import TypeVar
 import click
 
 from cablegram import __version__, pipeline
+from cablegram.edition import Edition, load_edition
+from cablegram.edition.scaffold import init_edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
 from cablegram.validate import Issue, Report, validate_files
@@ -49,22 +51,22 @@ tei_out_option = click.option(
     "--out",
     "-o",
     type=click.Path(path_type=Path),
-    default=Path("tei"),
-    show_default=True,
-    help="Directory for the TEI files.",
+    default=None,
+    help="Directory for the TEI files (default: the edition's, tei/).",
 )
 force_option = click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
 
 
-def directory_option(*names: str, default: Path, help: str) -> Callable[[F], F]:
-    """An option naming an output directory (not a file), its default shown in --help."""
-    return click.option(
-        *names,
-        type=click.Path(path_type=Path, file_okay=False),
-        default=default,
-        show_default=True,
-        help=help,
-    )
+def directory_option(*names: str, help: str) -> Callable[[F], F]:
+    """An option naming an output directory (not a file); its default is the edition's."""
+    return click.option(*names, type=click.Path(path_type=Path, file_okay=False), help=help)
+
+
+def _edition() -> Edition:
+    """The edition of the current folder (its cablegram.toml here or above; the defaults
+    without one); a bad configuration ends the command with every bad key named."""
+    with reported(2):
+        return load_edition()
 
 
 @contextmanager
@@ -83,17 +85,26 @@ def main() -> None:
     """Turn archive exports of diplomatic cables into a TEI P5 edition."""
 
 
-def _convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None = None) -> int:
-    paths = list(sources) or [Path("seeds")]
+def _convert(
+    sources: tuple[Path, ...], out: Path | None, force: bool, jobs: int | None = None
+) -> int:
+    edition = _edition()
+    paths = list(sources) or [edition.sources]
+    out = out or edition.tei
     found, _ = pipeline.find_sources(paths)
     before = names_in(out)
     if len(found) >= PROGRESS_THRESHOLD:
         with click.progressbar(length=len(found), label="converting", file=sys.stderr) as bar:
             results = pipeline.convert(
-                paths, out, force=force, jobs=jobs, progress=lambda _: bar.update(1)
+                paths,
+                out,
+                force=force,
+                jobs=jobs,
+                progress=lambda _: bar.update(1),
+                edition=edition,
             )
     else:
-        results = pipeline.convert(paths, out, force=force, jobs=jobs)
+        results = pipeline.convert(paths, out, force=force, jobs=jobs, edition=edition)
     pipeline.flag_earlier_conversions(results, out, before)
     return _report_conversion(results, out)
 
@@ -125,14 +136,31 @@ def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
 
 
 @main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--title", help="The edition's title (default: the folder's name).")
+def init(folder: Path, title: str | None) -> None:
+    """Start a new edition in FOLDER: cablegram.toml, sources/, tei/ with empty authority
+    files, the schemas an XML editor checks the TEI with, a README, a .gitignore and a
+    workflow that publishes the site on GitHub Pages. Nothing there is overwritten.
+
+    Example: cablegram init my-edition --title "Letters from Pyongyang, 1950"
+    """
+    with reported(2):
+        written = init_edition(folder, title or folder.resolve().name, __version__)
+    click.echo(f"{len(written)} files written into {folder}/; next:")
+    click.echo(f"  cd {folder}, put archive exports into sources/, then: cablegram build")
+
+
+@main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @tei_out_option
 @force_option
 @jobs_option
-def convert(sources: tuple[Path, ...], out: Path, force: bool, jobs: int | None) -> None:
-    """Convert archive exports (files or directories; default: seeds/) into TEI.
+def convert(sources: tuple[Path, ...], out: Path | None, force: bool, jobs: int | None) -> None:
+    """Convert archive exports (files or directories; default: the edition's sources/)
+    into TEI.
 
-    Example: cablegram convert seeds/ --out tei/
+    Example: cablegram convert sources/ --out tei/
     """
     sys.exit(_convert(sources, out, force, jobs))
 
@@ -171,7 +199,8 @@ def _validate(
 def validate(
     paths: tuple[Path, ...], tei_all: bool, fmt: str, svrl: Path | None, jobs: int | None
 ) -> None:
-    """Validate TEI files (default: tei/) against the project's XSD and Schematron rules.
+    """Validate TEI files (default: the edition's tei/) against the project's XSD and
+    Schematron rules.
 
     One line per problem, `path:line:col: severity: message [rule]`, then a summary.
     Exit 0 when everything is valid, 1 when anything is invalid, 2 when validation
@@ -179,7 +208,7 @@ def validate(
 
     Example: cablegram validate tei/ --tei-all
     """
-    report = _validate(list(paths) or [Path("tei")], tei_all, fmt, svrl, jobs)
+    report = _validate(list(paths) or [_edition().tei], tei_all, fmt, svrl, jobs)
     sys.exit(0 if report.valid else 1)
 
 
@@ -187,27 +216,28 @@ def validate(
 @click.option(
     "--sources",
     type=click.Path(path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Directory of archive exports.",
+    default=None,
+    help="Directory of archive exports (default: the edition's, sources/).",
 )
 @tei_out_option
 @force_option
 @directory_option(
-    "--site", "site_dir", default=Path("build/site"), help="Directory of the web edition."
+    "--site", "site_dir", help="Directory of the web edition (default: the edition's build/site)."
 )
 @directory_option(
-    "--print-out", "print_dir", default=Path("build/print"), help="Directory of the print edition."
+    "--print-out",
+    "print_dir",
+    help="Directory of the print edition (default: the edition's build/print).",
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
 @page_size_option
 @volume_size_option
 def build(
-    sources: Path,
-    out: Path,
+    sources: Path | None,
+    out: Path | None,
     force: bool,
-    site_dir: Path,
-    print_dir: Path,
+    site_dir: Path | None,
+    print_dir: Path | None,
     no_print: bool,
     page_size: int,
     volume_size: int,
@@ -220,6 +250,9 @@ def build(
 
     Example: cablegram build
     """
+    edition = _edition()
+    sources, out = sources or edition.sources, out or edition.tei
+    site_dir, print_dir = site_dir or edition.site, print_dir or edition.print_dir
     with reported(1):
         built = pipeline.build(
             sources,
@@ -229,6 +262,7 @@ def build(
             force=force,
             page_size=page_size,
             volume_size=volume_size,
+            edition=edition,
         )
     _report_conversion(built.converted, out)
     _report_withdrawn(built.withdrawn)
@@ -304,7 +338,7 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
     Example: cablegram entities tei/ --format csv > names.csv
     """
     with reported(2):
-        found = pipeline.uncovered(list(paths) or [Path("tei")], authority)
+        found = pipeline.uncovered(list(paths) or [_edition().tei], authority)
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["term", "lang", "count", "locations"])
@@ -319,24 +353,27 @@ def entities(paths: tuple[Path, ...], authority: Path | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@directory_option("--out", "-o", default=Path("build/site"), help="Directory of the site.")
+@directory_option("--out", "-o", help="Directory of the site (default: the edition's build/site).")
 @click.option("--no-search", is_flag=True, help="Do not build the Pagefind search index.")
 @page_size_option
 @jobs_option
 def web(
-    paths: tuple[Path, ...], out: Path, no_search: bool, page_size: int, jobs: int | None
+    paths: tuple[Path, ...], out: Path | None, no_search: bool, page_size: int, jobs: int | None
 ) -> None:
-    """Render the web edition (a static site) from TEI files (default: tei/).
+    """Render the web edition (a static site) from TEI files (default: the edition's tei/).
 
     Example: cablegram web tei/ --out build/site
     """
+    edition = _edition()
+    out = out or edition.site
     with reported(1):
         site = pipeline.web(
-            list(paths) or [Path("tei")],
+            list(paths) or [edition.tei],
             out,
             search=not no_search,
             jobs=jobs,
             page_size=page_size,
+            edition=edition,
         )
     searched = "with" if site.search else "without"
     click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")
@@ -344,25 +381,32 @@ def web(
 
 @main.command(name="print")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@directory_option("--out", "-o", default=Path("build/print"), help="Directory of the PDFs.")
+@directory_option("--out", "-o", help="Directory of the PDFs (default: the edition's build/print).")
 @click.option("--volume-only", is_flag=True, help="Only the volumes, not one PDF per cable.")
 @volume_size_option
 @jobs_option
 def print_command(
-    paths: tuple[Path, ...], out: Path, volume_only: bool, volume_size: int, jobs: int | None
+    paths: tuple[Path, ...],
+    out: Path | None,
+    volume_only: bool,
+    volume_size: int,
+    jobs: int | None,
 ) -> None:
-    """Typeset the print edition (default: tei/): edition.pdf (or volumes of --volume-size
-    cables) and one PDF per cable.
+    """Typeset the print edition (default: the edition's tei/): edition.pdf (or volumes of
+    --volume-size cables) and one PDF per cable.
 
     Example: cablegram print tei/ --out build/print
     """
+    edition = _edition()
+    out = out or edition.print_dir
     with reported(1):
         volume = pipeline.print_edition(
-            list(paths) or [Path("tei")],
+            list(paths) or [edition.tei],
             out,
             per_cable=not volume_only,
             volume_size=volume_size,
             jobs=jobs,
+            edition=edition,
         )
     click.echo(_volumes_line(out, volume))
 

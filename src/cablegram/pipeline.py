@@ -18,6 +18,8 @@ from typing import Literal
 
 from lxml import etree
 
+from cablegram.edition import Edition
+from cablegram.edition.scaffold import place_schemas
 from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_document, serialise
 from cablegram.entities import NameIndex, load_authority, tag_document
 from cablegram.entities.candidates import Uncovered, uncovered_names
@@ -37,7 +39,7 @@ from cablegram.render.print import (
 from cablegram.render.search import SHARD_SIZE
 from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import Site, SummaryCache, cables_rendered, remove_cable_pages
-from cablegram.render.xslt import xslt_dir
+from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
@@ -131,13 +133,15 @@ def convert(
     progress: Callable[[Path], None] | None = None,
     jobs: int | None = None,
     reserved: Iterable[str] = (),
+    edition: Edition | None = None,
 ) -> list[Converted]:
     """Convert sources (files or directories of exports) into TEI files in `out_dir`.
 
     Names are tagged against the authority files in `authority` (default: `out_dir/authority`
     when it exists); without authority files, names are left untagged. Sources are parsed
     on `jobs` processes (default: all cores); the output does not depend on it. `reserved`:
-    ids of documents converted earlier and kept (an incremental build).
+    ids of documents converted earlier and kept (an incremental build). `edition`: the
+    edition the documents are part of (their headers name its editors, publisher, licence).
     """
     sources, results = find_sources(paths)
     directory = authority or out_dir / "authority"
@@ -146,7 +150,11 @@ def convert(
         base = re.sub(r"-\d+$", "", xml_id)
         taken[base] = taken.get(base, 0) + 1
     outcomes = parallel_map(
-        _encode_source, sources, jobs, initializer=_load_index, initargs=(directory, out_dir)
+        _encode_source,
+        sources,
+        jobs,
+        initializer=_load_index,
+        initargs=(directory, out_dir, edition),
     )
     # Each document is written as soon as it is encoded (memory stays flat as N grows);
     # outcomes come in source order, so ids are given in the same order whatever the jobs.
@@ -157,7 +165,7 @@ def convert(
         taken[outcome.base_id] = taken.get(outcome.base_id, 0) + 1
         if taken[outcome.base_id] > 1:  # a second document with this id: encode it again
             if "current" not in _INDEX:
-                _load_index(directory, out_dir)
+                _load_index(directory, out_dir, edition)
             outcome = _encode_source(source, f"{outcome.base_id}-{taken[outcome.base_id]}")
         if isinstance(outcome, str):
             results.append(Converted(source, "failed", message=outcome))
@@ -171,11 +179,14 @@ def convert(
 
 
 _INDEX: dict[str, NameIndex | None] = {}
+_EDITION: dict[str, Edition | None] = {}
 
 
-def _load_index(directory: Path, out_dir: Path) -> None:
-    """Build the name index once per process (a worker's initializer)."""
+def _load_index(directory: Path, out_dir: Path, edition: Edition | None = None) -> None:
+    """Build the name index once per process (a worker's initializer); the edition the
+    documents are encoded for."""
     _INDEX["current"] = name_index(directory, out_dir)
+    _EDITION["current"] = edition
 
 
 @dataclass
@@ -204,7 +215,7 @@ def _encode_source(source: Path, xml_id: str | None = None) -> _Encoded | str:
         return f"{source}: internal error while parsing ({type(exc).__name__}: {exc})"
     try:
         base = document_id(cable)
-        tree = encode_document(cable, xml_id or base)
+        tree = encode_document(cable, xml_id or base, _EDITION.get("current"))
         return _Encoded(
             base_id=base,
             xml_id=xml_id or base,
@@ -255,6 +266,7 @@ def web(
     jobs: int | None = None,
     shard_size: int = SHARD_SIZE,
     page_size: int = PAGE_SIZE,
+    edition: Edition | None = None,
 ) -> Site:
     """Render the web edition of TEI files (or directories of them) into `out`; the search
     index in shards of at most `shard_size` pages, the index and each entry's cables in
@@ -266,6 +278,7 @@ def web(
         jobs=jobs,
         shard_size=shard_size,
         page_size=page_size,
+        edition=edition,
     )
 
 
@@ -276,11 +289,17 @@ def print_edition(
     per_cable: bool = True,
     volume_size: int = VOLUME_SIZE,
     jobs: int | None = None,
+    edition: Edition | None = None,
 ) -> Volume:
     """Typeset the print edition (edition.pdf, or volumes of `volume_size` cables, and one
     PDF per cable) into `out`."""
     return render_print(
-        _tei_files(paths), out, per_cable=per_cable, volume_size=volume_size, jobs=jobs
+        _tei_files(paths),
+        out,
+        per_cable=per_cable,
+        volume_size=volume_size,
+        jobs=jobs,
+        edition=edition,
     )
 
 
@@ -407,15 +426,21 @@ def build(
     state_path: Path | None = None,
     page_size: int = PAGE_SIZE,
     volume_size: int = VOLUME_SIZE,
+    edition: Edition | None = None,
 ) -> Built:
     """The whole job, incrementally: convert, validate, web and print edition, each step
     redoing only what its inputs' hashes say has changed since the last build (no print
-    edition when `print_dir` is None)."""
+    edition when `print_dir` is None). `edition`: what the documents' headers and the
+    pages say of the edition, and its own stylesheets."""
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
+    styles = Styles.of(edition)
+    place_schemas(out.parent / "schemas")  # where the TEI files' xml-model points
     shas: dict[Path, str] = {}  # each TEI file's SHA-256, each file read once
     clock = _Clock()
-    converted, withdrawn = _build_convert(state, sources, out, code, authority, force, jobs, shas)
+    converted, withdrawn = _build_convert(
+        state, sources, out, code, authority, force, jobs, shas, edition
+    )
     built = Built(converted, Report(), withdrawn)
     tei_files = sorted(out.glob("*.xml"))
     shas = {path: shas.get(path) or file_hash(path) for path in tei_files}
@@ -434,6 +459,7 @@ def build(
         code,
         [site_dir / "index.html"],
         lambda path: path.stem in rendered,
+        styles,
         f"{page_size}",
     )
     built.removed += remove_cable_pages(site_dir, [Path(name).stem for name in web.gone])
@@ -444,6 +470,7 @@ def build(
         changed=web.changed,
         corpus_pages=web.whole_due,
         page_size=page_size,
+        edition=edition,
         summary_cache=SummaryCache(
             state.path.parent / ".cablegram-summaries.sqlite",
             {path: combine(sha, web.tool) for path, sha in shas.items()},
@@ -466,6 +493,7 @@ def build(
         code,
         [print_dir / name for name in volumes] or [print_dir / "edition.pdf"],
         lambda path: path.stem in printed,
+        styles,
         f"{volume_size}",
     )
     built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
@@ -478,6 +506,7 @@ def build(
         made=volumes,
         context=combine(authority, volume.tool),
         jobs=jobs,
+        edition=edition,
     )
     volumes.clear()
     volumes.update(built.volume.volumes)
@@ -507,11 +536,13 @@ def _build_convert(
     force: bool,
     jobs: int | None,
     shas: dict[Path, str],
+    edition: Edition | None,
 ) -> tuple[list[Converted], list[Withdrawn]]:
     """Convert the sources whose key changed; `shas` gets the hash of each TEI file read
     or written on the way. The TEI files of sources that are gone, or that now convert
     under another id, are withdrawn."""
     done = state.section("convert")
+    code = combine(code, repr(edition.header_fields()) if edition else "")
     found, missing = find_sources([sources])
     present = names_in(out)
     todo, kept = [], []
@@ -532,9 +563,8 @@ def _build_convert(
                 kept.append(_edited(source, target, entry["id"], same_key))
                 continue
         todo.append(source)
-    results = convert(
-        todo, out, force=force, jobs=jobs, reserved=[c.xml_id for c in kept if c.xml_id]
-    )
+    reserved = [c.xml_id for c in kept if c.xml_id]
+    results = convert(todo, out, force=force, jobs=jobs, reserved=reserved, edition=edition)
     # Sources gone since the last build, unless the sources cannot be read or hold none
     # at all (a directory missing or not mounted is no reason to empty the edition).
     names = {source.name for source in found}
@@ -670,12 +700,13 @@ def _plan(
     code: str,
     outputs: list[Path],
     made: Callable[[Path], bool],
+    styles: Styles,
     settings: str = "",
 ) -> _Plan:
     """`outputs`: the files that span the corpus; `made`: whether a TEI file's own output is
     there (a page or PDF deleted since is made again); `settings`: options of the step that
     change what spans the corpus (the page size)."""
-    tool = combine(tree_hash(xslt_dir() / step, xslt_dir() / "common"), code)
+    tool = combine(styles.digest(step), code)
     done = state.section(step)
     changed = {
         path

@@ -7,6 +7,7 @@ from __future__ import annotations
 from lxml import etree
 
 from cablegram import __version__
+from cablegram.edition import Edition
 from cablegram.encode.inline import add_inlines, dating_attributes
 from cablegram.encode.xml import ARCHIVE, Context, append_text, tei
 from cablegram.model import (
@@ -30,17 +31,21 @@ PARTY_ELEMENT = {"person": "persName", "org": "orgName"}
 ARCHIVAL_PARTS = ("fond", "opis", "delo", "papka")
 
 
-def header(document: Document, ctx: Context) -> etree._Element:
-    """The teiHeader of `document` (its text encoded already: `ctx` knows the hands)."""
+def header(
+    document: Document, ctx: Context, edition: Edition | None = None, xml_id: str = ""
+) -> etree._Element:
+    """The teiHeader of `document` (its text encoded already: `ctx` knows the hands), in
+    `edition` (its editors, publisher, licence, title and address; none without one)."""
     meta = document.metadata
     element = tei("teiHeader")
     file_desc = tei("fileDesc", element)
-    _title_stmt(tei("titleStmt", file_desc), meta, ctx)
-    publication = tei("publicationStmt", file_desc)
-    tei("p", publication).text = (
-        "Encoded by cablegram from an export of the archive's web page; "
-        "see the source description for the original publication."
-    )
+    _title_stmt(tei("titleStmt", file_desc), meta, ctx, edition)
+    _publication_stmt(tei("publicationStmt", file_desc), edition, xml_id)
+    if edition is not None and edition.config is not None:
+        series = tei("seriesStmt", file_desc)
+        tei("title", series, level="s").text = edition.title
+        if edition.subtitle:
+            tei("title", series, type="sub").text = edition.subtitle
     _source_desc(tei("sourceDesc", file_desc), meta, ctx)
     decl = tei("editorialDecl", tei("encodingDesc", element))
     if meta.contents:
@@ -54,10 +59,14 @@ def header(document: Document, ctx: Context) -> etree._Element:
     return element
 
 
-def _title_stmt(title_stmt: etree._Element, meta: Metadata, ctx: Context) -> None:
+def _title_stmt(
+    title_stmt: etree._Element, meta: Metadata, ctx: Context, edition: Edition | None
+) -> None:
     add_inlines(tei("title", title_stmt), meta.title, ctx)
     for author in meta.authors:
         _name(tei("author", title_stmt), author)
+    for editor in edition.editors if edition else ():
+        tei("editor", title_stmt).text = editor
     if meta.credits:
         tei("funder", title_stmt).text = meta.credits
     if meta.translators:
@@ -71,6 +80,28 @@ def _title_stmt(title_stmt: etree._Element, meta: Metadata, ctx: Context) -> Non
     encoder = tei("respStmt", title_stmt)
     tei("resp", encoder).text = "TEI encoding"
     tei("name", encoder).text = f"cablegram {__version__}"
+
+
+def _publication_stmt(publication: etree._Element, edition: Edition | None, xml_id: str) -> None:
+    """Who publishes the edition, its address for this document and its licence; a
+    paragraph on where the text comes from when the edition says none of these."""
+    if edition is None or not (edition.publisher or edition.licence or edition.base_url):
+        tei("p", publication).text = (
+            "Encoded by cablegram from an export of the archive's web page; "
+            "see the source description for the original publication."
+        )
+        return
+    if edition.publisher:
+        tei("publisher", publication).text = edition.publisher
+    else:  # TEI asks for an agency first: those answerable for the edition
+        tei("authority", publication).text = "; ".join(edition.editors) or edition.title
+    if edition.base_url and xml_id:
+        tei("idno", publication, type="URL").text = f"{edition.base_url}{xml_id}.html"
+    if edition.licence:
+        licence = tei("licence", tei("availability", publication))
+        licence.text = edition.licence
+        if edition.licence_url:
+            licence.set("target", edition.licence_url)
 
 
 def _source_desc(source: etree._Element, meta: Metadata, ctx: Context) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from cablegram.edition import Edition
 from cablegram.encode.header import header
 from cablegram.encode.ids import document_id, slug
 from cablegram.encode.text import version_div
@@ -22,7 +23,8 @@ STRUCTURAL = {
     "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "sourceDesc",
     "msDesc", "msIdentifier", "altIdentifier", "msContents", "msItem", "encodingDesc",
     "editorialDecl", "profileDesc", "abstract", "langUsage", "correspDesc", "correspAction",
-    "revisionDesc", "text", "body", "div", "opener", "closer", "list", "quote", "floatingText",
+    "revisionDesc", "seriesStmt", "availability", "text", "body", "div", "opener", "closer",
+    "list", "quote", "floatingText",
     "listBibl", "history", "creation", "handNotes", "particDesc", "listPerson", "person", "sp",
 }  # fmt: skip
 SCHEMA_PIS = (
@@ -33,19 +35,25 @@ SCHEMA_PIS = (
 )
 
 
-def encode_document(document: Document, xml_id: str | None = None) -> etree._ElementTree:
-    """The TEI document of an archive document."""
+def encode_document(
+    document: Document, xml_id: str | None = None, edition: Edition | None = None
+) -> etree._ElementTree:
+    """The TEI document of an archive document, in `edition` (its header says who edits
+    and publishes it, and under which licence)."""
     ctx = Context("#translator" if document.metadata.translators else None)
     for participant in document.metadata.participants:
         ctx.speakers.setdefault(participant.name, _person_id(participant, ctx))
-    root = tei("TEI", xml_id=xml_id or document_id(document), xml_lang="en")
+    xml_id = xml_id or document_id(document)
+    root = tei("TEI", xml_id=xml_id, xml_lang="en")
     text = tei("text", type=document.metadata.kind)
     body = tei("body", text)
     for version in document.versions:
         version_div(body, version, ctx)
     if not len(body):
         tei("gap", tei("div", body, type="original", xml_lang="und"), reason="truncated")
-    root.append(header(document, ctx))  # after the text: it lists the hands the text met
+    root.append(
+        header(document, ctx, edition, xml_id)
+    )  # after the text: it lists the hands the text met
     root.append(text)
     tree = etree.ElementTree(root)
     for pi in SCHEMA_PIS:

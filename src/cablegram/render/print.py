@@ -15,12 +15,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from cablegram.edition import Edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.incremental import combine
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import TEI_NS, build_corpus
-from cablegram.render.xslt import transform, xslt_dir
+from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -76,21 +77,25 @@ def document_order(root: etree._Element) -> tuple[bool, str, str, str]:
     return not when, when, number, root.get(XML_ID, "")
 
 
-def paged_html(cables: list, authority: Path, standalone: bool, label: str = "") -> str:
+def paged_html(
+    cables: list, authority: Path, standalone: bool, label: str = "", styles: Styles | None = None
+) -> str:
     """`label`: the volume's place in an edition of several ('Volume 2 of 5 …'). The
     cables are set in `document_order`."""
-    stylesheet = xslt_dir() / "print" / "volume.xsl"
+    styles = styles or Styles.of(None)
     cables = sorted(cables, key=lambda tree: document_order(tree.getroot()))
     corpus = build_corpus(cables, authority)
     flag = "yes" if standalone else "no"
-    return str(transform(stylesheet, corpus, standalone=flag, **{"volume-label": label}))
+    return str(
+        styles.transform("print/volume.xsl", corpus, standalone=flag, **{"volume-label": label})
+    )
 
 
-def render_pdf(html: str, target: Path) -> int:
+def render_pdf(html: str, target: Path, styles: Styles | None = None) -> int:
     """Lay out paged HTML and write the PDF atomically; the number of pages."""
     from weasyprint import HTML
 
-    base = (xslt_dir() / "print").as_uri() + "/"
+    base = (styles or Styles.of(None)).path("print").as_uri() + "/"
     document = HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
     write_atomic(target, document.write_pdf())
     return len(document.pages)
@@ -107,6 +112,7 @@ def render_print(
     made: dict[str, str] | None = None,
     context: str = "",
     jobs: int | None = None,
+    edition: Edition | None = None,
 ) -> Volume:
     """Typeset the volumes and one PDF per cable (on `jobs` processes). An incremental
     build passes the `changed` files (only their PDFs are made again), whether the volumes
@@ -119,11 +125,14 @@ def render_print(
     if volume_size < 1:
         raise CablegramError(f"a volume holds at least one cable, not {volume_size}")
     authority = files[0].parent / "authority"
+    styles = Styles.of(edition)
     volume = Volume(out, volumes=dict(made or {}))
     if volume_due:  # only then is every TEI file read (to put the cables in order)
-        volume.volumes = _volumes(files, authority, out, volume_size, made or {}, context, volume)
+        volume.volumes = _volumes(
+            files, authority, out, volume_size, made or {}, context, volume, styles
+        )
     own = [path for path in files if changed is None or path in changed] if per_cable else []
-    tasks = [(path, authority, out) for path in own]
+    tasks = [(path, authority, out, styles) for path in own]
     volume.pdfs += parallel_map(_cable_pdf, tasks, jobs)
     return volume
 
@@ -136,6 +145,7 @@ def _volumes(
     made: dict[str, str],
     context: str,
     volume: Volume,
+    styles: Styles,
 ) -> dict[str, str]:
     """Typeset the volumes whose cables (or context) changed, one after the other (each
     holds a volume's layout), remove those of an earlier, longer edition; every volume's
@@ -150,9 +160,10 @@ def _volumes(
             continue
         first = size * (number - 1) + 1
         label = _label(number, len(parts), first, first + len(part) - 1, len(cables))
-        html = paged_html([parse_xml(path) for *_, path in part], authority, False, label)
+        trees = [parse_xml(path) for *_, path in part]
+        html = paged_html(trees, authority, False, label, styles)
         write_atomic((out / name).with_suffix(".html"), html.encode())
-        volume.pages += render_pdf(html, out / name)
+        volume.pages += render_pdf(html, out / name, styles)
         volume.pdfs.append(out / name)
     for stale in out.glob("edition*.pdf"):
         if stale.name not in digests:
@@ -179,12 +190,12 @@ def _label(number: int, count: int, first: int, last: int, total: int) -> str:
     return f"Volume {number} of {count}: documents {first:,}–{last:,} of {total:,}"
 
 
-def _cable_pdf(task: tuple[Path, Path, Path]) -> Path:
+def _cable_pdf(task: tuple[Path, Path, Path, Styles]) -> Path:
     """One cable's own PDF."""
-    path, authority, out = task
+    path, authority, out, styles = task
     tree = parse_xml(path)
     target = cable_pdf(out, tree.getroot().get(XML_ID))
-    render_pdf(paged_html([tree], authority, standalone=True), target)
+    render_pdf(paged_html([tree], authority, True, styles=styles), target, styles)
     return target
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from cablegram.edition import Edition
+from cablegram.edition.scaffold import place_schemas
 from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.parallel import parallel_map
@@ -34,7 +36,7 @@ from cablegram.render.summaries import (
     read_summary,
     unusable,
 )
-from cablegram.render.xslt import html_page, transform, xslt_dir
+from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 
 ENTITY_PAGES = {"persons.html": "person", "places.html": "place", "orgs.html": "org"}
@@ -77,6 +79,7 @@ def render_site(
     shard_size: int = SHARD_SIZE,
     page_size: int = PAGE_SIZE,
     summary_cache: SummaryCache | None = None,
+    edition: Edition | None = None,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
     the cable pages on `jobs` processes; the index and each entry's list of cables in
@@ -87,14 +90,14 @@ def render_site(
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
-    stylesheets = xslt_dir() / "web"
+    styles = Styles.of(edition)
     site = Site(out)
     due = set(files) if changed is None else changed
     context = f"{summary_cache.context if summary_cache else ''} {page_size}"
     with _summaries(summary_cache, files) as (store, keys):
         stale = store.stale({path.name: keys[path] for path in files}) if corpus_pages else set()
         work = [
-            (path, out, path in due, path.name in stale)
+            (path, out, styles, path in due, path.name in stale)
             for path in files
             if path in due or path.name in stale
         ]
@@ -112,11 +115,14 @@ def render_site(
         if corpus_pages:
             bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
             authority = files[0].parent / "authority"
-            job = _CorpusJob(
-                store.database, authority, out, stylesheets, bundles, page_size, context
-            )
+            job = _CorpusJob(store.database, authority, out, styles, bundles, page_size, context)
             site.pages.extend(_corpus_pages(store, job, jobs))
-    _copy_assets(stylesheets / "assets", out / "assets")
+    _copy_assets(styles.path("web/assets"), out / "assets")
+    # what the downloadable TEI files point at: their schemas (xml-model) and names (@ref)
+    place_schemas(out / "schemas")
+    _copy_assets(files[0].parent / "authority", out / "tei" / "authority")
+    if edition is not None and edition.css is not None:
+        _copy_css(edition.css, out / "assets" / "edition-own.css")
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
         started = time.perf_counter()
@@ -154,7 +160,7 @@ class _CorpusJob:
     database: Path
     authority: Path
     out: Path
-    stylesheets: Path
+    styles: Styles
     bundles: list[str]
     page_size: int
     context: str
@@ -240,13 +246,11 @@ def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
         kind = etree.QName(entry).localname
         listing = store.entry_pages(f"{kind}-{entry_id}", entry_id, job.context, job.page_size)
         make = partial(store.entry_page, entry_id, listing)
-        stylesheet = job.stylesheets / "entity.xsl"
-        pages = _changed_pages(job.out, stylesheet, listing.pages, make, worker.before, now, entry)
+        pages = _changed_pages(job, "entity.xsl", listing.pages, make, worker.before, now, entry)
         return pages, now
     plan = store.index_pages(job.context, job.page_size)
     make = partial(store.index_page, plan)
-    stylesheet = job.stylesheets / "index.xsl"
-    written = _changed_pages(job.out, stylesheet, plan, make, worker.before, now)
+    written = _changed_pages(job, "index.xsl", plan, make, worker.before, now)
     bundles = " ".join(f"{b}/" for b in job.bundles)
     for name, stylesheet_name, params in [
         ("principles.html", "principles.xsl", {}),
@@ -254,14 +258,15 @@ def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
         *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
     ]:
         page = job.out / name
-        write_atomic(page, html_page(job.stylesheets / stylesheet_name, worker.entries, **params))
+        html = job.styles.html_page(f"web/{stylesheet_name}", worker.entries, **params)
+        write_atomic(page, html)
         written.append(page)
     return written, now
 
 
 def _changed_pages(
-    out: Path,
-    stylesheet: Path,
+    job: _CorpusJob,
+    stylesheet: str,
     plan: list[PlannedPage],
     make: Callable[[int], ListPage],
     before: dict[str, str],
@@ -273,34 +278,36 @@ def _changed_pages(
     written = []
     for number, (page, digest) in enumerate(plan, 1):
         now[page.name] = digest
-        if before.get(page.name) != digest or not (out / page.name).exists():
-            written.append(_list_page(out, stylesheet, make(number), entry))
+        if before.get(page.name) != digest or not (job.out / page.name).exists():
+            written.append(_list_page(job, stylesheet, make(number), entry))
     return written
 
 
 def _list_page(
-    out: Path, stylesheet: Path, page: ListPage, entry: etree._Element | None = None
+    job: _CorpusJob, stylesheet: str, page: ListPage, entry: etree._Element | None = None
 ) -> Path:
     """Write one page of a list of cables (the index's, or an entry's when `entry` is
     given)."""
-    target = out / page.name
-    write_atomic(target, html_page(stylesheet, page.document(entry)))
+    target = job.out / page.name
+    write_atomic(target, job.styles.html_page(f"web/{stylesheet}", page.document(entry)))
     return target
 
 
-def _cable_outputs(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Summary | None]:
+def _cable_outputs(
+    job: tuple[Path, Path, Styles, bool, bool],
+) -> tuple[Path | None, Summary | None]:
     """For one cable: when `render` is set, its page and its downloadable TEI, written (the
     page's path comes back); when `summarise` is set, its summary for the corpus pages."""
-    path, out, render, summarise = job
+    path, out, styles, render, summarise = job
     tree = parse_xml(path)
     summary = None
     if summarise:
-        summary = read_summary(bytes(transform(xslt_dir() / "web" / "summary.xsl", tree)))
+        summary = read_summary(bytes(styles.transform("web/summary.xsl", tree)))
     if not render:
         return None, summary
     xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
     page, copy = cable_files(out, xml_id)
-    write_atomic(page, html_page(xslt_dir() / "web" / "cable.xsl", tree))
+    write_atomic(page, styles.html_page("web/cable.xsl", tree))
     write_atomic(copy, path.read_bytes())
     return page, summary
 
@@ -320,6 +327,17 @@ def remove_cable_pages(out: Path, ids: Iterable[str]) -> list[Path]:
     """Remove the pages (and downloadable TEI) of cables no longer in the corpus; the
     files removed."""
     return remove_existing(path for xml_id in ids for path in cable_files(out, xml_id))
+
+
+def _copy_css(css: Path, target: Path) -> None:
+    """The edition's own stylesheet ([web] css), loaded after the packaged one."""
+    try:
+        data = css.read_bytes()
+    except OSError as exc:
+        raise CablegramError(
+            f"{css}: the edition's stylesheet ([web] css) cannot be read ({exc.strerror})"
+        ) from exc
+    write_atomic(target, data)
 
 
 def _copy_assets(source: Path, target: Path) -> None:

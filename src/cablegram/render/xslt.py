@@ -1,50 +1,107 @@
-"""Compiling and running the project's XSLT stylesheets (XSLT 1.0 + EXSLT, libxslt)."""
+"""Compiling and running the project's XSLT stylesheets (XSLT 1.0 + EXSLT, libxslt).
+
+The stylesheets are the package's (`cablegram/xslt/`); an edition may override any of their
+templates with its own, in its `xslt/` folder, as the TEI Stylesheets' profiles do: its
+`xslt/web/cable.xsl` is included, beside an import of the packaged `web/cable.xsl`, into a
+stylesheet made on the fly, so its templates win by import precedence; its
+`xslt/common/text.xsl` so overrides the templates every stylesheet shares.
+"""
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
+from cablegram.edition import Edition
+from cablegram.edition.resources import stylesheets
 from cablegram.errors import CablegramError
+from cablegram.incremental import combine, tree_hash
 from cablegram.safexml import safe_parser
 
-REPO_XSLT = Path(__file__).resolve().parents[3] / "xslt"
 # Stylesheets may read their own imports; nothing else, and never the network.
 ACCESS = etree.XSLTAccessControl(
     read_file=True, write_file=False, create_dir=False, read_network=False, write_network=False
 )
+XSL = "http://www.w3.org/1999/XSL/Transform"
+SHARED = "common/text.xsl"  # the templates every stylesheet imports
 
 
-def xslt_dir() -> Path:
-    """The stylesheets: $CABLEGRAM_XSLT, else the repository's xslt/."""
-    directory = Path(os.environ.get("CABLEGRAM_XSLT", REPO_XSLT))
-    if not (directory / "web").is_dir():
-        raise CablegramError(f"{directory}: no web/ stylesheets here; set CABLEGRAM_XSLT")
-    return directory
+@dataclass(frozen=True)
+class Styles:
+    """The stylesheets an edition renders with: the packaged ones, the edition's own that
+    override them (None: none), and what they say of the edition (string parameters)."""
+
+    packaged: Path
+    overrides: Path | None = None
+    params: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, edition: Edition | None) -> Styles:
+        if edition is None:
+            return cls(stylesheets())
+        params = tuple(sorted(edition.stylesheet_params().items()))
+        return cls(stylesheets(), edition.overrides, params)
+
+    def path(self, name: str) -> Path:
+        """A packaged stylesheet or asset ('web/cable.xsl', 'web/assets')."""
+        return self.packaged / name
+
+    def transform(
+        self, name: str, document: etree._ElementTree, **params: str
+    ) -> etree._XSLTResultTree:
+        """Transform a document with the stylesheet `name` ('web/cable.xsl'); the edition's
+        parameters, then `params`, quoted for XSLT."""
+        given = {**dict(self.params), **params}
+        quoted = {key: etree.XSLT.strparam(value) for key, value in given.items()}
+        path = self.path(name)
+        try:
+            return _compiled(path, self._included(name))(document, **quoted)
+        except etree.XSLTApplyError as exc:
+            raise CablegramError(f"{path}: {exc}") from exc
+
+    def html_page(self, name: str, document: etree._ElementTree, **params: str) -> bytes:
+        """An HTML page from a document (see `transform`), as the bytes to write (the
+        result's own serialisation: no round trip through a string)."""
+        return b"<!DOCTYPE html>\n" + bytes(self.transform(name, document, **params))
+
+    def digest(self, *folders: str) -> str:
+        """One hash for what the output of these folders' stylesheets depends on: their
+        files, the shared templates, the edition's overrides and parameters."""
+        trees = [self.packaged / folder for folder in (*folders, "common")]
+        if self.overrides is not None:
+            trees += [self.overrides / folder for folder in (*folders, "common")]
+        return combine(tree_hash(*trees), repr(self.params))
+
+    def _included(self, name: str) -> tuple[Path, ...]:
+        """The edition's stylesheets that override `name`'s templates."""
+        if self.overrides is None:
+            return ()
+        own = [self.overrides / SHARED, self.overrides / name]
+        return tuple(path for path in own if path.is_file())
 
 
 @cache
-def stylesheet(path: Path) -> etree.XSLT:
-    """A stylesheet, compiled once per process."""
+def _compiled(path: Path, included: tuple[Path, ...] = ()) -> etree.XSLT:
+    """A stylesheet, compiled once per process; with `included` stylesheets whose templates
+    win over its own (a stylesheet that imports it and includes them)."""
     try:
-        return etree.XSLT(etree.parse(str(path), safe_parser()), access_control=ACCESS)
+        if not included:
+            return etree.XSLT(etree.parse(str(path), safe_parser()), access_control=ACCESS)
     except (etree.XSLTParseError, etree.XMLSyntaxError) as exc:
         raise CablegramError(f"{path}: cannot compile the stylesheet ({exc})") from exc
-
-
-def transform(path: Path, document: etree._ElementTree, **params: str) -> etree._XSLTResultTree:
-    """Transform a document; string parameters are quoted for XSLT."""
-    quoted = {key: etree.XSLT.strparam(value) for key, value in params.items()}
+    wrapper = etree.Element(f"{{{XSL}}}stylesheet", version="1.0", nsmap={"xsl": XSL})
+    etree.SubElement(wrapper, f"{{{XSL}}}import", href=path.as_uri())
+    for own in included:
+        try:  # each of the edition's files read alone first, so that an error names it
+            etree.parse(str(own), safe_parser())
+        except etree.XMLSyntaxError as exc:
+            raise CablegramError(f"{own}: cannot compile the stylesheet ({exc})") from exc
+        etree.SubElement(wrapper, f"{{{XSL}}}include", href=own.resolve().as_uri())
     try:
-        return stylesheet(path)(document, **quoted)
-    except etree.XSLTApplyError as exc:
-        raise CablegramError(f"{path}: {exc}") from exc
-
-
-def html_page(path: Path, document: etree._ElementTree, **params: str) -> bytes:
-    """An HTML page from a document (see `transform`), as the bytes to write (the result's
-    own serialisation: no round trip through a string)."""
-    return b"<!DOCTYPE html>\n" + bytes(transform(path, document, **params))
+        return etree.XSLT(wrapper, access_control=ACCESS)
+    except etree.XSLTParseError as exc:
+        shown = ", ".join(map(str, included))
+        raise CablegramError(f"{shown}: cannot compile with {path} ({exc})") from exc

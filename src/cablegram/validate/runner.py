@@ -29,9 +29,11 @@ from cablegram.validate.xmlsafe import parse_safely
 from cablegram.validate.xsd import check_xsd
 
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+# an authority file: its list, or (no entry yet) its id
 AUTHORITY_BODY = (
     "tei:text/tei:body/tei:listPerson | tei:text/tei:body/tei:listPlace | "
-    "tei:text/tei:body/tei:listOrg"
+    "tei:text/tei:body/tei:listOrg | self::tei:TEI[@xml:id = 'persons' or @xml:id = 'places' "
+    "or @xml:id = 'orgs'][tei:text/tei:body/tei:p]"
 )
 
 

@@ -2,40 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
 import xmlschema
 from lxml import etree, isoschematron
 
-from cablegram.errors import CablegramError
+# where the schemas are: the package's (re-exported for the validators)
+from cablegram.edition.resources import schemas as schema_dir  # noqa: F401
+from cablegram.edition.resources import tei_all_rng  # noqa: F401
 from cablegram.validate.xmlsafe import safe_parser
 
-REPO_SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
 XSD_NAME = "cablegram.xsd"
 SCH_NAME = "cablegram.sch"
 AUTHORITY_XSD = "authority.xsd"
 AUTHORITY_SCH = "authority.sch"
-TEI_ALL_RNG = Path(__file__).resolve().parents[4] / "shared" / "tei-p5" / "relaxng" / "tei_all.rng"
-
-
-def schema_dir() -> Path:
-    """The schemas directory: $CABLEGRAM_SCHEMAS, else the repository's schemas/."""
-    directory = Path(os.environ.get("CABLEGRAM_SCHEMAS", REPO_SCHEMAS))
-    if not (directory / XSD_NAME).exists():
-        raise CablegramError(
-            f"{directory}: no {XSD_NAME} here; set CABLEGRAM_SCHEMAS to the schemas directory"
-        )
-    return directory
-
-
-def tei_all_rng() -> Path:
-    """The official tei_all RELAX NG schema: $CABLEGRAM_TEI_ALL, else ../shared/tei-p5/."""
-    path = Path(os.environ.get("CABLEGRAM_TEI_ALL", TEI_ALL_RNG))
-    if not path.exists():
-        raise CablegramError(f"{path}: tei_all.rng not found; set CABLEGRAM_TEI_ALL to its path")
-    return path
 
 
 @cache

@@ -438,7 +438,13 @@
       <p id="citation">“<xsl:value-of select="$title"/>,” <xsl:value-of select="$bibl/tei:date"/>, <xsl:value-of select="$bibl/tei:publisher"/>
         <xsl:for-each select="$header//tei:msContents/tei:msItem">, <xsl:value-of select="tei:bibl[@type='cited']"/></xsl:for-each>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">. Translated by <xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></xsl:if>
-        <xsl:text>. TEI edition: </xsl:text><xsl:value-of select="$id"/><xsl:text>.</xsl:text>
+        <xsl:text>. </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$edition-title != 'Untitled edition'"><xsl:value-of select="$edition-title"/><xsl:if test="$edition-editors != ''">, ed. <xsl:value-of select="$edition-editors"/></xsl:if>, </xsl:when>
+          <xsl:otherwise>TEI edition: </xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="$id"/><xsl:text>.</xsl:text>
+        <xsl:if test="$edition-base-url != ''"><xsl:text> </xsl:text><xsl:value-of select="concat($edition-base-url, $id, '.html')"/><xsl:text>.</xsl:text></xsl:if>
         <xsl:if test="$bibl/tei:idno[@type='URL']"><xsl:text> </xsl:text><xsl:value-of select="$bibl/tei:idno[@type='URL']"/></xsl:if>
       </p>
       <p class="actions">

@@ -14,6 +14,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="tei">
+  <xsl:import href="links.xsl"/>
 
   <!-- ======================================================== ids and links -->
 
@@ -542,22 +543,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A URL the data gives (a ref's target, a source's address) is a link only when it is
-       http or https as a browser reads it (case, the spaces around it and any tab or line
-       break inside ignored); anything else (javascript:, data:, vbscript:, a relative path
-       into nowhere) stays text, so a TEI file cannot put a script into a page. -->
-  <xsl:template name="web-link">
-    <xsl:param name="url"/>
-    <xsl:param name="label"/>
-    <xsl:variable name="bare" select="translate(normalize-space($url), '&#9;&#10;&#13;', '')"/>
-    <xsl:variable name="scheme" select="translate(substring-before($bare, '//'), 'HTPS', 'htps')"/>
-    <xsl:choose>
-      <xsl:when test="$scheme = 'http:' or $scheme = 'https:'">
-        <a href="{$bare}" rel="noopener"><xsl:copy-of select="$label"/></a>
-      </xsl:when>
-      <xsl:otherwise><span class="url"><xsl:copy-of select="$label"/></span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <xsl:template match="text()" mode="text">
     <xsl:value-of select="."/>

@@ -2,8 +2,17 @@
 <!-- The page shell of the web edition: head, skip link, navigation, landmarks, footer.
      Every asset is local (assets/); no request leaves the site. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../common/links.xsl"/>
 
-  <xsl:param name="edition-title" select="'Cables on the Korean Armistice, 1951'"/>
+  <!-- What the edition says of itself (cablegram.toml [edition]; cablegram passes them) -->
+  <xsl:param name="edition-title" select="'Untitled edition'"/>
+  <xsl:param name="edition-subtitle" select="''"/>
+  <xsl:param name="edition-editors" select="''"/>
+  <xsl:param name="edition-publisher" select="''"/>
+  <xsl:param name="edition-licence" select="''"/>
+  <xsl:param name="edition-licence-url" select="''"/>
+  <xsl:param name="edition-base-url" select="''"/>
+  <xsl:param name="edition-css" select="''"/>
   <xsl:param name="generator" select="'cablegram'"/>
 
   <xsl:template name="page">
@@ -15,15 +24,18 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="{$generator}"/>
+        <xsl:if test="$edition-editors != ''"><meta name="author" content="{$edition-editors}"/></xsl:if>
         <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/edition.css"/>
+        <xsl:if test="$edition-css != ''"><link rel="stylesheet" href="{$edition-css}"/></xsl:if>
         <script src="assets/edition.js" defer="defer"></script>
       </head>
       <body class="mode-reading">
         <a class="skip" href="#main">Skip to the content</a>
         <header class="site" role="banner">
-          <p class="edition"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
+          <p class="edition"><a href="index.html"><xsl:value-of select="$edition-title"/></a>
+            <xsl:if test="$edition-subtitle != ''"><span class="edition-subtitle"><xsl:value-of select="$edition-subtitle"/></span></xsl:if></p>
           <nav aria-label="Edition">
             <ul>
               <xsl:call-template name="nav-item"><xsl:with-param name="href">index.html</xsl:with-param><xsl:with-param name="label">Cables</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
@@ -39,11 +51,39 @@
           <xsl:copy-of select="$main"/>
         </main>
         <footer class="site" role="contentinfo">
+          <xsl:call-template name="imprint"/>
           <p>A digital edition made with <xsl:value-of select="$generator"/> from the archive's
             web pages. The TEI P5 source of every document can be downloaded from its page.</p>
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Who edits and publishes the edition, under which licence, and where it lives -->
+  <xsl:template name="imprint">
+    <xsl:if test="$edition-editors != '' or $edition-publisher != '' or $edition-licence != ''">
+      <p class="imprint">
+        <xsl:value-of select="$edition-title"/>
+        <xsl:if test="$edition-editors != ''">, edited by <xsl:value-of select="$edition-editors"/></xsl:if>
+        <xsl:if test="$edition-publisher != ''">. Published by <xsl:value-of select="$edition-publisher"/></xsl:if>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="$edition-licence != ''">
+          <xsl:text> Licence: </xsl:text>
+          <xsl:call-template name="web-link">
+            <xsl:with-param name="url" select="$edition-licence-url"/>
+            <xsl:with-param name="label"><span class="licence"><xsl:value-of select="$edition-licence"/></span></xsl:with-param>
+          </xsl:call-template>
+          <xsl:text>.</xsl:text>
+        </xsl:if>
+        <xsl:if test="$edition-base-url != ''">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="web-link">
+            <xsl:with-param name="url" select="$edition-base-url"/>
+            <xsl:with-param name="label" select="$edition-base-url"/>
+          </xsl:call-template>
+        </xsl:if>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="nav-item">

@@ -18,7 +18,13 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="standalone" select="'no'"/>
-  <xsl:param name="edition-title" select="'Cables on the Korean Armistice, 1951'"/>
+  <!-- What the edition says of itself (cablegram.toml [edition]; cablegram passes them) -->
+  <xsl:param name="edition-title" select="'Untitled edition'"/>
+  <xsl:param name="edition-subtitle" select="''"/>
+  <xsl:param name="edition-editors" select="''"/>
+  <xsl:param name="edition-publisher" select="''"/>
+  <xsl:param name="edition-licence" select="''"/>
+  <xsl:param name="edition-base-url" select="''"/>
   <xsl:param name="css" select="'print.css'"/>
   <!-- In an edition of several volumes, this one's place: 'Volume 2 of 5: documents …' -->
   <xsl:param name="volume-label" select="''"/>
@@ -51,7 +57,10 @@
             </xsl:otherwise>
           </xsl:choose>
         </title>
-        <meta name="author" content="cablegram"/>
+        <xsl:if test="$edition-editors != ''"><meta name="author" content="{$edition-editors}"/></xsl:if>
+        <meta name="generator" content="cablegram"/>
+        <xsl:if test="$edition-subtitle != ''"><meta name="description" content="{$edition-subtitle}"/></xsl:if>
+        <xsl:if test="$edition-licence != ''"><meta name="dcterms.rights" content="{$edition-licence}"/></xsl:if>
         <link rel="stylesheet" href="{$css}"/>
       </head>
       <body>
@@ -61,9 +70,15 @@
             <xsl:if test="$volume-label != ''">
               <p class="volume-label"><xsl:value-of select="$volume-label"/></p>
             </xsl:if>
-            <p class="subtitle">Ciphered telegrams and reports from the Wilson Center Digital Archive, in the original and in translation</p>
+            <xsl:if test="$edition-subtitle != ''"><p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p></xsl:if>
+            <xsl:if test="$edition-editors != ''"><p class="editors">Edited by <xsl:value-of select="$edition-editors"/></p></xsl:if>
             <p class="count"><xsl:value-of select="count($cables)"/> documents</p>
-            <p class="imprint">Edited with cablegram from the archive's web pages</p>
+            <p class="imprint">
+              <xsl:if test="$edition-publisher != ''"><xsl:value-of select="$edition-publisher"/>. </xsl:if>
+              <xsl:if test="$edition-licence != ''">Licence: <xsl:value-of select="$edition-licence"/>. </xsl:if>
+              <xsl:if test="$edition-base-url != ''"><xsl:value-of select="$edition-base-url"/>. </xsl:if>
+              <xsl:text>Made with cablegram from the archive's web pages.</xsl:text>
+            </p>
           </section>
           <xsl:call-template name="contents"/>
           <xsl:call-template name="principles"/>
