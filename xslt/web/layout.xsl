@@ -11,6 +11,8 @@
     <xsl:param name="current"/>
     <xsl:param name="main"/>
     <xsl:param name="search" select="true()"/>
+    <!-- elements of the head a page adds (a redirect page's refresh and canonical link) -->
+    <xsl:param name="head"/>
     <html lang="en">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -19,6 +21,7 @@
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer="defer"></script>
+        <xsl:copy-of select="$head"/>
       </head>
       <body class="mode-reading">
         <a class="skip" href="#main">Skip to the content</a>
