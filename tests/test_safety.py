@@ -383,7 +383,7 @@ def converted_seed(workdir: Path) -> Path:
 def kept_message(target: Path) -> str:
     return (
         f"error: {target}: edited by hand since cablegram wrote it; not overwritten "
-        "(use --force to replace it)\n"
+        f"(--force-file {target} replaces it, keeping the edited file as a .bak)\n"
     )
 
 
@@ -411,11 +411,15 @@ def test_hand_edited_file_is_kept(converted_seed: Path, edit) -> None:
 
 def test_force_replaces_hand_edited_file(converted_seed: Path) -> None:
     original = converted_seed.read_bytes()
-    converted_seed.write_bytes(original.replace(b"Kim Il Sung", b"Kim Il-sung", 1))
+    edited = original.replace(b"Kim Il Sung", b"Kim Il-sung", 1)
+    converted_seed.write_bytes(edited)
     result = run("convert", str(SEED), "--out", "out", "--force")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert converted_seed.read_bytes() == original
+    backup = converted_seed.with_name(f"{converted_seed.name}.bak")  # the edits are kept
+    assert backup.read_bytes() == edited
+    assert f"{converted_seed}: edited by hand; the edited file is kept as {backup}" in result.stdout
     assert result.stdout.splitlines()[-1].endswith("(1 written, 0 unchanged, 0 failed)")
 
 

@@ -161,7 +161,8 @@ def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None
 ) -> None:
     """A corrected cable number gives the document another id: the build removes what it
-    made under the old one, so the edition does not hold the cable twice."""
+    made under the old one, so the edition does not hold the cable twice (its old page is
+    a redirect to the new one: tests/test_edition_stability.py)."""
     args = _seed_build(tmp_path, monkeypatch, corpus)
     first = pipeline.build(*args)
     result = next(c for c in first.converted if c.xml_id and c.xml_id.split("-")[4].isdigit())
@@ -174,8 +175,12 @@ def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
     assert again.withdrawn == [
         pipeline.Withdrawn(Path("tei", f"{result.xml_id}.xml"), result.source.name, new_id, True)
     ]
-    assert not any(path.exists() for path in _outputs(result.xml_id))
-    assert sorted(again.removed) == sorted(_outputs(result.xml_id)[1:])
+    tei, page, copy, pdf = _outputs(result.xml_id)
+    assert not tei.exists() and not copy.exists() and not pdf.exists()
+    assert sorted(again.removed) == sorted([page, copy, pdf])
+    # the old address keeps working: its page, removed, is made again as a redirect
+    assert again.redirected == {page: new_id}
+    assert f'content="0; url={new_id}.html"' in page.read_text(encoding="utf-8")
     assert all(path.is_file() for path in _outputs(new_id))
     assert result.xml_id not in Path("build/site/index.html").read_text(encoding="utf-8")
     assert len(list(Path("tei").glob("*.xml"))) == len(first.converted)
@@ -252,7 +257,8 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
     assert edited_now.status == "edited" and cable.output.read_bytes() == edited
     assert edited_now.warnings == [
         f"{cable.output}: edited by hand, kept as it is, although the code or the authority "
-        "files changed since it was made from its source (--force makes it again)"
+        f"files changed since it was made from its source (--force-file {cable.output} makes "
+        "it again)"
     ]
     _edit(cable.source, "Cable", "Cable ")
     conflict = pipeline.build(*args[:3], None)

@@ -17,6 +17,7 @@ import click
 
 from cablegram import __version__, pipeline
 from cablegram.edition import Edition, load_edition
+from cablegram.edition.overwrite import Force, named
 from cablegram.edition.scaffold import init_edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
@@ -54,7 +55,30 @@ tei_out_option = click.option(
     default=None,
     help="Directory for the TEI files (default: the edition's, tei/).",
 )
-force_option = click.option("--force", is_flag=True, help="Replace TEI files edited by hand.")
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace every TEI file edited by hand (each first kept as NAME.xml.bak).",
+)
+force_file_option = click.option(
+    "--force-file",
+    "force_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Replace this TEI file even if edited by hand, and no other: FILE is the TEI file "
+    "or its source. Repeatable. The edited file is first kept as NAME.xml.bak (.bak.1, "
+    ".bak.2 … when a backup is there).",
+)
+
+
+def forced(force: bool, files: tuple[Path, ...], sources: list[Path], out: Path) -> Force:
+    """What --force and --force-file allow to replace; a --force-file naming neither a
+    source of the run nor a TEI file in `out` ends the command (exit 2)."""
+    if force:
+        return Force(everything=True)
+    with reported(2):
+        return named(files, sources, out)
 
 
 def directory_option(*names: str, help: str) -> Callable[[F], F]:
@@ -86,11 +110,9 @@ def main() -> None:
 
 
 def _convert(
-    sources: tuple[Path, ...], out: Path | None, force: bool, jobs: int | None = None
+    sources: tuple[Path, ...], out: Path, force: Force, edition: Edition, jobs: int | None = None
 ) -> int:
-    edition = _edition()
     paths = list(sources) or [edition.sources]
-    out = out or edition.tei
     found, _ = pipeline.find_sources(paths)
     before = names_in(out)
     if len(found) >= PROGRESS_THRESHOLD:
@@ -117,6 +139,10 @@ def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
     for result in results:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
+        if result.backup:
+            click.echo(
+                f"{result.output}: edited by hand; the edited file is kept as {result.backup}"
+            )
         if result.done:
             counts = " ".join(f"{k}={v}" for k, v in result.counts.items())
             state = STATE_SHOWN[result.status]
@@ -155,14 +181,31 @@ def init(folder: Path, title: str | None) -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @tei_out_option
 @force_option
+@force_file_option
 @jobs_option
-def convert(sources: tuple[Path, ...], out: Path | None, force: bool, jobs: int | None) -> None:
+def convert(
+    sources: tuple[Path, ...],
+    out: Path | None,
+    force: bool,
+    force_files: tuple[Path, ...],
+    jobs: int | None,
+) -> None:
     """Convert archive exports (files or directories; default: the edition's sources/)
     into TEI.
 
+    A TEI file edited by hand since cablegram wrote it is kept, unless --force-file names
+    it (or its source), or --force is given: it is then made again, the edited file first
+    kept beside it as NAME.xml.bak, and a line says so.
+
+    \b
     Example: cablegram convert sources/ --out tei/
+    Example: cablegram convert --force-file tei/cable-1951-06-30-21340-mao-zedong.xml
     """
-    sys.exit(_convert(sources, out, force, jobs))
+    edition = _edition()
+    out = out or edition.tei
+    paths = list(sources) or [edition.sources]
+    allowed = forced(force, force_files, pipeline.find_sources(paths)[0], out)
+    sys.exit(_convert(sources, out, allowed, edition, jobs))
 
 
 def _validate(
@@ -221,6 +264,7 @@ def validate(
 )
 @tei_out_option
 @force_option
+@force_file_option
 @directory_option(
     "--site", "site_dir", help="Directory of the web edition (default: the edition's build/site)."
 )
@@ -236,6 +280,7 @@ def build(
     sources: Path | None,
     out: Path | None,
     force: bool,
+    force_files: tuple[Path, ...],
     site_dir: Path | None,
     print_dir: Path | None,
     no_print: bool,
@@ -246,20 +291,26 @@ def build(
 
     Incremental: each step redoes only what changed since the last build (content hashes
     of the sources, TEI, code, schemas, stylesheets and authority files). Stops with exit 1
-    when a source fails or the corpus is invalid.
+    when a source fails or the corpus is invalid. A TEI file edited by hand is the
+    edition's text, kept, unless --force-file names it (or its source) or --force is
+    given (the edited file is then kept as NAME.xml.bak). A document whose id changed
+    leaves a page at its old address that redirects to the new one.
 
+    \b
     Example: cablegram build
+    Example: cablegram build --force-file tei/cable-1951-06-30-21340-mao-zedong.xml
     """
     edition = _edition()
     sources, out = sources or edition.sources, out or edition.tei
     site_dir, print_dir = site_dir or edition.site, print_dir or edition.print_dir
+    allowed = forced(force, force_files, pipeline.find_sources([sources])[0], out)
     with reported(1):
         built = pipeline.build(
             sources,
             out,
             site_dir,
             None if no_print else print_dir,
-            force=force,
+            force=allowed,
             page_size=page_size,
             volume_size=volume_size,
             edition=edition,
@@ -277,6 +328,8 @@ def build(
             f"{len(built.removed)} files of cables no longer in the corpus removed "
             "(pages, downloadable TEI, PDFs)"
         )
+    for page, new in built.redirected.items():
+        click.echo(f"{page}: redirects to {new}.html (the document's id changed)")
     if built.volume is not None:
         click.echo(_volumes_line(print_dir, built.volume))
     steps = ", ".join(

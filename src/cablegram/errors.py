@@ -22,6 +22,6 @@ class OverwriteError(CablegramError, FileExistsError):
     def __init__(self, path: str) -> None:
         super().__init__(
             f"{path}: edited by hand since cablegram wrote it; not overwritten "
-            "(use --force to replace it)"
+            f"(--force-file {path} replaces it, keeping the edited file as a .bak)"
         )
         self.path = path

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -19,6 +19,8 @@ from typing import Literal
 from lxml import etree
 
 from cablegram.edition import Edition
+from cablegram.edition.ids import IdAssigner
+from cablegram.edition.overwrite import Force, keep_backup
 from cablegram.edition.scaffold import place_schemas
 from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_document, serialise
 from cablegram.entities import NameIndex, load_authority, tag_document
@@ -36,6 +38,7 @@ from cablegram.render.print import (
     remove_cable_pdfs,
     render_print,
 )
+from cablegram.render.redirects import update_redirects, write_redirect_pages
 from cablegram.render.search import SHARD_SIZE
 from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import Site, SummaryCache, cables_rendered, remove_cable_pages
@@ -66,6 +69,8 @@ class Converted:
     counts: dict[str, int] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the parser's diagnostics, file:line
+    backup: Path | None = None  # where a forced overwrite kept the hand-edited file
+    base_id: str | None = None  # its id before a suffix told it from documents sharing it
 
     @property
     def done(self) -> bool:
@@ -128,27 +133,29 @@ def convert(
     paths: Iterable[Path],
     out_dir: Path,
     *,
-    force: bool = False,
+    force: bool | Force = False,
     authority: Path | None = None,
     progress: Callable[[Path], None] | None = None,
     jobs: int | None = None,
     reserved: Iterable[str] = (),
     edition: Edition | None = None,
+    previous: Mapping[str, tuple[str, str | None]] | None = None,
 ) -> list[Converted]:
     """Convert sources (files or directories of exports) into TEI files in `out_dir`.
 
     Names are tagged against the authority files in `authority` (default: `out_dir/authority`
     when it exists); without authority files, names are left untagged. Sources are parsed
-    on `jobs` processes (default: all cores); the output does not depend on it. `reserved`:
-    ids of documents converted earlier and kept (an incremental build). `edition`: the
-    edition the documents are part of (their headers name its editors, publisher, licence).
+    on `jobs` processes (default: all cores); the output does not depend on it. `force`:
+    the TEI files edited by hand that may be replaced (True: all). `reserved`: ids of
+    documents converted earlier and kept; `previous`: the id each source (by name) was
+    given before and its base id, so that it keeps the id (an incremental build;
+    edition.ids). `edition`: the edition the documents are part of (their headers name its
+    editors, publisher, licence).
     """
     sources, results = find_sources(paths)
     directory = authority or out_dir / "authority"
-    taken: dict[str, int] = {}
-    for xml_id in reserved:
-        base = re.sub(r"-\d+$", "", xml_id)
-        taken[base] = taken.get(base, 0) + 1
+    forced = Force.of(force)
+    ids = IdAssigner(reserved, previous)
     outcomes = parallel_map(
         _encode_source,
         sources,
@@ -162,15 +169,15 @@ def convert(
         if isinstance(outcome, str):
             results.append(Converted(source, "failed", message=outcome))
             continue
-        taken[outcome.base_id] = taken.get(outcome.base_id, 0) + 1
-        if taken[outcome.base_id] > 1:  # a second document with this id: encode it again
+        xml_id = ids.assign(source.name, outcome.base_id)
+        if xml_id != outcome.xml_id:  # another document has its base id: encode it again
             if "current" not in _INDEX:
                 _load_index(directory, out_dir, edition)
-            outcome = _encode_source(source, f"{outcome.base_id}-{taken[outcome.base_id]}")
+            outcome = _encode_source(source, xml_id)
         if isinstance(outcome, str):
             results.append(Converted(source, "failed", message=outcome))
         else:
-            results.append(_write(source, outcome, out_dir, force))
+            results.append(_write(source, outcome, out_dir, forced))
         if progress:
             progress(source)
     order = {path: n for n, path in enumerate(sources)}
@@ -303,9 +310,11 @@ def print_edition(
     )
 
 
-def _write(source: Path, encoded: _Encoded, out_dir: Path, force: bool) -> Converted:
+def _write(source: Path, encoded: _Encoded, out_dir: Path, force: Force) -> Converted:
+    """Write a document's TEI file, unless one edited by hand is there and not forced (a
+    forced one is first kept as a backup beside it)."""
     target = out_dir / f"{encoded.xml_id}.xml"
-    result = Converted(source, "written", target, encoded.xml_id)
+    result = Converted(source, "written", target, encoded.xml_id, base_id=encoded.base_id)
     result.counts, result.versions = encoded.counts, encoded.versions
     result.warnings = encoded.warnings
     try:
@@ -314,8 +323,10 @@ def _write(source: Path, encoded: _Encoded, out_dir: Path, force: bool) -> Conve
             if existing == encoded.data:
                 result.status = "unchanged"
                 return result
-            if not force and not is_sealed(existing):
-                raise OverwriteError(str(target))
+            if not is_sealed(existing):
+                if not force.covers(source, target):
+                    raise OverwriteError(str(target))
+                result.backup = keep_backup(target, existing)
         write_atomic(target, encoded.data)
     except OverwriteError as exc:
         result.status, result.message = "kept", str(exc)
@@ -408,6 +419,7 @@ class Built:
     report: Report
     withdrawn: list[Withdrawn] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # pages, TEI copies, PDFs of cables gone
+    redirected: dict[Path, str] = field(default_factory=dict)  # redirect pages written: to id
     site: Site | None = None
     volume: Volume | None = None
     redone: dict[str, int] = field(default_factory=dict)
@@ -421,7 +433,7 @@ def build(
     site_dir: Path,
     print_dir: Path | None,
     *,
-    force: bool = False,
+    force: bool | Force = False,
     jobs: int | None = None,
     state_path: Path | None = None,
     page_size: int = PAGE_SIZE,
@@ -430,19 +442,24 @@ def build(
 ) -> Built:
     """The whole job, incrementally: convert, validate, web and print edition, each step
     redoing only what its inputs' hashes say has changed since the last build (no print
-    edition when `print_dir` is None). `edition`: what the documents' headers and the
-    pages say of the edition, and its own stylesheets."""
+    edition when `print_dir` is None). `force`: the TEI files edited by hand that may be
+    made again (True: all). `edition`: what the documents' headers and the pages say of
+    the edition, and its own stylesheets."""
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
     styles = Styles.of(edition)
     place_schemas(out.parent / "schemas")  # where the TEI files' xml-model points
     shas: dict[Path, str] = {}  # each TEI file's SHA-256, each file read once
     clock = _Clock()
+    forced = Force.of(force)
     converted, withdrawn = _build_convert(
-        state, sources, out, code, authority, force, jobs, shas, edition
+        state, sources, out, code, authority, forced, jobs, shas, edition
     )
     built = Built(converted, Report(), withdrawn)
     tei_files = sorted(out.glob("*.xml"))
+    current = {path.stem for path in tei_files}
+    moved = [(item.tei.stem, item.now) for item in withdrawn if item.removed]
+    update_redirects(state.section("redirects"), moved, current)
     shas = {path: shas.get(path) or file_hash(path) for path in tei_files}
     clock.lap(built, "convert")
     built.report = _build_validate(state, out, tei_files, shas, code, authority, jobs, built)
@@ -477,6 +494,8 @@ def build(
             combine(authority, web.tool),
         ),
     )
+    redirects = state.section("redirects")
+    built.redirected = write_redirect_pages(site_dir, redirects, current, styles)
     web.record(shas, built)
     clock.lap(built, "web")
     built.seconds["search"] = built.site.search_seconds
@@ -533,7 +552,7 @@ def _build_convert(
     out: Path,
     code: str,
     authority: str,
-    force: bool,
+    force: Force,
     jobs: int | None,
     shas: dict[Path, str],
     edition: Edition | None,
@@ -559,12 +578,22 @@ def _build_convert(
                 kept.append(Converted(source, "unchanged", target, entry["id"]))
                 continue
             same_source = same_key or entry.get("source") == source_shas[source.name]
-            if not force and same_source and not is_sealed(target.read_bytes()):
+            forced = force.covers(source, target)
+            if same_source and not forced and not is_sealed(target.read_bytes()):
                 kept.append(_edited(source, target, entry["id"], same_key))
                 continue
         todo.append(source)
-    reserved = [c.xml_id for c in kept if c.xml_id]
-    results = convert(todo, out, force=force, jobs=jobs, reserved=reserved, edition=edition)
+    results = convert(
+        todo,
+        out,
+        force=force,
+        jobs=jobs,
+        reserved=[c.xml_id for c in kept if c.xml_id],
+        previous={
+            s.name: (done[s.name]["id"], done[s.name].get("base")) for s in todo if s.name in done
+        },
+        edition=edition,
+    )
     # Sources gone since the last build, unless the sources cannot be read or hold none
     # at all (a directory missing or not mounted is no reason to empty the edition).
     names = {source.name for source in found}
@@ -581,6 +610,7 @@ def _build_convert(
                 "key": keys[result.source.name],
                 "source": source_shas[result.source.name],
                 "id": result.xml_id,
+                "base": result.base_id,
                 "tei": shas[result.output],
             }
     converted = missing + kept + results
@@ -595,13 +625,14 @@ def _build_convert(
 
 def _edited(source: Path, tei: Path, xml_id: str, current: bool) -> Converted:
     """A TEI file edited by hand whose source is as it was: the edition's text now, kept
-    as it is (--force makes it again). `current`: whether it was made with this code and
-    these authority files; if not, a conversion now might tag or encode it otherwise."""
+    as it is (--force-file makes it again, the edited file kept as a backup). `current`:
+    whether it was made with this code and these authority files; if not, a conversion
+    now might tag or encode it otherwise."""
     kept = Converted(source, "edited", tei, xml_id)
     if not current:
         kept.warnings.append(
             f"{tei}: edited by hand, kept as it is, although the code or the authority files "
-            "changed since it was made from its source (--force makes it again)"
+            f"changed since it was made from its source (--force-file {tei} makes it again)"
         )
     return kept
 

@@ -55,6 +55,7 @@ class Edition:
     root: Path
     config: Path | None = None
     title: str = DEFAULT_TITLE
+    titled: bool = False  # whether the configuration gives the title (not the default)
     subtitle: str = ""
     editors: tuple[str, ...] = ()
     publisher: str = ""
@@ -91,7 +92,7 @@ class Edition:
 
     def header_fields(self) -> tuple[str, ...]:
         """What the documents' headers say of the edition (a change converts them again)."""
-        series = (self.title, self.subtitle) if self.config is not None else ()
+        series = (self.title, self.subtitle) if self.titled else ()
         return (*series, *self.editors, "|", self.publisher, self.licence, self.base_url)
 
     def stylesheet_params(self) -> dict[str, str]:
@@ -184,6 +185,7 @@ def read_config(config: Path) -> Edition:
         root=root,
         config=config,
         title=values.get("edition.title", DEFAULT_TITLE),
+        titled="edition.title" in values,
         subtitle=values.get("edition.subtitle", ""),
         editors=tuple(values.get("edition.editors", ())),
         publisher=values.get("edition.publisher", ""),

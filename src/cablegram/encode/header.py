@@ -41,7 +41,7 @@ def header(
     file_desc = tei("fileDesc", element)
     _title_stmt(tei("titleStmt", file_desc), meta, ctx, edition)
     _publication_stmt(tei("publicationStmt", file_desc), edition, xml_id)
-    if edition is not None and edition.config is not None:
+    if edition is not None and edition.titled:  # the series the document belongs to
         series = tei("seriesStmt", file_desc)
         tei("title", series, level="s").text = edition.title
         if edition.subtitle:

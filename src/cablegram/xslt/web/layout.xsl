@@ -20,6 +20,8 @@
     <xsl:param name="current"/>
     <xsl:param name="main"/>
     <xsl:param name="search" select="true()"/>
+    <!-- elements of the head a page adds (a redirect page's refresh and canonical link) -->
+    <xsl:param name="head"/>
     <html lang="en">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -30,6 +32,7 @@
         <link rel="stylesheet" href="assets/edition.css"/>
         <xsl:if test="$edition-css != ''"><link rel="stylesheet" href="{$edition-css}"/></xsl:if>
         <script src="assets/edition.js" defer="defer"></script>
+        <xsl:copy-of select="$head"/>
       </head>
       <body class="mode-reading">
         <a class="skip" href="#main">Skip to the content</a>
