@@ -20,12 +20,12 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from cablegram.render.redirects import update_redirects
 from click.testing import CliRunner, Result
 
 from cablegram import pipeline
 from cablegram.cli import main
 from cablegram.edition.ids import IdAssigner
+from cablegram.render.redirects import update_redirects
 from cablegram.safexml import parse_xml
 from conftest import TEI_DIR, seed_paths
 
