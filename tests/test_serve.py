@@ -46,7 +46,7 @@ def test_watcher_reports_added_modified_removed_once(tmp_path: Path) -> None:
     (tmp_path / "a.xml").write_text("a")
     (tmp_path / "b.xml").write_text("b")
     (tmp_path / "notes.txt").write_text("not watched")
-    watcher = Watcher({"tei": Root(tmp_path, lambda path: path.suffix == ".xml")})
+    watcher = Watcher({"tei": Root(tmp_path, lambda name: name.endswith(".xml"))})
     assert not watcher.poll()
     _touch(tmp_path / "a.xml", "A", 10**18)  # same size, another time
     (tmp_path / "b.xml").unlink()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -424,6 +425,7 @@ def serve(
         page_size,
         config if config.is_file() else None,
     )
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: the build with it
     with reported(2), contextlib.suppress(KeyboardInterrupt):
         serve_edition(
             project,
@@ -431,6 +433,10 @@ def serve(
             started=lambda url: click.echo(f"serving {url} (Ctrl-C stops)"),
             log=lambda line: click.echo(line, err=True),
         )
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 WARNINGS_SHOWN = 3  # of one rule in one file, in a build's output

@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from cablegram.errors import CablegramError
@@ -34,14 +35,22 @@ from cablegram.serve.watch import Changes, Root, Watcher
 from cablegram.validate import validate_files
 from cablegram.validate.runner import forget_authority
 
-POLL = 0.1  # seconds between looks at the inputs
+POLL = 0.1  # seconds between looks at the inputs, at least
+LOOK_SHARE = 3  # and at least this many times a look's own time (a look: a stat per file)
 ALL_PAGES = 100  # a build that wrote more pages than this reloads every open page
 
 Log = Callable[[str], None]
 
 
-def _is_xml(path: Path) -> bool:
-    return path.suffix == ".xml" and not path.name.startswith(".")
+def _is_xml(name: str) -> bool:
+    return name.endswith(".xml") and not name.startswith(".")
+
+
+@cache
+def _is_export(name: str) -> bool:
+    """Whether a file of this name in the sources directory is an export (kept: the
+    watcher asks of every file at every look)."""
+    return is_export(Path(name))
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ class Project:
     def roots(self) -> dict[str, Root]:
         """The groups of files watched."""
         roots = {
-            "sources": Root(self.sources, is_export),
+            "sources": Root(self.sources, _is_export),
             "tei": Root(self.tei, _is_xml),
             "authority": Root(self.tei / "authority", _is_xml),
             "stylesheets": Root(xslt_dir(), recursive=True),
@@ -84,11 +93,12 @@ class Rebuilder:
         self.watcher = Watcher(project.roots())
         self.build: RunningBuild | None = None
         self.due = True  # the first build
+        events.building = True  # a build is running or due (the status endpoint says so)
         self.started = 0.0
         self.built_errors: dict[str, list[str]] = {}
         self.quick_errors: dict[str, list[str]] = {}
         self.touched: set[Path] = set()  # TEI files shown since the running build started
-        self.shown: set[Path] = set()  # TEI files whose page the quick path made
+        self.shown: dict[Path, str] = {}  # TEI files whose page the quick path made: its name
         self.announced: dict[str, str] = {}  # pages the quick path made: their digest
 
     def step(self) -> None:
@@ -129,7 +139,7 @@ class Rebuilder:
             tei |= self._convert(source)
         for path in sorted(tei):
             self._quick(path)
-        self.due = True
+        self.due = self.events.building = True
 
     def _convert(self, source: Path) -> set[Path]:
         """Convert a source saved; the TEI file written (the watcher is told: the quick
@@ -164,7 +174,7 @@ class Rebuilder:
         self.touched.add(tei)
         self._show_errors()
         if page is not None:
-            self.shown.add(tei)
+            self.shown[tei] = page.name
             seconds = time.perf_counter() - started
             self.log(f"{page.name} made again ({seconds:.2f} s); the rest of the edition follows")
             self._reload([page.name], remember=True)
@@ -173,7 +183,6 @@ class Rebuilder:
         self.due = False
         self.touched = set()
         self.started = time.perf_counter()
-        self.events.building = True
         self.log("building …")
         self.build = self.project.job().start()
 
@@ -185,13 +194,15 @@ class Rebuilder:
         for warning in outcome.warnings:
             self.log(f"warning: {warning}")
         # the build read the files as they were when it started: what the quick path found
-        # in a file changed since stands; the build may have made its page from before
+        # in a file changed since stands, and a page the build made of such a file is made
+        # again from the file as it is now
         self.built_errors = outcome.errors
         self.quick_errors = {
             name: errors for name, errors in self.quick_errors.items() if Path(name) in self.touched
         }
+        made = set(outcome.pages)
         for path in sorted(self.touched):
-            if path.exists() and not self.quick_errors.get(str(path)):
+            if self.shown.get(path) in made and path.exists():
                 self._quick(path)
         self._show_errors()
         self._reload(outcome.pages)
@@ -275,7 +286,7 @@ def serve_edition(
         (started or log)(url_of(server))
         rebuilder.step()  # the first build starts
         rebuilder.warm()
-        while not stop.wait(interval):
+        while not stop.wait(max(interval, LOOK_SHARE * rebuilder.watcher.seconds)):
             rebuilder.step()
     finally:
         rebuilder.close()
