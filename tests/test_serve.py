@@ -321,3 +321,17 @@ def test_open_page_follows_its_tei_file(serving: Serving) -> None:
             )
         finally:
             browser.close()
+
+
+def test_a_source_saved_is_converted_and_shown_its_failure_too(serving: Serving) -> None:
+    source = serving.tei.parent / "sources" / "002_e97717e54d15e6be.txt"
+    page = serving.base + f"{FILIPPOV}.html"
+    original = source.read_text()
+    source.write_text(original.replace("Danish hospital ship", "Zanzibari hospital ship"))
+    _wait(lambda: b"Zanzibari hospital ship" in _get(page)[1], "the source served", serving.log)
+    assert "Zanzibari" in (serving.tei / f"{FILIPPOV}.xml").read_text()
+    source.write_bytes(b"")  # an empty export does not convert
+    _wait(lambda: source.name in serving.status()["errors"], "the failure shown", serving.log)
+    source.write_text(original)
+    _wait(lambda: not serving.status()["errors"], "the failure gone", serving.log)
+    _wait(lambda: b"Danish hospital ship" in _get(page)[1], "the fix served", serving.log)
