@@ -36,7 +36,7 @@ from cablegram.validate import validate_files
 from cablegram.validate.runner import forget_authority
 
 POLL = 0.1  # seconds between looks at the inputs, at least
-LOOK_SHARE = 3  # and at least this many times a look's own time (a look: a stat per file)
+LOOK_SHARE = 3  # and at least this many times a look's processor time (a stat per file)
 ALL_PAGES = 100  # a build that wrote more pages than this reloads every open page
 
 Log = Callable[[str], None]
@@ -273,6 +273,7 @@ def serve_edition(
     it, and rebuild what changes until `stop` is set (or the caller is interrupted). A
     port that cannot be had is a `CablegramError`."""
     events = Events()
+    rebuilder = Rebuilder(project, events, log)
     try:
         server, thread = start_server(project.site, events, port)
     except OSError as exc:
@@ -280,7 +281,6 @@ def serve_edition(
             f"127.0.0.1:{port}: cannot serve there ({exc.strerror}); try another --port, "
             "or --port 0 for a free one"
         ) from exc
-    rebuilder = Rebuilder(project, events, log)
     stop = stop or threading.Event()
     try:
         (started or log)(url_of(server))
