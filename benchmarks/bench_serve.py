@@ -68,17 +68,15 @@ def wait_idle(base: str, timeout: float = 3600) -> float:
     return time.perf_counter() - started
 
 
-def edit(tei: Path, number: int) -> str:
-    """Put a word of its own into the file's first paragraph (the word of the edit before
-    it replaced); the word."""
-    word = f"Benchword{number}"
+def edit(tei: Path, word: str, before: str | None) -> None:
+    """Put `word` into the file's first paragraph, in place of the word of the edit
+    `before` it."""
     data = tei.read_bytes()
-    if number == 0:
+    if before is None:
         data = FIRST_PARAGRAPH.sub(rb"\1" + word.encode() + b" ", data, count=1)
     else:
-        data = data.replace(f"Benchword{number - 1}".encode(), word.encode())
+        data = data.replace(before.encode(), word.encode())
     tei.write_bytes(data)
-    return word
 
 
 def until_shown(url: str, word: str, timeout: float = 60) -> float:
@@ -125,14 +123,17 @@ def main() -> None:
         look = time.perf_counter() - started
         tei = files[len(files) // 2]
         url = f"{base}{tei.stem}.html"
+        # words of this run only, none a part of another (an earlier run's are in the file)
+        words = [f"Bench{time.time_ns()}n{number}x" for number in range(2 * args.edits)]
         idle, rest, busy = [], [], []
-        for number in range(args.edits):
-            word = edit(tei, number)
-            idle.append(until_shown(url, word))
-            rest.append(idle[-1] + wait_idle(base))
-        for number in range(args.edits, 2 * args.edits):
-            word = edit(tei, number)
-            busy.append(until_shown(url, word))
+        for number, word in enumerate(words):
+            edit(tei, word, words[number - 1] if number else None)
+            shown = until_shown(url, word)
+            if number < args.edits:
+                idle.append(shown)
+                rest.append(shown + wait_idle(base))
+            else:
+                busy.append(shown)
         wait_idle(base)
     finally:
         server.terminate()
