@@ -170,6 +170,8 @@ class Rebuilder:
                 page = render_cable(tei, self.project.site)
         except CablegramError as exc:
             errors = [str(exc)]
+        except OSError as exc:  # the site cannot be written (a full disk, its permissions)
+            errors = [f"{exc.filename or tei}: cannot be written ({exc.strerror})"]
         self.quick_errors[str(tei)] = errors
         self.touched.add(tei)
         self._show_errors()
@@ -287,7 +289,11 @@ def serve_edition(
         rebuilder.step()  # the first build starts
         rebuilder.warm()
         while not stop.wait(max(interval, LOOK_SHARE * rebuilder.watcher.seconds)):
-            rebuilder.step()
+            try:
+                rebuilder.step()
+            except Exception as exc:  # a bug: said, and the server goes on (the change is
+                # seen already: it is not tried again at every turn)
+                log(f"error: internal error in serve ({type(exc).__name__}: {exc})")
     finally:
         rebuilder.close()
         events.close()
