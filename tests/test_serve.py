@@ -274,6 +274,24 @@ def test_an_edit_is_served_and_an_error_shown_until_fixed_without_a_browser(
     _wait(lambda: b"Danish hospital ship" in _get(page)[1], "the fix served", serving.log)
 
 
+def test_edits_during_a_build_reach_the_corpus_pages_and_the_files_stay_clean(
+    serving: Serving,
+) -> None:
+    tei = serving.tei / f"{FILIPPOV}.xml"
+    page = serving.base + f"{FILIPPOV}.html"
+    original = tei.read_text()
+    tei.write_text(original.replace("advising how", "Firstword how"))  # the index's summary
+    _wait(lambda: b"Firstword" in _get(page)[1], "the first edit served", serving.log)
+    tei.write_text(original.replace("advising how", "Secondword how"))  # its build running
+    _wait(lambda: b"Secondword" in _get(page)[1], "the second edit served", serving.log)
+    serving.wait_built(f"{FILIPPOV}.html")
+    index = (serving.site / "index.html").read_bytes()
+    assert b"Secondword" in index, serving.log  # a build after the second edit made it
+    assert b"Firstword" not in index
+    for built in (serving.site / "index.html", serving.site / f"{FILIPPOV}.html"):
+        assert b"__cablegram" not in built.read_bytes()  # the published site: no script
+
+
 # ---------------------------------------------------------------------------- browser
 
 
