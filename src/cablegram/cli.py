@@ -5,7 +5,9 @@ Exit codes: 0 everything done, 1 some document failed (or was kept), 2 usage err
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,6 +23,7 @@ from cablegram.edition.overwrite import Force, named
 from cablegram.edition.scaffold import init_edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
+from cablegram.serve.loop import Project, serve_edition
 from cablegram.validate import Issue, Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
@@ -462,6 +465,71 @@ def print_command(
             edition=edition,
         )
     click.echo(_volumes_line(out, volume))
+
+
+@main.command()
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Directory of archive exports (default: the edition's, sources/).",
+)
+@tei_out_option
+@directory_option(
+    "--site", "site_dir", help="Directory of the web edition (default: the edition's build/site)."
+)
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: a free one; the URL is printed).",
+)
+@click.option("--print", "with_print", is_flag=True, help="Rebuild the print edition too.")
+@directory_option(
+    "--print-out",
+    "print_dir",
+    help="Directory of the print edition (default: the edition's build/print).",
+)
+@page_size_option
+def serve(
+    sources: Path | None,
+    out: Path | None,
+    site_dir: Path | None,
+    port: int,
+    with_print: bool,
+    print_dir: Path | None,
+    page_size: int,
+) -> None:
+    """Serve the web edition on 127.0.0.1 and rebuild it as its files change.
+
+    Builds first (as `build --no-print`), then watches the sources, the TEI files, the
+    authority files, the stylesheets and cablegram.toml: a TEI file saved is validated and
+    its page made again at once (an open page reloads by itself), then the rest of the
+    edition follows. Build errors show in the terminal and over the open page; the server
+    keeps running. Ctrl-C stops it.
+
+    Example: cablegram serve --port 0
+    """
+    edition = _edition()
+    sources, out = sources or edition.sources, out or edition.tei
+    site_dir, print_dir = site_dir or edition.site, print_dir or edition.print_dir
+    if not sources.is_dir() and not out.is_dir():
+        click.echo(f"error: {sources}, {out}: neither directory exists; nothing to serve", err=True)
+        sys.exit(2)
+    project = Project(sources, out, site_dir, print_dir if with_print else None, page_size, edition)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: the build with it
+    with reported(2), contextlib.suppress(KeyboardInterrupt):
+        serve_edition(
+            project,
+            port=port,
+            started=lambda url: click.echo(f"serving {url} (Ctrl-C stops)"),
+            log=lambda line: click.echo(line, err=True),
+        )
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 WARNINGS_SHOWN = 3  # of one rule in one file, in a build's output

@@ -99,7 +99,7 @@ def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
     for path in paths:
         if path.is_dir():
             try:
-                found = sorted(p for p in path.iterdir() if _is_export(p))
+                found = sorted(p for p in path.iterdir() if is_export(p))
             except OSError as exc:
                 problem = f"cannot be read ({exc.strerror})"
                 missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
@@ -116,7 +116,7 @@ def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
     return sources, missing
 
 
-def _is_export(path: Path) -> bool:
+def is_export(path: Path) -> bool:
     """An export file of a directory: not hidden, not the directory's own documentation (a
     README beside the exports), which a file named on the command line may still be."""
     return (

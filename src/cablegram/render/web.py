@@ -305,11 +305,21 @@ def _cable_outputs(
         summary = read_summary(bytes(styles.transform("web/summary.xsl", tree)))
     if not render:
         return None, summary
-    xml_id = tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id") or path.stem
+    return render_cable(path, out, styles, tree), summary
+
+
+def render_cable(
+    path: Path, out: Path, styles: Styles, tree: etree._ElementTree | None = None
+) -> Path:
+    """Write one cable's page and its downloadable TEI (`tree`: the file, already parsed);
+    the page's path. `serve` calls it alone, to show an edited file before the build."""
+    if tree is None:
+        tree = parse_xml(path)
+    xml_id = tree.getroot().get(XML_ID) or path.stem
     page, copy = cable_files(out, xml_id)
     write_atomic(page, styles.html_page("web/cable.xsl", tree))
     write_atomic(copy, path.read_bytes())
-    return page, summary
+    return page
 
 
 def cable_files(out: Path, xml_id: str) -> tuple[Path, Path]:

@@ -67,6 +67,10 @@ class Styles:
         result's own serialisation: no round trip through a string)."""
         return b"<!DOCTYPE html>\n" + bytes(self.transform(name, document, **params))
 
+    def prepare(self, name: str) -> None:
+        """Compile the stylesheet `name` now, before a page needs it."""
+        _compiled(self.path(name), self._included(name))
+
     def digest(self, *folders: str) -> str:
         """One hash for what the output of these folders' stylesheets depends on: their
         files, the shared templates, the edition's overrides and parameters."""
@@ -105,3 +109,9 @@ def _compiled(path: Path, included: tuple[Path, ...] = ()) -> etree.XSLT:
     except etree.XSLTParseError as exc:
         shown = ", ".join(map(str, included))
         raise CablegramError(f"{shown}: cannot compile with {path} ({exc})") from exc
+
+
+def forget_stylesheets() -> None:
+    """Compile the stylesheets again when next used: a process that lives on (serve) sees
+    the files as they are now."""
+    _compiled.cache_clear()

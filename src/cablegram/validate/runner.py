@@ -109,6 +109,12 @@ _SETUP: dict[str, Path | None] = {}
 _ENTRIES: dict[Path, set[str]] = {}
 
 
+def forget_authority() -> None:
+    """Forget the authority entries read so far: a process that lives on (`serve`) calls
+    it when the authority files changed, or it would judge references by the old ones."""
+    _ENTRIES.clear()
+
+
 def _setup(directory: Path, svrl_dir: Path | None) -> None:
     """A worker's initializer: where the schemas are and where SVRL reports go."""
     _SETUP["directory"], _SETUP["svrl"] = directory, svrl_dir
