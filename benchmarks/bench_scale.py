@@ -99,6 +99,7 @@ def run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> di
 
 def _run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> dict:
     from cablegram import pipeline
+    from cablegram.build import build as build_edition
     from cablegram.validate import validate_files
 
     start = time.perf_counter()
@@ -128,7 +129,7 @@ def _run_stage(stage: str, exports: Path, tei: Path, site: Path, pdf: Path) -> d
             marker = f"negotiations ({time.time_ns()})"
             source.write_text(text.replace("negotiations", marker, 1), encoding="utf-8")
             start = time.perf_counter()
-        built = pipeline.build(exports, tei, site, None, force=True, state_path=state)
+        built = build_edition(exports, tei, site, None, force=True, state_path=state)
         assert built.report.valid, built.report.summary()
         steps = built.seconds
     seconds = time.perf_counter() - start

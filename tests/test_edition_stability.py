@@ -23,6 +23,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cablegram import pipeline
+from cablegram.build import Built
+from cablegram.build import build as build_edition
 from cablegram.cli import main
 from cablegram.edition.ids import IdAssigner
 from cablegram.render.redirects import update_redirects
@@ -55,8 +57,8 @@ def run(*args: str) -> Result:
     return result
 
 
-def build() -> pipeline.Built:
-    built = pipeline.build(Path("seeds"), TEI, SITE, None, jobs=1)
+def build() -> Built:
+    built = build_edition(Path("seeds"), TEI, SITE, None, jobs=1)
     assert built.site is not None, [c.message for c in built.converted if not c.done]
     return built
 

@@ -17,9 +17,11 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
+from cablegram.build import Built, Withdrawn, steps
+from cablegram.build import build as build_edition
 from cablegram.edition import load_edition
 from cablegram.errors import CablegramError
-from cablegram.incremental import file_hash
+from cablegram.hashes import file_hash
 from cablegram.parallel import parallel_map
 from cablegram.render import print as print_module
 from cablegram.render import web
@@ -114,18 +116,18 @@ def test_build_redoes_only_what_changed(tmp_path: Path, monkeypatch: pytest.Monk
     shutil.copytree(SEEDS, "seeds")
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     args = (Path("seeds"), Path("tei"), Path("build/site"), Path("build/print"))
-    first = pipeline.build(*args)
+    first = build_edition(*args)
     assert first.redone == {"convert": 5, "validate": 5, "web": 5, "print": 5}
     assert set(first.seconds) == {"convert", "validate", "web", "search", "print"}
     assert 0 < first.seconds["search"] < first.seconds["web"]  # indexing is part of the step
     index = Path("build/site/index.html").read_bytes()
-    again = pipeline.build(*args)
+    again = build_edition(*args)
     assert again.redone == {"convert": 0, "validate": 0, "web": 0, "print": 0}
     assert again.site is not None and again.site.pages == []
     assert again.seconds["search"] == 0  # no page written: the index is not made again
     source = sorted(Path("seeds").glob("*.txt"))[0]
     source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
-    third = pipeline.build(*args)
+    third = build_edition(*args)
     assert third.redone == {"convert": 1, "validate": 1, "web": 1, "print": 1}
     assert Path("build/site/index.html").read_bytes() != index  # the summary is in the index
     assert third.volume is not None and third.volume.pages > 0  # the volume is made again
@@ -164,16 +166,16 @@ def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
     made under the old one, so the edition does not hold the cable twice (its old page is
     a redirect to the new one: tests/test_edition_stability.py)."""
     args = _seed_build(tmp_path, monkeypatch, corpus)
-    first = pipeline.build(*args)
+    first = build_edition(*args)
     result = next(c for c in first.converted if c.xml_id and c.xml_id.split("-")[4].isdigit())
     assert result.xml_id and all(path.is_file() for path in _outputs(result.xml_id))
     number = result.xml_id.split("-")[4]
     corrected = str(int(number) + 1)
     _edit(result.source, number, corrected)
-    again = pipeline.build(*args)
+    again = build_edition(*args)
     new_id = result.xml_id.replace(f"-{number}-", f"-{corrected}-")
     assert again.withdrawn == [
-        pipeline.Withdrawn(Path("tei", f"{result.xml_id}.xml"), result.source.name, new_id, True)
+        Withdrawn(Path("tei", f"{result.xml_id}.xml"), result.source.name, new_id, True)
     ]
     tei, page, copy, pdf = _outputs(result.xml_id)
     assert not tei.exists() and not copy.exists() and not pdf.exists()
@@ -190,11 +192,11 @@ def test_a_removed_source_takes_its_cable_out_of_the_edition(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: list[Path] | None
 ) -> None:
     args = _seed_build(tmp_path, monkeypatch, corpus)
-    first = pipeline.build(*args)
+    first = build_edition(*args)
     gone = first.converted[-1]
     assert gone.xml_id
     gone.source.unlink()
-    again = pipeline.build(*args)
+    again = build_edition(*args)
     assert [(w.tei, w.source, w.now, w.removed) for w in again.withdrawn] == [
         (Path("tei", f"{gone.xml_id}.xml"), gone.source.name, None, True)
     ]
@@ -212,17 +214,17 @@ def test_sources_that_cannot_be_read_or_hold_none_withdraw_nothing(
     """A sources directory missing (not mounted) or empty is no reason to empty the
     edition: the TEI files stay, and a later build with the sources keeps them all."""
     args = _seed_build(tmp_path, monkeypatch)
-    first = pipeline.build(*args[:3], None)
+    first = build_edition(*args[:3], None)
     before = {path.name: path.read_bytes() for path in Path("tei").glob("*.xml")}
     shutil.move("seeds", "seeds.away")
     if sources == "empty":
         Path("seeds").mkdir()
-    again = pipeline.build(Path("seeds"), *args[1:3], None)
+    again = build_edition(Path("seeds"), *args[1:3], None)
     assert again.withdrawn == [] and again.removed == []
     assert {path.name: path.read_bytes() for path in Path("tei").glob("*.xml")} == before
     shutil.rmtree("seeds", ignore_errors=True)
     shutil.move("seeds.away", "seeds")
-    back = pipeline.build(*args[:3], None)
+    back = build_edition(*args[:3], None)
     assert back.withdrawn == [] and back.redone["convert"] == 0
     assert len(back.converted) == len(first.converted)
 
@@ -234,12 +236,12 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
     edited file, validates and renders it, and converts nothing again; once the source
     changes too, the two disagree and the file is kept, reported as not overwritten."""
     args = _seed_build(tmp_path, monkeypatch)
-    first = pipeline.build(*args[:3], None)
+    first = build_edition(*args[:3], None)
     cable = first.converted[0]
     assert cable.output and cable.xml_id
     _edit(cable.output, "</TEI>", "<!-- checked against the scan --></TEI>")
     edited = cable.output.read_bytes()
-    again = pipeline.build(*args[:3], None)
+    again = build_edition(*args[:3], None)
     assert [(c.source, c.status) for c in again.converted if c.status != "unchanged"] == [
         (cable.source, "edited")
     ]
@@ -248,11 +250,11 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
     assert cable.output.read_bytes() == edited
     page = Path("build/site/tei") / f"{cable.xml_id}.xml"
     assert page.read_bytes() == edited  # the downloadable TEI is the edited one
-    assert pipeline.build(*args[:3], None).redone["web"] == 0  # and stays done
+    assert build_edition(*args[:3], None).redone["web"] == 0  # and stays done
     # the authority files change (every source is due to be converted again): the edited
     # file is kept, with a word that a conversion now might differ
     _edit(Path("tei/authority/persons.xml"), "</listPerson>", "<!-- --></listPerson>")
-    upgraded = pipeline.build(*args[:3], None)
+    upgraded = build_edition(*args[:3], None)
     [edited_now] = [c for c in upgraded.converted if c.source == cable.source]
     assert edited_now.status == "edited" and cable.output.read_bytes() == edited
     assert edited_now.warnings == [
@@ -261,11 +263,11 @@ def test_a_cable_edited_by_hand_is_the_editions_text_until_its_source_changes(
         "it again)"
     ]
     _edit(cable.source, "Cable", "Cable ")
-    conflict = pipeline.build(*args[:3], None)
+    conflict = build_edition(*args[:3], None)
     [kept] = [c for c in conflict.converted if c.source == cable.source]
     assert kept.status == "kept" and "edited by hand" in (kept.message or "")
     assert cable.output.read_bytes() == edited
-    forced = pipeline.build(*args[:3], None, force=True)
+    forced = build_edition(*args[:3], None, force=True)
     assert [c.status for c in forced.converted if c.source == cable.source] == ["written"]
     assert cable.output.read_bytes() != edited
 
@@ -276,19 +278,19 @@ def test_pages_and_pdfs_deleted_since_are_made_again(
     """The state says what was made; what is on disk decides too: a deleted page, TEI
     copy or PDF, or a whole output directory, is made again."""
     args = _seed_build(tmp_path, monkeypatch, corpus)
-    first = pipeline.build(*args)
+    first = build_edition(*args)
     ids = [c.xml_id for c in first.converted if c.xml_id]
     everything = [path for xml_id in ids for path in _outputs(xml_id)]
     one, two = ids[:2]
     _outputs(one)[1].unlink()  # its page
     _outputs(two)[2].unlink()  # its downloadable TEI
     _outputs(two)[3].unlink()  # its PDF
-    again = pipeline.build(*args)
+    again = build_edition(*args)
     assert (again.redone["web"], again.redone["print"]) == (2, 1)
     assert all(path.is_file() for path in everything)
     shutil.rmtree("build/site")
     shutil.rmtree("build/print")
-    third = pipeline.build(*args)
+    third = build_edition(*args)
     assert (third.redone["web"], third.redone["print"]) == (len(ids), len(ids))
     assert all(path.is_file() for path in everything)
     assert Path("build/site/index.html").is_file() and Path("build/print/edition.pdf").is_file()
@@ -300,7 +302,7 @@ def test_print_reads_only_the_tei_files_of_what_it_makes(
     """A rebuild with nothing to print reads no TEI file; one PDF deleted, its cable's only
     (the volume is not due: nothing in the corpus changed)."""
     args = _seed_build(tmp_path, monkeypatch, corpus)
-    first = pipeline.build(*args)
+    first = build_edition(*args)
     read: list[Path] = []
 
     def counting_parse(path: Path) -> etree._ElementTree:
@@ -308,11 +310,11 @@ def test_print_reads_only_the_tei_files_of_what_it_makes(
         return parse_xml(path)
 
     monkeypatch.setattr(print_module, "parse_xml", counting_parse)
-    again = pipeline.build(*args)
+    again = build_edition(*args)
     assert again.redone["print"] == 0 and read == []
     one = sorted(c.xml_id for c in first.converted if c.xml_id)[2]
     _outputs(one)[3].unlink()
-    third = pipeline.build(*args)
+    third = build_edition(*args)
     assert third.redone["print"] == 1 and read == [Path("tei", f"{one}.xml")]
     assert third.volume is not None and third.volume.pdfs == [_outputs(one)[3]]
 
@@ -324,14 +326,14 @@ def test_a_change_prints_again_only_the_volume_of_its_cable(
     again, the other volumes are kept; nothing changed, nothing is typeset."""
     sources = sorted(synthetic.glob("*.txt"))[:6]
     args = _seed_build(tmp_path, monkeypatch, sources)
-    first = pipeline.build(*args, volume_size=2)
+    first = build_edition(*args, volume_size=2)
     names = ["edition-1.pdf", "edition-2.pdf", "edition-3.pdf"]
     assert first.volume is not None and list(first.volume.volumes) == names
-    again = pipeline.build(*args, volume_size=2)
+    again = build_edition(*args, volume_size=2)
     assert again.volume is not None and again.volume.pdfs == [] and again.volume.pages == 0
     source = next(p for p in Path("seeds").iterdir() if "negotiations" in p.read_text())
     source.write_text(source.read_text().replace("negotiations", "talks", 1))
-    third = pipeline.build(*args, volume_size=2)
+    third = build_edition(*args, volume_size=2)
     assert third.volume is not None and third.redone["print"] == 1
     xml_id = next(c.xml_id for c in third.converted if c.source.name == source.name)
     remade = [pdf.name for pdf in third.volume.pdfs if pdf.name.startswith("edition")]
@@ -345,12 +347,12 @@ def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = _seed_build(tmp_path, monkeypatch)
-    first = pipeline.build(*args, jobs=1)
+    first = build_edition(*args, jobs=1)
     kept = first.converted[0]
     assert kept.output and kept.xml_id
     _edit(kept.output, "</TEI>", "<!-- checked against the scan --></TEI>")
     kept.source.unlink()
-    again = pipeline.build(*args, jobs=1)
+    again = build_edition(*args, jobs=1)
     assert [(w.tei, w.removed) for w in again.withdrawn] == [(kept.output, False)]
     assert all(path.is_file() for path in _outputs(kept.xml_id))  # still in the edition
     assert again.removed == []
@@ -379,13 +381,13 @@ def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
     # the package's schemas, as a new version of cablegram may bring them
     packaged = tmp_path / "package" / "schemas"
     shutil.copytree(ROOT / "schemas", packaged, ignore=shutil.ignore_patterns("tei"))
-    monkeypatch.setattr(pipeline, "schema_dir", lambda: packaged)
+    monkeypatch.setattr(steps, "schema_dir", lambda: packaged)
     monkeypatch.setattr(runner, "schema_dir", lambda: packaged)
     edition = load_edition()
     args = (Path("seeds"), Path("tei"), Path("build/site"), Path("build/print"))
 
     def redone() -> dict[str, int]:
-        built = pipeline.build(*args, jobs=1, edition=edition)
+        built = build_edition(*args, jobs=1, edition=edition)
         assert built.report.valid
         return built.redone
 
@@ -466,7 +468,7 @@ def test_a_rebuild_makes_again_only_the_entry_pages_of_the_changed_cable(
     makes."""
     monkeypatch.chdir(tmp_path)
     args = _synthetic_build(synthetic)
-    pipeline.build(*args, jobs=1)
+    build_edition(*args, jobs=1)
     pages = {p.name: p.stat().st_ino for p in Path("build/site").glob("*-*.html")}
     entry_pages = {n for n in pages if n.startswith(("person-", "place-", "org-"))}
     first = sorted(Path("tei").glob("*.xml"))[0]
@@ -474,7 +476,7 @@ def test_a_rebuild_makes_again_only_the_entry_pages_of_the_changed_cable(
     tei, entry = _untag_a_name(Path("tei"))
     assert tei == first and named < entry_pages  # other entries' pages, to be left alone
     before = Path("build/site", entry).read_bytes()
-    pipeline.build(*args, jobs=1)
+    build_edition(*args, jobs=1)
     assert Path("build/site", entry).read_bytes() != before  # a passage fewer
     again = {
         p.name for p in Path("build/site").glob("*-*.html") if p.stat().st_ino != pages[p.name]
@@ -492,7 +494,7 @@ def test_pages_a_failed_build_left_unmade_are_made_by_the_next(
     halfway, the next build still makes every page that the change touched."""
     monkeypatch.chdir(tmp_path)
     args = _synthetic_build(synthetic)
-    pipeline.build(*args, jobs=1)
+    build_edition(*args, jobs=1)
     _untag_a_name(Path("tei"))
     real = web._list_page
 
@@ -503,9 +505,9 @@ def test_pages_a_failed_build_left_unmade_are_made_by_the_next(
 
     monkeypatch.setattr(web, "_list_page", failing)
     with pytest.raises(CablegramError, match="the disk is full"):
-        pipeline.build(*args, jobs=1)
+        build_edition(*args, jobs=1)
     monkeypatch.setattr(web, "_list_page", real)
-    pipeline.build(*args, jobs=1)
+    build_edition(*args, jobs=1)
     fresh = tmp_path / "fresh"
     render_site(sorted(Path("tei").glob("*.xml")), fresh, search=False, jobs=1)
     assert _corpus_pages(Path("build/site")) == _corpus_pages(fresh)
@@ -621,7 +623,7 @@ def test_build_keeps_the_summaries_of_unchanged_cables(
     shutil.copytree(SEEDS, "seeds")
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     args = (Path("seeds"), Path("tei"), Path("build/site"), None)
-    pipeline.build(*args, jobs=1)
+    build_edition(*args, jobs=1)
     assert _kept_summaries() == 5
     read: list[Path] = []
     real = web._cable_outputs
@@ -634,7 +636,7 @@ def test_build_keeps_the_summaries_of_unchanged_cables(
     monkeypatch.setattr(web, "_cable_outputs", counting)
     source = sorted(Path("seeds").glob("*.txt"))[0]
     source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
-    pipeline.build(*args, jobs=1)
+    build_edition(*args, jobs=1)
     assert len(read) == 1
     assert _kept_summaries() == 5  # the old one replaced
     fresh = tmp_path / "fresh"
@@ -664,7 +666,7 @@ def test_build_starts_afresh_from_a_damaged_summary_store(
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     Path("build").mkdir()
     Path("build/.cablegram-summaries.sqlite").write_bytes(b"not a database\n" * 100)
-    built = pipeline.build(Path("seeds"), Path("tei"), Path("build/site"), None, jobs=1)
+    built = build_edition(Path("seeds"), Path("tei"), Path("build/site"), None, jobs=1)
     assert built.site is not None
     assert _kept_summaries() == 5
     fresh = tmp_path / "fresh"
@@ -694,15 +696,15 @@ def test_authority_files_are_checked_again_only_when_what_they_are_checked_again
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
     args = (Path("seeds"), Path("tei"), Path("build/site"), None)
     checked: list[list[str]] = []
-    validate = pipeline.validate_files
+    validate = steps.validate_files
 
     def spy(paths: list[Path], **options: Any) -> Any:
         checked.append([Path(path).parent.name for path in paths])
         return validate(paths, **options)
 
-    monkeypatch.setattr(pipeline, "validate_files", spy)
+    monkeypatch.setattr(steps, "validate_files", spy)
 
-    def unused(built: pipeline.Built) -> dict[str, str]:
+    def unused(built: Built) -> dict[str, str]:
         found = (
             re.search(r'mentions "(?P<id>[^"]+)" \((?P<name>[^)]+)\)', issue.message)
             for issue in built.report.issues
@@ -711,11 +713,11 @@ def test_authority_files_are_checked_again_only_when_what_they_are_checked_again
         return {match["id"]: match["name"] for match in found if match}
 
     every_file = ["authority"] * len(list(Path("tei/authority").glob("*.xml")))
-    built = pipeline.build(*args)
+    built = build_edition(*args)
     first = unused(built)
     assert first and every_file in checked
     checked.clear()
-    assert unused(pipeline.build(*args)) == first  # still reported …
+    assert unused(build_edition(*args)) == first  # still reported …
     assert all("authority" not in names for names in checked)  # … not checked again
     # an editor's correction: a name the corpus tags gives way to an unused entry's name
     entry, name = next((e, n) for e, n in first.items() if n.isascii() and " " not in n)
@@ -731,7 +733,7 @@ def test_authority_files_are_checked_again_only_when_what_they_are_checked_again
     at = text.rindex(old)
     source.write_text(text[:at] + name + text[at + len(old) :], encoding="utf-8")
     checked.clear()
-    after = unused(pipeline.build(*args))
+    after = unused(build_edition(*args))
     assert every_file in checked
     assert entry not in after  # … and only the replaced name's entry may have become unused
     assert set(after) - set(first) <= {old_entry}

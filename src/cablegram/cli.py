@@ -18,6 +18,8 @@ from typing import TypeVar
 import click
 
 from cablegram import __version__, pipeline
+from cablegram.build import Withdrawn
+from cablegram.build import build as build_edition
 from cablegram.edition import Edition, load_edition
 from cablegram.edition.overwrite import Force, named
 from cablegram.edition.scaffold import init_edition
@@ -308,7 +310,7 @@ def build(
     site_dir, print_dir = site_dir or edition.site, print_dir or edition.print_dir
     allowed = forced(force, force_files, pipeline.find_sources([sources])[0], out)
     with reported(1):
-        built = pipeline.build(
+        built = build_edition(
             sources,
             out,
             site_dir,
@@ -344,7 +346,7 @@ def build(
     sys.exit(1 if failed or not built.report.valid else 0)
 
 
-def _report_withdrawn(withdrawn: list[pipeline.Withdrawn]) -> None:
+def _report_withdrawn(withdrawn: list[Withdrawn]) -> None:
     """A line for each TEI file whose source is gone or now converts under another id."""
     for item in withdrawn:
         why = f"now converts to {item.now}" if item.now else "is gone"

@@ -18,7 +18,7 @@ from lxml import etree
 from cablegram.edition import Edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
-from cablegram.incremental import combine
+from cablegram.hashes import combine
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import TEI_NS, build_corpus
 from cablegram.render.xslt import Styles

@@ -18,7 +18,7 @@ from lxml import etree
 from cablegram.edition import Edition
 from cablegram.edition.resources import stylesheets
 from cablegram.errors import CablegramError
-from cablegram.incremental import combine, tree_hash
+from cablegram.hashes import combine, tree_hash
 from cablegram.safexml import safe_parser
 
 # Stylesheets may read their own imports; nothing else, and never the network.

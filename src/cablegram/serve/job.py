@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from cablegram import pipeline
+from cablegram.build import build
 from cablegram.edition.config import CONFIG_NAME, read_config
 from cablegram.errors import CablegramError
 
@@ -29,7 +29,7 @@ GENERAL = ""  # the key of an error that is no file's
 
 @dataclass(frozen=True)
 class BuildJob:
-    """What to build: `pipeline.build`'s directories (`print_dir` None: no print
+    """What to build: `build.build`'s directories (`print_dir` None: no print
     edition) and page size."""
 
     sources: str
@@ -102,7 +102,7 @@ def run(job: BuildJob) -> BuildOutcome:
     outcome = BuildOutcome()
     try:
         edition = read_config(Path(job.edition) / CONFIG_NAME) if job.edition else None
-        built = pipeline.build(
+        built = build(
             Path(job.sources),
             Path(job.tei),
             Path(job.site),

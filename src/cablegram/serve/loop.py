@@ -3,7 +3,7 @@ rest.
 
 A TEI file saved takes the quick path first, in this process: it is validated alone and,
 valid, its page is made again and the open page told to reload; then the incremental build
-(`pipeline.build`: the corpus pages, the search index) runs in a process of its own
+(`build.build`: the corpus pages, the search index) runs in a process of its own
 (serve.job) while the loop goes on watching. A source saved is converted first, then takes
 the same path. The authority files, the stylesheets and the configuration have no quick
 path: they change many pages, which the build makes again. Whatever changes while a build
@@ -57,7 +57,7 @@ def _is_export(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Project:
-    """The edition `serve` builds: `pipeline.build`'s directories (no print edition when
+    """The edition `serve` builds: `build.build`'s directories (no print edition when
     `print_dir` is None), the page size, and the edition (its configuration file, if it
     has one, is watched and read again when it changes)."""
 
