@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,24 @@ def test_downloaded_tei_validates_against_the_sites_schemas(edition: Path) -> No
         sch.validate(document)
         failed = sch.validation_report.xpath("//svrl:failed-assert", namespaces=svrl)
         assert not [f.get("id") for f in failed if f.get("role") != "warning"], path.name
+
+
+def test_serve_runs_from_the_wheel(installed: Path, edition: Path) -> None:
+    """`cablegram serve` from the installed tool serves the edition's pages (with the
+    configured title), and stops on SIGTERM."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CABLEGRAM", "PYTHON"))}
+    process = subprocess.Popen(
+        [str(installed / "cablegram"), "serve", "--port", "0"],
+        cwd=edition, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        match = re.search(r"serving (http://127\.0\.0\.1:\d+/)", line)
+        assert match, line
+        with urllib.request.urlopen(match[1] + "index.html", timeout=60) as response:
+            page = response.read().decode("utf-8")
+        assert TITLE in page and "__cablegram" in page  # served with its reload script
+    finally:
+        process.terminate()
+        assert process.wait(timeout=60) is not None
