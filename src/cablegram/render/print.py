@@ -21,6 +21,7 @@ from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.hashes import combine
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import TEI_NS, build_corpus
+from cablegram.render.messages import message
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 
@@ -159,7 +160,8 @@ def _volumes(
         if made.get(name) == digests[name] and (out / name).exists():
             continue
         first = size * (number - 1) + 1
-        label = _label(number, len(parts), first, first + len(part) - 1, len(cables))
+        language = dict(styles.params).get("edition-language", "en")
+        label = _label(number, len(parts), first, first + len(part) - 1, len(cables), language)
         trees = [parse_xml(path) for *_, path in part]
         html = paged_html(trees, authority, False, label, styles)
         write_atomic((out / name).with_suffix(".html"), html.encode())
@@ -184,10 +186,12 @@ def _placed(path: Path) -> tuple[tuple[bool, str, str, str], str, Path]:
     return order, hashlib.sha256(data).hexdigest(), path
 
 
-def _label(number: int, count: int, first: int, last: int, total: int) -> str:
+def _label(number: int, count: int, first: int, last: int, total: int, language: str = "en") -> str:
+    """'Volume 2 of 5: documents 101–200 of 480', in the interface language; '' for an
+    edition of one volume."""
     if count == 1:
         return ""
-    return f"Volume {number} of {count}: documents {first:,}–{last:,} of {total:,}"
+    return message("print.volume", language, number, count, first, last, total)
 
 
 def _cable_pdf(task: tuple[Path, Path, Path, Styles]) -> Path:

@@ -15,6 +15,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="tei">
   <xsl:import href="links.xsl"/>
+  <xsl:import href="messages.xsl"/>
 
   <!-- ======================================================== ids and links -->
 
@@ -89,16 +90,16 @@
   <xsl:template name="type-label">
     <xsl:param name="type"/>
     <xsl:choose>
-      <xsl:when test="$type = 'cable'">Ciphered telegram</xsl:when>
-      <xsl:when test="$type = 'letter'">Letter</xsl:when>
-      <xsl:when test="$type = 'report'">Report</xsl:when>
-      <xsl:when test="$type = 'memorandum'">Record of conversation</xsl:when>
-      <xsl:when test="$type = 'telcon'">Telephone conversation</xsl:when>
-      <xsl:when test="$type = 'minutes'">Minutes</xsl:when>
-      <xsl:when test="$type = 'journal'">Journal</xsl:when>
-      <xsl:when test="$type = 'decree'">Decree</xsl:when>
-      <xsl:when test="$type = 'statement'">Statement</xsl:when>
-      <xsl:otherwise>Other document</xsl:otherwise>
+      <xsl:when test="$type = 'cable'"><xsl:call-template name="msg"><xsl:with-param name="key">type.cable</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'letter'"><xsl:call-template name="msg"><xsl:with-param name="key">type.letter</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'report'"><xsl:call-template name="msg"><xsl:with-param name="key">type.report</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'memorandum'"><xsl:call-template name="msg"><xsl:with-param name="key">type.memorandum</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'telcon'"><xsl:call-template name="msg"><xsl:with-param name="key">type.telcon</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'minutes'"><xsl:call-template name="msg"><xsl:with-param name="key">type.minutes</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'journal'"><xsl:call-template name="msg"><xsl:with-param name="key">type.journal</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'decree'"><xsl:call-template name="msg"><xsl:with-param name="key">type.decree</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$type = 'statement'"><xsl:call-template name="msg"><xsl:with-param name="key">type.statement</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">type.other</xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -106,27 +107,19 @@
   <xsl:template name="type-count">
     <xsl:param name="type"/>
     <xsl:param name="count"/>
-    <xsl:value-of select="concat(format-number($count, '#,##0'), ' ')"/>
-    <xsl:choose>
-      <xsl:when test="$count = 1 or $type = 'minutes'">
-        <xsl:variable name="label"><xsl:call-template name="type-label"><xsl:with-param name="type" select="$type"/></xsl:call-template></xsl:variable>
-        <xsl:value-of select="translate(substring($label, 1, 1), 'CLRTMJDSO', 'clrtmjdso')"/>
-        <xsl:value-of select="substring($label, 2)"/>
-      </xsl:when>
-      <xsl:when test="$type = 'cable'">ciphered telegrams</xsl:when>
-      <xsl:when test="$type = 'memorandum'">records of conversation</xsl:when>
-      <xsl:when test="$type = 'telcon'">telephone conversations</xsl:when>
-      <xsl:when test="$type = 'other'">other documents</xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat($type, 's')"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="key" select="concat('count.', $type)"/>
+    <xsl:call-template name="msg">
+      <xsl:with-param name="key"><xsl:choose><xsl:when test="$messages/msg[@key = $key]"><xsl:value-of select="$key"/></xsl:when><xsl:otherwise>count.other</xsl:otherwise></xsl:choose></xsl:with-param>
+      <xsl:with-param name="count" select="$count"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Who made an intervention, from its @resp. -->
   <xsl:template name="resp-name">
     <xsl:param name="resp" select="@resp"/>
     <xsl:choose>
-      <xsl:when test="$resp = '#translator'">the translator</xsl:when>
-      <xsl:otherwise>the archive's editors</xsl:otherwise>
+      <xsl:when test="$resp = '#translator'"><xsl:call-template name="msg"><xsl:with-param name="key">resp.translator</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">resp.archive</xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -137,15 +130,15 @@
     <xsl:for-each select="$date">
       <xsl:choose>
         <xsl:when test="@when"><xsl:value-of select="@when"/></xsl:when>
-        <xsl:when test="@from and @to"><xsl:value-of select="concat(@from, ' to ', @to)"/></xsl:when>
-        <xsl:when test="@from"><xsl:value-of select="concat('from ', @from)"/></xsl:when>
-        <xsl:when test="@notBefore and @notAfter"><xsl:value-of select="concat('between ', @notBefore, ' and ', @notAfter)"/></xsl:when>
-        <xsl:when test="@notBefore"><xsl:value-of select="concat('not before ', @notBefore)"/></xsl:when>
-        <xsl:when test="@notAfter"><xsl:value-of select="concat('not after ', @notAfter)"/></xsl:when>
+        <xsl:when test="@from and @to"><xsl:call-template name="msg"><xsl:with-param name="key">date.span</xsl:with-param><xsl:with-param name="p1" select="@from"/><xsl:with-param name="p2" select="@to"/></xsl:call-template></xsl:when>
+        <xsl:when test="@from"><xsl:call-template name="msg"><xsl:with-param name="key">date.from</xsl:with-param><xsl:with-param name="p1" select="@from"/></xsl:call-template></xsl:when>
+        <xsl:when test="@notBefore and @notAfter"><xsl:call-template name="msg"><xsl:with-param name="key">date.between</xsl:with-param><xsl:with-param name="p1" select="@notBefore"/><xsl:with-param name="p2" select="@notAfter"/></xsl:call-template></xsl:when>
+        <xsl:when test="@notBefore"><xsl:call-template name="msg"><xsl:with-param name="key">date.not-before</xsl:with-param><xsl:with-param name="p1" select="@notBefore"/></xsl:call-template></xsl:when>
+        <xsl:when test="@notAfter"><xsl:call-template name="msg"><xsl:with-param name="key">date.not-after</xsl:with-param><xsl:with-param name="p1" select="@notAfter"/></xsl:call-template></xsl:when>
       </xsl:choose>
       <xsl:choose>
-        <xsl:when test="@cert = 'low'">, uncertain</xsl:when>
-        <xsl:when test="@cert = 'medium'">, probable</xsl:when>
+        <xsl:when test="@cert = 'low'">, <xsl:call-template name="msg"><xsl:with-param name="key">date.uncertain</xsl:with-param></xsl:call-template></xsl:when>
+        <xsl:when test="@cert = 'medium'">, <xsl:call-template name="msg"><xsl:with-param name="key">date.probable</xsl:with-param></xsl:call-template></xsl:when>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
@@ -173,10 +166,8 @@
   <xsl:template name="number-label">
     <xsl:param name="type" select="@type"/>
     <xsl:choose>
-      <xsl:when test="$type = 'cable'">the cable's number</xsl:when>
-      <xsl:when test="$type = 'copy'">copy number</xsl:when>
-      <xsl:when test="$type = 'outgoing' or $type = 'incoming' or $type = 'special' or $type = 'issuing' or $type = 'registration' or $type = 'document'">
-        <xsl:value-of select="concat($type, ' number')"/>
+      <xsl:when test="$type = 'cable' or $type = 'copy' or $type = 'outgoing' or $type = 'incoming' or $type = 'special' or $type = 'issuing' or $type = 'registration' or $type = 'document'">
+        <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('number.', $type)"/></xsl:call-template>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -187,7 +178,7 @@
     <xsl:variable name="note" select="ancestor::tei:TEI[1]/tei:teiHeader/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id = substring-after(current()/@hand, '#')]"/>
     <xsl:choose>
       <xsl:when test="normalize-space($note)"><xsl:value-of select="normalize-space($note)"/></xsl:when>
-      <xsl:otherwise>added</xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">hand.added</xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -212,9 +203,17 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A stamp's kind: "incoming stamp"; a kind the catalogue does not name, with its type. -->
   <xsl:template name="stamp-label">
-    <xsl:if test="@type"><xsl:value-of select="concat(@type, ' ')"/></xsl:if>
-    <xsl:text>stamp</xsl:text>
+    <xsl:choose>
+      <xsl:when test="@type">
+        <xsl:call-template name="msg-or">
+          <xsl:with-param name="key" select="concat('stamp.', @type)"/>
+          <xsl:with-param name="default"><xsl:value-of select="concat(@type, ' ')"/><xsl:call-template name="msg"><xsl:with-param name="key">stamp</xsl:with-param></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">stamp</xsl:with-param></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ======================================================== popups -->
@@ -227,7 +226,7 @@
     <span class="intervention {$class}" tabindex="0" role="button" aria-expanded="false"
           aria-describedby="pop-{generate-id()}">
       <xsl:copy-of select="$content"/>
-      <span class="popup" role="tooltip" id="pop-{generate-id()}" lang="en" data-pagefind-ignore="all">
+      <span class="popup" role="tooltip" id="pop-{generate-id()}" lang="{$ui-lang}" data-pagefind-ignore="all">
         <xsl:value-of select="$explanation"/>
       </span>
     </span>
@@ -254,9 +253,9 @@
   <xsl:template match="tei:pb" mode="text">
     <span class="pb dipl" role="separator">
       <xsl:choose>
-        <xsl:when test="@ed">PDF page <xsl:value-of select="@n"/></xsl:when>
-        <xsl:when test="@n">sheet <xsl:value-of select="@n"/></xsl:when>
-        <xsl:otherwise>page break</xsl:otherwise>
+        <xsl:when test="@ed"><xsl:call-template name="msg"><xsl:with-param name="key">pb.pdf</xsl:with-param><xsl:with-param name="p1" select="@n"/></xsl:call-template></xsl:when>
+        <xsl:when test="@n"><xsl:call-template name="msg"><xsl:with-param name="key">pb.sheet</xsl:with-param><xsl:with-param name="p1" select="@n"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">pb.break</xsl:with-param></xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </span>
   </xsl:template>
@@ -276,11 +275,11 @@
         <span class="ed dipl"> [sic; possibly <xsl:value-of select="tei:corr"/>]<xsl:value-of select="$doubt"/></span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>The source reads “</xsl:text><xsl:value-of select="tei:sic"/>
-        <xsl:text>”; the archive's editors read “</xsl:text><xsl:value-of select="tei:corr"/>
-        <xsl:text>”</xsl:text>
-        <xsl:if test="tei:corr/@cert = 'low'"> (uncertain)</xsl:if>
-        <xsl:text>.</xsl:text>
+        <xsl:call-template name="msg">
+          <xsl:with-param name="key"><xsl:choose><xsl:when test="tei:corr/@cert = 'low'">explain.correction-uncertain</xsl:when><xsl:otherwise>explain.correction</xsl:otherwise></xsl:choose></xsl:with-param>
+          <xsl:with-param name="p1" select="string(tei:sic)"/>
+          <xsl:with-param name="p2" select="string(tei:corr)"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -289,7 +288,7 @@
     <xsl:call-template name="intervention">
       <xsl:with-param name="class">sic</xsl:with-param>
       <xsl:with-param name="content"><xsl:apply-templates mode="text"/><span class="ed"> [sic]</span></xsl:with-param>
-      <xsl:with-param name="explanation">So in the source: the archive's editors mark it [sic].</xsl:with-param>
+      <xsl:with-param name="explanation"><xsl:call-template name="msg"><xsl:with-param name="key">explain.sic</xsl:with-param></xsl:call-template></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -297,7 +296,7 @@
     <xsl:call-template name="intervention">
       <xsl:with-param name="class">unclear</xsl:with-param>
       <xsl:with-param name="content"><xsl:apply-templates mode="text"/><span class="ed"> [?]</span></xsl:with-param>
-      <xsl:with-param name="explanation">An uncertain reading, marked [?] by the archive's editors.</xsl:with-param>
+      <xsl:with-param name="explanation"><xsl:call-template name="msg"><xsl:with-param name="key">explain.unclear</xsl:with-param></xsl:call-template></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -308,9 +307,7 @@
         <span class="ed">[</span><xsl:apply-templates mode="text"/><xsl:if test="@cert = 'low'"><span class="ed">?</span></xsl:if><span class="ed">]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>Supplied by the archive's editors; not in the source</xsl:text>
-        <xsl:if test="@cert = 'low'"> (an uncertain guess)</xsl:if>
-        <xsl:text>.</xsl:text>
+        <xsl:call-template name="msg"><xsl:with-param name="key"><xsl:choose><xsl:when test="@cert = 'low'">explain.supplied-uncertain</xsl:when><xsl:otherwise>explain.supplied</xsl:otherwise></xsl:choose></xsl:with-param></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -322,8 +319,7 @@
         <xsl:text> </xsl:text><span class="ed">[</span><xsl:apply-templates mode="text"/><span class="ed">]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>Identified by the archive's editors as </xsl:text>
-        <xsl:value-of select="normalize-space(.)"/><xsl:text>.</xsl:text>
+        <xsl:call-template name="msg"><xsl:with-param name="key">explain.identification</xsl:with-param><xsl:with-param name="p1" select="normalize-space(.)"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -337,9 +333,8 @@
         <xsl:text> </xsl:text><span class="ed">[</span><span class="expan"><xsl:apply-templates select="tei:expan/node()" mode="text"/></span><span class="ed">]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>An abbreviation, expanded by </xsl:text>
-        <xsl:call-template name="resp-name"><xsl:with-param name="resp" select="tei:expan/@resp"/></xsl:call-template>
-        <xsl:text>.</xsl:text>
+        <xsl:variable name="resp"><xsl:call-template name="resp-name"><xsl:with-param name="resp" select="tei:expan/@resp"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="msg"><xsl:with-param name="key">explain.expansion</xsl:with-param><xsl:with-param name="p1" select="$resp"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -352,9 +347,8 @@
         <span class="ed">[</span><xsl:apply-templates mode="text"/><span class="ed">]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>The original's wording, given by </xsl:text>
-        <xsl:call-template name="resp-name"/>
-        <xsl:text>.</xsl:text>
+        <xsl:variable name="resp"><xsl:call-template name="resp-name"/></xsl:variable>
+        <xsl:call-template name="msg"><xsl:with-param name="key">explain.original-wording</xsl:with-param><xsl:with-param name="p1" select="$resp"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -367,9 +361,8 @@
         <span class="ed">[<xsl:apply-templates mode="text"/>]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>An explanation by </xsl:text>
-        <xsl:call-template name="resp-name"/>
-        <xsl:text>.</xsl:text>
+        <xsl:variable name="resp"><xsl:call-template name="resp-name"/></xsl:variable>
+        <xsl:call-template name="msg"><xsl:with-param name="key">explain.explanation</xsl:with-param><xsl:with-param name="p1" select="$resp"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -384,16 +377,15 @@
         <span class="ed">[<xsl:value-of select="$label"/>: </span><span class="added"><xsl:apply-templates mode="text"/></span><span class="ed">]</span>
       </xsl:with-param>
       <xsl:with-param name="explanation">
-        <xsl:text>A later addition to the document</xsl:text>
+        <xsl:call-template name="msg"><xsl:with-param name="key">explain.add</xsl:with-param></xsl:call-template>
         <xsl:if test="@hand">
           <xsl:text> (</xsl:text><xsl:call-template name="hand-label"/><xsl:text>)</xsl:text>
         </xsl:if>
-        <xsl:choose>
-          <xsl:when test="@place = 'above' or @place = 'below'"><xsl:value-of select="concat(', written ', @place, ' the line')"/></xsl:when>
-          <xsl:when test="@place = 'top' or @place = 'bottom'"><xsl:value-of select="concat(', written at the ', @place, ' of the page')"/></xsl:when>
-          <xsl:when test="string($place)"><xsl:value-of select="concat(', written ', $place)"/></xsl:when>
-        </xsl:choose>
-        <xsl:text>, as the archive's editors describe it.</xsl:text>
+        <xsl:if test="string($place)">
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="msg"><xsl:with-param name="key" select="concat('explain.add-', @place)"/></xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="msg"><xsl:with-param name="key">explain.add-end</xsl:with-param></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -413,8 +405,8 @@
     <span class="milestone {@unit}" role="separator">
       <xsl:attribute name="aria-label">
         <xsl:choose>
-          <xsl:when test="@unit = 'end'">end mark</xsl:when>
-          <xsl:otherwise>section break</xsl:otherwise>
+          <xsl:when test="@unit = 'end'"><xsl:call-template name="msg"><xsl:with-param name="key">milestone.end</xsl:with-param></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">milestone.section</xsl:with-param></xsl:call-template></xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <xsl:value-of select="@rend"/>
@@ -455,7 +447,7 @@
         <xsl:when test="@reason = 'illegible'">[illegible]</xsl:when>
         <xsl:when test="@reason = 'missing'">[missing]</xsl:when>
         <xsl:when test="@reason = 'signature'">[signature]</xsl:when>
-        <xsl:when test="@reason = 'truncated'">[the export stops here]</xsl:when>
+        <xsl:when test="@reason = 'truncated'">[<xsl:call-template name="msg"><xsl:with-param name="key">gap.truncated</xsl:with-param></xsl:call-template>]</xsl:when>
         <xsl:otherwise>[...]</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -464,11 +456,11 @@
       <xsl:with-param name="content"><span class="ed"><xsl:value-of select="$shown"/></span></xsl:with-param>
       <xsl:with-param name="explanation">
         <xsl:choose>
-          <xsl:when test="@reason = 'signature'">A handwritten signature, not transcribed.</xsl:when>
-          <xsl:when test="@reason = 'illegible'">Words the archive's editors could not read.</xsl:when>
-          <xsl:when test="@reason = 'missing'">Words missing from the source, as the archive's editors note.</xsl:when>
-          <xsl:when test="@reason = 'truncated'">The archive's export ends here, in the middle of the text.</xsl:when>
-          <xsl:otherwise>Text omitted by the archive's editors.</xsl:otherwise>
+          <xsl:when test="@reason = 'signature'"><xsl:call-template name="msg"><xsl:with-param name="key">explain.signature</xsl:with-param></xsl:call-template></xsl:when>
+          <xsl:when test="@reason = 'illegible'"><xsl:call-template name="msg"><xsl:with-param name="key">explain.illegible</xsl:with-param></xsl:call-template></xsl:when>
+          <xsl:when test="@reason = 'missing'"><xsl:call-template name="msg"><xsl:with-param name="key">explain.missing</xsl:with-param></xsl:call-template></xsl:when>
+          <xsl:when test="@reason = 'truncated'"><xsl:call-template name="msg"><xsl:with-param name="key">explain.truncated</xsl:with-param></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">explain.omitted</xsl:with-param></xsl:call-template></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
@@ -480,9 +472,9 @@
       <xsl:if test="@type"><xsl:attribute name="class">stamp stamp-<xsl:value-of select="@type"/></xsl:attribute></xsl:if>
       <xsl:choose>
         <xsl:when test="@type">
-          <span class="sr-only">[</span><span class="stamp-type" lang="en" data-pagefind-ignore="all"><xsl:call-template name="stamp-label"/></span><span class="sr-only">:</span><xsl:text> </xsl:text>
+          <span class="sr-only">[</span><span class="stamp-type" lang="{$ui-lang}" data-pagefind-ignore="all"><xsl:call-template name="stamp-label"/></span><span class="sr-only">:</span><xsl:text> </xsl:text>
         </xsl:when>
-        <xsl:otherwise><span class="sr-only">[stamp: </span></xsl:otherwise>
+        <xsl:otherwise><span class="sr-only">[<xsl:call-template name="msg"><xsl:with-param name="key">stamp</xsl:with-param></xsl:call-template>: </span></xsl:otherwise>
       </xsl:choose>
       <xsl:apply-templates mode="text"/><span class="sr-only">]</span></span>
   </xsl:template>
@@ -509,7 +501,10 @@
        a partial, bounded or doubtful one says what it is and its value in a tooltip. -->
   <xsl:template match="tei:date | tei:time" mode="text">
     <xsl:variable name="tip">
-      <xsl:if test="@type"><xsl:value-of select="concat(@type, ': ')"/></xsl:if>
+      <xsl:if test="@type">
+        <xsl:call-template name="msg-or"><xsl:with-param name="key" select="concat('date-type.', @type)"/><xsl:with-param name="default" select="string(@type)"/></xsl:call-template>
+        <xsl:text>: </xsl:text>
+      </xsl:if>
       <xsl:call-template name="date-value"/>
     </xsl:variable>
     <xsl:variable name="plain" select="not(@type) and not(@cert) and (string-length(@when) = 10 or (self::tei:time and @when) or normalize-space(.) = @when)"/>
@@ -563,12 +558,13 @@
     <xsl:variable name="archive" select="$scope//tei:note[@place = 'foot'][not(@type = 'authorial')]"/>
     <xsl:if test="$own">
       <aside class="footnotes authorial" aria-labelledby="fnh-{generate-id($own[1])}">
-        <h3 id="fnh-{generate-id($own[1])}" lang="en" data-pagefind-ignore="all">Footnotes of the document</h3>
+        <h3 id="fnh-{generate-id($own[1])}" lang="{$ui-lang}" data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">footnotes.own</xsl:with-param></xsl:call-template></h3>
         <xsl:call-template name="footnote-list"><xsl:with-param name="notes" select="$own"/></xsl:call-template>
       </aside>
     </xsl:if>
     <xsl:if test="$archive">
-      <aside class="footnotes" aria-label="Notes">
+      <xsl:variable name="label"><xsl:call-template name="msg"><xsl:with-param name="key">footnotes.label</xsl:with-param></xsl:call-template></xsl:variable>
+      <aside class="footnotes" aria-label="{$label}">
         <xsl:call-template name="footnote-list"><xsl:with-param name="notes" select="$archive"/></xsl:call-template>
       </aside>
     </xsl:if>
@@ -576,6 +572,7 @@
 
   <xsl:template name="footnote-list">
     <xsl:param name="notes"/>
+    <xsl:variable name="back"><xsl:call-template name="msg"><xsl:with-param name="key">footnote.back</xsl:with-param></xsl:call-template></xsl:variable>
     <ol>
       <xsl:for-each select="$notes">
         <li id="fn-{generate-id()}">
@@ -585,9 +582,9 @@
           </xsl:choose>
           <xsl:apply-templates mode="text"/>
           <!-- a call whose footnote the export does not give (the note is empty) -->
-          <xsl:if test="not(node())"><span class="ed">[the footnote's text is not in the export]</span></xsl:if>
+          <xsl:if test="not(node())"><span class="ed">[<xsl:call-template name="msg"><xsl:with-param name="key">footnote.missing</xsl:with-param></xsl:call-template>]</span></xsl:if>
           <xsl:text> </xsl:text>
-          <a href="#fnref-{generate-id()}" aria-label="back to the text">↩</a>
+          <a href="#fnref-{generate-id()}" aria-label="{$back}">↩</a>
         </li>
       </xsl:for-each>
     </ol>
@@ -598,7 +595,7 @@
     <xsl:for-each select="$names">
       <xsl:if test="position() > 1">
         <xsl:choose>
-          <xsl:when test="position() = last()"> and </xsl:when>
+          <xsl:when test="position() = last()"><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">names.and</xsl:with-param></xsl:call-template><xsl:text> </xsl:text></xsl:when>
           <xsl:otherwise>, </xsl:otherwise>
         </xsl:choose>
       </xsl:if>

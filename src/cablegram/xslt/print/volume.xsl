@@ -42,7 +42,7 @@
   <xsl:variable name="cables" select="//cg:cables/tei:TEI"/>
 
   <xsl:template match="/">
-    <html lang="en">
+    <html lang="{$ui-lang}">
       <head>
         <meta charset="utf-8"/>
         <title>
@@ -71,13 +71,13 @@
               <p class="volume-label"><xsl:value-of select="$volume-label"/></p>
             </xsl:if>
             <xsl:if test="$edition-subtitle != ''"><p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p></xsl:if>
-            <xsl:if test="$edition-editors != ''"><p class="editors">Edited by <xsl:value-of select="$edition-editors"/></p></xsl:if>
-            <p class="count"><xsl:value-of select="count($cables)"/> documents</p>
+            <xsl:if test="$edition-editors != ''"><p class="editors"><xsl:call-template name="msg"><xsl:with-param name="key">print.edited-by</xsl:with-param><xsl:with-param name="p1" select="$edition-editors"/></xsl:call-template></p></xsl:if>
+            <p class="count"><xsl:call-template name="msg"><xsl:with-param name="key">count.documents</xsl:with-param><xsl:with-param name="count" select="count($cables)"/></xsl:call-template></p>
             <p class="imprint">
               <xsl:if test="$edition-publisher != ''"><xsl:value-of select="$edition-publisher"/>. </xsl:if>
-              <xsl:if test="$edition-licence != ''">Licence: <xsl:value-of select="$edition-licence"/>. </xsl:if>
+              <xsl:if test="$edition-licence != ''"><xsl:call-template name="msg"><xsl:with-param name="key">imprint.licence</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$edition-licence"/>. </xsl:if>
               <xsl:if test="$edition-base-url != ''"><xsl:value-of select="$edition-base-url"/>. </xsl:if>
-              <xsl:text>Made with cablegram from the archive's web pages.</xsl:text>
+              <xsl:call-template name="msg"><xsl:with-param name="key">print.made-with</xsl:with-param></xsl:call-template>
             </p>
           </section>
           <xsl:call-template name="contents"/>
@@ -95,53 +95,27 @@
 
   <xsl:template name="contents">
     <nav class="contents" id="contents">
-      <h1 class="matter">Contents</h1>
+      <h1 class="matter"><xsl:call-template name="msg"><xsl:with-param name="key">print.contents</xsl:with-param></xsl:call-template></h1>
       <ol>
-        <li><a href="#principles">Editorial principles</a></li>
+        <li><a href="#principles"><xsl:call-template name="msg"><xsl:with-param name="key">nav.principles</xsl:with-param></xsl:call-template></a></li>
         <xsl:for-each select="$cables">
           <li><a href="#{@xml:id}"><xsl:call-template name="heading-text"/></a></li>
         </xsl:for-each>
-        <li><a href="#index">Index of persons and places</a></li>
+        <li><a href="#index"><xsl:call-template name="msg"><xsl:with-param name="key">print.index</xsl:with-param></xsl:call-template></a></li>
       </ol>
     </nav>
   </xsl:template>
 
   <xsl:template name="principles">
     <section class="principles" id="principles">
-      <h1 class="matter">Editorial principles</h1>
-      <p>Each document is given as the archive published it: first the original (the
-        transcription of the scan, then a clean transcript where the archive has one), then
-        the translation. Nothing of the source is omitted and nothing is added silently.</p>
-      <p>The text is the reading text: lines are run together and words broken at a line end
-        are joined. The sheet turns of the original are marked ‖ with the sheet number.</p>
-      <p>Every intervention of the archive's editors is a footnote that repeats their bracket:
-        a reading flagged [sic] with its correction, a doubtful reading [?], words supplied
-        [in brackets], an identification of a code name [Stalin], an omission [...]. The text
-        keeps the source's own reading; a footnote gives the editors' correction.</p>
-      <p>Stamps are set in frames, signatures and the cable's heading and closing in a
-        sans-serif face, the cipher clerks' notes in small type.</p>
-      <p>The source note of each document names its kind (ciphered telegram, letter, report,
-        record of conversation, telephone conversation, minutes, journal, decree, statement),
-        its date and place, its author and participants with their roles, its senders and
-        addressees with their offices and titles, the later hands, the archival copies, their
-        provenance and the published reprints. A date is given as the source writes it; where
-        the words are partial, bounded or doubtful, its normalised value follows in
-        parentheses (between 1951-07-14 and 1951-07-15, uncertain). The documents follow one
-        another by that date, the undated last.</p>
-      <p>The archive's further brackets are footnotes too: an expansion of an abbreviation
-        (VTsSPS] [The All-Union Central Council of Trade Unions]), the original's wording
-        ([oblast'], in italics), an explanation ([literally, “…”]). Words missing from the
-        source stay in the text in the archive's bracket ([one word missing]), and so does a
-        later addition by another hand, in italics, with the hand and its place: [handwritten,
-        by Stalin, in the margin: Yes.]. The document's own footnotes are called by their
-        own mark (1, *) and say that they are the document's, outside the numbering of the
-        editors' notes.</p>
-      <p>Letter-spaced words are set letter-spaced, separators and end marks (* * *, ###)
-        centred as printed; blocks set right or centred in the source are set so. Points keep
-        their numbers and letters, dashed points their dashes; a list of those present stands
-        under its label; the speakers of a document laid out as a script lead their speeches;
-        sections keep their headings. A quoted letter or an enclosure is indented under a
-        label of the edition's.</p>
+      <h1 class="matter"><xsl:call-template name="msg"><xsl:with-param name="key">nav.principles</xsl:with-param></xsl:call-template></h1>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.order</xsl:with-param></xsl:call-template></p>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.reading</xsl:with-param></xsl:call-template></p>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.footnotes</xsl:with-param></xsl:call-template></p>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.type</xsl:with-param></xsl:call-template></p>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.note</xsl:with-param></xsl:call-template></p>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.brackets</xsl:with-param></xsl:call-template></p>
+      <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.layout</xsl:with-param></xsl:call-template></p>
     </section>
   </xsl:template>
 
@@ -173,24 +147,24 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="($sent/tei:persName or $sent/tei:orgName or $received) and ($by-sent or not($people))">
-        <xsl:if test="$sent/tei:idno">No. <xsl:value-of select="$sent/tei:idno"/>, </xsl:if>
+        <xsl:if test="$sent/tei:idno"><xsl:call-template name="msg"><xsl:with-param name="key">party.number</xsl:with-param><xsl:with-param name="p1" select="$sent/tei:idno"/></xsl:call-template>, </xsl:if>
         <xsl:value-of select="$senders"/>
         <xsl:if test="normalize-space($addressees)">
           <xsl:if test="normalize-space($senders)"><xsl:text> </xsl:text></xsl:if>
-          <xsl:text>to </xsl:text><xsl:value-of select="$addressees"/>
+          <xsl:call-template name="msg"><xsl:with-param name="key">print.to</xsl:with-param><xsl:with-param name="p1" select="$addressees"/></xsl:call-template>
         </xsl:if>
         <xsl:if test="normalize-space($senders) or normalize-space($addressees)">, </xsl:if>
       </xsl:when>
       <xsl:when test="$people">
         <!-- (three at most: a meeting of twenty is "…, and others", a heading stays a line) -->
         <xsl:for-each select="$people[position() &lt;= 3]"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
-        <xsl:if test="count($people) > 3"> and others</xsl:if>
+        <xsl:if test="count($people) > 3"><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">print.and-others</xsl:with-param></xsl:call-template></xsl:if>
         <xsl:text>, </xsl:text>
       </xsl:when>
     </xsl:choose>
     <xsl:choose>
       <xsl:when test="$date"><xsl:value-of select="normalize-space($date)"/></xsl:when>
-      <xsl:otherwise>undated</xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">date.undated</xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -209,16 +183,16 @@
           <p><xsl:value-of select="tei:bibl[@type='cited']"/></p>
         </xsl:for-each>
         <xsl:for-each select="$header//tei:msDesc/tei:history/tei:provenance">
-          <p class="provenance">Provenance: <xsl:apply-templates mode="print"/></p>
+          <p class="provenance"><xsl:call-template name="msg"><xsl:with-param name="key">meta.provenance</xsl:with-param></xsl:call-template>: <xsl:apply-templates mode="print"/></p>
         </xsl:for-each>
         <xsl:for-each select="$header//tei:sourceDesc/tei:listBibl/tei:bibl">
-          <p class="reprint">Reprinted in <xsl:apply-templates mode="print"/>.</p>
+          <p class="reprint"><xsl:call-template name="msg"><xsl:with-param name="key">print.reprinted-in</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><xsl:apply-templates mode="print"/>.</p>
         </xsl:for-each>
         <xsl:if test="$header//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']">
           <p class="url"><xsl:value-of select="$header//tei:sourceDesc/tei:bibl/tei:idno[@type='URL']"/></p>
         </xsl:if>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">
-          <p>Translated by <xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template>.</p>
+          <p><xsl:variable name="translators"><xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></xsl:variable><xsl:call-template name="msg"><xsl:with-param name="key">cite.translated-by</xsl:with-param><xsl:with-param name="p1" select="$translators"/></xsl:call-template>.</p>
         </xsl:if>
         <xsl:if test="$header/tei:profileDesc/tei:abstract">
           <xsl:for-each select="$header/tei:profileDesc/tei:abstract/tei:p"><p class="summary"><xsl:value-of select="."/></p></xsl:for-each>
@@ -226,12 +200,12 @@
       </div>
       <xsl:for-each select="tei:text/tei:body/tei:div">
         <section class="version {@type}" lang="{@xml:lang}">
-          <h2 lang="en">
+          <h2 lang="{$ui-lang}">
             <xsl:choose>
-              <xsl:when test="@subtype = 'scan'">Original (scan transcription)</xsl:when>
-              <xsl:when test="@subtype = 'transcript'">Original (transcript)</xsl:when>
-              <xsl:when test="@type = 'translation'">Translation</xsl:when>
-              <xsl:otherwise>Original</xsl:otherwise>
+              <xsl:when test="@subtype = 'scan'"><xsl:call-template name="msg"><xsl:with-param name="key">version.scan</xsl:with-param></xsl:call-template></xsl:when>
+              <xsl:when test="@subtype = 'transcript'"><xsl:call-template name="msg"><xsl:with-param name="key">version.transcript</xsl:with-param></xsl:call-template></xsl:when>
+              <xsl:when test="@type = 'translation'"><xsl:call-template name="msg"><xsl:with-param name="key">version.translation</xsl:with-param></xsl:call-template></xsl:when>
+              <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">version.original</xsl:with-param></xsl:call-template></xsl:otherwise>
             </xsl:choose>
           </h2>
           <xsl:apply-templates select="*" mode="print-block"/>
@@ -254,19 +228,19 @@
         <xsl:for-each select="tei:placeName"><xsl:value-of select="normalize-space(.)"/>, </xsl:for-each>
         <xsl:for-each select="tei:date[1]"><xsl:call-template name="print-date"/></xsl:for-each>
       </xsl:for-each>
-      <xsl:if test="not($profile/tei:creation/tei:date) and not($profile/tei:correspDesc/tei:correspAction[@type='sent']/tei:date)">, undated</xsl:if>
+      <xsl:if test="not($profile/tei:creation/tei:date) and not($profile/tei:correspDesc/tei:correspAction[@type='sent']/tei:date)">, <xsl:call-template name="msg"><xsl:with-param name="key">date.undated</xsl:with-param></xsl:call-template></xsl:if>
       <xsl:text>.</xsl:text>
     </p>
     <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
-      <p>Author: <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates mode="print"/></xsl:for-each>.</p>
+      <p><xsl:call-template name="msg"><xsl:with-param name="key">meta.author</xsl:with-param></xsl:call-template>: <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates mode="print"/></xsl:for-each>.</p>
     </xsl:if>
     <xsl:if test="$profile/tei:particDesc//tei:person">
-      <p class="participants">Participants:
+      <p class="participants"><xsl:call-template name="msg"><xsl:with-param name="key">meta.participants</xsl:with-param></xsl:call-template>:
         <xsl:for-each select="$profile/tei:particDesc//tei:person">
           <xsl:if test="position() > 1">; </xsl:if>
           <xsl:apply-templates select="tei:persName[1]" mode="print"/>
           <xsl:for-each select="tei:occupation">, <xsl:apply-templates mode="print"/></xsl:for-each>
-          <xsl:if test="@role"><xsl:value-of select="concat(' (', @role, ')')"/></xsl:if>
+          <xsl:if test="@role"><xsl:text> (</xsl:text><xsl:call-template name="msg-or"><xsl:with-param name="key" select="concat('role.', @role)"/><xsl:with-param name="default" select="string(@role)"/></xsl:call-template><xsl:text>)</xsl:text></xsl:if>
         </xsl:for-each>
         <xsl:text>.</xsl:text>
       </p>
@@ -274,9 +248,9 @@
     <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction[tei:persName or tei:orgName or tei:date]">
       <p class="party">
         <xsl:choose>
-          <xsl:when test="@type = 'sent'">From: </xsl:when>
-          <xsl:when test="@type = 'received'">To: </xsl:when>
-          <xsl:otherwise>Via: </xsl:otherwise>
+          <xsl:when test="@type = 'sent'"><xsl:call-template name="msg"><xsl:with-param name="key">meta.from</xsl:with-param></xsl:call-template>: </xsl:when>
+          <xsl:when test="@type = 'received'"><xsl:call-template name="msg"><xsl:with-param name="key">meta.to</xsl:with-param></xsl:call-template>: </xsl:when>
+          <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">meta.via</xsl:with-param></xsl:call-template>: </xsl:otherwise>
         </xsl:choose>
         <xsl:for-each select="tei:persName | tei:orgName | tei:roleName | tei:note | tei:placeName | tei:date | tei:time">
           <xsl:choose>
@@ -292,7 +266,7 @@
       </p>
     </xsl:for-each>
     <xsl:if test="$profile/tei:handNotes/tei:handNote">
-      <p class="hands">Later hands: <xsl:for-each select="$profile/tei:handNotes/tei:handNote"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>.</p>
+      <p class="hands"><xsl:call-template name="msg"><xsl:with-param name="key">meta.hands</xsl:with-param></xsl:call-template>: <xsl:for-each select="$profile/tei:handNotes/tei:handNote"><xsl:if test="position() > 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>.</p>
     </xsl:if>
   </xsl:template>
 
@@ -420,8 +394,8 @@
       <xsl:if test="$type = 'letter' or $type = 'enclosure'">
         <p class="quote-label">
           <xsl:choose>
-            <xsl:when test="$type = 'letter'">Letter quoted in the document</xsl:when>
-            <xsl:otherwise>Enclosure</xsl:otherwise>
+            <xsl:when test="$type = 'letter'"><xsl:call-template name="msg"><xsl:with-param name="key">quote.letter</xsl:with-param></xsl:call-template></xsl:when>
+            <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">quote.enclosure</xsl:with-param></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </p>
       </xsl:if>
@@ -464,35 +438,39 @@
   </xsl:template>
   <xsl:template match="tei:unclear" mode="print">
     <xsl:apply-templates mode="print"/>
-    <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [?] uncertain reading')"/></xsl:call-template>
+    <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.unclear</xsl:with-param></xsl:call-template></xsl:variable>
+    <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [?] ', $what)"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:supplied" mode="print">
     <xsl:apply-templates mode="print"/>
+    <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.supplied</xsl:with-param></xsl:call-template></xsl:variable>
     <xsl:call-template name="footnote">
-      <xsl:with-param name="text" select="concat('[', ., substring('?', 1, number(@cert = 'low')), '] supplied by the archive’s editors')"/>
+      <xsl:with-param name="text" select="concat('[', ., substring('?', 1, number(@cert = 'low')), '] ', $what)"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'identification']" mode="print">
+    <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.identification</xsl:with-param></xsl:call-template></xsl:variable>
     <xsl:call-template name="footnote">
-      <xsl:with-param name="text" select="concat('[', normalize-space(.), '] identification by the archive’s editors')"/>
+      <xsl:with-param name="text" select="concat('[', normalize-space(.), '] ', $what)"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:choice[tei:abbr and tei:expan]" mode="print">
     <xsl:apply-templates select="tei:abbr/node()" mode="print"/>
     <xsl:variable name="resp"><xsl:call-template name="resp-name"><xsl:with-param name="resp" select="tei:expan/@resp"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.expansion</xsl:with-param><xsl:with-param name="p1" select="translate($resp, &quot;'&quot;, '’')"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="footnote">
-      <xsl:with-param name="text" select="concat(normalize-space(tei:abbr), '] [', normalize-space(tei:expan), '] expansion by ', translate($resp, &quot;'&quot;, '’'))"/>
+      <xsl:with-param name="text" select="concat(normalize-space(tei:abbr), '] [', normalize-space(tei:expan), '] ', $what)"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'original-wording']" mode="print" priority="2">
-    <span class="footnote" id="fn-{generate-id()}">[<xsl:apply-templates mode="print"/>] the original’s wording, given by the archive’s editors</span>
+    <span class="footnote" id="fn-{generate-id()}">[<xsl:apply-templates mode="print"/>] <xsl:call-template name="msg"><xsl:with-param name="key">print.fn.original-wording</xsl:with-param></xsl:call-template></span>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'editorial'][@place = 'inline']" mode="print" priority="2">
-    <span class="footnote" id="fn-{generate-id()}">[<xsl:apply-templates mode="print"/>] explanation by the archive’s editors</span>
+    <span class="footnote" id="fn-{generate-id()}">[<xsl:apply-templates mode="print"/>] <xsl:call-template name="msg"><xsl:with-param name="key">print.fn.explanation</xsl:with-param></xsl:call-template></span>
   </xsl:template>
   <!-- The document's own footnote: its own mark, outside the apparatus' numbering. -->
   <xsl:template match="tei:note[@type = 'authorial']" mode="print" priority="2">
-    <span class="footnote authorial" id="fn-{generate-id()}" data-n="{@n}"><xsl:apply-templates mode="print"/><xsl:if test="not(node())">[its text is not in the export]</xsl:if><xsl:text> </xsl:text><span class="fn-kind">(the document’s own footnote)</span></span>
+    <span class="footnote authorial" id="fn-{generate-id()}" data-n="{@n}"><xsl:apply-templates mode="print"/><xsl:if test="not(node())">[<xsl:call-template name="msg"><xsl:with-param name="key">print.fn.missing</xsl:with-param></xsl:call-template>]</xsl:if><xsl:text> </xsl:text><span class="fn-kind">(<xsl:call-template name="msg"><xsl:with-param name="key">print.fn.own</xsl:with-param></xsl:call-template>)</span></span>
   </xsl:template>
   <!-- A later hand, in the archive's bracket: [handwritten above: 328/ag] -->
   <xsl:template match="tei:add" mode="print">
@@ -519,7 +497,7 @@
   <xsl:template match="tei:gap" mode="print">
     <xsl:choose>
       <xsl:when test="@reason = 'signature' or @reason = 'illegible' or @reason = 'missing'"><span class="ed">[<xsl:value-of select="(tei:desc | self::*[not(tei:desc)]/@reason)[1]"/>]</span></xsl:when>
-      <xsl:when test="@reason = 'truncated'"><span class="ed">[the export stops here]</span></xsl:when>
+      <xsl:when test="@reason = 'truncated'"><span class="ed">[<xsl:call-template name="msg"><xsl:with-param name="key">gap.truncated</xsl:with-param></xsl:call-template>]</span></xsl:when>
       <xsl:otherwise><span class="ed">[...]</span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -543,7 +521,7 @@
 
   <xsl:template name="index">
     <section class="index" id="index">
-      <h1 class="matter">Index of persons and places</h1>
+      <h1 class="matter"><xsl:call-template name="msg"><xsl:with-param name="key">print.index</xsl:with-param></xsl:call-template></h1>
       <xsl:for-each select="//cg:authority//tei:person[@xml:id] | //cg:authority//tei:place[@xml:id]">
         <!-- by surname where the preferred name marks one ("Stalin Joseph Stalin") -->
         <xsl:sort select="normalize-space(concat(*[@type='preferred'][@xml:lang='en']/tei:surname, ' ', *[@type='preferred'][@xml:lang='en']))"/>

@@ -24,16 +24,17 @@
         <article class="cable" data-pagefind-body="">
           <h1><xsl:apply-templates select="$header/tei:fileDesc/tei:titleStmt/tei:title" mode="text"/></h1>
           <xsl:call-template name="metadata"/>
-          <div class="controls" hidden="hidden" aria-label="Display" data-pagefind-ignore="all">
+          <xsl:variable name="display-label"><xsl:call-template name="msg"><xsl:with-param name="key">controls.label</xsl:with-param></xsl:call-template></xsl:variable>
+          <div class="controls" hidden="hidden" aria-label="{$display-label}" data-pagefind-ignore="all">
             <fieldset class="mode">
-              <legend>Text</legend>
-              <label><input type="radio" name="mode" value="reading" checked="checked"/> Reading</label>
-              <label><input type="radio" name="mode" value="diplomatic"/> Diplomatic</label>
+              <legend><xsl:call-template name="msg"><xsl:with-param name="key">controls.text</xsl:with-param></xsl:call-template></legend>
+              <label><input type="radio" name="mode" value="reading" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.reading</xsl:with-param></xsl:call-template></label>
+              <label><input type="radio" name="mode" value="diplomatic"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.diplomatic</xsl:with-param></xsl:call-template></label>
             </fieldset>
             <xsl:if test="count(/tei:TEI/tei:text/tei:body/tei:div) > 1"><!-- a choice only among several -->
               <fieldset class="show">
-                <legend>Versions</legend>
-                <label><input type="radio" name="show" value="all" checked="checked"/> Side by side</label>
+                <legend><xsl:call-template name="msg"><xsl:with-param name="key">controls.versions</xsl:with-param></xsl:call-template></legend>
+                <label><input type="radio" name="show" value="all" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.side-by-side</xsl:with-param></xsl:call-template></label>
                 <xsl:for-each select="/tei:TEI/tei:text/tei:body/tei:div">
                   <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
                   <label><input type="radio" name="show" value="{$vid}"/><xsl:text> </xsl:text><xsl:call-template name="version-label"/></label>
@@ -65,37 +66,37 @@
     <xsl:variable name="corresp" select="$header/tei:profileDesc/tei:correspDesc"/>
     <xsl:variable name="source" select="$header/tei:fileDesc/tei:sourceDesc"/>
     <section class="metadata" aria-labelledby="metadata-h">
-      <h2 id="metadata-h" data-pagefind-ignore="all">About this document</h2>
+      <h2 id="metadata-h" data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.heading</xsl:with-param></xsl:call-template></h2>
       <dl>
-        <dt data-pagefind-ignore="all">Type</dt>
+        <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.type</xsl:with-param></xsl:call-template></dt>
         <dd class="doctype"><xsl:call-template name="type-label"><xsl:with-param name="type" select="$doc-type"/></xsl:call-template></dd>
-        <dt data-pagefind-ignore="all">Date</dt>
+        <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.date</xsl:with-param></xsl:call-template></dt>
         <dd>
           <xsl:choose>
             <xsl:when test="$doc-date"><xsl:call-template name="date-shown"><xsl:with-param name="date" select="$doc-date"/></xsl:call-template></xsl:when>
-            <xsl:otherwise>Undated</xsl:otherwise>
+            <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">meta.undated</xsl:with-param></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </dd>
         <xsl:if test="$header/tei:profileDesc/tei:creation/tei:placeName">
-          <dt data-pagefind-ignore="all">Place</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.place</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:for-each select="$header/tei:profileDesc/tei:creation/tei:placeName"><xsl:if test="position() > 1">, </xsl:if><xsl:apply-templates select="." mode="text"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='sent']/tei:idno">
-          <dt data-pagefind-ignore="all">Number</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.number</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:value-of select="$corresp/tei:correspAction[@type='sent']/tei:idno"/></dd>
         </xsl:if>
         <xsl:if test="$header/tei:fileDesc/tei:titleStmt/tei:author">
-          <dt data-pagefind-ignore="all">Author</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.author</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates mode="text"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$header/tei:profileDesc/tei:particDesc//tei:person">
-          <dt data-pagefind-ignore="all">Participants</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.participants</xsl:with-param></xsl:call-template></dt>
           <dd><ul class="participants">
             <xsl:for-each select="$header/tei:profileDesc/tei:particDesc//tei:person">
               <li id="{@xml:id}">
                 <xsl:for-each select="tei:persName"><xsl:if test="position() > 1"> / </xsl:if><xsl:apply-templates select="." mode="text"/></xsl:for-each>
                 <xsl:for-each select="tei:occupation">, <span class="occupation"><xsl:apply-templates mode="text"/></span></xsl:for-each>
-                <xsl:if test="@role"><xsl:text> </xsl:text><span class="role">(<xsl:value-of select="@role"/>)</span></xsl:if>
+                <xsl:if test="@role"><xsl:text> </xsl:text><span class="role">(<xsl:call-template name="msg-or"><xsl:with-param name="key" select="concat('role.', @role)"/><xsl:with-param name="default" select="string(@role)"/></xsl:call-template>)</span></xsl:if>
               </li>
             </xsl:for-each>
           </ul></dd>
@@ -103,19 +104,19 @@
         <!-- a sending that names no one (an unsigned report: its date only) has no row -->
         <xsl:variable name="senders" select="$corresp/tei:correspAction[@type='sent'][tei:persName or tei:orgName]"/>
         <xsl:if test="$senders">
-          <dt data-pagefind-ignore="all">From</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.from</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:for-each select="$senders"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='received']">
-          <dt data-pagefind-ignore="all">To</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.to</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:for-each select="$corresp/tei:correspAction[@type='received']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$corresp/tei:correspAction[@type='transmitted']">
-          <dt data-pagefind-ignore="all">Via</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.via</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:for-each select="$corresp/tei:correspAction[@type='transmitted']"><xsl:if test="position() > 1">; </xsl:if><xsl:apply-templates select="." mode="party"/></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$header/tei:profileDesc/tei:handNotes/tei:handNote">
-          <dt data-pagefind-ignore="all">Later hands</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.hands</xsl:with-param></xsl:call-template></dt>
           <dd><ul class="hands">
             <xsl:for-each select="$header/tei:profileDesc/tei:handNotes/tei:handNote">
               <li id="{@xml:id}"><xsl:apply-templates mode="text"/></li>
@@ -124,7 +125,7 @@
         </xsl:if>
         <xsl:variable name="ms" select="$source/tei:msDesc"/>
         <xsl:if test="$ms">
-          <dt data-pagefind-ignore="all">Archival references</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.copies</xsl:with-param></xsl:call-template></dt>
           <dd><ul class="copies">
             <xsl:for-each select="$ms/tei:msContents/tei:msItem">
               <li><xsl:value-of select="tei:bibl[@type='cited']"/></li>
@@ -132,11 +133,11 @@
           </ul></dd>
         </xsl:if>
         <xsl:if test="$ms/tei:history/tei:provenance">
-          <dt data-pagefind-ignore="all">Provenance</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.provenance</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:for-each select="$ms/tei:history/tei:provenance"><p class="provenance"><xsl:apply-templates mode="text"/></p></xsl:for-each></dd>
         </xsl:if>
         <xsl:if test="$source/tei:listBibl/tei:bibl">
-          <dt data-pagefind-ignore="all">Reprinted in</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.reprints</xsl:with-param></xsl:call-template></dt>
           <dd><ul class="reprints">
             <xsl:for-each select="$source/tei:listBibl/tei:bibl">
               <li><xsl:apply-templates mode="text"/></li>
@@ -145,32 +146,32 @@
         </xsl:if>
         <xsl:variable name="url" select="$source/tei:bibl/tei:idno[@type='URL']"/>
         <xsl:if test="$url">
-          <dt data-pagefind-ignore="all">Source</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.source</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:call-template name="web-link">
             <xsl:with-param name="url" select="$url"/>
             <xsl:with-param name="label" select="string($url)"/>
           </xsl:call-template></dd>
         </xsl:if>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']">
-          <dt data-pagefind-ignore="all">Translator</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.translator</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></dd>
         </xsl:if>
         <xsl:if test="$header//tei:funder">
-          <dt data-pagefind-ignore="all">Credits</dt>
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.credits</xsl:with-param></xsl:call-template></dt>
           <dd><xsl:value-of select="$header//tei:funder"/></dd>
         </xsl:if>
-        <dt data-pagefind-ignore="all">Languages</dt>
+        <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.languages</xsl:with-param></xsl:call-template></dt>
         <dd>
           <!-- the languages of the versions given here (langUsage also names the original's,
                which a cable given in translation only does not contain) -->
           <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language[@ident = /tei:TEI/tei:text/tei:body/tei:div/@xml:lang]">
-            <xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/>
+            <xsl:if test="position() > 1">, </xsl:if><xsl:call-template name="language-name"><xsl:with-param name="ident" select="@ident"/><xsl:with-param name="name" select="string(.)"/></xsl:call-template>
           </xsl:for-each>
-          <xsl:if test="$source/tei:bibl/tei:textLang"> (original: <xsl:value-of select="$source/tei:bibl/tei:textLang"/>)</xsl:if>
+          <xsl:if test="$source/tei:bibl/tei:textLang"><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">meta.original-language</xsl:with-param><xsl:with-param name="p1"><xsl:call-template name="language-name"><xsl:with-param name="ident" select="$source/tei:bibl/tei:textLang/@mainLang"/><xsl:with-param name="name" select="string($source/tei:bibl/tei:textLang)"/></xsl:call-template></xsl:with-param></xsl:call-template></xsl:if>
         </dd>
       </dl>
       <xsl:if test="$header/tei:profileDesc/tei:abstract">
-        <h3>Summary</h3>
+        <h3><xsl:call-template name="msg"><xsl:with-param name="key">meta.summary</xsl:with-param></xsl:call-template></h3>
         <xsl:for-each select="$header/tei:profileDesc/tei:abstract/tei:p"><p class="summary"><xsl:value-of select="."/></p></xsl:for-each>
       </xsl:if>
     </section>
@@ -200,7 +201,7 @@
       <xsl:if test="../tei:persName or ../tei:orgName or ../tei:placeName or position() > 1">, </xsl:if>
       <xsl:call-template name="date-shown"/>
     </xsl:for-each>
-    <xsl:for-each select="tei:idno[not(../@type = 'sent')]">, No. <xsl:value-of select="."/></xsl:for-each>
+    <xsl:for-each select="tei:idno[not(../@type = 'sent')]"><xsl:text>, </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">party.number</xsl:with-param><xsl:with-param name="p1" select="."/></xsl:call-template></xsl:for-each>
   </xsl:template>
 
   <!-- ======================================================== versions -->
@@ -208,21 +209,21 @@
   <xsl:template name="version-label">
     <xsl:param name="div" select="."/>
     <xsl:choose>
-      <xsl:when test="$div/@subtype = 'scan'">Original (scan transcription)</xsl:when>
-      <xsl:when test="$div/@subtype = 'transcript'">Original (transcript)</xsl:when>
-      <xsl:when test="$div/@type = 'translation'">Translation</xsl:when>
-      <xsl:otherwise>Original</xsl:otherwise>
+      <xsl:when test="$div/@subtype = 'scan'"><xsl:call-template name="msg"><xsl:with-param name="key">version.scan</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$div/@subtype = 'transcript'"><xsl:call-template name="msg"><xsl:with-param name="key">version.transcript</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$div/@type = 'translation'"><xsl:call-template name="msg"><xsl:with-param name="key">version.translation</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">version.original</xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
     <xsl:variable name="lang" select="$div/@xml:lang"/>
     <xsl:variable name="name" select="$header/tei:profileDesc/tei:langUsage/tei:language[@ident = $lang]"/>
-    <xsl:if test="$name"> · <xsl:value-of select="$name"/></xsl:if>
+    <xsl:if test="$name"> · <xsl:call-template name="language-name"><xsl:with-param name="ident" select="$lang"/><xsl:with-param name="name" select="$name"/></xsl:call-template></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:body/tei:div">
     <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
     <section class="version {@type}" id="{$vid}" lang="{@xml:lang}" data-version="{$vid}"
              aria-labelledby="{$vid}-h">
-      <h2 id="{$vid}-h" lang="en"><xsl:call-template name="version-label"/></h2>
+      <h2 id="{$vid}-h" lang="{$ui-lang}"><xsl:call-template name="version-label"/></h2>
       <xsl:apply-templates select="*" mode="block"/>
       <xsl:call-template name="footnotes"/>
     </section>
@@ -232,7 +233,8 @@
 
   <xsl:template name="anchor">
     <xsl:param name="bid"/>
-    <a class="anchor" href="#{$bid}" aria-label="Link to this passage" data-pagefind-ignore="all">¶</a>
+    <xsl:variable name="label"><xsl:call-template name="msg"><xsl:with-param name="key">anchor.label</xsl:with-param></xsl:call-template></xsl:variable>
+    <a class="anchor" href="#{$bid}" aria-label="{$label}" data-pagefind-ignore="all">¶</a>
   </xsl:template>
 
   <!-- The classes of a block: its own, and its alignment (@rend right or center). -->
@@ -410,10 +412,10 @@
     <xsl:variable name="type" select="tei:floatingText/@type"/>
     <blockquote class="{$type}">
       <xsl:if test="$type = 'letter' or $type = 'enclosure'">
-        <div class="quote-label" lang="en" data-pagefind-ignore="all">
+        <div class="quote-label" lang="{$ui-lang}" data-pagefind-ignore="all">
           <xsl:choose>
-            <xsl:when test="$type = 'letter'">Letter quoted in the document</xsl:when>
-            <xsl:otherwise>Enclosure</xsl:otherwise>
+            <xsl:when test="$type = 'letter'"><xsl:call-template name="msg"><xsl:with-param name="key">quote.letter</xsl:with-param></xsl:call-template></xsl:when>
+            <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">quote.enclosure</xsl:with-param></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </div>
       </xsl:if>
@@ -434,22 +436,23 @@
   <xsl:template name="citation">
     <xsl:variable name="bibl" select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl"/>
     <section class="cite" aria-labelledby="cite-h">
-      <h2 id="cite-h">Cite this document</h2>
+      <h2 id="cite-h"><xsl:call-template name="msg"><xsl:with-param name="key">cite.heading</xsl:with-param></xsl:call-template></h2>
       <p id="citation">“<xsl:value-of select="$title"/>,” <xsl:value-of select="$bibl/tei:date"/>, <xsl:value-of select="$bibl/tei:publisher"/>
         <xsl:for-each select="$header//tei:msContents/tei:msItem">, <xsl:value-of select="tei:bibl[@type='cited']"/></xsl:for-each>
-        <xsl:if test="$header//tei:respStmt[@xml:id='translator']">. Translated by <xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></xsl:if>
+        <xsl:if test="$header//tei:respStmt[@xml:id='translator']"><xsl:variable name="translators"><xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></xsl:variable><xsl:text>. </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">cite.translated-by</xsl:with-param><xsl:with-param name="p1" select="$translators"/></xsl:call-template></xsl:if>
         <xsl:text>. </xsl:text>
         <xsl:choose>
-          <xsl:when test="$edition-title != 'Untitled edition'"><xsl:value-of select="$edition-title"/><xsl:if test="$edition-editors != ''">, ed. <xsl:value-of select="$edition-editors"/></xsl:if>, </xsl:when>
-          <xsl:otherwise>TEI edition: </xsl:otherwise>
+          <xsl:when test="$edition-title != 'Untitled edition'"><xsl:value-of select="$edition-title"/><xsl:if test="$edition-editors != ''"><xsl:text>, </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">cite.editors</xsl:with-param><xsl:with-param name="p1" select="$edition-editors"/></xsl:call-template></xsl:if>, </xsl:when>
+          <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">cite.tei-edition</xsl:with-param></xsl:call-template><xsl:text> </xsl:text></xsl:otherwise>
         </xsl:choose>
         <xsl:value-of select="$id"/><xsl:text>.</xsl:text>
         <xsl:if test="$edition-base-url != ''"><xsl:text> </xsl:text><xsl:value-of select="concat($edition-base-url, $id, '.html')"/><xsl:text>.</xsl:text></xsl:if>
         <xsl:if test="$bibl/tei:idno[@type='URL']"><xsl:text> </xsl:text><xsl:value-of select="$bibl/tei:idno[@type='URL']"/></xsl:if>
       </p>
       <p class="actions">
-        <button type="button" class="copy" data-copy="citation" hidden="hidden">Copy the citation</button>
-        <a class="download" href="tei/{$id}.xml" download="{$id}.xml">Download the TEI file</a>
+        <xsl:variable name="copied"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copied</xsl:with-param></xsl:call-template></xsl:variable>
+        <button type="button" class="copy" data-copy="citation" data-copied="{$copied}" hidden="hidden"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copy</xsl:with-param></xsl:call-template></button>
+        <a class="download" href="tei/{$id}.xml" download="{$id}.xml"><xsl:call-template name="msg"><xsl:with-param name="key">cite.download</xsl:with-param></xsl:call-template></a>
       </p>
     </section>
   </xsl:template>

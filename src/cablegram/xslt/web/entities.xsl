@@ -14,9 +14,9 @@
   <xsl:param name="kind" select="'person'"/>
   <xsl:variable name="heading">
     <xsl:choose>
-      <xsl:when test="$kind = 'place'">Places</xsl:when>
-      <xsl:when test="$kind = 'org'">Organisations</xsl:when>
-      <xsl:otherwise>Persons</xsl:otherwise>
+      <xsl:when test="$kind = 'place'"><xsl:call-template name="msg"><xsl:with-param name="key">nav.places</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'org'"><xsl:call-template name="msg"><xsl:with-param name="key">nav.orgs</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">nav.persons</xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="page">
@@ -45,17 +45,12 @@
                 <p class="mentioned">
                   <a>
                     <xsl:attribute name="href"><xsl:call-template name="entry-page"/></xsl:attribute>
-                    <xsl:text>Mentioned in </xsl:text>
-                    <xsl:value-of select="@cg:cables"/>
-                    <xsl:value-of select="substring(' cables', 1, 6 + number(@cg:cables != 1))"/>
-                    <xsl:text> (</xsl:text>
-                    <xsl:value-of select="@cg:passages"/>
-                    <xsl:value-of select="substring(' passages', 1, 8 + number(@cg:passages != 1))"/>
-                    <xsl:text>)</xsl:text>
+                    <xsl:variable name="passages"><xsl:call-template name="msg"><xsl:with-param name="key">count.passages</xsl:with-param><xsl:with-param name="count" select="@cg:passages"/></xsl:call-template></xsl:variable>
+                    <xsl:call-template name="msg"><xsl:with-param name="key">entry.mentioned-in</xsl:with-param><xsl:with-param name="count" select="@cg:cables"/><xsl:with-param name="p1" select="$passages"/></xsl:call-template>
                   </a>
                 </p>
               </xsl:when>
-              <xsl:otherwise><p class="none">Not mentioned in the documents of this edition.</p></xsl:otherwise>
+              <xsl:otherwise><p class="none"><xsl:call-template name="msg"><xsl:with-param name="key">entry.not-mentioned</xsl:with-param></xsl:call-template></p></xsl:otherwise>
             </xsl:choose>
           </section>
         </xsl:for-each>

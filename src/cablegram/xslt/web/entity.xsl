@@ -32,12 +32,12 @@
           <section class="entry" id="{@xml:id}" aria-labelledby="{@xml:id}-h">
             <h1 id="{@xml:id}-h"><xsl:call-template name="entry-name"/></h1>
             <xsl:call-template name="entry-details"/>
-            <p class="back"><a href="{$list}#{@xml:id}">All <xsl:value-of select="substring-before($list, '.')"/></a></p>
+            <p class="back"><a href="{$list}#{@xml:id}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('entry.all-', substring-before($list, '.'))"/></xsl:call-template></a></p>
             <xsl:variable name="cables" select="number(/cg:site/cg:pages/@total)"/>
             <xsl:variable name="range"><xsl:call-template name="page-range"/></xsl:variable>
-            <h2>Mentioned in <xsl:value-of select="format-number($cables, '#,##0')"/><xsl:value-of select="substring(' cables', 1, 6 + number($cables != 1))"/></h2>
-            <xsl:if test="string($range)"><p class="intro">This page: <xsl:value-of select="$range"/>, in date order.</p></xsl:if>
-            <xsl:call-template name="pager"><xsl:with-param name="label">Pages of the cables that mention it</xsl:with-param></xsl:call-template>
+            <h2><xsl:call-template name="msg"><xsl:with-param name="key">entry.mentioned-in-cables</xsl:with-param><xsl:with-param name="count" select="$cables"/></xsl:call-template></h2>
+            <xsl:if test="string($range)"><p class="intro"><xsl:call-template name="msg"><xsl:with-param name="key">entry.this-page</xsl:with-param><xsl:with-param name="p1" select="$range"/></xsl:call-template></p></xsl:if>
+            <xsl:call-template name="pager"><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">pager.entry-label</xsl:with-param></xsl:call-template></xsl:with-param></xsl:call-template>
             <ul class="mentions">
               <xsl:for-each select="/cg:site/cg:cables/cg:cable">
                 <xsl:sort select="string(@when = '')"/><!-- the undated last -->

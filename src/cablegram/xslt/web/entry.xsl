@@ -5,6 +5,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="tei">
+  <xsl:import href="../common/messages.xsl"/>
 
   <!-- The page of an entry: person-stalin.html, place-kaesong.html, org-….html. -->
   <xsl:template name="entry-page">
@@ -24,17 +25,17 @@
     <xsl:variable name="names" select="tei:persName | tei:placeName | tei:orgName"/>
     <xsl:variable name="forms" select="$names[@type != 'preferred' or (@xml:lang != 'en' and @xml:lang != 'ru')]"/>
     <xsl:if test="$forms">
-      <p class="forms">Also written:
+      <p class="forms"><xsl:call-template name="msg"><xsl:with-param name="key">entry.also-written</xsl:with-param></xsl:call-template><xsl:text>&#10;        </xsl:text>
         <xsl:for-each select="$forms">
           <xsl:if test="position() > 1">, </xsl:if>
           <span lang="{@xml:lang}" class="form {@type}"><xsl:value-of select="."/></span>
-          <xsl:if test="@type = 'codename'"> (code name)</xsl:if>
-          <xsl:if test="@type = 'ocr'"> (OCR)</xsl:if>
+          <xsl:if test="@type = 'codename'"> (<xsl:call-template name="msg"><xsl:with-param name="key">entry.codename</xsl:with-param></xsl:call-template>)</xsl:if>
+          <xsl:if test="@type = 'ocr'"> (<xsl:call-template name="msg"><xsl:with-param name="key">entry.ocr</xsl:with-param></xsl:call-template>)</xsl:if>
         </xsl:for-each>
       </p>
     </xsl:if>
     <xsl:if test="tei:idno[@type='wikidata']">
-      <p class="authority">Wikidata: <xsl:value-of select="tei:idno[@type='wikidata']"/></p>
+      <p class="authority"><xsl:call-template name="msg"><xsl:with-param name="key">entry.wikidata</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="tei:idno[@type='wikidata']"/></p>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -20,15 +20,14 @@
   <xsl:template match="/">
     <xsl:variable name="rows" select="//cg:cables/cg:cable"/>
     <xsl:call-template name="page">
-      <xsl:with-param name="title">Cables</xsl:with-param>
+      <xsl:with-param name="title"><xsl:call-template name="msg"><xsl:with-param name="key">nav.cables</xsl:with-param></xsl:call-template></xsl:with-param>
       <xsl:with-param name="current" select="/cg:site/cg:pages/cg:page[@n = ../@current]/@href"/>
       <xsl:with-param name="main">
         <xsl:variable name="range"><xsl:call-template name="page-range"/></xsl:variable>
         <xsl:variable name="types" select="/cg:site/cg:pages/cg:type"/>
-        <h1>Cables</h1>
+        <h1><xsl:call-template name="msg"><xsl:with-param name="key">nav.cables</xsl:with-param></xsl:call-template></h1>
         <p class="intro">
-          <xsl:value-of select="format-number(/cg:site/cg:pages/@total, '#,##0')"/>
-          <xsl:text> documents</xsl:text>
+          <xsl:call-template name="msg"><xsl:with-param name="key">count.documents</xsl:with-param><xsl:with-param name="count" select="/cg:site/cg:pages/@total"/></xsl:call-template>
           <xsl:if test="count($types) > 1">
             <xsl:text> (</xsl:text>
             <xsl:for-each select="$types">
@@ -42,20 +41,21 @@
             </xsl:for-each>
             <xsl:text>)</xsl:text>
           </xsl:if>
-          <xsl:text>, in date order</xsl:text>
-          <xsl:if test="string($range)">; this page: <xsl:value-of select="$range"/></xsl:if>
+          <xsl:text>, </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">index.date-order</xsl:with-param></xsl:call-template>
+          <xsl:if test="string($range)">; <xsl:call-template name="msg"><xsl:with-param name="key">index.this-page</xsl:with-param><xsl:with-param name="p1" select="$range"/></xsl:call-template></xsl:if>
           <xsl:text>.</xsl:text>
         </p>
-        <xsl:call-template name="pager"><xsl:with-param name="label">Pages of the list of cables</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="pager"><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">pager.index-label</xsl:with-param></xsl:call-template></xsl:with-param></xsl:call-template>
         <div class="filters" hidden="hidden">
           <p class="filter">
-            <label for="filter"><xsl:choose><xsl:when test="string($range)">Filter this page</xsl:when><xsl:otherwise>Filter the list</xsl:otherwise></xsl:choose></label>
-            <input type="search" id="filter" data-filter="cables" placeholder="a name, a number, a word"/>
+            <label for="filter"><xsl:choose><xsl:when test="string($range)"><xsl:call-template name="msg"><xsl:with-param name="key">index.filter-page</xsl:with-param></xsl:call-template></xsl:when><xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">index.filter-list</xsl:with-param></xsl:call-template></xsl:otherwise></xsl:choose></label>
+            <xsl:variable name="placeholder"><xsl:call-template name="msg"><xsl:with-param name="key">index.filter-placeholder</xsl:with-param></xsl:call-template></xsl:variable>
+            <input type="search" id="filter" data-filter="cables" placeholder="{$placeholder}"/>
           </p>
           <p class="filter">
-            <label for="type-filter">Type</label>
+            <label for="type-filter"><xsl:call-template name="msg"><xsl:with-param name="key">meta.type</xsl:with-param></xsl:call-template></label>
             <select id="type-filter" data-filter="type">
-              <option value="">All types (<xsl:value-of select="count($rows)"/>)</option>
+              <option value=""><xsl:call-template name="msg"><xsl:with-param name="key">index.all-types</xsl:with-param><xsl:with-param name="p1" select="count($rows)"/></xsl:call-template></option>
               <!-- the types of this page's documents, each once -->
               <xsl:for-each select="$rows[generate-id() = generate-id(key('by-type', @type)[1])]">
                 <xsl:sort select="@type"/>
@@ -63,18 +63,19 @@
               </xsl:for-each>
             </select>
           </p>
-          <p class="filter-count" role="status" aria-live="polite"></p>
+          <xsl:variable name="shown"><xsl:call-template name="msg"><xsl:with-param name="key">index.shown</xsl:with-param><xsl:with-param name="p1" select="'{1}'"/><xsl:with-param name="p2" select="'{2}'"/></xsl:call-template></xsl:variable>
+          <p class="filter-count" role="status" aria-live="polite" data-template="{$shown}"></p>
         </div>
         <table class="cables sortable" id="cables">
-          <caption class="sr-only"><xsl:choose><xsl:when test="string($range)">Cables <xsl:value-of select="$range"/></xsl:when><xsl:otherwise>All cables of the edition</xsl:otherwise></xsl:choose></caption>
+          <caption class="sr-only"><xsl:choose><xsl:when test="string($range)"><xsl:call-template name="msg"><xsl:with-param name="key">index.caption-range</xsl:with-param><xsl:with-param name="p1" select="$range"/></xsl:call-template></xsl:when><xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">index.caption-all</xsl:with-param></xsl:call-template></xsl:otherwise></xsl:choose></caption>
           <thead>
             <tr>
-              <th scope="col" aria-sort="ascending"><button type="button" data-sort="0">Date</button></th>
-              <th scope="col"><button type="button" data-sort="1">Type</button></th>
-              <th scope="col"><button type="button" data-sort="2">No.</button></th>
-              <th scope="col"><button type="button" data-sort="3">Parties</button></th>
-              <th scope="col">Summary</th>
-              <th scope="col"><button type="button" data-sort="5">Languages</button></th>
+              <th scope="col" aria-sort="ascending"><button type="button" data-sort="0"><xsl:call-template name="msg"><xsl:with-param name="key">index.col.date</xsl:with-param></xsl:call-template></button></th>
+              <th scope="col"><button type="button" data-sort="1"><xsl:call-template name="msg"><xsl:with-param name="key">index.col.type</xsl:with-param></xsl:call-template></button></th>
+              <th scope="col"><button type="button" data-sort="2"><xsl:call-template name="msg"><xsl:with-param name="key">index.col.no</xsl:with-param></xsl:call-template></button></th>
+              <th scope="col"><button type="button" data-sort="3"><xsl:call-template name="msg"><xsl:with-param name="key">index.col.parties</xsl:with-param></xsl:call-template></button></th>
+              <th scope="col"><xsl:call-template name="msg"><xsl:with-param name="key">index.col.summary</xsl:with-param></xsl:call-template></th>
+              <th scope="col"><button type="button" data-sort="5"><xsl:call-template name="msg"><xsl:with-param name="key">index.col.languages</xsl:with-param></xsl:call-template></button></th>
             </tr>
           </thead>
           <tbody>
@@ -102,7 +103,7 @@
                 <td>
                   <xsl:for-each select="cg:language">
                     <xsl:if test="position() > 1">, </xsl:if>
-                    <span lang="en"><xsl:value-of select="."/></span>
+                    <span lang="{$ui-lang}"><xsl:call-template name="language-name"><xsl:with-param name="ident" select="@ident"/><xsl:with-param name="name" select="string(.)"/></xsl:call-template></span>
                   </xsl:for-each>
                 </td>
               </tr>

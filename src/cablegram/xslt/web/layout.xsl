@@ -3,6 +3,7 @@
      Every asset is local (assets/); no request leaves the site. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="../common/links.xsl"/>
+  <xsl:import href="../common/messages.xsl"/>
 
   <!-- What the edition says of itself (cablegram.toml [edition]; cablegram passes them) -->
   <xsl:param name="edition-title" select="'Untitled edition'"/>
@@ -22,7 +23,7 @@
     <xsl:param name="search" select="true()"/>
     <!-- elements of the head a page adds (a redirect page's refresh and canonical link) -->
     <xsl:param name="head"/>
-    <html lang="en">
+    <html lang="{$ui-lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="{$generator}"/>
@@ -35,18 +36,19 @@
         <xsl:copy-of select="$head"/>
       </head>
       <body class="mode-reading">
-        <a class="skip" href="#main">Skip to the content</a>
+        <a class="skip" href="#main"><xsl:call-template name="msg"><xsl:with-param name="key">skip</xsl:with-param></xsl:call-template></a>
         <header class="site" role="banner">
           <p class="edition"><a href="index.html"><xsl:value-of select="$edition-title"/></a>
             <xsl:if test="$edition-subtitle != ''"><span class="edition-subtitle"><xsl:value-of select="$edition-subtitle"/></span></xsl:if></p>
-          <nav aria-label="Edition">
+          <xsl:variable name="nav-label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.label</xsl:with-param></xsl:call-template></xsl:variable>
+          <nav aria-label="{$nav-label}">
             <ul>
-              <xsl:call-template name="nav-item"><xsl:with-param name="href">index.html</xsl:with-param><xsl:with-param name="label">Cables</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
-              <xsl:call-template name="nav-item"><xsl:with-param name="href">persons.html</xsl:with-param><xsl:with-param name="label">Persons</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
-              <xsl:call-template name="nav-item"><xsl:with-param name="href">places.html</xsl:with-param><xsl:with-param name="label">Places</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
-              <xsl:call-template name="nav-item"><xsl:with-param name="href">orgs.html</xsl:with-param><xsl:with-param name="label">Organisations</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
-              <xsl:call-template name="nav-item"><xsl:with-param name="href">principles.html</xsl:with-param><xsl:with-param name="label">Editorial principles</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
-              <xsl:call-template name="nav-item"><xsl:with-param name="href">search.html</xsl:with-param><xsl:with-param name="label">Search</xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">index.html</xsl:with-param><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.cables</xsl:with-param></xsl:call-template></xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">persons.html</xsl:with-param><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.persons</xsl:with-param></xsl:call-template></xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">places.html</xsl:with-param><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.places</xsl:with-param></xsl:call-template></xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">orgs.html</xsl:with-param><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.orgs</xsl:with-param></xsl:call-template></xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">principles.html</xsl:with-param><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.principles</xsl:with-param></xsl:call-template></xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
+              <xsl:call-template name="nav-item"><xsl:with-param name="href">search.html</xsl:with-param><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.search</xsl:with-param></xsl:call-template></xsl:with-param><xsl:with-param name="current" select="$current"/></xsl:call-template>
             </ul>
           </nav>
         </header>
@@ -55,8 +57,7 @@
         </main>
         <footer class="site" role="contentinfo">
           <xsl:call-template name="imprint"/>
-          <p>A digital edition made with <xsl:value-of select="$generator"/> from the archive's
-            web pages. The TEI P5 source of every document can be downloaded from its page.</p>
+          <p><xsl:call-template name="msg"><xsl:with-param name="key">footer.made-with</xsl:with-param><xsl:with-param name="p1" select="$generator"/></xsl:call-template></p>
         </footer>
       </body>
     </html>
@@ -67,11 +68,11 @@
     <xsl:if test="$edition-editors != '' or $edition-publisher != '' or $edition-licence != ''">
       <p class="imprint">
         <xsl:value-of select="$edition-title"/>
-        <xsl:if test="$edition-editors != ''">, edited by <xsl:value-of select="$edition-editors"/></xsl:if>
-        <xsl:if test="$edition-publisher != ''">. Published by <xsl:value-of select="$edition-publisher"/></xsl:if>
+        <xsl:if test="$edition-editors != ''"><xsl:call-template name="msg"><xsl:with-param name="key">imprint.edited-by</xsl:with-param><xsl:with-param name="p1" select="$edition-editors"/></xsl:call-template></xsl:if>
+        <xsl:if test="$edition-publisher != ''"><xsl:call-template name="msg"><xsl:with-param name="key">imprint.published-by</xsl:with-param><xsl:with-param name="p1" select="$edition-publisher"/></xsl:call-template></xsl:if>
         <xsl:text>.</xsl:text>
         <xsl:if test="$edition-licence != ''">
-          <xsl:text> Licence: </xsl:text>
+          <xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">imprint.licence</xsl:with-param></xsl:call-template><xsl:text> </xsl:text>
           <xsl:call-template name="web-link">
             <xsl:with-param name="url" select="$edition-licence-url"/>
             <xsl:with-param name="label"><span class="licence"><xsl:value-of select="$edition-licence"/></span></xsl:with-param>

@@ -6,17 +6,17 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:cg="urn:cablegram:site"
     exclude-result-prefixes="cg">
+  <xsl:import href="../common/messages.xsl"/>
 
   <!-- "1,001–2,000 of 10,000" for this page; empty when the list has one page. -->
   <xsl:template name="page-range">
     <xsl:variable name="pages" select="/cg:site/cg:pages"/>
     <xsl:variable name="this" select="$pages/cg:page[@n = $pages/@current]"/>
     <xsl:if test="count($pages/cg:page) > 1">
-      <xsl:value-of select="format-number($this/@first, '#,##0')"/>
-      <xsl:text>–</xsl:text>
-      <xsl:value-of select="format-number($this/@last, '#,##0')"/>
-      <xsl:text> of </xsl:text>
-      <xsl:value-of select="format-number($pages/@total, '#,##0')"/>
+      <xsl:variable name="first"><xsl:call-template name="number"><xsl:with-param name="n" select="$this/@first"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="last"><xsl:call-template name="number"><xsl:with-param name="n" select="$this/@last"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="total"><xsl:call-template name="number"><xsl:with-param name="n" select="$pages/@total"/></xsl:call-template></xsl:variable>
+      <xsl:call-template name="msg"><xsl:with-param name="key">pager.range</xsl:with-param><xsl:with-param name="p1" select="$first"/><xsl:with-param name="p2" select="$last"/><xsl:with-param name="p3" select="$total"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -49,7 +49,7 @@
   </xsl:template>
 
   <xsl:template name="pager-item">
-    <span class="page-n">Page <xsl:value-of select="@n"/></span>
+    <span class="page-n"><xsl:call-template name="msg"><xsl:with-param name="key">pager.page</xsl:with-param><xsl:with-param name="p1" select="@n"/></xsl:call-template></span>
     <xsl:text> </xsl:text>
     <span class="page-dates">
       <xsl:value-of select="@start"/>

@@ -11,17 +11,20 @@
   <xsl:param name="new"/>
   <xsl:template match="/">
     <xsl:call-template name="page">
-      <xsl:with-param name="title">Moved to <xsl:value-of select="$new"/></xsl:with-param>
+      <xsl:with-param name="title"><xsl:call-template name="msg"><xsl:with-param name="key">moved.title</xsl:with-param><xsl:with-param name="p1" select="$new"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="head">
         <meta http-equiv="refresh" content="0; url={$new}.html"/>
         <link rel="canonical" href="{$new}.html"/>
         <meta name="robots" content="noindex"/>
       </xsl:with-param>
       <xsl:with-param name="main">
-        <h1>This document has moved</h1>
-        <p>The document once at <code><xsl:value-of select="$old"/></code> is now
-          <a href="{$new}.html"><xsl:value-of select="$new"/></a>: its date, number or sender
-          was corrected, and its address with them.</p>
+        <h1><xsl:call-template name="msg"><xsl:with-param name="key">moved.heading</xsl:with-param></xsl:call-template></h1>
+        <p><xsl:call-template name="msg">
+          <xsl:with-param name="key">moved.text</xsl:with-param>
+          <xsl:with-param name="p1" select="$old"/>
+          <xsl:with-param name="p2" select="$new"/>
+        </xsl:call-template></p>
+        <p><a href="{$new}.html"><xsl:value-of select="$new"/>.html</a></p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -9,14 +9,14 @@
   <xsl:param name="bundles" select="''"/>
   <xsl:template match="/">
     <xsl:call-template name="page">
-      <xsl:with-param name="title">Search</xsl:with-param>
+      <xsl:with-param name="title"><xsl:call-template name="msg"><xsl:with-param name="key">nav.search</xsl:with-param></xsl:call-template></xsl:with-param>
       <xsl:with-param name="current">search.html</xsl:with-param>
       <xsl:with-param name="main">
-        <h1>Search</h1>
-        <p>Search the text of every cable, in Russian and in English.</p>
+        <h1><xsl:call-template name="msg"><xsl:with-param name="key">nav.search</xsl:with-param></xsl:call-template></h1>
+        <p><xsl:call-template name="msg"><xsl:with-param name="key">search.intro</xsl:with-param></xsl:call-template></p>
         <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
         <div id="search" data-pagefind-ui="" data-bundles="{$bundles}"></div>
-        <noscript><p>Search needs JavaScript; the <a href="index.html">list of cables</a> works without it.</p></noscript>
+        <noscript><p><xsl:call-template name="msg"><xsl:with-param name="key">search.noscript.before</xsl:with-param></xsl:call-template><a href="index.html"><xsl:call-template name="msg"><xsl:with-param name="key">search.noscript.link</xsl:with-param></xsl:call-template></a><xsl:call-template name="msg"><xsl:with-param name="key">search.noscript.after</xsl:with-param></xsl:call-template></p></noscript>
         <script src="pagefind/pagefind-ui.js"></script>
         <script src="assets/search.js"></script>
       </xsl:with-param>

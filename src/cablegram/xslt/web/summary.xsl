@@ -44,7 +44,7 @@
         <xsl:choose>
           <xsl:when test="normalize-space($date)"><xsl:value-of select="normalize-space($date)"/></xsl:when>
           <xsl:when test="$date"><xsl:call-template name="date-value"><xsl:with-param name="date" select="$date"/></xsl:call-template></xsl:when>
-          <xsl:otherwise>undated</xsl:otherwise>
+          <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">date.undated</xsl:with-param></xsl:call-template></xsl:otherwise>
         </xsl:choose>
       </cg:date>
       <xsl:if test="$date and not(string-length($date/@when) = 10 and not($date/@cert))">
@@ -60,7 +60,7 @@
       <xsl:for-each select="tei:text/tei:body/tei:div">
         <xsl:variable name="lang" select="@xml:lang"/>
         <xsl:if test="not(preceding-sibling::tei:div[@xml:lang = $lang])">
-          <cg:language><xsl:value-of select="ancestor::tei:TEI//tei:langUsage/tei:language[@ident = $lang]"/></cg:language>
+          <cg:language ident="{$lang}"><xsl:value-of select="ancestor::tei:TEI//tei:langUsage/tei:language[@ident = $lang]"/></cg:language>
         </xsl:if>
       </xsl:for-each>
       <xsl:for-each select="//tei:*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]">

@@ -53,7 +53,8 @@
     button.hidden = false;
     button.addEventListener("click", () => {
       const text = document.getElementById(button.dataset.copy).textContent.replace(/\s+/g, " ").trim();
-      const done = () => { button.textContent = "Copied"; };
+      // the words are the page's (its interface language), English when it gives none
+      const done = () => { button.textContent = button.dataset.copied || "Copied"; };
       if (navigator.clipboard) {
         navigator.clipboard.writeText(text).then(done, () => {});
       }
@@ -99,7 +100,10 @@
         shown += row.hidden ? 0 : 1;
       });
       if (status) {
-        status.textContent = words.length || kind ? `${shown} of ${tbody.rows.length} shown` : "";
+        const template = status.dataset.template || "{1} of {2} shown";
+        status.textContent = words.length || kind
+          ? template.replace("{1}", String(shown)).replace("{2}", String(tbody.rows.length))
+          : "";
       }
     };
     const filters = document.querySelector(".filters");

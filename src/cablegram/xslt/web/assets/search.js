@@ -1,4 +1,7 @@
-// Pagefind's search UI on the search page (offline; the index lives in pagefind/).
+// Pagefind's search UI on the search page (offline; the index lives in pagefind/). It speaks
+// the page's <html lang>, the edition's interface language (Pagefind bundles its own
+// translations, Russian among them), and searches the index of that language: every page
+// of the site carries the same one.
 window.addEventListener("DOMContentLoaded", () => {
   const element = document.querySelector("#search");
   if (window.PagefindUI && element) {
