@@ -8,8 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from cablegram import pipeline
+from cablegram.cli import main
 from cablegram.edition import Edition
 from cablegram.edition.config import read_config
 
@@ -21,6 +23,15 @@ TEI_DIR = ROOT / "tei"
 SHARED = ROOT.parent / "shared"
 # the official tei_all, as the package vendors it (schemas/tei/, with its provenance)
 TEI_ALL_RNG = ROOT / "schemas" / "tei" / "tei_all.rng"
+
+
+def run_cli(*args: str) -> Result:
+    """Run the `cablegram` command in this process; whatever happens, it must end by
+    `sys.exit`, never by a traceback."""
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
 
 
 def repo_edition() -> Edition:

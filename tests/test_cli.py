@@ -11,12 +11,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from lxml import etree
 
 from cablegram import __version__
 from cablegram.cli import PROGRESS_THRESHOLD, main
 from conftest import SEEDS, TEI_DIR, seed_paths
+from conftest import run_cli as run
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -54,12 +55,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "cablegram.toml").write_text('[paths]\nsources = "seeds"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    return result
 
 
 def report(result: Result) -> tuple[list[re.Match[str]], re.Match[str]]:

@@ -7,24 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from lxml import html
 
 from cablegram import pipeline
-from cablegram.cli import main
 from cablegram.edition import Edition, load_edition
 from cablegram.edition.config import DEFAULT_TITLE, read_config
 from cablegram.errors import CablegramError
 from conftest import TEI_DIR, seed_paths
+from conftest import run_cli as run
 
 SEED_ID = "cable-1951-06-30-21340-mao-zedong"
-
-
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def write_config(folder: Path, text: str) -> Path:

@@ -20,16 +20,15 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from click.testing import CliRunner, Result
 
 from cablegram import pipeline
 from cablegram.build import Built
 from cablegram.build import build as build_edition
-from cablegram.cli import main
 from cablegram.edition.ids import IdAssigner
 from cablegram.render.redirects import update_redirects
 from cablegram.safexml import parse_xml
 from conftest import TEI_DIR, seed_paths
+from conftest import run_cli as run
 
 SEEDS = seed_paths()
 SEED_ID = "cable-1951-06-30-21340-mao-zedong"  # seeds/000
@@ -48,13 +47,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(TEI_DIR / "authority", TEI / "authority")
     Path("cablegram.toml").write_text('[paths]\nsources = "seeds"\n', encoding="utf-8")
     return tmp_path
-
-
-def run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def build() -> Built:

@@ -179,8 +179,8 @@ def test_jing_still_validates_without_network(
     good = converted_tei / f"{SEED_ID}.xml"
     bad = tmp_path / "bad.xml"
     bad.write_text(good.read_text(encoding="utf-8").replace("<p>", "<p><nonsense/>", 1))
-    assert jing.check_tei_all([good], TEI_ALL_RNG) == []
-    found = jing.check_tei_all([bad], TEI_ALL_RNG)
+    assert jing.jing_issues([good], TEI_ALL_RNG) == []
+    found = jing.jing_issues([bad], TEI_ALL_RNG)
     assert [issue.rule for issue in found] == ["tei_all"]
     assert "nonsense" in found[0].message
 

@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from cablegram import files, pipeline
-from cablegram.cli import main
 from conftest import ROOT, TEI_DIR, seed_paths
+from conftest import run_cli as run
 
 SEED = seed_paths()[0]  # seeds/000_…: the README's example document
 SEED_ID = "cable-1951-06-30-21340-mao-zedong"
@@ -32,14 +31,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temporary working directory, so messages show short relative paths."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(*args: str) -> Result:
-    """Run the CLI; whatever happens, it must end by `sys.exit`, never by a traceback."""
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert "Traceback" not in result.output
-    return result
 
 
 def temporaries(directory: Path) -> list[Path]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 from cablegram.build.plan import plan
@@ -104,16 +105,13 @@ def build(
         state.save()
         return built
     rendered = cables_rendered(site_dir)
-    web = plan(
-        state,
+    # each rendering step planned from the same hashes, state and stylesheets
+    planned = partial(plan, state, shas=shas, authority=authority, code=code, styles=styles)
+    web = planned(
         "web",
-        shas,
-        authority,
-        code,
-        [site_dir / "index.html"],
-        lambda path: path.stem in rendered,
-        styles,
-        f"{page_size}",
+        outputs=[site_dir / "index.html"],
+        made=lambda path: path.stem in rendered,
+        settings=f"{page_size}",
     )
     built.removed += remove_cable_pages(site_dir, [Path(name).stem for name in web.gone])
     built.site = render_site(
@@ -140,16 +138,11 @@ def build(
         return built
     printed = cables_printed(print_dir)
     volumes = state.section("volumes")  # each volume's file name and digest
-    volume = plan(
-        state,
+    volume = planned(
         "print",
-        shas,
-        authority,
-        code,
-        [print_dir / name for name in volumes] or [print_dir / "edition.pdf"],
-        lambda path: path.stem in printed,
-        styles,
-        f"{volume_size}",
+        outputs=[print_dir / name for name in volumes] or [print_dir / "edition.pdf"],
+        made=lambda path: path.stem in printed,
+        settings=f"{volume_size}",
     )
     built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
     built.volume = render_print(

@@ -3,7 +3,8 @@
 jing parses with Xerces, which loads DTDs, expands entities and (in Debian's wrapper) follows
 `xi:include`: handed an unchecked file it would read local files and open network connections
 named in it. So no file reaches jing before the hardened parser has accepted it (no DOCTYPE,
-no entity declaration, no XInclude), and jing itself runs without network: in a network
+no entity declaration, no XInclude: `validate_files` parses every file first and hands jing
+only those), and jing itself runs without network: in a network
 namespace of its own where the machine allows one (`unshare`), else under a Java security
 policy that grants no socket. (Java's proxy settings do not do it: a connection whose proxy
 refuses falls back to a direct one.)
@@ -21,7 +22,6 @@ from pathlib import Path
 
 from cablegram.errors import CablegramError
 from cablegram.validate.issues import Issue, Severity
-from cablegram.validate.xmlsafe import parse_safely
 
 JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<kind>\w+): (?P<msg>.*)$")
 NAMESPACE = ("unshare", "--user", "--map-root-user", "--net")
@@ -29,18 +29,17 @@ NAMESPACE = ("unshare", "--user", "--map-root-user", "--net")
 JVM_NOTES = ("Picked up ", "WARNING: ", "[warning] ")
 
 
-def check_tei_all(paths: list[Path], rng: Path) -> list[Issue]:
-    """Issues of `paths` against tei_all; a file the hardened parser refuses is reported as
-    not checked, and never given to jing."""
+def jing_issues(paths: list[Path], rng: Path) -> list[Issue]:
+    """Issues of `paths` against tei_all. The caller gives only files the hardened parser
+    accepted (`validate_files` does: it parsed them already)."""
     if not shutil.which("jing"):
         raise CablegramError(
             "jing is not installed; install it with: sudo apt-get install jing (or ./dev build)"
         )
-    safe, issues = screened(paths)
-    if not safe:
-        return issues
+    if not paths:
+        return []
     run = subprocess.run(
-        jing_command(rng, safe), capture_output=True, text=True, check=False, env=jing_env()
+        jing_command(rng, paths), capture_output=True, text=True, check=False, env=jing_env()
     )
     found = []
     for line in run.stdout.splitlines():
@@ -58,31 +57,7 @@ def check_tei_all(paths: list[Path], rng: Path) -> list[Issue]:
             )
     if run.returncode and not found:
         raise CablegramError(f"jing failed: {_said(run.stderr) or run.stdout.strip()}")
-    return issues + found
-
-
-def screened(paths: list[Path]) -> tuple[list[Path], list[Issue]]:
-    """The files jing may read, and an issue for each of the others (unreadable, not
-    well-formed, or declaring what the hardened parser refuses)."""
-    safe: list[Path] = []
-    issues: list[Issue] = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            issues.append(
-                Issue(str(path), 0, 0, "error", f"cannot be read ({exc.strerror})", "tei_all")
-            )
-            continue
-        tree, problem = parse_safely(path, data)
-        if tree is not None:
-            safe.append(path)
-        elif problem is not None:
-            message = f"not checked against tei_all: {problem.message}"
-            issues.append(
-                Issue(str(path), problem.line, problem.column, "error", message, "tei_all")
-            )
-    return safe, issues
+    return found
 
 
 def jing_command(rng: Path, paths: list[Path]) -> list[str]:
