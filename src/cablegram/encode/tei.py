@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from cablegram.edition import Edition
+from cablegram.encode.anchors import assign_ids
 from cablegram.encode.header import header
 from cablegram.encode.ids import document_id, slug
 from cablegram.encode.text import version_div
@@ -55,6 +56,7 @@ def encode_document(
         header(document, ctx, edition, xml_id)
     )  # after the text: it lists the hands the text met
     root.append(text)
+    assign_ids(root)
     tree = etree.ElementTree(root)
     for pi in SCHEMA_PIS:
         root.addprevious(etree.ProcessingInstruction("xml-model", pi))
