@@ -30,18 +30,25 @@
   </xsl:template>
 
   <!-- The anchor of a block (p, a point of a list other than a distribution list, ab,
-       opener, closer, a turn of a script, a heading): version id, then its number in the
-       version. Entity pages link to the same anchors: web/summary.xsl finds a name's block
-       among the same elements (keep the two lists alike). A v1 document has no other lists
-       than numbered and distribution ones, so its anchors stay as they were. -->
+       opener, closer, a part of an opener or closer, a turn of a script, a heading): its
+       xml:id, the one the converter gives every block (encode/anchors.py) and the aligner
+       links; a block without one (TEI written elsewhere, a paragraph inside a point) gets
+       its version id, then its number in the version. Entity pages link to the same
+       anchors: web/summary.xsl finds a name's block among the same elements (keep the two
+       lists alike). -->
   <xsl:template name="block-id">
     <xsl:param name="block" select="."/>
     <xsl:for-each select="$block">
-      <xsl:call-template name="version-id"/>
-      <xsl:text>-b</xsl:text>
-      <xsl:number level="any"
-                  count="tei:p|tei:item[parent::tei:list[not(@type='distribution')]]|tei:ab|tei:opener|tei:closer|tei:sp|tei:head"
-                  from="tei:text/tei:body/tei:div"/>
+      <xsl:choose>
+        <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="version-id"/>
+          <xsl:text>-b</xsl:text>
+          <xsl:number level="any"
+                      count="tei:p|tei:item[parent::tei:list[not(@type='distribution')]]|tei:ab|tei:opener|tei:closer|tei:sp|tei:head"
+                      from="tei:text/tei:body/tei:div"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 

@@ -8,6 +8,7 @@
 
   <xsl:import href="../common/text.xsl"/>
   <xsl:import href="layout.xsl"/>
+  <xsl:include href="aligned.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:variable name="id" select="/tei:TEI/@xml:id"/>
@@ -31,18 +32,34 @@
               <label><input type="radio" name="mode" value="reading" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.reading</xsl:with-param></xsl:call-template></label>
               <label><input type="radio" name="mode" value="diplomatic"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.diplomatic</xsl:with-param></xsl:call-template></label>
             </fieldset>
-            <xsl:if test="count(/tei:TEI/tei:text/tei:body/tei:div) > 1"><!-- a choice only among several -->
+            <xsl:if test="$several"><!-- a choice only among several -->
               <fieldset class="show">
                 <legend><xsl:call-template name="msg"><xsl:with-param name="key">controls.versions</xsl:with-param></xsl:call-template></legend>
-                <label><input type="radio" name="show" value="all" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.side-by-side</xsl:with-param></xsl:call-template></label>
-                <xsl:for-each select="/tei:TEI/tei:text/tei:body/tei:div">
+                <!-- side by side: a pair of versions, any two (the default pair chosen) -->
+                <span class="pair">
+                  <label><input type="radio" name="show" value="all" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.side-by-side</xsl:with-param></xsl:call-template></label>
+                  <xsl:text> </xsl:text>
+                  <label class="side"><span class="sr-only"><xsl:call-template name="msg"><xsl:with-param name="key">controls.left</xsl:with-param></xsl:call-template></span>
+                    <select name="left"><xsl:call-template name="version-options"><xsl:with-param name="chosen" select="$left"/></xsl:call-template></select></label>
+                  <xsl:text> </xsl:text>
+                  <label class="side"><span><xsl:call-template name="msg"><xsl:with-param name="key">controls.with</xsl:with-param></xsl:call-template></span><xsl:text> </xsl:text><span class="sr-only"><xsl:call-template name="msg"><xsl:with-param name="key">controls.right</xsl:with-param></xsl:call-template></span>
+                    <select name="right"><xsl:call-template name="version-options"><xsl:with-param name="chosen" select="$right"/></xsl:call-template></select></label>
+                </span>
+                <xsl:for-each select="$versions">
                   <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
                   <label><input type="radio" name="show" value="{$vid}"/><xsl:text> </xsl:text><xsl:call-template name="version-label"/></label>
                 </xsl:for-each>
               </fieldset>
+              <!-- a narrow screen: the paired version under each passage, or not -->
+              <label class="under"><input type="checkbox" name="under" checked="checked"/><xsl:text> </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">controls.under</xsl:with-param></xsl:call-template></label>
             </xsl:if>
           </div>
-          <div class="versions" data-show="all">
+          <div data-show="all">
+            <xsl:attribute name="class">versions<xsl:if test="$aligned"> aligned</xsl:if></xsl:attribute>
+            <xsl:if test="$several and $right">
+              <xsl:attribute name="data-left"><xsl:call-template name="version-id"><xsl:with-param name="div" select="$left"/></xsl:call-template></xsl:attribute>
+              <xsl:attribute name="data-right"><xsl:call-template name="version-id"><xsl:with-param name="div" select="$right"/></xsl:call-template></xsl:attribute>
+            </xsl:if>
             <xsl:apply-templates select="/tei:TEI/tei:text/tei:body/tei:div"/>
           </div>
           <xsl:call-template name="citation"/>
@@ -219,13 +236,49 @@
     <xsl:if test="$name"> · <xsl:call-template name="language-name"><xsl:with-param name="ident" select="$lang"/><xsl:with-param name="name" select="$name"/></xsl:call-template></xsl:if>
   </xsl:template>
 
+  <!-- The versions a reader may pair (side by side), the default one selected. -->
+  <xsl:template name="version-options">
+    <xsl:param name="chosen"/>
+    <xsl:for-each select="$versions">
+      <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
+      <option value="{$vid}">
+        <xsl:if test="count(. | $chosen) = 1"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+        <xsl:call-template name="version-label"/>
+      </option>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A version: in the aligned view (web/aligned.xsl) the pair's sections are the
+       columns (data-side, and the custom properties c and side for the style sheet), the others stand
+       under them, the whole width. -->
   <xsl:template match="tei:body/tei:div">
     <xsl:variable name="vid"><xsl:call-template name="version-id"/></xsl:variable>
+    <xsl:variable name="side">
+      <xsl:if test="$aligned">
+        <xsl:choose>
+          <xsl:when test="count(. | $left) = 1">left</xsl:when>
+          <xsl:when test="count(. | $right) = 1">right</xsl:when>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:variable>
     <section class="version {@type}" id="{$vid}" lang="{@xml:lang}" data-version="{$vid}"
              aria-labelledby="{$vid}-h">
+      <xsl:choose>
+        <xsl:when test="$side = 'left'"><xsl:attribute name="data-side">left</xsl:attribute><xsl:attribute name="style">--c: 1; --side: 0</xsl:attribute></xsl:when>
+        <xsl:when test="$side = 'right'"><xsl:attribute name="data-side">right</xsl:attribute><xsl:attribute name="style">--c: 2; --side: 1</xsl:attribute></xsl:when>
+        <xsl:when test="$aligned"><xsl:attribute name="style">--r: <xsl:value-of select="$last-row + 1"/>; --n: <xsl:value-of select="$last-narrow + 2"/></xsl:attribute></xsl:when>
+      </xsl:choose>
       <h2 id="{$vid}-h" lang="{$ui-lang}"><xsl:call-template name="version-label"/></h2>
       <xsl:apply-templates select="*" mode="block"/>
-      <xsl:call-template name="footnotes"/>
+      <xsl:choose>
+        <xsl:when test="$several">
+          <div class="version-notes">
+            <xsl:if test="$side != ''"><xsl:attribute name="style">--r: <xsl:value-of select="$last-row"/>; --n: <xsl:value-of select="$last-narrow + ($side = 'right')"/></xsl:attribute></xsl:if>
+            <xsl:call-template name="footnotes"/>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="footnotes"/></xsl:otherwise>
+      </xsl:choose>
     </section>
   </xsl:template>
 
@@ -235,6 +288,11 @@
     <xsl:param name="bid"/>
     <xsl:variable name="label"><xsl:call-template name="msg"><xsl:with-param name="key">anchor.label</xsl:with-param></xsl:call-template></xsl:variable>
     <a class="anchor" href="#{$bid}" aria-label="{$label}" data-pagefind-ignore="all">¶</a>
+    <!-- a passage of a document in several versions: cite it (edition.js shows the link) -->
+    <xsl:if test="$several and @xml:id">
+      <xsl:variable name="cite"><xsl:call-template name="msg"><xsl:with-param name="key">anchor.cite-label</xsl:with-param></xsl:call-template></xsl:variable>
+      <a class="cite-link" href="#cite-passage" data-passage="{$bid}" aria-label="{$cite}" hidden="hidden" data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">anchor.cite</xsl:with-param></xsl:call-template></a>
+    </xsl:if>
   </xsl:template>
 
   <!-- The classes of a block: its own, and its alignment (@rend right or center). -->
@@ -254,30 +312,39 @@
   </xsl:template>
 
   <xsl:template match="tei:seg" mode="furniture">
-    <div><xsl:call-template name="block-class"><xsl:with-param name="class" select="concat('furniture ', @type)"/></xsl:call-template><xsl:apply-templates mode="furniture-inline"/></div>
+    <div><xsl:call-template name="unit"/><xsl:call-template name="block-class"><xsl:with-param name="class" select="concat('furniture ', @type)"/></xsl:call-template><xsl:call-template name="part-id"/><xsl:apply-templates mode="furniture-inline"/><xsl:call-template name="part-anchor"/></div>
   </xsl:template>
   <xsl:template match="tei:dateline" mode="furniture">
-    <div><xsl:call-template name="block-class"><xsl:with-param name="class">furniture dateline</xsl:with-param></xsl:call-template><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="unit"/><xsl:call-template name="block-class"><xsl:with-param name="class">furniture dateline</xsl:with-param></xsl:call-template><xsl:call-template name="part-id"/><xsl:apply-templates mode="text"/><xsl:call-template name="part-anchor"/></div>
   </xsl:template>
   <xsl:template match="tei:salute" mode="furniture">
-    <div><xsl:call-template name="block-class"><xsl:with-param name="class">furniture salute</xsl:with-param></xsl:call-template><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="unit"/><xsl:call-template name="block-class"><xsl:with-param name="class">furniture salute</xsl:with-param></xsl:call-template><xsl:call-template name="part-id"/><xsl:apply-templates mode="text"/><xsl:call-template name="part-anchor"/></div>
   </xsl:template>
   <xsl:template match="tei:signed" mode="furniture">
-    <div><xsl:call-template name="block-class"><xsl:with-param name="class">signed</xsl:with-param></xsl:call-template><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="unit"/><xsl:call-template name="block-class"><xsl:with-param name="class">signed</xsl:with-param></xsl:call-template><xsl:call-template name="part-id"/><xsl:apply-templates mode="text"/><xsl:call-template name="part-anchor"/></div>
   </xsl:template>
   <xsl:template match="tei:note[@type='clerk']" mode="furniture">
-    <div class="clerk"><xsl:apply-templates mode="text"/></div>
+    <div class="clerk"><xsl:call-template name="unit"/><xsl:call-template name="part-id"/><xsl:apply-templates mode="text"/><xsl:call-template name="part-anchor"/></div>
   </xsl:template>
   <xsl:template match="tei:stamp" mode="furniture">
-    <div class="stamp-block"><xsl:apply-templates select="." mode="text"/></div>
+    <div class="stamp-block"><xsl:call-template name="unit"/><xsl:call-template name="part-id"/><xsl:apply-templates select="." mode="text"/><xsl:call-template name="part-anchor"/></div>
   </xsl:template>
   <!-- (a note standing alone in the furniture is drawn as the intervention it is) -->
   <xsl:template match="tei:fw | tei:pb | tei:gap | tei:lb | tei:note" mode="furniture">
-    <div class="furniture-mark"><xsl:apply-templates select="." mode="text"/></div>
+    <div class="furniture-mark"><xsl:call-template name="unit"/><xsl:call-template name="part-id"/><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
   <xsl:template match="text()" mode="furniture"/>
   <xsl:template match="*" mode="furniture">
-    <div class="furniture {local-name()} {@type}"><xsl:apply-templates select="." mode="text"/></div>
+    <div class="furniture {local-name()} {@type}"><xsl:call-template name="unit"/><xsl:call-template name="part-id"/><xsl:apply-templates select="." mode="text"/><xsl:call-template name="part-anchor"/></div>
+  </xsl:template>
+
+  <!-- A part of an opener or closer: its id, and a permalink where it is aligned with a
+       part of another version. -->
+  <xsl:template name="part-id">
+    <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+  </xsl:template>
+  <xsl:template name="part-anchor">
+    <xsl:if test="@xml:id and normalize-space(@corresp)"><xsl:call-template name="anchor"><xsl:with-param name="bid" select="@xml:id"/></xsl:call-template></xsl:if>
   </xsl:template>
 
   <!-- Inside a furniture seg: a distribution list becomes a list. -->
@@ -292,7 +359,7 @@
 
   <xsl:template match="tei:p" mode="block">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
-    <p id="{$bid}">
+    <p id="{$bid}"><xsl:call-template name="unit"/>
       <xsl:if test="@rend = 'right' or @rend = 'center'"><xsl:attribute name="class">rend-<xsl:value-of select="@rend"/></xsl:attribute></xsl:if>
       <xsl:apply-templates mode="text"/><xsl:call-template name="anchor"><xsl:with-param name="bid" select="$bid"/></xsl:call-template></p>
   </xsl:template>
@@ -331,13 +398,13 @@
 
   <xsl:template match="tei:head" mode="list-head">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
-    <div class="list-head" id="{$bid}"><xsl:apply-templates mode="text"/></div>
+    <div class="list-head" id="{$bid}"><xsl:call-template name="unit"/><xsl:apply-templates mode="text"/></div>
   </xsl:template>
 
   <xsl:template match="tei:item" mode="item">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
     <xsl:variable name="numbered" select="@n and not(starts-with(normalize-space(.), @n))"/>
-    <li id="{$bid}">
+    <li id="{$bid}"><xsl:call-template name="unit"/>
       <xsl:if test="$numbered or tei:p or tei:list">
         <xsl:attribute name="class">
           <xsl:if test="$numbered">numbered</xsl:if>
@@ -373,7 +440,7 @@
   <!-- A turn in a document laid out as a script: the speaker beside the speech. -->
   <xsl:template match="tei:sp" mode="block">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
-    <div class="sp" id="{$bid}">
+    <div class="sp" id="{$bid}"><xsl:call-template name="unit"/>
       <xsl:if test="@who"><xsl:attribute name="data-who"><xsl:value-of select="substring-after(@who, '#')"/></xsl:attribute></xsl:if>
       <div class="speaker"><xsl:apply-templates select="tei:speaker/node()" mode="text"/></div>
       <div class="speech"><xsl:apply-templates select="*[not(self::tei:speaker)]" mode="block"/></div>
@@ -390,7 +457,7 @@
   <xsl:template match="tei:head" mode="block">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
     <xsl:variable name="depth" select="count(ancestor::tei:div[@type = 'section'])"/>
-    <xsl:element name="h{2 + $depth - ($depth > 4) * ($depth - 4)}">
+    <xsl:element name="h{2 + $depth - ($depth > 4) * ($depth - 4)}"><xsl:call-template name="unit"/>
       <xsl:attribute name="id"><xsl:value-of select="$bid"/></xsl:attribute>
       <xsl:call-template name="block-class"><xsl:with-param name="class">head</xsl:with-param></xsl:call-template>
       <xsl:apply-templates mode="text"/>
@@ -399,12 +466,12 @@
   </xsl:template>
 
   <xsl:template match="tei:milestone" mode="block">
-    <div class="between"><xsl:apply-templates select="." mode="text"/></div>
+    <div class="between"><xsl:call-template name="unit"/><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
 
   <xsl:template match="tei:ab[@type='stamp']" mode="block">
     <xsl:variable name="bid"><xsl:call-template name="block-id"/></xsl:variable>
-    <div class="stamp-block" id="{$bid}"><xsl:apply-templates mode="text"/></div>
+    <div class="stamp-block" id="{$bid}"><xsl:call-template name="unit"/><xsl:apply-templates mode="text"/></div>
   </xsl:template>
 
   <!-- A text quoted or enclosed: its kind named above it (not the source's words). -->
@@ -412,7 +479,7 @@
     <xsl:variable name="type" select="tei:floatingText/@type"/>
     <blockquote class="{$type}">
       <xsl:if test="$type = 'letter' or $type = 'enclosure'">
-        <div class="quote-label" lang="{$ui-lang}" data-pagefind-ignore="all">
+        <div class="quote-label" lang="{$ui-lang}" data-pagefind-ignore="all"><xsl:call-template name="unit"/>
           <xsl:choose>
             <xsl:when test="$type = 'letter'"><xsl:call-template name="msg"><xsl:with-param name="key">quote.letter</xsl:with-param></xsl:call-template></xsl:when>
             <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">quote.enclosure</xsl:with-param></xsl:call-template></xsl:otherwise>
@@ -424,11 +491,11 @@
   </xsl:template>
 
   <xsl:template match="tei:fw | tei:pb | tei:lb | tei:gap | tei:note" mode="block">
-    <div class="between"><xsl:apply-templates select="." mode="text"/></div>
+    <div class="between"><xsl:call-template name="unit"/><xsl:call-template name="part-id"/><xsl:apply-templates select="." mode="text"/></div>
   </xsl:template>
 
   <xsl:template match="*" mode="block">
-    <div><xsl:apply-templates mode="text"/></div>
+    <div><xsl:call-template name="unit"/><xsl:apply-templates mode="text"/></div>
   </xsl:template>
 
   <!-- ======================================================== citation -->
@@ -454,6 +521,20 @@
         <button type="button" class="copy" data-copy="citation" data-copied="{$copied}" hidden="hidden"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copy</xsl:with-param></xsl:call-template></button>
         <a class="download" href="tei/{$id}.xml" download="{$id}.xml"><xsl:call-template name="msg"><xsl:with-param name="key">cite.download</xsl:with-param></xsl:call-template></a>
       </p>
+      <!-- a passage of a document in several versions, cited: the same citation, then the
+           passage and its address (edition.js writes it when a reader asks for it) -->
+      <xsl:if test="$several">
+        <xsl:variable name="passage"><xsl:call-template name="msg"><xsl:with-param name="key">cite.passage</xsl:with-param><xsl:with-param name="p1">{1}</xsl:with-param></xsl:call-template></xsl:variable>
+        <div class="cite-passage" id="cite-passage" hidden="hidden" tabindex="-1" data-passage-label="{$passage}">
+          <xsl:if test="$edition-base-url != ''"><xsl:attribute name="data-page-url"><xsl:value-of select="concat($edition-base-url, $id, '.html')"/></xsl:attribute></xsl:if>
+          <h3><xsl:call-template name="msg"><xsl:with-param name="key">cite.passage-heading</xsl:with-param></xsl:call-template></h3>
+          <p id="passage-citation"></p>
+          <p class="actions">
+            <xsl:variable name="copied"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copied</xsl:with-param></xsl:call-template></xsl:variable>
+            <button type="button" class="copy" data-copy="passage-citation" data-copied="{$copied}" hidden="hidden"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copy</xsl:with-param></xsl:call-template></button>
+          </p>
+        </div>
+      </xsl:if>
     </section>
   </xsl:template>
 </xsl:stylesheet>

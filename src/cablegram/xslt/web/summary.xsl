@@ -64,8 +64,9 @@
         </xsl:if>
       </xsl:for-each>
       <xsl:for-each select="//tei:*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]">
-        <!-- the block its anchor names: the same elements as common/text.xsl's block-id -->
-        <xsl:variable name="block" select="ancestor::*[self::tei:p or self::tei:item[parent::tei:list[not(@type='distribution')]] or self::tei:ab or self::tei:opener or self::tei:closer or self::tei:sp or self::tei:head][1]"/>
+        <!-- the block its anchor names: the same elements as common/text.xsl's block-id (a
+             part of an opener or closer, where it has its id) -->
+        <xsl:variable name="block" select="ancestor::*[self::tei:p or self::tei:item[parent::tei:list[not(@type='distribution')]] or self::tei:ab or self::tei:opener or self::tei:closer or self::tei:sp or self::tei:head or (@xml:id and (parent::tei:opener or parent::tei:closer))][1]"/>
         <cg:mention entry="{substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')}"
                     lang="{ancestor-or-self::*[@xml:lang][1]/@xml:lang}">
           <xsl:attribute name="anchor">
