@@ -1,0 +1,218 @@
+"""Aligned versions on the web page (issue 17): the pair's corresponding passages start at
+the same height, a passage highlights its counterparts, its permalink opens the page there,
+the view survives a reload through the address, a narrow screen puts each passage above
+its counterpart. The expected pairs come from the converted TEI's @corresp (the aligner's),
+never from a list of ids.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from test_web_browser import CHROMIUM_ARGS, Served, _serve
+
+THREE = "cable-1951-07-03-21404-mao-zedong"  # seed 003: scan, transcript, translation
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+def links(tei: Path, left: str, right: str) -> list[tuple[str, str]]:
+    """Every @corresp link of the document between a block of `left` and one of `right`."""
+    tree = etree.parse(str(tei))
+    pairs = set()
+    for div in tree.xpath("//tei:text/tei:body/tei:div", namespaces=NS):
+        key = "-".join(v for v in (div.get("type"), div.get("subtype")) if v)
+        if key != left:
+            continue
+        for block in div.xpath(".//*[@corresp]"):
+            for ref in block.get("corresp").split():
+                if ref.startswith(f"#{right}-"):
+                    pairs.add((block.get(XML_ID), ref[1:]))
+    return sorted(pairs)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Iterator[Served]:
+    with _serve(converted_tei, tmp_path_factory.mktemp("aligned") / "site") as served:
+        yield served
+
+
+def test_every_link_is_a_row_pairing_in_the_page(site: Served) -> None:
+    """Without JavaScript: the default pair's linked passages start on the same grid line,
+    and every passage carries its links."""
+    doc = lxml.html.parse(str(site.out / f"{THREE}.html")).getroot()
+    versions = doc.xpath("//div[contains(@class, 'versions')]")[0]
+    assert "aligned" in versions.get("class").split()
+    left, right = versions.get("data-left"), versions.get("data-right")
+    assert (left, right) == ("original-scan", "translation")
+    pairs = links(site.tei / f"{THREE}.xml", left, right)
+    assert pairs
+    line = {}
+    for unit in doc.xpath("//*[@data-u][@id]"):
+        style = dict(
+            part.split(":")
+            for part in (unit.get("style") or "").replace(" ", "").split(";")
+            if part
+        )
+        line[unit.get("id")] = style.get("--r")
+    problems = [
+        (a, b, line.get(a), line.get(b))
+        for a, b in pairs
+        if not line.get(a) or line.get(a) != line.get(b) and not _same_row(doc, a, b)
+    ]
+    assert not problems, problems
+    for a, b in links(site.tei / f"{THREE}.xml", "original-transcript", "translation"):
+        unit = doc.get_element_by_id(a)
+        assert f"#{b}" in unit.get("data-corresp").split()
+
+
+def _same_row(doc, a: str, b: str) -> bool:
+    """A one-to-many row: the first passages of its sides share its first line; the others
+    follow within the lines the row spans."""
+
+    def lines(i: str) -> tuple[int, int]:
+        style = doc.get_element_by_id(i).get("style")
+        values = dict(p.strip().split(":") for p in style.split(";"))
+        r = int(values["--r"])
+        return r, r + int(values.get("--s", 1)) - 1
+
+    (a0, a1), (b0, b1) = lines(a), lines(b)
+    return a0 <= b1 and b0 <= a1
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def tops(page, ids: list[str]) -> dict[str, float]:
+    return page.evaluate(
+        "ids => Object.fromEntries(ids.map(i => [i, document.getElementById(i).getBoundingClientRect().top]))",
+        ids,
+    )
+
+
+def groups(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The first passage of each side of every group (connected component) of links."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    comps: dict[str, list[str]] = {}
+    for a, b in pairs:
+        comps.setdefault(find(a), []).extend([a, b])
+    firsts = []
+    for members in comps.values():
+        lefts = [m for m in members if m == pairs_left(pairs, m)]
+        rights = [m for m in members if m not in lefts]
+        firsts.append((min(lefts, key=_order), min(rights, key=_order)))
+    return firsts
+
+
+def pairs_left(pairs: list[tuple[str, str]], m: str) -> str | None:
+    return m if any(a == m for a, _ in pairs) else None
+
+
+def _order(i: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else x for x in __import__("re").findall(r"\d+|\D+", i))
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+@pytest.mark.parametrize(
+    "pair", [("original-scan", "translation"), ("original-transcript", "translation")]
+)
+def test_corresponding_passages_start_at_the_same_height(
+    site: Served, browser, width, pair
+) -> None:
+    left, right = pair
+    pairs = links(site.tei / f"{THREE}.xml", left, right)
+    assert pairs
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site.base}{THREE}.html?left={left}&right={right}")
+    ids = sorted(set(itertools.chain.from_iterable(groups(pairs))))
+    at = tops(page, ids)
+    off = [(a, b, at[a], at[b]) for a, b in groups(pairs) if abs(at[a] - at[b]) > 4]
+    assert not off, off
+    assert page.evaluate(
+        f"!document.getElementById('{left}').hidden && !document.getElementById('{right}').hidden"
+    )
+    page.screenshot(path=str(site.out.parent / f"aligned-{left}-{width}.png"), full_page=True)
+    page.close()
+
+
+def test_focus_highlights_the_counterparts(site: Served, browser) -> None:
+    a, b = links(site.tei / f"{THREE}.xml", "original-scan", "translation")[-1]
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{site.base}{THREE}.html")
+    anchor = page.locator(f"#{a} > a.anchor")
+    anchor.focus()
+    assert page.evaluate("document.activeElement.classList.contains('anchor')")
+    assert anchor.evaluate("a => getComputedStyle(a).opacity") == "1"
+    assert "passage-linked" in page.locator(f"#{b}").get_attribute("class").split()
+    page.close()
+
+
+def test_permalink_opens_at_the_passage_with_its_counterparts(site: Served, browser) -> None:
+    pairs = links(site.tei / f"{THREE}.xml", "original-transcript", "translation")
+    a, b = pairs[len(pairs) // 2]
+    page = browser.new_page(viewport={"width": 1024, "height": 700})
+    page.goto(f"{site.base}{THREE}.html#{b}")
+    assert "passage-current" in page.locator(f"#{b}").get_attribute("class").split()
+    box = page.locator(f"#{b}").bounding_box()
+    assert box and -1 <= box["y"] < 700
+    counterparts = page.locator(".passage-counterpart")
+    assert counterparts.count() >= 1
+    cite = page.locator("#passage-citation").inner_text()
+    assert f"#{b}" in cite
+    page.close()
+
+
+def test_the_view_survives_a_reload(site: Served, browser) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{site.base}{THREE}.html")
+    page.select_option("select[name='left']", "original-transcript")
+    assert "left=original-transcript" in page.url
+    page.reload()
+    assert page.locator("select[name='left']").input_value() == "original-transcript"
+    assert page.evaluate("document.getElementById('original-scan').hidden")
+    assert not page.evaluate("document.getElementById('original-transcript').hidden")
+    page.close()
+
+
+def test_a_narrow_screen_puts_the_counterpart_under_each_passage(site: Served, browser) -> None:
+    pairs = links(site.tei / f"{THREE}.xml", "original-scan", "translation")
+    page = browser.new_page(viewport={"width": 400, "height": 900})
+    page.goto(f"{site.base}{THREE}.html")
+    page.screenshot(path=str(site.out.parent / "aligned-400.png"), full_page=True)
+    for a, b in pairs:
+        ra = page.locator(f"#{a}").bounding_box()
+        rb = page.locator(f"#{b}").bounding_box()
+        assert ra and rb and rb["y"] >= ra["y"] + ra["height"] - 1, (a, b)
+        # nothing of the left version between them
+        later = [
+            x
+            for x, _ in pairs
+            if (bx := page.locator(f"#{x}").bounding_box())
+            and ra["y"] < bx["y"] < rb["y"]
+            and x != a
+        ]
+        assert all(x in {p for p, q in pairs if q == b} for x in later), (a, b, later)
+    page.uncheck("input[name='under']")
+    assert not page.locator(f"#{pairs[0][1]}").is_visible()
+    page.close()
