@@ -171,12 +171,13 @@ def text(element) -> str:
 
 def shown(element, mode: str = "reading") -> str:
     """The text a reader sees in a view: no popups, no screen-reader-only text, no ¶ anchors
-    (shown on hover), nothing of the other view; ``<br>`` is a newline."""
+    nor "cite" links (shown on hover and focus), nothing of the other view; ``<br>`` is a
+    newline."""
     clone = copy.deepcopy(element)
     other = {"reading": "dipl", "diplomatic": "read"}[mode]
     hidden = (
         f".//*[{has_class('popup')} or {has_class('sr-only')} or {has_class('anchor')}"
-        f" or {has_class(other)}]"
+        f" or {has_class('cite-link')} or {has_class(other)}]"
     )
     for node in clone.xpath(hidden):
         if node.getparent() is not None:
