@@ -48,15 +48,6 @@ def bilingual(converted: dict[str, pipeline.Converted]) -> list[str]:
 # ------------------------------------------------------------------ gold
 
 
-def test_every_bilingual_seed_and_variant_has_gold_links(
-    converted: dict[str, pipeline.Converted],
-) -> None:
-    expected = {Path(name).stem for name in bilingual(converted)}
-    written = {path.stem for path in GOLD.glob("*.txt")}
-    assert len(expected) >= 15
-    assert expected <= written, sorted(expected - written)
-
-
 def _gold_cases() -> list[Path]:
     return sorted(GOLD.glob("*.txt"))
 

@@ -27,6 +27,8 @@ NAMES = (f"{T}persName", f"{T}placeName", f"{T}orgName", f"{T}name", f"{T}rs")
 DATED = (f"{T}date", f"{T}time")
 # Cyrillic and Latin letters that look alike and stand for the same point letter
 POINT_LETTERS = str.maketrans("абвгде", "abvgde")
+CHINESE_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九", 0)}
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 @dataclass(frozen=True)
@@ -73,11 +75,30 @@ class Passage:
 
 
 def _point(element: etree._Element, text: str) -> str:
-    """A point's number or letter: an item's @n, or the "3." a paragraph begins with."""
-    value = element.get("n") if element.tag == f"{T}item" else None
+    """A point's number or letter: an item's @n, or the "3." a paragraph begins with; a
+    number as digits whether written so, in Chinese (三) or in Roman numerals (III, iv)."""
+    value = (element.get("n") if element.tag == f"{T}item" else None) or ""
     if not value and (match := LEADING_POINT.match(text)):
         value = match[1]
-    return (value or "").strip().lower().translate(POINT_LETTERS)
+    value = value.strip()
+    if value and all(c in CHINESE_DIGITS or c == "十" for c in value):
+        return str(_chinese(value))
+    if value and (value.isupper() or len(value) > 1) and set(value.lower()) <= ROMAN.keys():
+        return str(_roman(value.lower()))
+    return value.lower().translate(POINT_LETTERS)
+
+
+def _chinese(numeral: str) -> int:
+    """一 1, 十 10, 十二 12, 二十三 23."""
+    if "十" not in numeral:
+        return int("".join(str(CHINESE_DIGITS[c]) for c in numeral))
+    tens, _, units = numeral.partition("十")
+    return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(units, 0)
+
+
+def _roman(numeral: str) -> int:
+    values = [ROMAN[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def merged(first: Passage, second: Passage) -> Passage:

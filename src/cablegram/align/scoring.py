@@ -29,7 +29,8 @@ POINT_SAME = 2.5
 POINT_OTHER = -4.0
 ROLE_SAME = 1.5
 ROLE_OTHER_FURNITURE = -2.5
-ZONE_OTHER = -3.0
+SEG_OTHER = -0.8  # two lines of furniture of different types: typed from their words
+ZONE_OTHER = -2.5
 QUOTE_OTHER = -3.0
 
 
@@ -60,4 +61,6 @@ def _place(a: Passage, b: Passage) -> float:
         return total + (ROLE_SAME if a.role == b.role else 0.0)
     if a.role == b.role:
         return total + ROLE_SAME
+    if a.role.startswith("seg:") and b.role.startswith("seg:"):
+        return total + SEG_OTHER  # a line named an office in one language, a heading in another
     return total + ROLE_OTHER_FURNITURE
