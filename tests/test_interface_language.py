@@ -375,7 +375,8 @@ def test_the_cable_page_in_russian(sites: dict[str, Path]) -> None:
     assert page.xpath("//span[contains(@class, 'ed') and contains(., '[sic; possibly')]")
     assert words(page.xpath("//h2[@id='cite-h']")[0]) == "Процитировать документ"
     assert words(page.xpath("//a[@class='download']")[0]) == "Скачать файл TEI"
-    assert page.xpath("//button[@data-copy]/@data-copied") == ["Скопировано"]
+    # the document's citation, and a passage's
+    assert page.xpath("//button[@data-copy]/@data-copied") == ["Скопировано", "Скопировано"]
     legend = [words(x) for x in page.xpath("//div[@class='controls']//label")]
     assert legend[:2] == ["Для чтения", "Дипломатический"]
 
