@@ -441,19 +441,26 @@ def web(
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @directory_option("--out", "-o", help="Directory of the PDFs (default: the edition's build/print).")
 @click.option("--volume-only", is_flag=True, help="Only the volumes, not one PDF per cable.")
+@click.option(
+    "--parallel",
+    is_flag=True,
+    help="Set each original facing its translation, passage by passage (by the links "
+    "between their blocks); a document without linked versions is printed as usual.",
+)
 @volume_size_option
 @jobs_option
 def print_command(
     paths: tuple[Path, ...],
     out: Path | None,
     volume_only: bool,
+    parallel: bool,
     volume_size: int,
     jobs: int | None,
 ) -> None:
     """Typeset the print edition (default: the edition's tei/): edition.pdf (or volumes of
     --volume-size cables) and one PDF per cable.
 
-    Example: cablegram print tei/ --out build/print
+    Example: cablegram print tei/ --out build/print --parallel
     """
     edition = _edition()
     out = out or edition.print_dir
@@ -465,6 +472,7 @@ def print_command(
             volume_size=volume_size,
             jobs=jobs,
             edition=edition,
+            parallel=parallel,
         )
     click.echo(_volumes_line(out, volume))
 
