@@ -5,9 +5,11 @@ The aligner links the blocks of a document's versions with `@corresp` (a block's
 counterparts in the other versions, ``#id`` each; symmetric). For the pair of versions
 printed facing each other, a *group* is a connected component of those links between the
 pair's blocks (one-to-one, or one-to-many where a translator split or joined paragraphs);
-a block with no counterpart is a group of its own with an empty other side. Groups come
-in the order of the original, a translation's unlinked block after the group of the block
-before it.
+a block with no counterpart is a group of its own with an empty other side. Where links
+cross (a translator moved a line) or a group's blocks enclose another's, those groups
+are joined: each side of a group is a run of its version, so both versions read in their
+own order. Groups come in the order of the original, a translation's unlinked block after
+the group of the block before it.
 
 The pair: the translation, and the first original linked to it, a transcript before a scan
 (the reader of a print edition wants the clean text). A document without a translation, or
@@ -16,12 +18,14 @@ without links to it, is printed as in the plain edition.
 `mark` writes the result onto the corpus copy of a document for volume.xsl: the pair's
 version divs get ``cg:side`` (``original``, ``translation``), and every element a cell sets
 (each block, and each element standing between blocks: a sheet turn, a separator) gets
-``cg:group``, the number of its group. An element between blocks goes with the block after
-it (with the one before it at the end of a version).
+``cg:group``, the number of its group. An element between blocks goes with the block before
+it (a sheet turn ends the passage it follows); those before a version's first block are a
+group of their own, the first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -71,30 +75,26 @@ def pair(root: etree._Element) -> tuple[str, etree._Element, str, etree._Element
     return key, div, translation[0], translation[1]
 
 
-def _units(key: str, div: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
+def _units(key: str, div: etree._Element) -> list[tuple[etree._Element, etree._Element | None]]:
     """What a cell sets of a version, in document order, each with the block whose group it
     joins: the blocks (each its own), and the elements standing between them (beside
     blocks, in the version or one of the containers of its blocks: quotes, lists, openers
-    and closers, sections) with the block after them, or before them at the end."""
+    and closers, sections) with the block before them (a sheet turn ends the passage it
+    follows), those before the first block with none (None: a group of their own)."""
     found = [b.element for b in blocks(key, div)]
-    if not found:
-        return []
     chosen = set(found)
     containers = {div}
     for element in found:
         containers.update(element.iterancestors())
     units: list[tuple[etree._Element, etree._Element | None]] = []
+    before: etree._Element | None = None
     for element in div.iterdescendants(etree.Element):
         if element in chosen:
+            before = element
             units.append((element, element))
         elif element.getparent() in containers and element not in containers:
-            units.append((element, None))
-    result: list[tuple[etree._Element, etree._Element]] = []
-    following: etree._Element | None = None
-    for element, block in reversed(units):
-        following = block if block is not None else following
-        result.append((element, following if following is not None else found[-1]))
-    return list(reversed(result))
+            units.append((element, before))
+    return units
 
 
 def groups(
@@ -104,6 +104,9 @@ def groups(
     left, right = _units(*original), _units(*translation)
     left_blocks = [b for e, b in left if e is b]
     right_blocks = [b for e, b in right if e is b]
+    lead = Group(
+        [e for e, b in left if b is None], [e for e, b in right if b is None]
+    )  # what stands before the first block, on either side
     parent: dict[int, int] = {id(b): id(b) for b in left_blocks + right_blocks}
 
     def find(node: int) -> int:
@@ -119,6 +122,8 @@ def groups(
             other = by_id.get(ref)
             if other is not None and side[id(other)] != side[id(block)]:
                 parent[find(id(block))] = find(id(other))
+
+    _keep_order(left_blocks, right_blocks, find, parent)
 
     # the order: the original's; a translation's block of its own after the group of the
     # translation's block before it
@@ -150,10 +155,52 @@ def groups(
     number = {root: n for n, root in enumerate(order)}
     result = [Group() for _ in order]
     for element, block in left:
-        result[number[find(id(block))]].original.append(element)
+        if block is not None:
+            result[number[find(id(block))]].original.append(element)
     for element, block in right:
-        result[number[find(id(block))]].translation.append(element)
-    return result
+        if block is not None:
+            result[number[find(id(block))]].translation.append(element)
+    return [lead, *result] if lead.original or lead.translation else result
+
+
+def _keep_order(
+    left: list[etree._Element],
+    right: list[etree._Element],
+    find: Callable[[int], int],
+    parent: dict[int, int],
+) -> None:
+    """Join the components whose blocks interleave in a version (a block standing between
+    two blocks of another group) or whose order differs between the versions (links that
+    cross: the translator moved a line): each side of a group is then a run of its
+    version, and the groups set both versions in their own order."""
+    while True:
+        spans: dict[int, list[tuple[int, int] | None]] = {}
+        for side, found in enumerate((left, right)):
+            for position, block in enumerate(found):
+                span = spans.setdefault(find(id(block)), [None, None])
+                low, high = span[side] or (position, position)
+                span[side] = (min(low, position), max(high, position))
+        roots = list(spans)
+        joined = False
+        for i, one in enumerate(roots):
+            for other in roots[i + 1 :]:
+                if _clash(spans[one], spans[other]):
+                    parent[find(other)] = find(one)
+                    joined = True
+        if not joined:
+            return
+
+
+def _clash(one: list[tuple[int, int] | None], other: list[tuple[int, int] | None]) -> bool:
+    """Whether two groups' spans overlap in a version or come in opposite orders."""
+    orders = set()
+    for a, b in zip(one, other, strict=True):
+        if a is None or b is None:
+            continue
+        if a[1] >= b[0] and b[1] >= a[0]:
+            return True
+        orders.add(a[0] < b[0])
+    return len(orders) > 1
 
 
 def mark(root: etree._Element) -> bool:
