@@ -17,7 +17,24 @@ from expectations import NOT_CHECKED, load, mismatch
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
 EXPECTED = load(VARIANTS / "expected.toml")
-KNOWN: dict[tuple[str, str], str] = {}
+KNOWN: dict[tuple[str, str], str] = {
+    # v75-v76 were written for the gold alignments (tests/alignments/README.md); what they
+    # showed the converter does not read yet:
+    ("v75_plain_transcript_translation_puzanov_zhou_telegram_dropped_point", "closer"): (
+        "a distribution line 'Разослать: тт. …' after the date line is not taken for the "
+        "closer: signature, number and date become paragraphs of the body"
+    ),
+    ("v75_plain_transcript_translation_puzanov_zhou_telegram_dropped_point", "paragraphs"): (
+        "the closer read as body: ПУЗАНОВ, № 117 and the Разослать line counted as paragraphs"
+    ),
+    ("v75_plain_transcript_translation_puzanov_zhou_telegram_dropped_point", "lists"): (
+        "the date line '19.II.58', read as body, becomes point 19 of a list ('II.58')"
+    ),
+    ("v76_pdftotext_scan_translation_yudin_embassy_telegram_joined_split", "quotes"): (
+        "the quoted telegram's address '\"Министерству иностранных дел.' is read as a paragraph, "
+        "not as the quoted text's opener (its English 'To the Ministry …' is a salute)"
+    ),
+}
 
 
 @pytest.fixture(scope="module")

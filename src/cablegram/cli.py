@@ -115,7 +115,12 @@ def main() -> None:
 
 
 def _convert(
-    sources: tuple[Path, ...], out: Path, force: Force, edition: Edition, jobs: int | None = None
+    sources: tuple[Path, ...],
+    out: Path,
+    force: Force,
+    edition: Edition,
+    jobs: int | None = None,
+    align: bool = True,
 ) -> int:
     paths = list(sources) or [edition.sources]
     found, _ = pipeline.find_sources(paths)
@@ -129,9 +134,10 @@ def _convert(
                 jobs=jobs,
                 progress=lambda _: bar.update(1),
                 edition=edition,
+                align=align,
             )
     else:
-        results = pipeline.convert(paths, out, force=force, jobs=jobs, edition=edition)
+        results = pipeline.convert(paths, out, force=force, jobs=jobs, edition=edition, align=align)
     pipeline.flag_earlier_conversions(results, out, before)
     return _report_conversion(results, out)
 
@@ -188,12 +194,18 @@ def init(folder: Path, title: str | None) -> None:
 @force_option
 @force_file_option
 @jobs_option
+@click.option(
+    "--no-align",
+    is_flag=True,
+    help="Do not link the passages of the versions (each block still gets its id).",
+)
 def convert(
     sources: tuple[Path, ...],
     out: Path | None,
     force: bool,
     force_files: tuple[Path, ...],
     jobs: int | None,
+    no_align: bool,
 ) -> None:
     """Convert archive exports (files or directories; default: the edition's sources/)
     into TEI.
@@ -210,7 +222,35 @@ def convert(
     out = out or edition.tei
     paths = list(sources) or [edition.sources]
     allowed = forced(force, force_files, pipeline.find_sources(paths)[0], out)
-    sys.exit(_convert(sources, out, allowed, edition, jobs))
+    sys.exit(_convert(sources, out, allowed, edition, jobs, align=not no_align))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def align(paths: tuple[Path, ...]) -> None:
+    """(Re)align the versions of TEI files (or directories; default: the edition's tei/):
+    link each passage to the passages of the other versions that say the same (@corresp).
+
+    `convert` aligns every document it writes; use this after editing a file's text, or
+    to replace the links of a file. A file edited by hand is first kept beside it as
+    NAME.xml.bak, and a line says so.
+
+    \b
+    Example: cablegram align tei/cable-1951-07-03-21404-mao-zedong.xml
+    """
+    with reported(2):
+        results = pipeline.realign(list(paths) or [_edition().tei])
+    for result in results:
+        if result.status == "failed":
+            click.echo(f"error: {result.message}", err=True)
+            continue
+        state = " (unchanged)" if result.status == "unchanged" else ""
+        click.echo(f"{result.path}: {result.links} links{state}")
+        if result.backup:
+            click.echo(f"{result.path}: edited by hand; the file before is kept as {result.backup}")
+    failed = sum(r.status == "failed" for r in results)
+    click.echo(f"{len(results) - failed} of {len(results)} files aligned")
+    sys.exit(1 if failed else 0)
 
 
 def _validate(

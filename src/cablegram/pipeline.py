@@ -17,10 +17,12 @@ from typing import Literal
 
 from lxml import etree
 
+from cablegram.align import align_document
 from cablegram.edition import Edition
 from cablegram.edition.ids import IdAssigner
 from cablegram.edition.overwrite import Force, keep_backup
-from cablegram.encode.tei import TEI_NS, XML_LANG, document_id, encode_document, serialise
+from cablegram.encode.anchors import document_blocks
+from cablegram.encode.tei import TEI_NS, XML_ID, XML_LANG, document_id, encode_document, serialise
 from cablegram.entities import NameIndex, load_authority, tag_document
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
@@ -119,6 +121,7 @@ def convert(
     reserved: Iterable[str] = (),
     edition: Edition | None = None,
     previous: Mapping[str, tuple[str, str | None]] | None = None,
+    align: bool = True,
 ) -> list[Converted]:
     """Convert sources (files or directories of exports) into TEI files in `out_dir`.
 
@@ -129,7 +132,8 @@ def convert(
     documents converted earlier and kept; `previous`: the id each source (by name) was
     given before and its base id, so that it keeps the id (an incremental build;
     edition.ids). `edition`: the edition the documents are part of (their headers name its
-    editors, publisher, licence).
+    editors, publisher, licence). `align`: link the passages of each document's versions
+    (the aligner, `align/`); without it the blocks have their ids but no links.
     """
     sources, results = find_sources(paths)
     directory = authority or out_dir / "authority"
@@ -140,7 +144,7 @@ def convert(
         sources,
         jobs,
         initializer=_load_index,
-        initargs=(directory, out_dir, edition),
+        initargs=(directory, out_dir, edition, align),
     )
     # Each document is written as soon as it is encoded (memory stays flat as N grows);
     # outcomes come in source order, so ids are given in the same order whatever the jobs.
@@ -151,7 +155,7 @@ def convert(
         xml_id = ids.assign(source.name, outcome.base_id)
         if xml_id != outcome.xml_id:  # another document has its base id: encode it again
             if "current" not in _INDEX:
-                _load_index(directory, out_dir, edition)
+                _load_index(directory, out_dir, edition, align)
             outcome = _encode_source(source, xml_id)
         if isinstance(outcome, str):
             results.append(Converted(source, "failed", message=outcome))
@@ -166,13 +170,17 @@ def convert(
 
 _INDEX: dict[str, NameIndex | None] = {}
 _EDITION: dict[str, Edition | None] = {}
+_ALIGN: dict[str, bool] = {}
 
 
-def _load_index(directory: Path, out_dir: Path, edition: Edition | None = None) -> None:
+def _load_index(
+    directory: Path, out_dir: Path, edition: Edition | None = None, align: bool = True
+) -> None:
     """Build the name index once per process (a worker's initializer); the edition the
-    documents are encoded for."""
+    documents are encoded for, and whether their versions are aligned."""
     _INDEX["current"] = name_index(directory, out_dir)
     _EDITION["current"] = edition
+    _ALIGN["current"] = align
 
 
 @dataclass
@@ -202,6 +210,8 @@ def _encode_source(source: Path, xml_id: str | None = None) -> _Encoded | str:
     try:
         base = document_id(cable)
         tree = encode_document(cable, xml_id or base, _EDITION.get("current"))
+        if _ALIGN.get("current", True):
+            align_document(tree)
         return _Encoded(
             base_id=base,
             xml_id=xml_id or base,
@@ -389,3 +399,71 @@ def count_phenomena(tree: etree._ElementTree) -> dict[str, int]:
                 counts[name] += 1
         counts["unclear"] += len(_UNCERTAIN(text))
     return counts
+
+
+@dataclass
+class Realigned:
+    """What `realign` did to one TEI file."""
+
+    path: Path
+    status: Literal["aligned", "unchanged", "failed"]
+    links: int = 0
+    message: str | None = None
+    backup: Path | None = None  # where the hand-edited file was kept before its links changed
+
+
+def realign(paths: Iterable[Path]) -> list[Realigned]:
+    """(Re)align the versions of TEI files (or directories of them) on request: ids for
+    the blocks that have none, every pair of versions aligned again, the links written as
+    @corresp in place of the blocks' earlier ones; the rest of each file as it was. A file
+    cablegram wrote keeps its seal; a file edited by hand is first kept as NAME.xml.bak,
+    as its links (perhaps the editor's) are replaced."""
+    results: list[Realigned] = []
+    for path in _tei_files(paths):
+        try:
+            data = path.read_bytes()
+            tree = parse_xml(path, data)
+        except (OSError, CablegramError) as exc:
+            message = str(exc) if isinstance(exc, CablegramError) else f"{path}: {exc.strerror}"
+            results.append(Realigned(path, "failed", message=message))
+            continue
+        if tree.getroot().tag != f"{{{TEI_NS}}}TEI":
+            problem = "not a TEI document (its root is not TEI)"
+            results.append(Realigned(path, "failed", message=f"{path}: {problem}"))
+            continue
+        before = _anchors_and_links(tree)
+        links = align_document(tree)
+        result = Realigned(path, "aligned", links)
+        if _anchors_and_links(tree) == before:
+            result.status = "unchanged"
+            results.append(result)
+            continue
+        sealed = is_sealed(data)
+        new = seal(serialise(tree)) if sealed else _as_edited(tree)
+        try:
+            if result.status == "aligned":
+                if not sealed:
+                    result.backup = keep_backup(path, data)
+                write_atomic(path, new)
+        except OSError as exc:
+            result.status, result.message = "failed", f"{path}: cannot write ({exc.strerror})"
+        results.append(result)
+    return results
+
+
+def _anchors_and_links(tree: etree._ElementTree) -> list[tuple[str | None, str | None]]:
+    """The id of each of a document's blocks and where it points."""
+    return [(b.element.get(XML_ID), b.element.get("corresp")) for b in document_blocks(tree)]
+
+
+def _as_edited(tree: etree._ElementTree) -> bytes:
+    """A hand-edited document's bytes, its layout as the editor left it: the processing
+    instructions and comments around the root each on a line of their own."""
+    root = tree.getroot()
+    before = list(root.itersiblings(preceding=True))[::-1]
+    after = list(root.itersiblings())
+    parts = [b'<?xml version="1.0" encoding="UTF-8"?>']
+    parts += [etree.tostring(node, encoding="UTF-8", with_tail=False) for node in before]
+    parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
+    parts += [etree.tostring(node, encoding="UTF-8", with_tail=False) for node in after]
+    return b"\n".join(parts) + b"\n"

@@ -97,7 +97,9 @@ def _walk(
             for part in child.iterchildren(etree.Element):
                 if part.tag not in NOT_PARTS:
                     counts[kind] += 1
-                    found.append(Block(part, key, f"{key}-{scope}{kind}{counts[kind]}", kind, quote))
+                    found.append(
+                        Block(part, key, f"{key}-{scope}{kind}{counts[kind]}", kind, quote)
+                    )
         elif tag in BLOCK_KIND and not (
             tag == f"{T}item" and child.getparent().get("type") == "distribution"
         ):

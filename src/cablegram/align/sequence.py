@@ -1,0 +1,152 @@
+"""The alignment of two versions' passages: dynamic programming over the two sequences.
+
+As in Gale and Church's aligner, the passages of both versions keep their order, and each
+step of the path takes one passage of each side (1:1), one of one side alone (1:0, 0:1:
+a copy list only the scan has, a note the translation adds), or one against two (1:2, 2:1:
+the translator split a paragraph, or joined two). The path of the highest total score
+(`scoring`) wins; the steps that pair passages are the links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from cablegram.align.lengths import LengthModel
+from cablegram.align.passages import Passage, merged
+from cablegram.align.scoring import MERGE, SKIP, score
+
+Link = tuple[tuple[int, ...], tuple[int, ...]]  # positions on each side (one or two)
+NONE = float("-inf")
+STEPS = ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2))
+BAND = 30
+
+
+def align(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> list[Link]:
+    """The links between `a` and `b` (positions in each), in the order of `a`.
+
+    The furniture of an opener or closer need not keep its order in translation (the
+    translation of cable 21412 puts the salute after the receipt line, the scan before
+    it), so the parts of each of `b`'s openers and closers are first put in the order of
+    their likeliest counterparts in `a` (`furniture_order`); the path is then found through
+    `a` and that order, and its positions read back."""
+    order = furniture_order(a, b, lengths)
+    links = _path(a, [b[k] for k in order], lengths)
+    return [(left, tuple(sorted(order[j] for j in right))) for left, right in links]
+
+
+def furniture_order(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> list[int]:
+    """The positions of `b`, each opener's and closer's parts sorted by the position of
+    their best counterpart in `a` (among the parts of the same zone and quoted text); a
+    part with no counterpart worth a link keeps its place after the part before it."""
+    order = list(range(len(b)))
+    groups: dict[tuple[str, str], list[int]] = {}
+    for j, passage in enumerate(b):
+        if passage.zone != "body":
+            groups.setdefault((passage.quote, passage.zone), []).append(j)
+    for (quote, zone), members in groups.items():
+        candidates = [i for i, p in enumerate(a) if p.zone == zone and p.quote == quote]
+        key: dict[int, float] = {}
+        last = -1.0
+        for n, j in enumerate(members):
+            neighbours = [b[k] for k in members[max(n - 1, 0) : n + 2] if k != j]
+            best, at = _best_counterpart(b[j], neighbours, [(i, a[i]) for i in candidates], lengths)
+            if best > 2 * SKIP:
+                last = float(at)
+            key[j] = last + j / (len(b) + 1)  # the unmatched follow, in their order
+        for slot, j in zip(members, sorted(members, key=key.__getitem__), strict=True):
+            order[slot] = j
+    return order
+
+
+def _best_counterpart(
+    passage: Passage,
+    neighbours: Sequence[Passage],
+    candidates: Sequence[tuple[int, Passage]],
+    lengths: LengthModel,
+) -> tuple[float, int]:
+    """The best score of `passage` against the candidates (alone, or read as one with a
+    neighbour: "From BEIJING" and "Received 12:10" are one line of the scan), and the
+    position of the candidate that gives it."""
+    if passage.empty:
+        return NONE, -1
+    best, at = NONE, -1
+    for i, candidate in candidates:
+        if candidate.empty:
+            continue
+        scores = [score(candidate, passage, lengths)]
+        scores += [
+            score(candidate, merged(passage, other), lengths) + MERGE
+            for other in neighbours
+            if not other.empty
+        ]
+        if max(scores) > best:
+            best, at = max(scores), i
+    return best, at
+
+
+def _path(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> list[Link]:
+    """The links of the best path through `a` and `b` (positions in each), in order.
+
+    The path is searched within a band along the diagonal, `BAND` cells plus the
+    difference of the two lengths wide on each side (a version lacking a whole opener, or
+    half the text, still fits in it): two versions of 300 passages cost a fifth of the
+    full table."""
+    n, m = len(a), len(b)
+    best = [[NONE] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    pairs_a, pairs_b = _pairs(a), _pairs(b)  # each two neighbours read as one
+    width = BAND + abs(n - m)
+    for i in range(n + 1):
+        centre = i * m / n if n else 0.0
+        for j in range(max(0, int(centre) - width), min(m, int(centre) + width) + 1):
+            if i == 0 and j == 0:
+                continue
+            for di, dj in STEPS:
+                if i < di or j < dj or best[i - di][j - dj] == NONE:
+                    continue
+                step = _step(
+                    a[i - 1] if di == 1 else pairs_a[i - 1],
+                    b[j - 1] if dj == 1 else pairs_b[j - 1],
+                    di,
+                    dj,
+                    lengths,
+                )
+                if step == NONE:
+                    continue
+                total = best[i - di][j - dj] + step
+                if total > best[i][j]:
+                    best[i][j], back[i][j] = total, (di, dj)
+    links: list[Link] = []
+    i, j = n, m
+    while i or j:
+        move = back[i][j]
+        assert move is not None  # every cell of the band is reachable by skips
+        di, dj = move
+        if di and dj:
+            links.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
+        i, j = i - di, j - dj
+    links.reverse()
+    return links
+
+
+def _pairs(passages: Sequence[Passage]) -> list[Passage | None]:
+    """At k, passages k-1 and k read as one (None where either has no words)."""
+    pairs: list[Passage | None] = [None]
+    for first, second in pairwise(passages):
+        pairs.append(None if first.empty or second.empty else merged(first, second))
+    return pairs
+
+
+def _step(a: Passage | None, b: Passage | None, di: int, dj: int, lengths: LengthModel) -> float:
+    """The score of one step of the path: a passage left alone (di or dj 0), or passages
+    paired (one, or two read as one, on each side)."""
+    if not di or not dj:
+        alone = a if di else b
+        assert alone is not None
+        return 0.0 if alone.empty else SKIP
+    if a is None or b is None or a.empty or b.empty:
+        return NONE  # nothing to pair an empty block with
+    extra = MERGE if di + dj > 2 else 0.0
+    return score(a, b, lengths) + extra
