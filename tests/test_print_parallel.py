@@ -216,6 +216,11 @@ def cell_words(elements: list[etree._Element]) -> list[str]:
     return found
 
 
+def line_of(words: list[Word], page: int, y0: float) -> str:
+    """The text of a line: the words of a page at this height."""
+    return " ".join(w.text for w in words if w.page == page and abs(w.y0 - y0) < 2)
+
+
 def column(words: list[Word], width: float, height: float, left: bool) -> list[tuple[str, Word]]:
     """The words of one column in reading order, within the text block (not the running
     head nor the page number), as runs of letters (numbers, brackets, footnote calls left
@@ -232,7 +237,7 @@ def column(words: list[Word], width: float, height: float, left: bool) -> list[t
 
 def same(token: str, word: str) -> bool:
     """Whether a run of the PDF is the word (or its part before a hyphen at a line end)."""
-    return token.startswith(word) or (len(token) >= 3 and word.startswith(token))
+    return token.startswith(word) or word.startswith(token)
 
 
 def find(tokens: list[tuple[str, Word]], wanted: list[str], start: int) -> int | None:
@@ -322,8 +327,13 @@ def test_groups_stand_level(printed: Printed) -> None:
         left, right = pair
         groups = expected_groups(left, right)
         by_id = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)}
+        own, width, height = bbox_words(printed.pdf(xml_id))
+        heading = line_of(own, 1, min(w.y0 for w in own if w.page == 1))
         for pdf in (printed.pdf(xml_id), printed.out / "edition.pdf"):
             words, width, height = bbox_words(pdf)
+            # in the volume, the document's pages: those it heads (the running head)
+            pages = {w.page for w in words if w.y0 < 60 and line_of(words, w.page, w.y0) == heading}
+            words = [w for w in words if w.page in pages or pdf == printed.pdf(xml_id)]
             columns = [
                 column(words, width, height, left=True),
                 column(words, width, height, left=False),

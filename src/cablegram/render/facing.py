@@ -18,7 +18,8 @@ without links to it, is printed as in the plain edition.
 `mark` writes the result onto the corpus copy of a document for volume.xsl: the pair's
 version divs get ``cg:side`` (``original``, ``translation``), and every element a cell sets
 (each block, and each element standing between blocks: a sheet turn, a separator) gets
-``cg:group``, the number of its group. An element between blocks goes with the block before
+``cg:group``, the number of its group, and ``cg:keep`` when the group is short enough to
+be kept on one page (KEEP). An element between blocks goes with the block before
 it (a sheet turn ends the passage it follows); those before a version's first block are a
 group of their own, the first.
 """
@@ -36,6 +37,13 @@ from cablegram.render.corpus import CG_NS, TEI_NS
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SIDE = f"{{{CG_NS}}}side"
 GROUP = f"{{{CG_NS}}}group"
+KEEP_ATTR = f"{{{CG_NS}}}keep"
+# A group whose longer side has at most this many characters (some 18 lines of a column,
+# a third of a page) is kept on one page: a row allowed to break may have one side's
+# opening lines on the next page and the other's on this one (a paragraph's orphans, a
+# footnote taking its call's line along), no longer level. A longer group may break (kept
+# whole, it would leave much of a page empty).
+KEEP = 800
 T = f"{{{TEI_NS}}}"
 
 
@@ -213,6 +221,14 @@ def mark(root: etree._Element) -> bool:
     left.set(SIDE, "original")
     right.set(SIDE, "translation")
     for number, group in enumerate(groups((left_key, left), (right_key, right)), 1):
+        short = max(_length(group.original), _length(group.translation)) <= KEEP
         for element in group.original + group.translation:
             element.set(GROUP, str(number))
+            if short:
+                element.set(KEEP_ATTR, "yes")
     return True
+
+
+def _length(elements: list[etree._Element]) -> int:
+    """The characters of a cell's text."""
+    return sum(len(" ".join("".join(e.itertext()).split())) for e in elements)

@@ -264,7 +264,7 @@
       <tbody>
         <xsl:for-each select="($original | $translation)//*[@cg:group][generate-id() = generate-id(key('group', concat($doc, '|', @cg:group))[1])]">
           <xsl:sort select="@cg:group" data-type="number"/>
-          <tr class="group">
+          <tr class="group{substring(' keep', 1, 5 * (@cg:keep = 'yes'))}">
             <td class="side original" lang="{$original/@xml:lang}">
               <xsl:apply-templates select="key('side-group', concat($doc, '|original|', @cg:group))" mode="facing"/>
             </td>
