@@ -442,3 +442,24 @@ def test_screenshots(printed: Printed) -> None:
             check=True,
         )
     assert list(SCREENSHOTS.glob("print-parallel-*.png"))
+
+
+def test_build_honours_the_editions_print_parallel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`[print] parallel = true` makes `build` set the linked documents facing (and says
+    the print redone when it changes); `--no-parallel` and a plain print as before."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    config = tmp_path / "cablegram.toml"
+    config.write_text('[paths]\nsources = "seeds"\n[print]\nparallel = true\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    volume = tmp_path / "build" / "print" / "edition.html"
+    result = run_cli("build")
+    assert result.exit_code == 0, result.output
+    facing_tables = volume.read_text(encoding="utf-8").count('<table class="facing">')
+    linked = [p for p in (tmp_path / "tei").glob("*.xml") if the_pair(parse_xml(p).getroot())]
+    assert linked and facing_tables == len(linked)
+    result = run_cli("build", "--no-parallel")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"print [1-9]\d* redone", result.stderr + result.stdout)
+    assert '<table class="facing">' not in volume.read_text(encoding="utf-8")
