@@ -36,7 +36,7 @@ def test_a_full_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         '[edition]\ntitle = "Letters"\nsubtitle = "Sub"\neditors = ["A B", " C D "]\n'
         'publisher = "Press"\nlicence = "CC0-1.0"\nbase_url = "https://example.org/x"\n'
         'language = "ru"\n[paths]\nsources = "in"\ntei = "data/tei"\nbuild = "out"\n'
-        '[web]\ncss = "mine.css"\n',
+        '[web]\ncss = "mine.css"\n[print]\nparallel = true\n',
     )
     edition = load_edition()
     assert edition.title == "Letters" and edition.subtitle == "Sub"
@@ -50,6 +50,7 @@ def test_a_full_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         Path("out"),
     )
     assert edition.site == Path("out/site") and edition.css == Path("mine.css")
+    assert edition.parallel
 
 
 def test_found_above_and_paths_relative_to_it(
@@ -90,7 +91,8 @@ def test_without_a_configuration_the_defaults_say_so(
         ('[edition]\nbase_url = "example.org"\n', "[edition] base_url: expected the site's"),
         ('[edition]\nlanguage = "de"\n', "[edition] language: 'de' is no interface language"),
         ('[edition]\ntitel = "x"\n', "[edition] titel: unknown key (known: title, subtitle"),
-        ('[site]\ntitle = "x"\n', "[site]: unknown section (known: edition, paths, web)"),
+        ('[site]\ntitle = "x"\n', "[site]: unknown section (known: edition, paths, web, print)"),
+        ('[print]\nparallel = "yes"\n', "[print] parallel: expected true or false (no quotes)"),
         ('edition = "x"\n', "edition: expected a section [edition], got a value"),
         ("[paths]\ntei = 1\n", "[paths] tei: expected text in quotes, got int 1"),
         ("[edition\n", "not valid TOML"),

@@ -25,6 +25,7 @@ from cablegram.parse.inline import parse_inline
 from cablegram.parse.lists import label_of
 from cablegram.read import decode_export
 from cablegram.validate import validate_files
+from conftest import without_passage_ids
 
 HEADER = """June 30, 1951
 Report, Ivanov to Petrov
@@ -432,7 +433,7 @@ def test_letter_spacing_is_hi_in_the_tei() -> None:
         "t.txt",
         (HEADER + "The attack was repulsed, the enemy lost 40 men.\n\nS H T Y K O V\n").encode(),
     )
-    xml = serialise(encode_document(document, "t")).decode()
+    xml = without_passage_ids(serialise(encode_document(document, "t")).decode())
     assert '<hi rend="letterspaced">SHTYKOV</hi>' in xml
 
 
@@ -460,7 +461,7 @@ def test_a_kept_hyphen_joins_its_word_over_the_line() -> None:
         "t.txt",
         (HEADER + "They ask for anti-\naircraft guns and for the train-\ning of crews.\n").encode(),
     )
-    xml = serialise(encode_document(document, "t")).decode()
+    xml = without_passage_ids(serialise(encode_document(document, "t")).decode())
     assert 'anti-<lb break="no"/>aircraft' in xml and 'train<lb break="no"/>ing' in xml
 
 
@@ -495,7 +496,7 @@ def test_a_sheet_turn_inside_a_point_stays_inline() -> None:
             "/see next sheet/\n\nSheet 2\n\n2. To publish a statement.\n\nIVANOV\n"
         ).encode(),
     )
-    xml = serialise(encode_document(document, "t")).decode()
+    xml = without_passage_ids(serialise(encode_document(document, "t")).decode())
     assert '<item n="1">To break off the sessions until the answer comes.<fw type="catch">' in xml
 
 
@@ -548,5 +549,5 @@ def test_a_page_break_between_paragraphs_is_no_paragraph() -> None:
             + "The Minister has read your minute.\n\n[page break]\n\nHe would like your views.\n"
         ).encode(),
     )
-    xml = serialise(encode_document(document, "t")).decode()
+    xml = without_passage_ids(serialise(encode_document(document, "t")).decode())
     assert "<p><pb/></p>" not in xml and "</p>\n        <pb/>\n        <p>" in xml

@@ -488,12 +488,14 @@ def make_entry(element: etree._Element, name: str) -> Entry:
 
 
 def form_pattern(forms: list[str]) -> re.Pattern[str]:
-    """Any of the forms, casefolded, each word matched on its first five letters (Russian
-    inflects names: Ким Ир Сена, Пэн Дэ-хуаю)."""
+    """Any of the forms, casefolded, each word matched on its stem: its first five letters,
+    or all but its last two (at least three) when shorter. Russian inflects names (Ким Ир
+    Сена, Пэн Дэ-хуаю) and the adjectives in them: Южная Корея, Южной Кореи."""
     alternatives = []
     for form in forms:
         words = re.findall(r"\w+", form.casefold())
-        alternatives.append(r"\W+".join(re.escape(word[:5]) + r"\w*" for word in words))
+        stems = [word[: max(3, min(5, len(word) - 2))] for word in words]
+        alternatives.append(r"\W+".join(re.escape(stem) + r"\w*" for stem in stems))
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
 
 

@@ -503,10 +503,10 @@ def test_search_finds_a_russian_and_an_english_word(open_page, served: Served) -
     assert served.search, "the site was built without its Pagefind index"
     page, _ = open_page("search.html")
     expect(page.locator(".pagefind-ui__search-input")).to_be_visible()
-    assert search(page, "Гензан") == [f"{KAIDZIO}.html"]
-    assert search(page, "соглашаться") == [f"{KAIDZIO}.html"]  # согла-/шаться in the scan
-    wonsan = search(page, "Wonsan")
-    assert f"{KAIDZIO}.html" in wonsan and len(wonsan) < len(served.cables())
+    # (other cables name Wonsan too: a variant's translator joins and splits its paragraphs)
+    for word in ("Гензан", "соглашаться", "Wonsan"):  # согла-/шаться in the scan
+        found = search(page, word)
+        assert f"{KAIDZIO}.html" in found and len(found) < len(served.cables()), (word, found)
     screenshot(page, "search-results")
     page.locator(RESULT_LINK, has_text="21340").click()
     expect(page).to_have_url(re.compile(re.escape(KAIDZIO)))

@@ -319,6 +319,13 @@ def validate(
     help="Directory of the print edition (default: the edition's build/print).",
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
+@click.option(
+    "--parallel/--no-parallel",
+    default=None,
+    help="Set each original facing its translation, passage by passage (by the links "
+    "between their blocks; a document without them as usual). Default: the edition's "
+    "[print] parallel.",
+)
 @page_size_option
 @volume_size_option
 def build(
@@ -329,6 +336,7 @@ def build(
     site_dir: Path | None,
     print_dir: Path | None,
     no_print: bool,
+    parallel: bool | None,
     page_size: int,
     volume_size: int,
 ) -> None:
@@ -359,6 +367,7 @@ def build(
             page_size=page_size,
             volume_size=volume_size,
             edition=edition,
+            parallel=parallel,
         )
     _report_conversion(built.converted, out)
     _report_withdrawn(built.withdrawn)
@@ -481,19 +490,27 @@ def web(
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @directory_option("--out", "-o", help="Directory of the PDFs (default: the edition's build/print).")
 @click.option("--volume-only", is_flag=True, help="Only the volumes, not one PDF per cable.")
+@click.option(
+    "--parallel/--no-parallel",
+    default=None,
+    help="Set each original facing its translation, passage by passage (by the links "
+    "between their blocks; a document without them as usual). Default: the edition's "
+    "[print] parallel.",
+)
 @volume_size_option
 @jobs_option
 def print_command(
     paths: tuple[Path, ...],
     out: Path | None,
     volume_only: bool,
+    parallel: bool | None,
     volume_size: int,
     jobs: int | None,
 ) -> None:
     """Typeset the print edition (default: the edition's tei/): edition.pdf (or volumes of
     --volume-size cables) and one PDF per cable.
 
-    Example: cablegram print tei/ --out build/print
+    Example: cablegram print tei/ --out build/print --parallel
     """
     edition = _edition()
     out = out or edition.print_dir
@@ -505,6 +522,7 @@ def print_command(
             volume_size=volume_size,
             jobs=jobs,
             edition=edition,
+            parallel=edition.parallel if parallel is None else parallel,
         )
     click.echo(_volumes_line(out, volume))
 

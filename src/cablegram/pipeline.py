@@ -286,9 +286,10 @@ def print_edition(
     volume_size: int = VOLUME_SIZE,
     jobs: int | None = None,
     edition: Edition | None = None,
+    parallel: bool = False,
 ) -> Volume:
     """Typeset the print edition (edition.pdf, or volumes of `volume_size` cables, and one
-    PDF per cable) into `out`."""
+    PDF per cable) into `out`; `parallel`: each original facing its translation."""
     return render_print(
         _tei_files(paths),
         out,
@@ -296,6 +297,7 @@ def print_edition(
         volume_size=volume_size,
         jobs=jobs,
         edition=edition,
+        parallel=parallel,
     )
 
 

@@ -44,6 +44,7 @@ SECTIONS: dict[str, dict[str, str]] = {  # each section's keys and what each mus
     },
     "paths": {"sources": "path", "tei": "path", "build": "path"},
     "web": {"css": "path"},
+    "print": {"parallel": "yes or no"},
 }
 
 
@@ -66,6 +67,7 @@ class Edition:
     tei: Path = field(default=Path("tei"))
     build: Path = field(default=Path("build"))
     css: Path | None = None
+    parallel: bool = False  # the print edition sets originals facing their translations
 
     @property
     def site(self) -> Path:
@@ -196,12 +198,17 @@ def read_config(config: Path) -> Edition:
         tei=path("paths.tei", "tei"),
         build=path("paths.build", "build"),
         css=_near(root / values["web.css"]) if "web.css" in values else None,
+        parallel=values.get("print.parallel", False),
     )
 
 
 def _check(kind: str, value: object) -> tuple[Any, str]:
     """The value, normalised, and what is wrong with it ('' when nothing)."""
     got = f"got {type(value).__name__} {value!r}"
+    if kind == "yes or no":
+        if not isinstance(value, bool):
+            return None, f"expected true or false (no quotes), {got}"
+        return value, ""
     if kind == "list of text":
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return None, f'expected a list of names, e.g. ["Ann Smith", "Ivan Petrov"], {got}'

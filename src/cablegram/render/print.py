@@ -2,8 +2,10 @@
 
 The volume (edition.pdf; beyond VOLUME_SIZE cables, volumes edition-1.pdf, edition-2.pdf
 …) has a title page, the editorial principles, contents and an index with page numbers
-resolved by the layout engine; each cable also gets a PDF of its own. WeasyPrint may
-fetch only the stylesheet and fonts on this machine, never the network.
+resolved by the layout engine; each cable also gets a PDF of its own. The parallel print
+(`parallel`) sets a document's original and its translation facing each other, group by
+group of linked blocks (render/facing.py), in the volumes and the cables' own PDFs alike.
+WeasyPrint may fetch only the stylesheet and fonts on this machine, never the network.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.hashes import combine
 from cablegram.parallel import parallel_map
-from cablegram.render.corpus import TEI_NS, build_corpus
+from cablegram.render import facing
+from cablegram.render.corpus import CG_NS, TEI_NS, build_corpus
 from cablegram.render.messages import message
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
@@ -79,16 +82,30 @@ def document_order(root: etree._Element) -> tuple[bool, str, str, str]:
 
 
 def paged_html(
-    cables: list, authority: Path, standalone: bool, label: str = "", styles: Styles | None = None
+    cables: list,
+    authority: Path,
+    standalone: bool,
+    label: str = "",
+    styles: Styles | None = None,
+    parallel: bool = False,
 ) -> str:
     """`label`: the volume's place in an edition of several ('Volume 2 of 5 …'). The
-    cables are set in `document_order`."""
+    cables are set in `document_order`; `parallel`: originals and translations facing."""
     styles = styles or Styles.of(None)
     cables = sorted(cables, key=lambda tree: document_order(tree.getroot()))
     corpus = build_corpus(cables, authority)
+    if parallel:  # (on the corpus's copies: the trees given are left as they are)
+        for root in corpus.getroot().iterfind(f"{{{CG_NS}}}cables/{TEI}TEI"):
+            facing.mark(root)
     flag = "yes" if standalone else "no"
     return str(
-        styles.transform("print/volume.xsl", corpus, standalone=flag, **{"volume-label": label})
+        styles.transform(
+            "print/volume.xsl",
+            corpus,
+            standalone=flag,
+            parallel="yes" if parallel else "no",
+            **{"volume-label": label},
+        )
     )
 
 
@@ -114,8 +131,10 @@ def render_print(
     context: str = "",
     jobs: int | None = None,
     edition: Edition | None = None,
+    parallel: bool = False,
 ) -> Volume:
-    """Typeset the volumes and one PDF per cable (on `jobs` processes). An incremental
+    """Typeset the volumes and one PDF per cable (on `jobs` processes); `parallel`: each
+    original facing its translation (the module's docstring). An incremental
     build passes the `changed` files (only their PDFs are made again), whether the volumes
     may be due, the digests of the volumes it `made` before (a volume whose digest holds
     and whose file is there is kept) and the `context` of the digests (the authority files,
@@ -130,10 +149,10 @@ def render_print(
     volume = Volume(out, volumes=dict(made or {}))
     if volume_due:  # only then is every TEI file read (to put the cables in order)
         volume.volumes = _volumes(
-            files, authority, out, volume_size, made or {}, context, volume, styles
+            files, authority, out, volume_size, made or {}, context, volume, styles, parallel
         )
     own = [path for path in files if changed is None or path in changed] if per_cable else []
-    tasks = [(path, authority, out, styles) for path in own]
+    tasks = [(path, authority, out, styles, parallel) for path in own]
     volume.pdfs += parallel_map(_cable_pdf, tasks, jobs)
     return volume
 
@@ -147,6 +166,7 @@ def _volumes(
     context: str,
     volume: Volume,
     styles: Styles,
+    parallel: bool = False,
 ) -> dict[str, str]:
     """Typeset the volumes whose cables (or context) changed, one after the other (each
     holds a volume's layout), remove those of an earlier, longer edition; every volume's
@@ -156,14 +176,17 @@ def _volumes(
     names = volume_names(len(parts))
     digests = {}
     for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
-        digests[name] = combine(name, str(len(parts)), context, *(sha for _, sha, _ in part))
+        layout = ["parallel"] if parallel else []  # (a plain volume's digest as before)
+        digests[name] = combine(
+            name, str(len(parts)), context, *layout, *(sha for _, sha, _ in part)
+        )
         if made.get(name) == digests[name] and (out / name).exists():
             continue
         first = size * (number - 1) + 1
         language = dict(styles.params).get("edition-language", "en")
         label = _label(number, len(parts), first, first + len(part) - 1, len(cables), language)
         trees = [parse_xml(path) for *_, path in part]
-        html = paged_html(trees, authority, False, label, styles)
+        html = paged_html(trees, authority, False, label, styles, parallel)
         write_atomic((out / name).with_suffix(".html"), html.encode())
         volume.pages += render_pdf(html, out / name, styles)
         volume.pdfs.append(out / name)
@@ -194,12 +217,13 @@ def _label(number: int, count: int, first: int, last: int, total: int, language:
     return message("print.volume", language, number, count, first, last, total)
 
 
-def _cable_pdf(task: tuple[Path, Path, Path, Styles]) -> Path:
+def _cable_pdf(task: tuple[Path, Path, Path, Styles, bool]) -> Path:
     """One cable's own PDF."""
-    path, authority, out, styles = task
+    path, authority, out, styles, parallel = task
     tree = parse_xml(path)
     target = cable_pdf(out, tree.getroot().get(XML_ID))
-    render_pdf(paged_html([tree], authority, True, styles=styles), target, styles)
+    html = paged_html([tree], authority, True, styles=styles, parallel=parallel)
+    render_pdf(html, target, styles)
     return target
 
 

@@ -247,8 +247,10 @@
         <span class="lb-export dipl" aria-hidden="true"></span>
         <xsl:if test="not(@break = 'no')"><span class="read"><xsl:text> </xsl:text></span></xsl:if>
       </xsl:when>
+      <!-- a word broken over the line: the search indexes it whole (согла-|шаться is
+           соглашаться), as the reading view shows it -->
       <xsl:when test="@break = 'no'">
-        <span class="dipl hyphen">-<br/></span>
+        <span class="dipl hyphen" data-pagefind-ignore="all">-<br/></span>
       </xsl:when>
       <xsl:otherwise>
         <span class="dipl"><br/></span>

@@ -28,6 +28,8 @@
   <xsl:param name="css" select="'print.css'"/>
   <!-- In an edition of several volumes, this one's place: 'Volume 2 of 5: documents …' -->
   <xsl:param name="volume-label" select="''"/>
+  <!-- 'yes': the parallel print (render/facing.py marks the documents it sets so) -->
+  <xsl:param name="parallel" select="'no'"/>
 
   <!-- Names with a reference, the header's too: lookups keep those in a text. (A pattern
        "tei:text//…" made libxslt's key table quadratic in the volume's size: 400 cables took
@@ -40,6 +42,12 @@
            use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="cables" select="//cg:cables/tei:TEI"/>
+
+  <!-- The parallel print: the elements of a group of facing versions (render/facing.py),
+       by document and group, and by side too. -->
+  <xsl:key name="group" match="*[@cg:group]" use="concat(ancestor::tei:TEI/@xml:id, '|', @cg:group)"/>
+  <xsl:key name="side-group" match="*[@cg:group]"
+           use="concat(ancestor::tei:TEI/@xml:id, '|', ancestor::tei:div/@cg:side, '|', @cg:group)"/>
 
   <xsl:template match="/">
     <html lang="{$ui-lang}">
@@ -110,6 +118,9 @@
     <section class="principles" id="principles">
       <h1 class="matter"><xsl:call-template name="msg"><xsl:with-param name="key">nav.principles</xsl:with-param></xsl:call-template></h1>
       <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.order</xsl:with-param></xsl:call-template></p>
+      <xsl:if test="$parallel = 'yes'">
+        <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.parallel</xsl:with-param></xsl:call-template></p>
+      </xsl:if>
       <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.reading</xsl:with-param></xsl:call-template></p>
       <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.footnotes</xsl:with-param></xsl:call-template></p>
       <p><xsl:call-template name="msg-html"><xsl:with-param name="key">print.principles.type</xsl:with-param></xsl:call-template></p>
@@ -198,20 +209,115 @@
           <xsl:for-each select="$header/tei:profileDesc/tei:abstract/tei:p"><p class="summary"><xsl:value-of select="."/></p></xsl:for-each>
         </xsl:if>
       </div>
-      <xsl:for-each select="tei:text/tei:body/tei:div">
-        <section class="version {@type}" lang="{@xml:lang}">
-          <h2 lang="{$ui-lang}">
-            <xsl:choose>
-              <xsl:when test="@subtype = 'scan'"><xsl:call-template name="msg"><xsl:with-param name="key">version.scan</xsl:with-param></xsl:call-template></xsl:when>
-              <xsl:when test="@subtype = 'transcript'"><xsl:call-template name="msg"><xsl:with-param name="key">version.transcript</xsl:with-param></xsl:call-template></xsl:when>
-              <xsl:when test="@type = 'translation'"><xsl:call-template name="msg"><xsl:with-param name="key">version.translation</xsl:with-param></xsl:call-template></xsl:when>
-              <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">version.original</xsl:with-param></xsl:call-template></xsl:otherwise>
-            </xsl:choose>
-          </h2>
-          <xsl:apply-templates select="*" mode="print-block"/>
-        </section>
-      </xsl:for-each>
+      <xsl:variable name="original" select="tei:text/tei:body/tei:div[@cg:side = 'original']"/>
+      <xsl:variable name="translation" select="tei:text/tei:body/tei:div[@cg:side = 'translation']"/>
+      <xsl:choose>
+        <xsl:when test="$original and $translation">
+          <xsl:call-template name="facing">
+            <xsl:with-param name="original" select="$original"/>
+            <xsl:with-param name="translation" select="$translation"/>
+          </xsl:call-template>
+          <xsl:apply-templates select="tei:text/tei:body/tei:div[not(@cg:side)]" mode="print-version"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="tei:text/tei:body/tei:div" mode="print-version"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
+  </xsl:template>
+
+  <!-- A version, whole, under its heading. -->
+  <xsl:template match="tei:div" mode="print-version">
+    <section class="version {@type}" lang="{@xml:lang}">
+      <h2 lang="{$ui-lang}"><xsl:call-template name="version-label"/></h2>
+      <xsl:apply-templates select="*" mode="print-block"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="version-label">
+    <xsl:choose>
+      <xsl:when test="@subtype = 'scan'"><xsl:call-template name="msg"><xsl:with-param name="key">version.scan</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="@subtype = 'transcript'"><xsl:call-template name="msg"><xsl:with-param name="key">version.transcript</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:when test="@type = 'translation'"><xsl:call-template name="msg"><xsl:with-param name="key">version.translation</xsl:with-param></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">version.original</xsl:with-param></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ======================================================== facing versions
+
+       The parallel print (render/facing.py marks the document): the original and its
+       translation in two columns, a row for each group of linked blocks (the first lines
+       of both sides level; a row may run on to the next page), the columns' headings
+       repeated on every page. A cell sets its side's elements of the group in the
+       containers they stand in (a quoted telegram's rule, an opener's type, a list). -->
+  <xsl:template name="facing">
+    <xsl:param name="original"/>
+    <xsl:param name="translation"/>
+    <xsl:variable name="doc" select="@xml:id"/>
+    <table class="facing">
+      <thead>
+        <tr>
+          <th class="side original" lang="{$ui-lang}"><xsl:for-each select="$original"><xsl:call-template name="version-label"/></xsl:for-each></th>
+          <th class="side translation" lang="{$ui-lang}"><xsl:for-each select="$translation"><xsl:call-template name="version-label"/></xsl:for-each></th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="($original | $translation)//*[@cg:group][generate-id() = generate-id(key('group', concat($doc, '|', @cg:group))[1])]">
+          <xsl:sort select="@cg:group" data-type="number"/>
+          <tr class="group{substring(' keep', 1, 5 * (@cg:keep = 'yes'))}">
+            <td class="side original" lang="{$original/@xml:lang}">
+              <xsl:apply-templates select="key('side-group', concat($doc, '|original|', @cg:group))" mode="facing"/>
+            </td>
+            <td class="side translation" lang="{$translation/@xml:lang}">
+              <xsl:apply-templates select="key('side-group', concat($doc, '|translation|', @cg:group))" mode="facing"/>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <!-- An element of a cell, inside the containers it stands in within its version (the
+       outermost first: $level counts them). -->
+  <xsl:template match="*" mode="facing">
+    <xsl:param name="level" select="1"/>
+    <xsl:variable name="chain" select="ancestor::*[self::tei:quote or self::tei:list or self::tei:opener or self::tei:closer or self::tei:div][ancestor::tei:div[@cg:side]]"/>
+    <xsl:variable name="outer" select="$chain[$level]"/>
+    <xsl:choose>
+      <xsl:when test="not($outer)">
+        <xsl:choose>
+          <xsl:when test="parent::tei:opener or parent::tei:closer"><xsl:apply-templates select="." mode="print-furniture"/></xsl:when>
+          <xsl:when test="self::tei:item"><xsl:apply-templates select="." mode="print-item"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="." mode="print-block"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$outer/self::tei:quote">
+        <blockquote class="telegram {$outer/tei:floatingText/@type}">
+          <xsl:if test="generate-id($outer/descendant::*[@cg:group][1]) = generate-id(.)">
+            <xsl:apply-templates select="$outer" mode="quote-label"/>
+          </xsl:if>
+          <xsl:apply-templates select="." mode="facing"><xsl:with-param name="level" select="$level + 1"/></xsl:apply-templates>
+        </blockquote>
+      </xsl:when>
+      <xsl:when test="$outer/self::tei:list and self::tei:item and generate-id(..) = generate-id($outer)">
+        <ol><xsl:attribute name="class"><xsl:apply-templates select="$outer" mode="list-kind"/></xsl:attribute>
+          <xsl:apply-templates select="." mode="facing"><xsl:with-param name="level" select="$level + 1"/></xsl:apply-templates>
+        </ol>
+      </xsl:when>
+      <xsl:when test="$outer/self::tei:opener or $outer/self::tei:closer">
+        <div class="{local-name($outer)}">
+          <xsl:apply-templates select="." mode="facing"><xsl:with-param name="level" select="$level + 1"/></xsl:apply-templates>
+        </div>
+      </xsl:when>
+      <xsl:when test="$outer/self::tei:div[@type = 'section']">
+        <section class="section">
+          <xsl:apply-templates select="." mode="facing"><xsl:with-param name="level" select="$level + 1"/></xsl:apply-templates>
+        </section>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="facing"><xsl:with-param name="level" select="$level + 1"/></xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The description of the document in its source note: its type, date and place, author,
@@ -321,31 +427,32 @@
        and lists of its own. -->
   <xsl:template match="tei:list" mode="print-block">
     <xsl:apply-templates select="tei:head" mode="print-block"/>
-    <xsl:variable name="kind">
-      <xsl:choose>
-        <xsl:when test="@type = 'participants' or @type = 'contents'"><xsl:value-of select="@type"/></xsl:when>
-        <xsl:when test="@rend = 'dash' or @rend = 'bullet'"><xsl:value-of select="@rend"/></xsl:when>
-        <xsl:otherwise>points</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <ol class="{$kind}">
-      <xsl:for-each select="tei:item">
-        <li>
-          <xsl:if test="@n and not(starts-with(normalize-space(.), @n))">
-            <xsl:attribute name="class">numbered</xsl:attribute>
-            <span class="item-n">
-              <xsl:value-of select="@n"/>
-              <xsl:choose>
-                <xsl:when test="translate(@n, '0123456789', '') = ''">.</xsl:when>
-                <xsl:otherwise>)</xsl:otherwise>
-              </xsl:choose>
-            </span>
-            <xsl:text> </xsl:text>
-          </xsl:if>
-          <xsl:apply-templates mode="print-mixed"/>
-        </li>
-      </xsl:for-each>
+    <ol><xsl:attribute name="class"><xsl:apply-templates select="." mode="list-kind"/></xsl:attribute>
+      <xsl:apply-templates select="tei:item" mode="print-item"/>
     </ol>
+  </xsl:template>
+  <xsl:template match="tei:list" mode="list-kind">
+    <xsl:choose>
+      <xsl:when test="@type = 'participants' or @type = 'contents'"><xsl:value-of select="@type"/></xsl:when>
+      <xsl:when test="@rend = 'dash' or @rend = 'bullet'"><xsl:value-of select="@rend"/></xsl:when>
+      <xsl:otherwise>points</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:item" mode="print-item">
+    <li>
+      <xsl:if test="@n and not(starts-with(normalize-space(.), @n))">
+        <xsl:attribute name="class">numbered</xsl:attribute>
+        <span class="item-n">
+          <xsl:value-of select="@n"/>
+          <xsl:choose>
+            <xsl:when test="translate(@n, '0123456789', '') = ''">.</xsl:when>
+            <xsl:otherwise>)</xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="print-mixed"/>
+    </li>
   </xsl:template>
   <xsl:template match="tei:list/tei:head" mode="print-block">
     <p class="list-head"><xsl:apply-templates mode="print"/></p>
@@ -389,18 +496,22 @@
     <p class="stamp-line"><xsl:apply-templates mode="print"/></p>
   </xsl:template>
   <xsl:template match="tei:quote" mode="print-block">
-    <xsl:variable name="type" select="tei:floatingText/@type"/>
-    <blockquote class="telegram {$type}">
-      <xsl:if test="$type = 'letter' or $type = 'enclosure'">
-        <p class="quote-label">
-          <xsl:choose>
-            <xsl:when test="$type = 'letter'"><xsl:call-template name="msg"><xsl:with-param name="key">quote.letter</xsl:with-param></xsl:call-template></xsl:when>
-            <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">quote.enclosure</xsl:with-param></xsl:call-template></xsl:otherwise>
-          </xsl:choose>
-        </p>
-      </xsl:if>
+    <blockquote class="telegram {tei:floatingText/@type}">
+      <xsl:apply-templates select="." mode="quote-label"/>
       <xsl:apply-templates select="tei:floatingText/tei:body/*" mode="print-block"/>
     </blockquote>
+  </xsl:template>
+  <!-- A quoted letter or enclosure says what it is (a telegram needs no label). -->
+  <xsl:template match="tei:quote" mode="quote-label">
+    <xsl:variable name="type" select="tei:floatingText/@type"/>
+    <xsl:if test="$type = 'letter' or $type = 'enclosure'">
+      <p class="quote-label">
+        <xsl:choose>
+          <xsl:when test="$type = 'letter'"><xsl:call-template name="msg"><xsl:with-param name="key">quote.letter</xsl:with-param></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">quote.enclosure</xsl:with-param></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
   </xsl:template>
   <!-- A note standing between blocks is printed where it stands, in small type. -->
   <xsl:template match="tei:note[@type = 'editorial' or @type = 'translator']" mode="print-block">
