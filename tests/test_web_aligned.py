@@ -64,7 +64,7 @@ def test_every_link_is_a_row_pairing_in_the_page(site: Served) -> None:
     problems = [
         (a, b, line.get(a), line.get(b))
         for a, b in pairs
-        if not line.get(a) or line.get(a) != line.get(b) and not _same_row(doc, a, b)
+        if not line.get(a) or (line.get(a) != line.get(b) and not _same_row(doc, a, b))
     ]
     assert not problems, problems
     for a, b in links(site.tei / f"{THREE}.xml", "original-transcript", "translation"):

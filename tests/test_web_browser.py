@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import itertools
 import re
 import threading
 from collections.abc import Iterator
@@ -345,41 +344,52 @@ def test_paged_lists_fit_a_narrow_screen(open_page, paged: Served, name: str) ->
 # ---------------------------------------------------------------------------- a cable
 
 
+def _box(page, selector: str) -> dict:
+    box = page.locator(selector).bounding_box()
+    assert box, selector
+    return box
+
+
 def test_versions_side_by_side_on_a_wide_screen(open_page) -> None:
+    """The pair's columns (their headings stand over them) share the width, left to right."""
     page, _ = open_page(f"{KAIDZIO}.html", width=1400)
-    scan = page.locator("#original-scan").bounding_box()
-    translation = page.locator("#translation").bounding_box()
-    assert scan and translation
+    scan, translation = _box(page, "#original-scan-h"), _box(page, "#translation-h")
     assert abs(scan["y"] - translation["y"]) < 2
     assert scan["x"] + scan["width"] <= translation["x"]
     assert translation["width"] > 400
     screenshot(page, "cable-reading")
 
 
-def test_three_versions_side_by_side_in_one_row(open_page) -> None:
-    """The scan's transcription, the transcript and the translation: three columns, left
-    to right (with two columns to a row, the translation went under the scan)."""
+def test_three_versions_a_pair_side_by_side(open_page) -> None:
+    """The scan's transcription, the transcript and the translation: side by side shows a
+    pair, the scan with the translation first (two wide columns: with three, each was a
+    third of the page), and the reader pairs the transcript with the translation instead."""
     page, _ = open_page("cable-1951-07-03-21404-mao-zedong.html", width=1400)
-    boxes = page.eval_on_selector_all(
-        ".versions > .version", "vs => vs.map(v => v.getBoundingClientRect().toJSON())"
-    )
-    assert len(boxes) == 3
-    assert max(b["y"] for b in boxes) - min(b["y"] for b in boxes) < 2
-    assert all(a["x"] + a["width"] <= b["x"] for a, b in itertools.pairwise(boxes))
-    assert min(b["width"] for b in boxes) > 300
+    scan, translation = _box(page, "#original-scan-h"), _box(page, "#translation-h")
+    assert abs(scan["y"] - translation["y"]) < 2 and scan["width"] > 450
+    assert scan["x"] + scan["width"] <= translation["x"]
+    expect(page.locator("#original-transcript-h")).to_be_hidden()
     screenshot(page, "cable-three-versions", full_page=False)
+    page.locator("select[name='left']").select_option("original-transcript")
+    expect(page.locator("#original-transcript-h")).to_be_visible()
+    expect(page.locator("#original-scan-h")).to_be_hidden()
+    transcript, translation = _box(page, "#original-transcript-h"), _box(page, "#translation-h")
+    assert abs(transcript["y"] - translation["y"]) < 2
+    assert transcript["x"] + transcript["width"] <= translation["x"]
 
 
-def test_versions_stacked_on_a_narrow_screen(open_page) -> None:
+def test_versions_follow_each_other_passage_by_passage_on_a_narrow_screen(open_page) -> None:
+    """At 400 px the pair is not squeezed into two columns: each passage of the original
+    stands over its translation, the whole width."""
     page, _ = open_page(f"{KAIDZIO}.html", width=400, height=800)
     screenshot(page, "cable-narrow", full_page=False)
-    page.locator("#translation").scroll_into_view_if_needed()
+    page.locator("#translation-p1").scroll_into_view_if_needed()
     screenshot(page, "cable-narrow-translation", full_page=False)
-    scan = page.locator("#original-scan").bounding_box()
-    translation = page.locator("#translation").bounding_box()
-    assert scan and translation
-    assert translation["y"] >= scan["y"] + scan["height"]
-    assert abs(scan["x"] - translation["x"]) < 2
+    original, translation = _box(page, "#original-scan-p1"), _box(page, "#translation-p1")
+    assert translation["y"] >= original["y"] + original["height"] - 1
+    assert abs(original["x"] - translation["x"]) < 30 and translation["width"] > 300
+    following = _box(page, "#original-scan-p2")
+    assert following["y"] >= translation["y"] + translation["height"] - 1
 
 
 @pytest.mark.parametrize(
@@ -415,8 +425,8 @@ def test_version_control_shows_one_version(open_page) -> None:
 
 def test_reading_and_diplomatic_views(open_page) -> None:
     page, _ = open_page(f"{KAIDZIO}.html")
-    kaesong = page.locator("#translation-b8")  # point 2's second paragraph
-    point = page.locator("#original-scan-b5")
+    kaesong = page.locator("#translation-b8")  # point 2's second paragraph (no block: no id)
+    point = page.locator("#original-scan-i1")
     sheet = page.locator("#original-scan .pb")
     # reading (the default)
     assert "perhaps Kaesong." in kaesong.inner_text()
@@ -431,7 +441,7 @@ def test_reading_and_diplomatic_views(open_page) -> None:
     assert "Kaesong [sic" not in kaesong.inner_text()
     assert "он дол-\nжен выразить" in point.inner_text()
     expect(sheet).to_be_visible()
-    page.locator("#original-scan-b7").scroll_into_view_if_needed()
+    page.locator("#original-scan-p2").scroll_into_view_if_needed()
     screenshot(page, "cable-diplomatic")
     # and back
     page.locator("input[name='mode'][value='reading']").check()
