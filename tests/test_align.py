@@ -268,3 +268,26 @@ def test_a_document_of_one_version_has_no_links() -> None:
     )
     assert align_document(root) == 0
     assert [p.get(XML_ID) for p in root.iter("{*}p")] == ["translation-p1", "translation-p2"]
+
+
+def test_crossing_links_stay_only_between_lines_of_one_role() -> None:
+    """A translation that moves its salute after the series line keeps both links; a
+    weak link across a strong one is dropped (links of different roles never cross)."""
+    scan = [
+        passage("series", 9, role="seg:series", zone="opener"),
+        passage("salute", 18, role="salute", zone="opener", refs=["#stalin"]),
+    ]
+    moved = [
+        passage("salute", 23, role="salute", zone="opener", refs=["#stalin"]),
+        passage("series", 8, role="seg:series", zone="opener"),
+    ]
+    assert align(scan, moved, model_for("ru", "en")) == [((0,), (1,)), ((1,), (0,))]
+    scan = [
+        passage("note", 12, role="seg:line", zone="opener", refs=["#stalin"]),
+        passage("office", 50, role="seg:office", zone="opener", refs=["#gs"]),
+    ]
+    translation = [
+        passage("office", 66, role="seg:office", zone="opener", refs=["#gs"]),
+        passage("copies", 18, role="seg:distribution", zone="opener", refs=["#stalin"]),
+    ]
+    assert align(scan, translation, model_for("ru", "en")) == [((1,), (0,))]

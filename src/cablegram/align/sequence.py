@@ -23,16 +23,57 @@ BAND = 30
 
 
 def align(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> list[Link]:
-    """The links between `a` and `b` (positions in each), in the order of `a`.
+    """The links between `a` and `b` (positions in each), in the order of both.
 
     The furniture of an opener or closer need not keep its order in translation (the
     translation of cable 21412 puts the salute after the receipt line, the scan before
     it), so the parts of each of `b`'s openers and closers are first put in the order of
-    their likeliest counterparts in `a` (`furniture_order`); the path is then found through
-    `a` and that order, and its positions read back."""
+    their likeliest counterparts in `a` (`furniture_order`: a line also finds the
+    neighbour it was one line with); the path is then found through `a` and that order,
+    its positions read back, and the links that cross are untangled."""
     order = furniture_order(a, b, lengths)
     links = _path(a, [b[k] for k in order], lengths)
-    return [(left, tuple(sorted(order[j] for j in right))) for left, right in links]
+    return untangled(
+        [(left, tuple(sorted(order[j] for j in right))) for left, right in links], a, b, lengths
+    )
+
+
+def untangled(
+    links: Sequence[Link], a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel
+) -> list[Link]:
+    """The links without doubtful crossings. A translation may move a line of its
+    furniture (cable 21412's translation puts the series line after the salute, its scan
+    before it): two crossing links stay when each joins two lines of the same role, one to
+    one (a salute to a salute, a series line to a series line). Any other crossing is
+    taken for a mistake, and only the stronger link of the two is kept; the views then
+    show every link on a line of its own, and a group of crossing links as one row."""
+    strength = {link: _link_score(link, a, b, lengths) for link in links}
+    kept: list[Link] = []
+    for link in sorted(links, key=lambda k: (-strength[k], k)):
+        crossed = [other for other in kept if _cross(link, other)]
+        if not crossed or all(_moved(x, a, b) for x in (link, *crossed)):
+            kept.append(link)
+    return sorted(kept)
+
+
+def _moved(link: Link, a: Sequence[Passage], b: Sequence[Passage]) -> bool:
+    """Whether a link may cross another: one line of furniture to one of the same role."""
+    (left, *more_left), (right, *more_right) = link
+    first, second = a[left], b[right]
+    return not more_left and not more_right and first.zone != "body" and first.role == second.role
+
+
+def _cross(first: Link, second: Link) -> bool:
+    return (first[0][0] < second[0][0]) != (first[1][0] < second[1][0])
+
+
+def _link_score(
+    link: Link, a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel
+) -> float:
+    left, right = link
+    first = a[left[0]] if len(left) == 1 else merged(a[left[0]], a[left[1]])
+    second = b[right[0]] if len(right) == 1 else merged(b[right[0]], b[right[1]])
+    return score(first, second, lengths) + (MERGE if len(left) + len(right) > 2 else 0.0)
 
 
 def furniture_order(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> list[int]:
