@@ -29,13 +29,16 @@ class LengthModel:
     c: float = 1.0
     s2: float = GALE_CHURCH
 
+    def delta(self, la: int, lb: int) -> float:
+        """How far lengths `la` and `lb` stray from the model, in standard deviations."""
+        mean = (la + lb / self.c) / 2  # Gale and Church's estimate of the original's length
+        return (lb - self.c * la) / math.sqrt(self.s2 * max(mean, 1.0))
+
     def cost(self, la: int, lb: int) -> float:
         """-log of the probability that passages of these lengths translate each other."""
         if la == 0 and lb == 0:
             return 0.0
-        mean = (la + lb / self.c) / 2  # Gale and Church's estimate of the original's length
-        delta = (lb - self.c * la) / math.sqrt(self.s2 * max(mean, 1.0))
-        probability = math.erfc(abs(delta) / math.sqrt(2))  # 2·(1 - Φ(|δ|))
+        probability = math.erfc(abs(self.delta(la, lb)) / math.sqrt(2))  # 2·(1 - Φ(|δ|))
         return -math.log(max(probability, 1e-12))
 
     def reversed(self) -> LengthModel:

@@ -15,9 +15,13 @@ from cablegram.align.lengths import LengthModel
 from cablegram.align.passages import Passage
 
 SKIP = -1.0  # leaving a passage without a counterpart (1:0, 0:1)
+UNPAIRED = 2 * SKIP  # a pairing scoring less is worth less than leaving both alone
 MERGE = -1.5  # reading two passages of one side as one (1:2, 2:1), on top of their score
 LENGTH_WEIGHT = 0.45
 LENGTH_CAP = 5.0
+# beyond this many standard deviations the length cost is at its cap (0.45 · -log P(|δ|>4.5)
+# is above 5): most pairings of a table are that far apart, and need no erfc and log
+CAPPED_DELTA = 4.5
 REF_SHARED = 2.5
 REF_ALONE = 0.3
 REFS_COUNTED = 4
@@ -39,14 +43,20 @@ def score(a: Passage, b: Passage, lengths: LengthModel) -> float:
     total = _place(a, b)
     if a.point and b.point:
         total += POINT_SAME if a.point == b.point else POINT_OTHER
-    shared = a.refs & b.refs
-    total += REF_SHARED * min(len(shared), REFS_COUNTED)
+    if a.refs and b.refs:
+        total += REF_SHARED * min(len(a.refs & b.refs), REFS_COUNTED)
+    if a.numbers and b.numbers:
+        total += NUMBER_SHARED * min(len(a.numbers & b.numbers), NUMBERS_COUNTED)
+    if a.dates and b.dates:
+        total += DATE_SHARED * len(a.dates & b.dates)
+    if total < UNPAIRED:  # what follows only takes off: no path will pair these two
+        return total
     total -= REF_ALONE * min(len(a.refs ^ b.refs), REFS_COUNTED)
-    numbers = a.numbers & b.numbers
-    total += NUMBER_SHARED * min(len(numbers), NUMBERS_COUNTED)
     total -= NUMBER_ALONE * min(len(a.numbers ^ b.numbers), NUMBERS_COUNTED)
-    total += DATE_SHARED * len(a.dates & b.dates)
-    total -= min(LENGTH_WEIGHT * lengths.cost(a.length, b.length), LENGTH_CAP)
+    if abs(lengths.delta(a.length, b.length)) > CAPPED_DELTA:
+        total -= LENGTH_CAP
+    else:
+        total -= min(LENGTH_WEIGHT * lengths.cost(a.length, b.length), LENGTH_CAP)
     return total
 
 

@@ -18,7 +18,6 @@ from cablegram.align.scoring import MERGE, SKIP, score
 
 Link = tuple[tuple[int, ...], tuple[int, ...]]  # positions on each side (one or two)
 NONE = float("-inf")
-STEPS = ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2))
 BAND = 30
 
 
@@ -137,28 +136,38 @@ def _path(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> l
     best = [[NONE] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    # what each step costs that does not depend on the other side
+    alone_a = [0.0 if p.empty else SKIP for p in a]
+    alone_b = [0.0 if p.empty else SKIP for p in b]
+    single_a = [None if p.empty else p for p in a]
+    single_b = [None if p.empty else p for p in b]
     pairs_a, pairs_b = _pairs(a), _pairs(b)  # each two neighbours read as one
     width = BAND + abs(n - m)
     for i in range(n + 1):
-        centre = i * m / n if n else 0.0
-        for j in range(max(0, int(centre) - width), min(m, int(centre) + width) + 1):
-            if i == 0 and j == 0:
-                continue
-            for di, dj in STEPS:
-                if i < di or j < dj or best[i - di][j - dj] == NONE:
+        centre = int(i * m / n) if n else 0
+        row, above = best[i], best[i - 1] if i else None
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
+            here, move = NONE, None
+            if i and above is not None and above[j] != NONE:
+                here, move = above[j] + alone_a[i - 1], (1, 0)
+            if j and row[j - 1] != NONE and row[j - 1] + alone_b[j - 1] > here:
+                here, move = row[j - 1] + alone_b[j - 1], (0, 1)
+            for di, dj, first, second in (
+                (1, 1, single_a, single_b),
+                (2, 1, pairs_a, single_b),
+                (1, 2, single_a, pairs_b),
+            ):
+                if i < di or j < dj:
                     continue
-                step = _step(
-                    a[i - 1] if di == 1 else pairs_a[i - 1],
-                    b[j - 1] if dj == 1 else pairs_b[j - 1],
-                    di,
-                    dj,
-                    lengths,
-                )
-                if step == NONE:
+                start = best[i - di][j - dj]
+                x, y = first[i - 1], second[j - 1]
+                if start == NONE or x is None or y is None:
                     continue
-                total = best[i - di][j - dj] + step
-                if total > best[i][j]:
-                    best[i][j], back[i][j] = total, (di, dj)
+                total = start + score(x, y, lengths) + (MERGE if di + dj > 2 else 0.0)
+                if total > here:
+                    here, move = total, (di, dj)
+            if move is not None:
+                row[j], back[i][j] = here, move
     links: list[Link] = []
     i, j = n, m
     while i or j:
@@ -173,21 +182,12 @@ def _path(a: Sequence[Passage], b: Sequence[Passage], lengths: LengthModel) -> l
 
 
 def _pairs(passages: Sequence[Passage]) -> list[Passage | None]:
-    """At k, passages k-1 and k read as one (None where either has no words)."""
+    """At k, passages k-1 and k read as one (None where either has no words, or where they
+    stand in different zones: a translator joins paragraphs, or two lines of an opener,
+    not the last line of an opener and a paragraph; a paragraph and the quoted report
+    after it may be one paragraph in another version)."""
     pairs: list[Passage | None] = [None]
     for first, second in pairwise(passages):
-        pairs.append(None if first.empty or second.empty else merged(first, second))
+        joinable = not (first.empty or second.empty or first.zone != second.zone)
+        pairs.append(merged(first, second) if joinable else None)
     return pairs
-
-
-def _step(a: Passage | None, b: Passage | None, di: int, dj: int, lengths: LengthModel) -> float:
-    """The score of one step of the path: a passage left alone (di or dj 0), or passages
-    paired (one, or two read as one, on each side)."""
-    if not di or not dj:
-        alone = a if di else b
-        assert alone is not None
-        return 0.0 if alone.empty else SKIP
-    if a is None or b is None or a.empty or b.empty:
-        return NONE  # nothing to pair an empty block with
-    extra = MERGE if di + dj > 2 else 0.0
-    return score(a, b, lengths) + extra
