@@ -39,7 +39,7 @@
         <a class="skip" href="#main"><xsl:call-template name="msg"><xsl:with-param name="key">skip</xsl:with-param></xsl:call-template></a>
         <header class="site" role="banner">
           <p class="edition"><a href="index.html"><xsl:value-of select="$edition-title"/></a>
-            <xsl:if test="$edition-subtitle != ''"><span class="edition-subtitle"><xsl:value-of select="$edition-subtitle"/></span></xsl:if></p>
+            <xsl:if test="$edition-subtitle != ''"><xsl:text> </xsl:text><span class="edition-subtitle"><xsl:value-of select="$edition-subtitle"/></span></xsl:if></p>
           <xsl:variable name="nav-label"><xsl:call-template name="msg"><xsl:with-param name="key">nav.label</xsl:with-param></xsl:call-template></xsl:variable>
           <nav aria-label="{$nav-label}">
             <ul>
