@@ -23,8 +23,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:exsl="http://exslt.org/common"
-    extension-element-prefixes="exsl"
-    exclude-result-prefixes="tei exsl">
+    xmlns:str="http://exslt.org/strings"
+    extension-element-prefixes="exsl str"
+    exclude-result-prefixes="tei exsl str">
 
   <!-- the units of each version, in document order -->
   <xsl:key name="units"
@@ -67,22 +68,26 @@
       <u g="{generate-id()}" n="{position()}" id="{@xml:id}" c="{normalize-space(@corresp)}"/>
     </xsl:for-each>
   </xsl:template>
-  <!-- the same, with the place of its last partner on the other side (hi; 0 for none) -->
+  <!-- the same, with the place of its last partner on the other side (hi; 0 for none):
+       the units it points at, and those that point at it, looked up by key in the other
+       side's index (the links are symmetric, cg-corresp-symmetric; both are read, as
+       edition.js reads them) -->
+  <xsl:key name="u-by-id" match="u" use="@id"/>
+  <xsl:key name="u-by-target" match="u" use="str:tokenize(@c, ' #')"/>
   <xsl:template name="linked-index">
     <xsl:param name="mine"/>
     <xsl:param name="other"/>
     <xsl:for-each select="$mine">
-      <xsl:variable name="links" select="concat(' ', @c, ' ')"/>
-      <xsl:variable name="self" select="concat(' #', @id, ' ')"/>
-      <xsl:variable name="partners" select="$other[(@id != '' and contains($links, concat(' #', @id, ' '))) or (current()/@id != '' and contains(concat(' ', @c, ' '), $self))]"/>
-      <u g="{@g}" n="{@n}">
-        <xsl:attribute name="hi">
-          <xsl:choose>
-            <xsl:when test="$partners"><xsl:value-of select="$partners/@n[not(. &lt; $partners/@n)][1]"/></xsl:when>
-            <xsl:otherwise>0</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
-      </u>
+      <xsl:variable name="me" select="."/>
+      <xsl:variable name="hi">
+        <xsl:for-each select="$other[1]"><!-- (the other side's index: its keys) -->
+          <xsl:for-each select="key('u-by-id', str:tokenize($me/@c, ' #')) | key('u-by-target', $me/@id)">
+            <xsl:sort select="@n" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="@n"/></xsl:if>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:variable>
+      <u g="{@g}" n="{@n}" hi="{concat($hi, substring('0', 1, number(string($hi) = '')))}"/>
     </xsl:for-each>
   </xsl:template>
 
