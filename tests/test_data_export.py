@@ -19,10 +19,11 @@ from lxml import etree
 from lxml.isoschematron import Schematron
 
 from cablegram import pipeline
-from cablegram.edition import Edition
+from cablegram.build import build as build_edition
+from cablegram.edition import Edition, load_edition
 from cablegram.render import data
 from cablegram.render.print import CORRESPONDENCE
-from conftest import repo_edition, run_cli
+from conftest import SEEDS, TEI_DIR, repo_edition, run_cli
 
 CMIF = Path(str(files("cablegram") / "schemas" / "cmif"))
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
@@ -285,3 +286,40 @@ def test_the_site_has_the_data_downloads(converted_tei: Path, tmp_path: Path) ->
 
     pipeline.web([converted_tei], site.out, search=False, edition=plain)
     assert not (site.out / "sitemap.xml").exists()  # base_url removed: no stale sitemap
+
+
+def test_a_build_keeps_the_data_and_the_sitemap_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build writes data/ and sitemap.xml after the redirect pages (which the sitemap
+    leaves out), and reads the documents again only when something changed."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, "seeds")
+    shutil.copytree(TEI_DIR / "authority", "tei/authority")
+    Path("cablegram.toml").write_text(
+        f'[edition]\nbase_url = "{BASE}"\n[paths]\nsources = "seeds"\n', encoding="utf-8"
+    )
+    edition = load_edition()
+    site = edition.site
+
+    def build() -> tuple[set[str], set[str]]:
+        built = build_edition(edition.sources, edition.tei, site, None, jobs=1, edition=edition)
+        assert built.site is not None
+        rows = json.loads((site / "data" / "documents.json").read_text("utf-8"))
+        sitemap = etree.parse(str(site / "sitemap.xml"))
+        locs = sitemap.xpath("//*[local-name()='loc']/text()")
+        return {row["id"] for row in rows}, {loc.removeprefix(BASE) for loc in locs}
+
+    ids, pages = build()
+    old = "cable-1951-06-30-21340-mao-zedong"
+    new = old.replace("21340", "21341")
+    assert old in ids and f"{old}.html" in pages and "index.html" not in pages
+    made = (site / "data" / "documents.json").stat().st_mtime_ns
+    build()  # nothing changed: nothing read or written again
+    assert (site / "data" / "documents.json").stat().st_mtime_ns == made
+    source = next(Path("seeds").glob("000_*.txt"))
+    source.write_text(source.read_text("utf-8").replace("21340", "21341"), "utf-8")
+    ids, pages = build()
+    assert (site / f"{old}.html").is_file()  # the redirect page, not in the sitemap
+    assert new in ids and old not in ids
+    assert f"{new}.html" in pages and f"{old}.html" not in pages

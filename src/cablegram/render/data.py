@@ -464,6 +464,12 @@ def write_site_data(files: list[Path], site: Path, edition: Edition | None) -> l
     return written
 
 
+def site_data_files(site: Path, edition: Edition | None) -> list[Path]:
+    """The files `write_site_data` writes into `site` for `edition`."""
+    made = [site / DATA_DIR / name for name in FORMATS.values()]
+    return made + ([site / SITEMAP] if edition is not None and edition.base_url else [])
+
+
 def _changed(target: Path, data: bytes) -> bool:
     """Write `data` unless `target` holds it already; whether it was written."""
     if target.is_file() and target.read_bytes() == data:
