@@ -25,6 +25,7 @@ from cablegram.edition.overwrite import Force, named
 from cablegram.edition.scaffold import init_edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
+from cablegram.render import data
 from cablegram.serve.loop import Project, serve_edition
 from cablegram.validate import Issue, Report, validate_files
 
@@ -484,6 +485,38 @@ def web(
         )
     searched = "with" if site.search else "without"
     click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    metavar="cmif|csv|json",
+    help="cmif: correspSearch's CMIF (the letter-like documents); csv, json: one row per document.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="File to write (default: cmif.xml, documents.csv or documents.json here).",
+)
+def export(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
+    """Export the corpus's metadata from TEI files (default: the edition's tei/) for other
+    tools: the same files as the web edition's data/. URLs are absolute with the edition's
+    base_url, else relative to the site.
+
+    \b
+    Example: cablegram export --format cmif --out cmif.xml
+    Example: cablegram export tei/ --format csv
+    """
+    edition = _edition()
+    with reported(2):
+        out = out or Path(data.file_name(fmt))
+        count = data.export(list(paths) or [edition.tei], fmt, out, edition)
+    click.echo(f"{count} documents exported into {out}")
 
 
 @main.command(name="print")

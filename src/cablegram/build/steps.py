@@ -20,6 +20,7 @@ from cablegram.files import names_in
 from cablegram.hashes import code_hash, combine, file_hash, tree_hash
 from cablegram.pipeline import Converted, convert, find_sources, is_sealed
 from cablegram.render import render_site
+from cablegram.render.data import site_data_files, write_site_data
 from cablegram.render.print import (
     VOLUME_SIZE,
     Volume,
@@ -126,6 +127,7 @@ def build(
         corpus_pages=web.whole_due,
         page_size=page_size,
         edition=edition,
+        data=False,
         summary_cache=SummaryCache(
             state.path.parent / ".cablegram-summaries.sqlite",
             {path: combine(sha, web.tool) for path, sha in shas.items()},
@@ -134,6 +136,9 @@ def build(
     )
     redirects = state.section("redirects")
     built.redirected = write_redirect_pages(site_dir, redirects, current, styles)
+    # every document is read for them (1 ms each): only when what they say may have changed
+    if web.whole_due or web.changed or web.gone or _missing(site_data_files(site_dir, edition)):
+        write_site_data(tei_files, site_dir, edition)
     built.redone["web"], built.kept["web"] = web.record(shas)
     clock.lap(built, "web")
     built.seconds["search"] = built.site.search_seconds
@@ -169,6 +174,10 @@ def build(
     clock.lap(built, "print")
     state.save()
     return built
+
+
+def _missing(paths: list[Path]) -> bool:
+    return not all(path.is_file() for path in paths)
 
 
 class _Clock:

@@ -26,6 +26,7 @@ from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import CG_NS, XML_ID, authority_document
+from cablegram.render.data import write_site_data
 from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
 from cablegram.render.summaries import (
     PAGE_SIZE,
@@ -80,13 +81,15 @@ def render_site(
     page_size: int = PAGE_SIZE,
     summary_cache: SummaryCache | None = None,
     edition: Edition | None = None,
+    data: bool = True,
 ) -> Site:
     """Render TEI files (cables; authority files are taken from authority/ beside them);
     the cable pages on `jobs` processes; the index and each entry's list of cables in
     pages of `page_size`. An incremental build passes the `changed` files (only their
     pages are made again), whether the pages spanning the corpus are due, and where the
     cables' summaries are kept between builds (only the missing or outdated ones are made
-    again)."""
+    again). `data`: write the data downloads (data/, sitemap.xml) too; a build writes them
+    itself, after the redirect pages (which the sitemap leaves out)."""
     files = sorted(tei_files)
     if not files:
         raise CablegramError("no TEI files to render")
@@ -123,6 +126,8 @@ def render_site(
     _copy_assets(files[0].parent / "authority", out / "tei" / "authority")
     if edition is not None and edition.css is not None:
         _copy_css(edition.css, out / "assets" / "edition-own.css")
+    if data:
+        write_site_data(files, out, edition)
     # nothing made again and an index there: no need to read every page to be sure
     if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
         started = time.perf_counter()
