@@ -11,6 +11,7 @@ import io
 import json
 import shutil
 import subprocess
+import zipfile
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from cablegram.build import build as build_edition
 from cablegram.edition import Edition, load_edition
 from cablegram.render import data
 from cablegram.render.print import CORRESPONDENCE
+from cablegram.validate import validate_files
 from conftest import SEEDS, TEI_DIR, repo_edition, run_cli
 
 CMIF = Path(str(files("cablegram") / "schemas" / "cmif"))
@@ -323,3 +325,40 @@ def test_a_build_keeps_the_data_and_the_sitemap_current(
     assert (site / f"{old}.html").is_file()  # the redirect page, not in the sitemap
     assert new in ids and old not in ids
     assert f"{new}.html" in pages and f"{old}.html" not in pages
+
+
+def test_the_site_carries_the_corpus_as_a_zip_that_validates_where_it_is_unzipped(
+    converted_tei: Path, tmp_path: Path
+) -> None:
+    """data/tei.zip holds every TEI file, the authority files and the schemas at their
+    paths in the site; unzipped elsewhere, a file's xml-model finds its schemas and its
+    names their entries; a second rendering of the same corpus gives the same bytes."""
+    site = pipeline.web([converted_tei], tmp_path / "site", search=False, edition=repo_edition())
+    archive = site.out / "data" / "tei.zip"
+    made = archive.read_bytes()
+    with zipfile.ZipFile(archive) as opened:
+        names = set(opened.namelist())
+        tei_files = sorted(converted_tei.glob("*.xml"))
+        assert {f"tei/{p.name}" for p in tei_files} <= names
+        assert len([n for n in names if n.count("/") == 1 and n.startswith("tei/")]) == len(
+            tei_files
+        )
+        authority = sorted((converted_tei / "authority").glob("*.xml"))
+        assert authority and {f"tei/authority/{p.name}" for p in authority} <= names
+        assert {"schemas/cablegram.xsd", "schemas/cablegram.sch"} <= names
+        for path in tei_files[:5]:
+            assert opened.read(f"tei/{path.name}") == path.read_bytes()
+        opened.extractall(tmp_path / "unzipped")
+    checked = validate_files([tmp_path / "unzipped" / "tei"])
+    assert len(checked.files) >= len(tei_files)
+    assert not checked.errors, [str(i) for i in checked.errors][:3]
+    first = tei_files[0].name
+    root = etree.parse(str(tmp_path / "unzipped" / "tei" / first)).getroot()
+    model = root.getprevious()
+    while model is not None and "cablegram.xsd" not in (model.text or ""):
+        model = model.getprevious()
+    assert model is not None
+    href = model.text.split('href="', 1)[1].split('"', 1)[0]
+    assert (tmp_path / "unzipped" / "tei" / href).resolve().is_file()
+    pipeline.web([converted_tei], site.out, search=False, edition=repo_edition())
+    assert archive.read_bytes() == made

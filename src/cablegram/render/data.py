@@ -6,6 +6,7 @@
   with the authority's URI (Wikidata, VIAF, GND, GeoNames) where the entry has one. Valid
   against the vendored schema (schemas/cmif/).
 - `documents.csv`, `documents.json`: one row per document, every type.
+- `tei.zip`: the corpus itself, with its authority files and schemas (`archive`).
 - `sitemap.xml`: every page of the site, only when the edition has a `base_url` (the
   sitemap protocol takes absolute URLs only).
 
@@ -29,6 +30,7 @@ from lxml import etree
 from cablegram.edition import Edition
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
+from cablegram.render.archive import ARCHIVE, corpus_zip
 from cablegram.render.corpus import TEI_NS, XML_ID
 from cablegram.render.print import CORRESPONDENCE
 from cablegram.render.redirects import LISTING
@@ -447,8 +449,9 @@ def export(paths: Iterable[Path], fmt: str, out: Path, edition: Edition) -> int:
 
 
 def write_site_data(files: list[Path], site: Path, edition: Edition | None) -> list[Path]:
-    """The site's data/ (every format) and, with a base_url, its sitemap.xml; the files
-    written or changed. A sitemap there from a base_url since removed is removed."""
+    """The site's data/ (every format, and the corpus as tei.zip) and, with a base_url,
+    its sitemap.xml; the files written or changed. A sitemap there from a base_url since
+    removed is removed."""
     edition = edition or Edition(root=Path.cwd())
     documents = read_documents(files, edition.base_url)
     written = []
@@ -456,6 +459,8 @@ def write_site_data(files: list[Path], site: Path, edition: Edition | None) -> l
         target = site / DATA_DIR / name
         if _changed(target, render(documents, fmt, edition)):
             written.append(target)
+    if _changed(site / ARCHIVE, corpus_zip(files, site)):
+        written.append(site / ARCHIVE)
     target = site / SITEMAP
     if not edition.base_url:
         target.unlink(missing_ok=True)
@@ -466,7 +471,7 @@ def write_site_data(files: list[Path], site: Path, edition: Edition | None) -> l
 
 def site_data_files(site: Path, edition: Edition | None) -> list[Path]:
     """The files `write_site_data` writes into `site` for `edition`."""
-    made = [site / DATA_DIR / name for name in FORMATS.values()]
+    made = [site / DATA_DIR / name for name in FORMATS.values()] + [site / ARCHIVE]
     return made + ([site / SITEMAP] if edition is not None and edition.base_url else [])
 
 
