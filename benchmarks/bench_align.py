@@ -11,48 +11,17 @@ Markdown table row, with the links the aligned run wrote.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_convert import convert_seconds
 from corpus import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-CONVERT = (
-    "import sys, time\n"
-    "from pathlib import Path\n"
-    "from cablegram import pipeline\n"
-    "start = time.perf_counter()\n"
-    "results = pipeline.convert([Path(sys.argv[1])], Path(sys.argv[2]), force=True,\n"
-    "                           align=sys.argv[3] == 'align')\n"
-    "failed = [r for r in results if r.status == 'failed']\n"
-    "assert not failed, failed[0].message\n"
-    "print(time.perf_counter() - start)\n"
-)
-
-
-def convert_seconds(exports: Path, out: Path, align: bool) -> float:
-    """One conversion of `exports`, with or without the aligner, in a fresh process."""
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.copytree(ROOT / "tei" / "authority", out / "authority")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    mode = "align" if align else "no-align"
-    done = subprocess.run(
-        [sys.executable, "-c", CONVERT, str(exports), str(out), mode],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"conversion ({mode}) failed:\n{done.stderr[-2000:]}")
-    return float(done.stdout.strip().splitlines()[-1])
 
 
 def links_in(out: Path) -> int:
@@ -70,10 +39,12 @@ def main() -> None:
         exports = base / "exports"
         generate(args.cables, exports)
         times: dict[bool, list[float]] = {False: [], True: []}
-        convert_seconds(exports, base / "warm", True)  # the page cache warm
+        convert_seconds(ROOT / "src", exports, base / "warm", True)  # the page cache warm
         for _ in range(args.runs):
             for align in (False, True):
-                times[align].append(convert_seconds(exports, base / f"out-{align}", align))
+                times[align].append(
+                    convert_seconds(ROOT / "src", exports, base / f"out-{align}", align)
+                )
         pointers = links_in(base / "out-True")
     without, with_ = statistics.median(times[False]), statistics.median(times[True])
     runs = "; ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(times[False], times[True], strict=True))

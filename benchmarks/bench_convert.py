@@ -28,21 +28,25 @@ CONVERT = (
     "import sys, time\n"
     "from pathlib import Path\n"
     "from cablegram import pipeline\n"
+    "options = {'align': sys.argv[3] == 'align'} if len(sys.argv) > 3 else {}\n"
     "start = time.perf_counter()\n"
-    "results = pipeline.convert([Path(sys.argv[1])], Path(sys.argv[2]), force=True)\n"
+    "results = pipeline.convert([Path(sys.argv[1])], Path(sys.argv[2]), force=True, **options)\n"
     "failed = [r for r in results if r.status == 'failed']\n"
     "assert not failed, failed[0].message\n"
     "print(time.perf_counter() - start)\n"
 )
 
 
-def convert_seconds(src: Path, exports: Path, out: Path) -> float:
-    """One conversion of `exports` by the code under `src`, in a fresh process."""
+def convert_seconds(src: Path, exports: Path, out: Path, align: bool | None = None) -> float:
+    """One conversion of `exports` by the code under `src`, in a fresh process; with or
+    without the aligner when `align` says (None: the code's default, for commits older
+    than the aligner)."""
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(ROOT / "tei" / "authority", out / "authority")
     env = {**os.environ, "PYTHONPATH": str(src)}
     done = subprocess.run(
-        [sys.executable, "-c", CONVERT, str(exports), str(out)],
+        [sys.executable, "-c", CONVERT, str(exports), str(out)]
+        + ([] if align is None else ["align" if align else "no-align"]),
         capture_output=True,
         text=True,
         env=env,

@@ -25,6 +25,7 @@ from cablegram import pipeline
 from cablegram.build import Built
 from cablegram.build import build as build_edition
 from cablegram.edition.ids import IdAssigner
+from cablegram.files import tei_files
 from cablegram.render.redirects import update_redirects
 from cablegram.safexml import parse_xml
 from conftest import TEI_DIR, seed_paths
@@ -158,7 +159,7 @@ def test_backups_are_no_documents(workdir: Path) -> None:
     hand_edit(tei, "edited again")
     assert run("convert", "--out", "tei", "--force-file", str(tei)).exit_code == 0
     assert len(backups(tei)) == 2
-    assert pipeline._tei_files([TEI]) == sorted(TEI.glob("*.xml"))  # web, print, entities
+    assert tei_files([TEI]) == sorted(TEI.glob("*.xml"))  # web, print, entities
     validated = run("validate", "tei")
     assert f"{len(SEEDS) + 3} files checked" in validated.stdout  # the cables, 3 authority
     built = build()

@@ -54,6 +54,13 @@ volume_size_option = click.option(
     help="Cables in one volume of the print edition; a larger corpus is printed in volumes "
     "(edition-1.pdf, edition-2.pdf …).",
 )
+parallel_option = click.option(
+    "--parallel/--no-parallel",
+    default=None,
+    help="Set each original facing its translation, passage by passage (by the links "
+    "between their blocks; a document without them as usual). Default: the edition's "
+    "[print] parallel.",
+)
 tei_out_option = click.option(
     "--out",
     "-o",
@@ -320,13 +327,7 @@ def validate(
     help="Directory of the print edition (default: the edition's build/print).",
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
-@click.option(
-    "--parallel/--no-parallel",
-    default=None,
-    help="Set each original facing its translation, passage by passage (by the links "
-    "between their blocks; a document without them as usual). Default: the edition's "
-    "[print] parallel.",
-)
+@parallel_option
 @page_size_option
 @volume_size_option
 def build(
@@ -523,13 +524,7 @@ def export(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @directory_option("--out", "-o", help="Directory of the PDFs (default: the edition's build/print).")
 @click.option("--volume-only", is_flag=True, help="Only the volumes, not one PDF per cable.")
-@click.option(
-    "--parallel/--no-parallel",
-    default=None,
-    help="Set each original facing its translation, passage by passage (by the links "
-    "between their blocks; a document without them as usual). Default: the edition's "
-    "[print] parallel.",
-)
+@parallel_option
 @volume_size_option
 @jobs_option
 def print_command(

@@ -1,5 +1,5 @@
 """Files: written atomically (a temporary file in the same directory, then a rename),
-the names in a directory, removed."""
+the names in a directory, removed; the TEI files a command is given."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
+
+from cablegram.errors import CablegramError
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -52,3 +54,14 @@ def remove_existing(paths: Iterable[Path]) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+def tei_files(paths: Iterable[Path]) -> list[Path]:
+    """The TEI files of `paths` (files, or directories of them, their *.xml sorted); a
+    missing path is an error."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise CablegramError(f"{path}: no such file or directory")
+        files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    return files

@@ -26,7 +26,7 @@ from cablegram.encode.tei import TEI_NS, XML_ID, XML_LANG, document_id, encode_d
 from cablegram.entities import NameIndex, load_authority, tag_document
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
-from cablegram.files import write_atomic
+from cablegram.files import tei_files, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
@@ -237,21 +237,12 @@ def name_index(directory: Path, out_dir: Path) -> NameIndex | None:
 
 def uncovered(paths: Iterable[Path], authority: Path | None = None) -> list[Uncovered]:
     """Name-like words of TEI files (or directories) that no authority entry covers."""
-    files = _tei_files(paths)
+    files = tei_files(paths)
     first = next(iter(files), None)
     directory = authority or (first.parent / "authority" if first else Path("tei/authority"))
     if not directory.is_dir():
         raise CablegramError(f"{directory}: no authority files here; give --authority DIR")
     return uncovered_names(files, NameIndex(load_authority(directory)))
-
-
-def _tei_files(paths: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            raise CablegramError(f"{path}: no such file or directory")
-        files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
-    return files
 
 
 def web(
@@ -268,7 +259,7 @@ def web(
     index in shards of at most `shard_size` pages, the index and each entry's cables in
     pages of `page_size`."""
     return render_site(
-        _tei_files(paths),
+        tei_files(paths),
         out,
         search=search,
         jobs=jobs,
@@ -291,7 +282,7 @@ def print_edition(
     """Typeset the print edition (edition.pdf, or volumes of `volume_size` cables, and one
     PDF per cable) into `out`; `parallel`: each original facing its translation."""
     return render_print(
-        _tei_files(paths),
+        tei_files(paths),
         out,
         per_cable=per_cable,
         volume_size=volume_size,
@@ -419,7 +410,7 @@ def realign(paths: Iterable[Path]) -> list[Realigned]:
     cablegram wrote keeps its seal; a file edited by hand is first kept as NAME.xml.bak,
     as its links (perhaps the editor's) are replaced."""
     results: list[Realigned] = []
-    for path in _tei_files(paths):
+    for path in tei_files(paths):
         try:
             data = path.read_bytes()
             tree = parse_xml(path, data)

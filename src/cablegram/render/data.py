@@ -29,7 +29,7 @@ from lxml import etree
 
 from cablegram.edition import Edition
 from cablegram.errors import CablegramError
-from cablegram.files import write_atomic
+from cablegram.files import tei_files, write_atomic
 from cablegram.render.archive import ARCHIVE, corpus_zip
 from cablegram.render.corpus import TEI_NS, XML_ID
 from cablegram.render.print import CORRESPONDENCE
@@ -188,12 +188,8 @@ def _text(element: etree._Element) -> str:
 
 
 def tei_paths(paths: Iterable[Path]) -> list[Path]:
-    """The TEI files of `paths` (files, or directories of them); a missing path is an error."""
-    files: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            raise CablegramError(f"{path}: no such file or directory")
-        files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    """The TEI files of `paths` (`files.tei_files`), at least one."""
+    files = tei_files(paths)
     if not files:
         raise CablegramError("no TEI files to export")
     return files
