@@ -219,7 +219,8 @@ def redirects() -> dict[str, str]:
 def listed_and_searched(xml_id: str) -> bool:
     """Whether the index lists a page, or the search index holds it."""
     index = (SITE / "index.html").read_text(encoding="utf-8")
-    searched = json.loads((SITE / "pagefind" / "cablegram-shard.json").read_text("utf-8"))
+    shards = json.loads((SITE / "search-shards.json").read_text("utf-8"))
+    searched = {name for shard in shards for name in shard["pages"]}
     return f'href="{xml_id}.html"' in index or f"{xml_id}.html" in searched
 
 

@@ -3,6 +3,7 @@ the number of processes (--jobs)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -25,7 +26,8 @@ from cablegram.hashes import file_hash
 from cablegram.parallel import parallel_map
 from cablegram.render import print as print_module
 from cablegram.render import web
-from cablegram.render.search import build_search_index
+from cablegram.render.records import Facts
+from cablegram.render.search import MANIFEST, STAMP, build_search_index
 from cablegram.render.summaries import Summary
 from cablegram.render.web import SummaryCache, render_site
 from cablegram.safexml import parse_xml
@@ -543,39 +545,58 @@ def test_only_the_pages_that_list_a_changed_cable_are_made_again(
     assert len(paged) > 2 * len(listing)  # most pages were left alone
 
 
-def _bundles(count: int) -> list[str]:
-    """The bundle directories of a search index in `count` shards."""
-    return ["pagefind"] + [f"pagefind-{k}" for k in range(2, count + 1)]
+def _shards(site: Path) -> list[dict]:
+    """What each shard of the search index holds: its pages, its bundle per language."""
+    return json.loads((site / STAMP).read_text(encoding="utf-8"))
+
+
+def _entries(site: Path) -> dict[str, int]:
+    """Each bundle of the search index, by the inode of its entry file (a bundle made again
+    gets a new one)."""
+    bundles = [b for b in site.glob("pagefind*") if b.is_dir()]
+    return {b.name: (b / "pagefind-entry.json").stat().st_ino for b in bundles}
 
 
 def test_search_shards_are_indexed_again_only_where_pages_changed(tmp_path: Path) -> None:
-    """The search index in shards: a changed page re-indexes its own shard only; fewer
-    shards leave no stale bundle behind."""
+    """The search index in shards, a bundle per language in each: a changed page
+    re-indexes its own shard's bundles only; fewer shards leave no stale bundle behind."""
     tei = tmp_path / "tei"
     _convert([SEEDS, VARIANTS], tei, jobs=2)
     files = sorted(tei.glob("*.xml"))
     site = tmp_path / "site"
     render_site(files, site, shard_size=4)
-    bundles = sorted(site.glob("pagefind*"))
-    assert [b.name for b in bundles] == sorted(_bundles(-(-len(files) // 4)))  # 4 pages each
-    before = {b.name: (b / "pagefind-entry.json").stat().st_ino for b in bundles}
+    shards = _shards(site)
+    assert len(shards) == -(-len(files) // 4)  # 4 pages each
+    assert sorted(name for s in shards for name in s["pages"]) == sorted(
+        f"{f.stem}.html" for f in files
+    )
+    listed = {name for s in shards for name in s["bundles"].values()}
+    assert set(_entries(site)) == listed
+    before = _entries(site)
     changed = files[3]
     head, body = changed.read_text(encoding="utf-8").split("<body>", 1)
     changed.write_text(head + "<body>" + body.replace("</p>", " Addendum.</p>", 1))
     render_site(files, site, shard_size=4, changed={changed})
-    after = {b.name: (b / "pagefind-entry.json").stat().st_ino for b in bundles}
-    assert sum(before[name] != after[name] for name in before) == 1
+    [own] = [s for s in _shards(site) if f"{changed.stem}.html" in s["pages"]]
+    after = _entries(site)
+    assert {name for name in before if before[name] != after[name]} == set(own["bundles"].values())
     render_site(files, site, shard_size=8, changed=set())
-    fewer = _bundles(-(-len(files) // 8))
-    assert len(fewer) < len(bundles)
-    assert sorted(b.name for b in site.glob("pagefind*")) == sorted(fewer)
-    search_page = (site / "search.html").read_text(encoding="utf-8")
-    assert f'data-bundles="{" ".join(f"{name}/" for name in fewer[1:])}"' in search_page
+    fewer = _shards(site)
+    assert len(fewer) == -(-len(files) // 8) < len(shards)
+    assert set(_entries(site)) == {name for s in fewer for name in s["bundles"].values()}
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    assert {b for language in manifest["languages"] for b in language["bundles"]} == {
+        f"{name}/" for s in fewer for name in s["bundles"].values()
+    }
 
 
 def test_no_cable_page_no_search_index(tmp_path: Path) -> None:
-    assert build_search_index(tmp_path, []) is False
+    assert build_search_index(tmp_path, [], _no_facts, []) is False
     assert not list(tmp_path.iterdir())
+
+
+def _no_facts(page: str) -> Facts:
+    return Facts(title=page, date="", when="", type="")
 
 
 def test_the_search_index_reads_again_only_the_pages_written(tmp_path: Path) -> None:
@@ -584,17 +605,18 @@ def test_the_search_index_reads_again_only_the_pages_written(tmp_path: Path) -> 
     and indexes the edit."""
     site = tmp_path / "site"
     pipeline.web([TEI_DIR], site)
-    entry = site / "pagefind" / "pagefind-entry.json"
-    before = entry.stat().st_ino
     pages = sorted(site.glob("cable-*.html"))
-    pages[0].write_text(pages[0].read_text(encoding="utf-8").replace("</main>", "<p>x</p></main>"))
-    assert build_search_index(site, pages, written=set(pages[1:]))
-    assert entry.stat().st_ino == before  # nothing written changed: not indexed again
-    assert build_search_index(site, pages)
-    assert entry.stat().st_ino != before
-    again = entry.stat().st_ino
-    assert build_search_index(site, pages, written={pages[0]})  # written, and the same
-    assert entry.stat().st_ino == again
+    assert build_search_index(site, pages, _no_facts, [])  # indexed with these facts
+    before = _entries(site)
+    text = pages[0].read_text(encoding="utf-8")
+    pages[0].write_text(text.replace('<p id="', '<p id="x-">word</p><p id="', 1))
+    assert build_search_index(site, pages, _no_facts, [], written=set(pages[1:]))
+    assert _entries(site) == before  # nothing written changed: not indexed again
+    assert build_search_index(site, pages, _no_facts, [])
+    again = _entries(site)
+    assert again != before
+    assert build_search_index(site, pages, _no_facts, [], written={pages[0]})  # the same
+    assert _entries(site) == again
 
 
 def test_a_failed_search_index_keeps_the_last_one(
@@ -603,13 +625,13 @@ def test_a_failed_search_index_keeps_the_last_one(
     """A shard is replaced only once Pagefind has succeeded; no scratch site is left."""
     site = tmp_path / "site"
     pipeline.web([TEI_DIR], site)
-    entry = (site / "pagefind" / "pagefind-entry.json").read_bytes()
-    page = next(site.glob("cable-*.html"))
-    page.write_text(page.read_text(encoding="utf-8").replace("</main>", "<p>x</p></main>"))
+    before = {b.name: (b / "pagefind-entry.json").read_bytes() for b in site.glob("pagefind*")}
+    assert before
     monkeypatch.setattr(sys, "executable", "/bin/false")  # Pagefind runs as python -m pagefind
-    with pytest.raises(CablegramError, match="pagefind failed on pagefind"):
-        build_search_index(site, sorted(site.glob("cable-*.html")))
-    assert (site / "pagefind" / "pagefind-entry.json").read_bytes() == entry
+    with pytest.raises(CablegramError, match="pagefind failed on pagefind-"):
+        build_search_index(site, sorted(site.glob("cable-*.html")), _no_facts, [])
+    after = {b.name: (b / "pagefind-entry.json").read_bytes() for b in site.glob("pagefind*")}
+    assert after == before
     assert not list(site.glob(".search-*"))
 
 

@@ -252,6 +252,17 @@ class SummaryStore:
         )
         return {entry: (cables, passages) for entry, cables, passages in rows}
 
+    def row_and_entries(self, name: str) -> tuple[bytes, list[str]] | None:
+        """A cable's row of the index and the entries it names (each once, in the order
+        of their first mention); None when it has no summary."""
+        found = self._db.execute("SELECT row FROM cable WHERE name = ?", (name,)).fetchone()
+        if found is None:
+            return None
+        entries = self._db.execute(
+            "SELECT entry FROM mention WHERE name = ? GROUP BY entry ORDER BY min(seq)", (name,)
+        )
+        return found[0], [entry for (entry,) in entries]
+
     def type_counts(self) -> dict[str, int]:
         """Document type → how many documents of the corpus are of that type."""
         return dict(

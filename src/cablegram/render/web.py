@@ -22,12 +22,14 @@ from lxml import etree
 
 from cablegram.edition import Edition
 from cablegram.edition.scaffold import place_schemas
+from cablegram.entities.authority import Authority, load_authority
 from cablegram.errors import CablegramError
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.render.corpus import CG_NS, XML_ID, authority_document
 from cablegram.render.data import write_site_data
-from cablegram.render.search import SHARD_SIZE, build_search_index, bundle_names, shard_count
+from cablegram.render.records import Facts, facts_of, name_forms
+from cablegram.render.search import MANIFEST, SHARD_SIZE, build_search_index
 from cablegram.render.summaries import (
     PAGE_SIZE,
     ListPage,
@@ -115,11 +117,24 @@ def render_site(
         # A cable's page carries the name of its TEI file (cg-file-id checks it is its id).
         present = names_in(out)
         pages = [out / f"{path.stem}.html" for path in files if f"{path.stem}.html" in present]
+        authority = files[0].parent / "authority"
         if corpus_pages:
-            bundles = bundle_names(shard_count(len(pages), shard_size))[1:]
-            authority = files[0].parent / "authority"
-            job = _CorpusJob(store.database, authority, out, styles, bundles, page_size, context)
+            job = _CorpusJob(store.database, authority, out, styles, page_size, context)
             site.pages.extend(_corpus_pages(store, job, jobs))
+        # nothing made again and an index there: no need to read every page to be sure
+        if search and (site.pages or not (out / MANIFEST).is_file()):
+            started = time.perf_counter()
+            names = load_authority(authority)
+            language = dict(styles.params).get("edition-language", "en")
+            site.search = build_search_index(
+                out,
+                pages,
+                partial(_facts, store, names, language),
+                name_forms(names, store.entry_counts(), language),
+                shard_size,
+                written=set(site.pages),
+            )
+            site.search_seconds = time.perf_counter() - started
     _copy_assets(styles.path("web/assets"), out / "assets")
     # what the downloadable TEI files point at: their schemas (xml-model) and names (@ref)
     place_schemas(out / "schemas")
@@ -128,12 +143,16 @@ def render_site(
         _copy_css(edition.css, out / "assets" / "edition-own.css")
     if data:
         write_site_data(files, out, edition)
-    # nothing made again and an index there: no need to read every page to be sure
-    if search and (site.pages or not (out / "pagefind" / "pagefind-entry.json").is_file()):
-        started = time.perf_counter()
-        site.search = build_search_index(out, pages, shard_size, written=set(site.pages))
-        site.search_seconds = time.perf_counter() - started
     return site
+
+
+def _facts(store: SummaryStore, authority: Authority, language: str, page: str) -> Facts:
+    """The facets of the document whose page is `page`, from its summary (none when the
+    corpus pages were not made and it has none)."""
+    found = store.row_and_entries(f"{Path(page).stem}.xml")
+    if found is None:
+        return Facts(title="", date="", when="", type="")
+    return facts_of(*found, authority, language)
 
 
 @contextlib.contextmanager
@@ -158,15 +177,13 @@ def _summaries(
 @dataclass(frozen=True)
 class _CorpusJob:
     """What the processes making the pages that span the corpus share: where the summaries
-    are, the authority files, the output, the stylesheets, the search index's bundles
-    beyond the first (the search page merges them), the page size, and `context`: what
-    else the pages are made from."""
+    are, the authority files, the output, the stylesheets, the page size, and `context`:
+    what else the pages are made from."""
 
     database: Path
     authority: Path
     out: Path
     styles: Styles
-    bundles: list[str]
     page_size: int
     context: str
 
@@ -256,10 +273,9 @@ def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
     plan = store.index_pages(job.context, job.page_size)
     make = partial(store.index_page, plan)
     written = _changed_pages(job, "index.xsl", plan, make, worker.before, now)
-    bundles = " ".join(f"{b}/" for b in job.bundles)
     for name, stylesheet_name, params in [
         ("principles.html", "principles.xsl", {}),
-        ("search.html", "search.xsl", {"bundles": bundles}),
+        ("search.html", "search.xsl", {}),
         *[(page, "entities.xsl", {"kind": kind}) for page, kind in ENTITY_PAGES.items()],
     ]:
         page = job.out / name

@@ -243,6 +243,38 @@
     });
   }
 
+  // The words a search found (?hl=…, from the search page), marked in the passage the
+  // address names (or in the whole document), which is then shown as the current one.
+  const word = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+  const hits = new Set(Array.from((new URLSearchParams(window.location.search).get("hl") || "")
+    .matchAll(word), (found) => found[0].toLocaleLowerCase()));
+  const named = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  const scope = named || document.querySelector("main");
+  if (hits.size && scope) {
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement.closest(".popup, [data-pagefind-ignore], mark")
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    texts.forEach((node) => {
+      const text = node.nodeValue;
+      const parts = [];
+      let last = 0;
+      for (const found of text.matchAll(word)) {
+        if (!hits.has(found[0].toLocaleLowerCase())) continue;
+        const mark = Object.assign(document.createElement("mark"), { className: "hit", textContent: found[0] });
+        parts.push(text.slice(last, found.index), mark);
+        last = found.index + found[0].length;
+      }
+      if (parts.length) node.replaceWith(...parts, text.slice(last));
+    });
+    if (named && named.closest(".version")) {
+      named.classList.add("passage-current");
+      named.scrollIntoView({ block: "start" });
+    }
+  }
+
   // Popups of the editorial interventions: pointer, Enter and Space, Escape closes.
   // Escape hides a popup even while its intervention keeps the focus ("dismissed").
   const toggle = (node, open) => {
