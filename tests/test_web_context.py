@@ -388,6 +388,8 @@ def test_the_head_carries_the_citation_metadata_of_the_header(site: Site) -> Non
         for name in ("citation_public_url", "citation_fulltext_html_url", "citation_pdf_url"):
             if meta(doc, name):
                 problems.append(f"{xml_id}: {name} {meta(doc, name)}")
+        if doc.xpath("//a[@class='download-pdf']"):
+            problems.append(f"{xml_id}: a link to a PDF the site does not carry")
     assert not problems, problems[:5]
 
 
@@ -449,6 +451,23 @@ def test_the_citation_gives_the_page_address_of_the_edition(built: Built) -> Non
         )
         passage = doc.xpath("//div[@id='cite-passage']/@data-page-url")
         assert passage in ([], [url])
+
+
+def test_an_edited_authority_entry_reaches_the_pages_at_the_next_build(tmp_path: Path) -> None:
+    """The panel shows the authority files as they are: a build after a note was edited
+    makes the pages again, though no document changed."""
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    shutil.copytree(TEI_DIR / "authority", tei / "authority")
+    build(SEEDS, tei, site, None, jobs=1)
+    persons = tei / "authority" / "persons.xml"
+    tree = etree.parse(str(persons))
+    note = tree.xpath("//tei:person[@xml:id = 'stalin']/tei:note", namespaces=NS)[0]
+    note.text = "A note edited since the last build."
+    tree.write(str(persons), encoding="UTF-8", xml_declaration=True)
+    build(SEEDS, tei, site, None, jobs=1)
+    doc = lxml.html.fromstring((site / f"{FILIPPOV}.html").read_bytes())
+    stalin = doc.xpath("//aside//li[@data-entry = 'stalin']")[0]
+    assert words(stalin.xpath("span[@class='context-note']")[0]) == note.text
 
 
 # ---------------------------------------------------------------------------- in a browser
