@@ -560,3 +560,22 @@ def test_the_citation_says_when_it_was_accessed(browser, served: str) -> None:
     assert passage.startswith(citation.split(f"{KAIDZIO}.")[0])
     assert not errors, errors
     page.close()
+
+
+def test_the_day_of_access_in_a_russian_interface(browser, tmp_path: Path) -> None:
+    from test_web_browser import _server
+
+    tei = tmp_path / "tei"
+    shutil.copytree(TEI_DIR, tei)
+    (tmp_path / "cablegram.toml").write_text('[edition]\nlanguage = "ru"\n', encoding="utf-8")
+    pipeline.web([tei], tmp_path / "site", search=False, edition=load_edition(tmp_path))
+    with _server(tmp_path / "site") as base:
+        page, errors = _open(browser, f"{base}{FILIPPOV}.html", 1400)
+        today = page.evaluate(
+            "new Date().toLocaleDateString('ru', {year: 'numeric', month: 'long', day: 'numeric'})"
+        )
+        citation = " ".join(page.locator("#citation").inner_text().split())
+        assert f"{FILIPPOV}, дата обращения: {today.removesuffix('.')}." in citation
+        assert ".." not in citation
+        assert not errors, errors
+        page.close()

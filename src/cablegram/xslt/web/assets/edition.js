@@ -176,8 +176,9 @@
     const time = document.createElement("time");
     time.dateTime = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
       .map((part) => String(part).padStart(2, "0")).join("-");
+    // (the sentence's own full stop follows: "2026 г." not "2026 г..")
     time.textContent = today.toLocaleDateString(document.documentElement.lang || "en",
-      { year: "numeric", month: "long", day: "numeric" });
+      { year: "numeric", month: "long", day: "numeric" }).replace(/\.$/, "");
     const [before, after] = (accessed.dataset.template || "accessed {1}").split("{1}");
     accessed.replaceChildren(`, ${before}`, time, after || "");
     accessed.hidden = false;
