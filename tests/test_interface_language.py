@@ -356,7 +356,7 @@ def test_the_cable_page_in_russian(sites: dict[str, Path]) -> None:
     assert words(page.xpath("//h2[@id='metadata-h']")[0]) == "О документе"
     labels = [words(dt) for dt in page.xpath("//section[@class='metadata']//dt")]
     assert labels[:3] == ["Вид документа", "Дата", "Номер"]
-    assert {"Отправитель", "Адресат", "Архивные шифры", "Источник", "Языки"} <= set(labels)
+    assert {"Отправитель", "Адресат", "Архивные шифры", "Документ в архиве", "Языки"} <= set(labels)
     assert words(page.xpath("//dd[@class='doctype']")[0]) == "Шифртелеграмма"
     languages = words(page.xpath("//dt[. = 'Языки']/following-sibling::dd[1]")[0])
     assert languages == "русский, английский (оригинал: русский)"

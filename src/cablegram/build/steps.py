@@ -2,7 +2,17 @@
 print edition, each step redoing only what its inputs' hashes say has changed since the
 last build; sources gone or now converting under another id withdraw their TEI files (kept
 when edited by hand), and the site keeps a redirect at the address of an id that changed.
-`cablegram build` and `cablegram serve` run it."""
+`cablegram build` and `cablegram serve` run it.
+
+The PDFs in the site. The web step runs before the print step (the pages are what a
+reader waits for; the PDFs take far longer), so a page cannot look for its PDF: it is told
+instead whether this build prints (`pdfs`), and the print step then copies each cable's
+PDF into the site, at pdf/<id>.pdf, where the page links to it. Whether the build prints
+is part of what the pages are made from (as if the code had changed), so a build that
+stops printing, or starts to, makes every page again, with the link or without it; one
+that does not print removes the site's PDFs, so that no page links to a PDF that is not
+there and the site carries none that is out of date. `cablegram web` and `cablegram print`
+alone leave the site's PDFs as they are and link to none."""
 
 from __future__ import annotations
 
@@ -16,7 +26,7 @@ from cablegram.build.state import BuildState
 from cablegram.edition import Edition
 from cablegram.edition.overwrite import Force
 from cablegram.edition.scaffold import place_schemas
-from cablegram.files import names_in
+from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.hashes import code_hash, combine, file_hash, tree_hash
 from cablegram.pipeline import Converted, convert, find_sources, is_sealed
 from cablegram.render import render_site
@@ -24,6 +34,7 @@ from cablegram.render.data import site_data_files, write_site_data
 from cablegram.render.print import (
     VOLUME_SIZE,
     Volume,
+    cable_pdf,
     cables_printed,
     remove_cable_pdfs,
     render_print,
@@ -110,6 +121,7 @@ def build(
         state.save()
         return built
     rendered = cables_rendered(site_dir)
+    pdfs = print_dir is not None  # each page links to its PDF (the module's docstring)
     # each rendering step planned from the same hashes, state and stylesheets
     planned = partial(plan, state, shas=shas, authority=authority, code=code, styles=styles)
     web = planned(
@@ -117,8 +129,12 @@ def build(
         outputs=[site_dir / "index.html"],
         made=lambda path: path.stem in rendered,
         settings=f"{page_size}",
+        # a page shows the authority entries its cable names, and its PDF or none
+        code=combine(code, authority, *(["pdf"] if pdfs else [])),
     )
-    built.removed += remove_cable_pages(site_dir, [Path(name).stem for name in web.gone])
+    gone = [Path(name).stem for name in web.gone]
+    built.removed += remove_cable_pages(site_dir, gone)
+    built.removed += remove_cable_pdfs(site_dir / SITE_PDFS, gone)
     built.site = render_site(
         tei_files,
         site_dir,
@@ -128,6 +144,7 @@ def build(
         page_size=page_size,
         edition=edition,
         data=False,
+        pdfs=pdfs,
         summary_cache=SummaryCache(
             state.path.parent / ".cablegram-summaries.sqlite",
             {path: combine(sha, web.tool) for path, sha in shas.items()},
@@ -143,6 +160,7 @@ def build(
     clock.lap(built, "web")
     built.seconds["search"] = built.site.search_seconds
     if print_dir is None:
+        remove_existing((site_dir / SITE_PDFS).glob("*.pdf"))  # no page links to them now
         state.save()
         return built
     printed = cables_printed(print_dir)
@@ -170,10 +188,24 @@ def build(
     )
     volumes.clear()
     volumes.update(built.volume.volumes)
+    _publish_pdfs(print_dir, site_dir / SITE_PDFS, current, set(built.volume.pdfs))
     built.redone["print"], built.kept["print"] = volume.record(shas)
     clock.lap(built, "print")
     state.save()
     return built
+
+
+SITE_PDFS = "pdf"  # the site's folder of the cables' PDFs
+
+
+def _publish_pdfs(print_dir: Path, target: Path, ids: set[str], made: set[Path]) -> None:
+    """Copy into the site (`target`) the PDF of each cable (`ids`) made now, or missing
+    there."""
+    present = names_in(target)
+    for xml_id in sorted(ids):
+        source = cable_pdf(print_dir, xml_id)
+        if source in made or f"{xml_id}.pdf" not in present:
+            write_atomic(cable_pdf(target, xml_id), source.read_bytes())
 
 
 def _missing(paths: list[Path]) -> bool:

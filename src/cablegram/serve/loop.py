@@ -198,7 +198,8 @@ class Rebuilder:
         try:
             errors = [str(issue) for issue in validate_files([tei], jobs=1).errors]
             if not errors:
-                page = render_cable(tei, self.project.site, self.project.styles)
+                pdf = self.project.print_dir is not None  # (as the build makes it)
+                page = render_cable(tei, self.project.site, self.project.styles, pdf=pdf)
         except CablegramError as exc:
             errors = [str(exc)]
         except OSError as exc:  # the site cannot be written (a full disk, its permissions)

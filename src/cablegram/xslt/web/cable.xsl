@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- One page per cable: metadata panel, the versions side by side, reading/diplomatic
-     views, the archive's bracket conventions with explanations, citation, TEI download. -->
+<!-- One page per cable: metadata panel, the side panel of the persons, places and
+     organisations it names (web/context.xsl), the versions side by side, reading/diplomatic
+     views, the archive's bracket conventions with explanations, citation, TEI and PDF
+     download, and the citation's metadata in the head (web/context.xsl). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
@@ -9,6 +11,7 @@
   <xsl:import href="../common/text.xsl"/>
   <xsl:import href="layout.xsl"/>
   <xsl:include href="aligned.xsl"/>
+  <xsl:include href="context.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:variable name="id" select="/tei:TEI/@xml:id"/>
@@ -21,10 +24,12 @@
   <xsl:template match="/">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="head"><xsl:call-template name="citation-meta"/></xsl:with-param>
       <xsl:with-param name="main">
         <article class="cable" data-pagefind-body="">
           <h1><xsl:apply-templates select="$header/tei:fileDesc/tei:titleStmt/tei:title" mode="text"/></h1>
           <xsl:call-template name="metadata"/>
+          <xsl:call-template name="context-panel"/>
           <xsl:variable name="display-label"><xsl:call-template name="msg"><xsl:with-param name="key">controls.label</xsl:with-param></xsl:call-template></xsl:variable>
           <div class="controls" hidden="hidden" aria-label="{$display-label}" data-pagefind-ignore="all">
             <fieldset class="mode">
@@ -163,8 +168,8 @@
         </xsl:if>
         <xsl:variable name="url" select="$source/tei:bibl/tei:idno[@type='URL']"/>
         <xsl:if test="$url">
-          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.source</xsl:with-param></xsl:call-template></dt>
-          <dd><xsl:call-template name="web-link">
+          <dt data-pagefind-ignore="all"><xsl:call-template name="msg"><xsl:with-param name="key">meta.at-archive</xsl:with-param></xsl:call-template></dt>
+          <dd class="archive-page"><xsl:if test="normalize-space($source/tei:bibl/tei:publisher)"><xsl:value-of select="normalize-space($source/tei:bibl/tei:publisher)"/>: </xsl:if><xsl:call-template name="web-link">
             <xsl:with-param name="url" select="$url"/>
             <xsl:with-param name="label" select="string($url)"/>
           </xsl:call-template></dd>
@@ -504,7 +509,7 @@
     <xsl:variable name="bibl" select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl"/>
     <section class="cite" aria-labelledby="cite-h">
       <h2 id="cite-h"><xsl:call-template name="msg"><xsl:with-param name="key">cite.heading</xsl:with-param></xsl:call-template></h2>
-      <p id="citation">“<xsl:value-of select="$title"/>,” <xsl:value-of select="$bibl/tei:date"/>, <xsl:value-of select="$bibl/tei:publisher"/>
+      <p id="citation"><span class="cite-work">“<xsl:value-of select="$title"/>,” <xsl:value-of select="$bibl/tei:date"/>, <xsl:value-of select="$bibl/tei:publisher"/>
         <xsl:for-each select="$header//tei:msContents/tei:msItem">, <xsl:value-of select="tei:bibl[@type='cited']"/></xsl:for-each>
         <xsl:if test="$header//tei:respStmt[@xml:id='translator']"><xsl:variable name="translators"><xsl:call-template name="names"><xsl:with-param name="names" select="$header//tei:respStmt[@xml:id='translator']/tei:persName"/></xsl:call-template></xsl:variable><xsl:text>. </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">cite.translated-by</xsl:with-param><xsl:with-param name="p1" select="$translators"/></xsl:call-template></xsl:if>
         <xsl:text>. </xsl:text>
@@ -512,21 +517,26 @@
           <xsl:when test="$edition-title != 'Untitled edition'"><xsl:value-of select="$edition-title"/><xsl:if test="$edition-editors != ''"><xsl:text>, </xsl:text><xsl:call-template name="msg"><xsl:with-param name="key">cite.editors</xsl:with-param><xsl:with-param name="p1" select="$edition-editors"/></xsl:call-template></xsl:if>, </xsl:when>
           <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">cite.tei-edition</xsl:with-param></xsl:call-template><xsl:text> </xsl:text></xsl:otherwise>
         </xsl:choose>
-        <xsl:value-of select="$id"/><xsl:text>.</xsl:text>
-        <xsl:if test="$edition-base-url != ''"><xsl:text> </xsl:text><xsl:value-of select="concat($edition-base-url, $id, '.html')"/><xsl:text>.</xsl:text></xsl:if>
-        <xsl:if test="$bibl/tei:idno[@type='URL']"><xsl:text> </xsl:text><xsl:value-of select="$bibl/tei:idno[@type='URL']"/></xsl:if>
+        <xsl:value-of select="$id"/></span>
+        <!-- the page's address, then the day the reader reads it (edition.js writes it:
+             see context.xsl, "accessed"), then the archive's page -->
+        <xsl:if test="$page-url != ''"><span class="cite-url"><xsl:text>. </xsl:text><xsl:value-of select="$page-url"/></span></xsl:if>
+        <xsl:call-template name="accessed"/>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="$bibl/tei:idno[@type='URL']"><span class="cite-archive"><xsl:text> </xsl:text><xsl:value-of select="$bibl/tei:idno[@type='URL']"/></span></xsl:if>
       </p>
       <p class="actions">
         <xsl:variable name="copied"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copied</xsl:with-param></xsl:call-template></xsl:variable>
         <button type="button" class="copy" data-copy="citation" data-copied="{$copied}" hidden="hidden"><xsl:call-template name="msg"><xsl:with-param name="key">cite.copy</xsl:with-param></xsl:call-template></button>
         <a class="download" href="tei/{$id}.xml" download="{$id}.xml"><xsl:call-template name="msg"><xsl:with-param name="key">cite.download</xsl:with-param></xsl:call-template></a>
+        <xsl:if test="$pdf = 'yes'"><a class="download-pdf" href="{$pdf-href}" type="application/pdf"><xsl:call-template name="msg"><xsl:with-param name="key">cite.download-pdf</xsl:with-param></xsl:call-template></a></xsl:if>
       </p>
       <!-- a passage of a document in several versions, cited: the same citation, then the
            passage and its address (edition.js writes it when a reader asks for it) -->
       <xsl:if test="$several">
         <xsl:variable name="passage"><xsl:call-template name="msg"><xsl:with-param name="key">cite.passage</xsl:with-param><xsl:with-param name="p1">{1}</xsl:with-param></xsl:call-template></xsl:variable>
         <div class="cite-passage" id="cite-passage" hidden="hidden" tabindex="-1" data-passage-label="{$passage}">
-          <xsl:if test="$edition-base-url != ''"><xsl:attribute name="data-page-url"><xsl:value-of select="concat($edition-base-url, $id, '.html')"/></xsl:attribute></xsl:if>
+          <xsl:if test="$page-url != ''"><xsl:attribute name="data-page-url"><xsl:value-of select="$page-url"/></xsl:attribute></xsl:if>
           <h3><xsl:call-template name="msg"><xsl:with-param name="key">cite.passage-heading</xsl:with-param></xsl:call-template></h3>
           <p id="passage-citation"></p>
           <p class="actions">

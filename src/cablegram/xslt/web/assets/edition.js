@@ -168,14 +168,39 @@
     });
   }
 
-  // "Cite this passage": the document's citation, then the passage and its address.
+  // The day of access in the citation: today, in the page's language (web/context.xsl
+  // says why not the day of the build).
+  const accessed = document.querySelector("#citation .accessed");
+  if (accessed) {
+    const today = new Date();
+    const time = document.createElement("time");
+    time.dateTime = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+      .map((part) => String(part).padStart(2, "0")).join("-");
+    // (the sentence's own full stop follows: "2026 г." not "2026 г..")
+    time.textContent = today.toLocaleDateString(document.documentElement.lang || "en",
+      { year: "numeric", month: "long", day: "numeric" }).replace(/\.$/, "");
+    const [before, after] = (accessed.dataset.template || "accessed {1}").split("{1}");
+    accessed.replaceChildren(`, ${before}`, time, after || "");
+    accessed.hidden = false;
+  }
+  // The names of a document (web/context.xsl): closed on a narrow screen, where they
+  // stand between the metadata and the text (the width the style sheet sets apart).
+  const context = document.querySelector("aside.context details");
+  if (context && window.matchMedia("(max-width: 37.5rem)").matches) context.open = false;
+
+  const words = (node) => (node ? node.textContent.replace(/\s+/g, " ").trim() : "");
+
+  // "Cite this passage": the document's citation, with the passage and its address in
+  // place of the page's, then the day of access and the archive's page.
   const citePassage = document.getElementById("cite-passage");
   const cite = (unit) => {
     if (!citePassage || !unit) return;
     const page = citePassage.dataset.pageUrl || window.location.href.split("#")[0];
-    const whole = document.getElementById("citation").textContent.replace(/\s+/g, " ").trim();
+    const part = (name) => words(document.querySelector(`#citation .${name}`));
     const label = (citePassage.dataset.passageLabel || "Passage {1}:").replace("{1}", unit.id);
-    document.getElementById("passage-citation").textContent = `${whole} ${label} ${page}#${unit.id}`;
+    const archive = part("cite-archive");
+    document.getElementById("passage-citation").textContent =
+      `${part("cite-work")}. ${label} ${page}#${unit.id}${accessed ? part("accessed") : ""}.${archive ? ` ${archive}` : ""}`;
     citePassage.hidden = false;
   };
 
