@@ -524,3 +524,20 @@ def test_a_narrow_screen_shows_cards_and_never_scrolls_sideways(
     )
     assert cards and all(display == "block" and w <= 390 for display, w in cards)
     page.close()
+
+
+def test_a_lost_store_makes_every_page_again_with_its_neighbours(
+    synthetic: Corpus, tmp_path: Path
+) -> None:
+    """The corpus pages not due but no summary kept (a store lost): which neighbours the
+    pages were made with is unknown, so each is made again, with its neighbours."""
+    files = sorted(synthetic.tei.glob("*.xml"))
+    order = [d.id for d in in_order(synthetic)]
+    one = synthetic.tei / f"{order[10]}.xml"
+    site = render_site(
+        files, tmp_path / "site", search=False, changed={one}, corpus_pages=False, data=False
+    )
+    assert sorted(site.pages) == sorted(tmp_path / "site" / f"{name}.html" for name in order)
+    page = lxml.html.fromstring((tmp_path / "site" / f"{order[10]}.html").read_bytes())
+    assert page.xpath("//link[@rel='prev']/@href") == [f"{order[9]}.html"]
+    assert page.xpath("//link[@rel='next']/@href") == [f"{order[11]}.html"]

@@ -112,7 +112,9 @@ def render_site(
     due = set(files) if changed is None else changed
     context = f"{summary_cache.context if summary_cache else ''} {page_size}"
     with _summaries(summary_cache, files) as (store, keys):
-        stale = store.stale({path.name: keys[path] for path in files}) if corpus_pages else set()
+        # (every outdated summary, even when the corpus pages are not due: the pages'
+        # neighbours come from them)
+        stale = store.stale({path.name: keys[path] for path in files})
         summarise = [(path, styles) for path in files if path.name in stale]
         for (path, _), summary in zip(
             summarise, parallel_map(_summary_of, summarise, jobs), strict=True
