@@ -495,6 +495,11 @@ def test_choosing_a_facet_shows_exactly_its_documents(
     assert sorted(shown) == sorted(
         d.id for d in documents if "stalin" in d.facet("person") and "ru" in d.languages
     )
+    # a facet's value in the address opens the index filtered by it
+    page.goto(base + "index.html?place=kaesong")
+    assert page.input_value("select[data-facet='place']") == "kaesong"
+    shown = page.eval_on_selector_all("#cables tbody tr", VISIBLE)
+    assert sorted(shown) == sorted(d.id for d in documents if "kaesong" in d.facet("place"))
     page.close()
 
 

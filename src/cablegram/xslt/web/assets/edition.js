@@ -354,11 +354,18 @@
         control.addEventListener("change", apply);
       }
     });
-    // index.html?type=memorandum opens the list filtered by that type
-    const type = document.querySelector("select[data-facet='type']");
-    const wanted = new URLSearchParams(window.location.search).get("type");
-    if (type && wanted && Array.from(type.options).some((option) => option.value === wanted)) {
-      type.value = wanted;
+    // index.html?type=memorandum (or ?year=1951, ?person=stalin …) opens the list
+    // filtered by that value of the facet
+    const asked = new URLSearchParams(window.location.search);
+    let preset = false;
+    facets.forEach((select) => {
+      const wanted = asked.get(select.dataset.facet);
+      if (wanted && Array.from(select.options).some((option) => option.value === wanted)) {
+        select.value = wanted;
+        preset = true;
+      }
+    });
+    if (preset) {
       apply();
     }
   }
