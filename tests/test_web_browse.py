@@ -374,7 +374,7 @@ def _authority(corpus: Corpus) -> dict[str, etree._Element]:
 
 def test_an_entry_page_lists_its_mentions_by_year_with_the_authority(mixed: Corpus) -> None:
     documents = mixed.documents()
-    checked = 0
+    checked = several = 0
     for ref, entry in _authority(mixed).items():
         kind = etree.QName(entry).localname
         path = mixed.out / f"{kind}-{entry.get(XML_ID)}.html"
@@ -388,6 +388,9 @@ def test_an_entry_page_lists_its_mentions_by_year_with_the_authority(mixed: Corp
         expected = sorted({d.when[:4] for d in mentioning if d.when})
         expected += ["Undated"] if any(not d.when for d in mentioning) else []
         assert years == expected, ref
+        jump = [a.text_content() for a in page.xpath("//nav[@class='jump']//a")]
+        assert jump == (years if len(years) > 1 else []), ref
+        several += len(years) > 1
         for heading in page.xpath("//h3[@class='mentions-year']"):
             listed = heading.xpath("following-sibling::ul[1]/li/a[1]/@href")
             year = heading.text_content().strip()
@@ -409,7 +412,7 @@ def test_an_entry_page_lists_its_mentions_by_year_with_the_authority(mixed: Corp
             assert len(osm) == 1 and f"mlat={float(lat):g}&mlon={float(lon):g}" in osm[0]
         else:
             assert osm == []
-    assert checked > 50
+    assert checked > 50 and several > 10
 
 
 def test_an_entry_with_dates_and_viaf_shows_them(tmp_path: Path, converted_tei: Path) -> None:

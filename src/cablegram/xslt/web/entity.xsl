@@ -46,8 +46,26 @@
             <h2><xsl:call-template name="msg"><xsl:with-param name="key">entry.mentioned-in-cables</xsl:with-param><xsl:with-param name="count" select="$cables"/></xsl:call-template></h2>
             <xsl:if test="string($range)"><p class="intro"><xsl:call-template name="msg"><xsl:with-param name="key">entry.this-page</xsl:with-param><xsl:with-param name="p1" select="$range"/></xsl:call-template></p></xsl:if>
             <xsl:call-template name="pager"><xsl:with-param name="label"><xsl:call-template name="msg"><xsl:with-param name="key">pager.entry-label</xsl:with-param></xsl:call-template></xsl:with-param></xsl:call-template>
-            <!-- the cables come in date order (render.summaries), the undated last -->
-            <xsl:for-each select="/cg:site/cg:cables/cg:cable[generate-id() = generate-id(key('by-year', substring(@when, 1, 4))[1])]">
+            <!-- the cables come in date order (render.summaries), the undated last; the
+                 years of this page first, each a link to its heading -->
+            <xsl:variable name="firsts" select="/cg:site/cg:cables/cg:cable[generate-id() = generate-id(key('by-year', substring(@when, 1, 4))[1])]"/>
+            <xsl:if test="count($firsts) > 1">
+              <xsl:variable name="jump"><xsl:call-template name="msg"><xsl:with-param name="key">entry.years-label</xsl:with-param></xsl:call-template></xsl:variable>
+              <nav class="jump" aria-label="{$jump}">
+                <ul class="years">
+                  <xsl:for-each select="$firsts">
+                    <xsl:variable name="year-id"><xsl:call-template name="year-id"><xsl:with-param name="when" select="@when"/></xsl:call-template></xsl:variable>
+                    <li><a href="#{$year-id}">
+                      <xsl:choose>
+                        <xsl:when test="@when = ''"><xsl:call-template name="msg"><xsl:with-param name="key">index.undated</xsl:with-param></xsl:call-template></xsl:when>
+                        <xsl:otherwise><xsl:value-of select="substring(@when, 1, 4)"/></xsl:otherwise>
+                      </xsl:choose>
+                    </a><xsl:value-of select="concat(' (', count(key('by-year', substring(@when, 1, 4))), ')')"/></li>
+                  </xsl:for-each>
+                </ul>
+              </nav>
+            </xsl:if>
+            <xsl:for-each select="$firsts">
               <xsl:variable name="year" select="substring(@when, 1, 4)"/>
               <xsl:variable name="year-id"><xsl:call-template name="year-id"><xsl:with-param name="when" select="@when"/></xsl:call-template></xsl:variable>
               <h3 class="mentions-year" id="{$year-id}">
