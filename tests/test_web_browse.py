@@ -290,6 +290,10 @@ def test_chronology_counts_each_year_and_month_and_leads_into_the_index(corpus: 
         assert corpus.html(target).xpath("//h3[@id=$a]", a=anchor)
         assert corpus.html(target).xpath("//tr[@data-id=$i]", i=first.id)
     assert shown_months == dict(by_month)
+    most = max(by_month.values())
+    for item in page.xpath("//ul[@class='months']/li"):
+        share = float(item.xpath("string(span[@class='bar']/@style)").split(":")[1])
+        assert share == pytest.approx(by_month[item.get("data-month")] / most, abs=0.001)
     assert len((corpus.out / "chronology.html").read_bytes()) < 40_000  # an overview
 
 

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The chronology (chronology.html): how many documents each year and month holds, each
-     count a link to its heading in the index (on the index's page where it begins). The
+     count a link to its heading in the index (on the index's page where it begins), with a
+     bar of its share of the busiest month, to see at a glance where the documents are. The
      input (render.summaries' chronology) is one element per year and month, so the page
      stays small however large the corpus: a few hundred links for 10,000 documents. -->
 <xsl:stylesheet version="1.0"
@@ -14,6 +15,13 @@
   <xsl:template match="/">
     <xsl:variable name="heading"><xsl:call-template name="msg"><xsl:with-param name="key">nav.chronology</xsl:with-param></xsl:call-template></xsl:variable>
     <xsl:variable name="years" select="/cg:site/cg:chronology/cg:year"/>
+    <!-- the busiest month's count: each month's bar is its share of it -->
+    <xsl:variable name="most">
+      <xsl:for-each select="$years/cg:month">
+        <xsl:sort select="@count" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="@count"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$heading"/>
       <xsl:with-param name="current">chronology.html</xsl:with-param>
@@ -40,7 +48,7 @@
             <xsl:if test="cg:month">
               <ul class="months">
                 <xsl:for-each select="cg:month">
-                  <li data-month="{../@n}-{@n}"><a href="{@href}"><xsl:call-template name="month-name"><xsl:with-param name="when" select="concat(../@n, '-', @n)"/></xsl:call-template></a><xsl:text> </xsl:text><span class="count"><xsl:value-of select="@count"/></span></li>
+                  <li data-month="{../@n}-{@n}"><a href="{@href}"><xsl:call-template name="month-name"><xsl:with-param name="when" select="concat(../@n, '-', @n)"/></xsl:call-template></a><xsl:text> </xsl:text><span class="count"><xsl:value-of select="@count"/></span><span class="bar" aria-hidden="true" style="--share: {format-number(@count div $most, '0.###')}"></span></li>
                 </xsl:for-each>
               </ul>
             </xsl:if>
