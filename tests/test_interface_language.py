@@ -72,6 +72,8 @@ DYNAMIC = {
     # the search page's facets, and the words its script shows (web/search.xsl)
     "search.facet.": ["type", "year", "sender", "addressee", "person", "place", "organisation"],
     "search.": ["short", "none", "count", "searching", "also", "undated"],
+    "month.": [f"{month:02}" for month in range(1, 13)],
+    "facet.": ["year", "from", "to", "person", "place", "language"],
 }
 # Keys looked up only when the catalogue has them (msg-or: the data's own word otherwise)
 OPTIONAL = ("language.", "role.", "stamp.", "date-type.", "principles.convention.")
@@ -79,6 +81,7 @@ PYTHON_KEYS = {"print.volume"}  # render/print.py's volume label
 
 RU_NAVIGATION = [
     "Документы",
+    "Хронология",
     "Лица",
     "Места",
     "Организации",
@@ -87,6 +90,7 @@ RU_NAVIGATION = [
 ]
 EN_NAVIGATION = [
     "Cables",
+    "Chronology",
     "Persons",
     "Places",
     "Organisations",
@@ -272,7 +276,9 @@ def english_messages() -> list[str]:
     placeholders, four letters or more (the pieces a page could show)."""
     found = set()
     for entry in entries():
-        if texts(entry, "en") == texts(entry, "ru"):
+        # a month's name: the sources' dates are written in English too (the principles
+        # quote some: «July 1951»)
+        if texts(entry, "en") == texts(entry, "ru") or entry.get("key", "").startswith("month."):
             continue
         for value in texts(entry, "en"):
             for piece in PLACEHOLDER.split(value):
@@ -301,6 +307,8 @@ def chrome(page: lxml.html.HtmlElement) -> str:
         " | //p[@class='edition'] | //table[@id='cables']/tbody | //ul[@class='mentions']"
         " | //p[@class='imprint'] | //section[@class='entry']/h2[@id] | //p[@class='forms']/span"
         " | //td[@class='example'] | //td/code | //p[@class='role']"
+        " | //nav[@class='neighbours']//span[@class='date' or @class='title']"
+        " | //p[@class='note'] | //ul[@class='mentions']/li/time"
     )
     for node in page.xpath(drop):
         if node.getparent() is not None:
@@ -320,7 +328,7 @@ def test_the_navigation_and_headings_in_russian(sites: dict[str, Path]) -> None:
     site = sites["ru"]
     for name in ("index.html", f"{KAIDZIO}.html", "persons.html", "search.html"):
         page = parse(site, name)
-        assert [words(a) for a in page.xpath("//nav//a")] == RU_NAVIGATION, name
+        assert [words(a) for a in page.xpath("//header//nav//a")] == RU_NAVIGATION, name
         assert words(page.xpath("//a[@class='skip']")[0]) == "Перейти к содержанию"
     assert words(parse(site, "persons.html").xpath("//h1")[0]) == "Лица"
     assert words(parse(site, "principles.html").xpath("//h1")[0]) == "Принципы издания"
@@ -427,7 +435,7 @@ def test_english_is_the_default_and_the_fallback(sites: dict[str, Path]) -> None
         assert (sites["en"] / name).read_bytes() == data, name
         assert (sites["xx"] / name).read_bytes() == data, name
     page = parse(sites["en"], f"{KAIDZIO}.html")
-    assert [words(a) for a in page.xpath("//nav//a")] == EN_NAVIGATION
+    assert [words(a) for a in page.xpath("//header//nav//a")] == EN_NAVIGATION
     assert words(page.xpath("//dd[@class='doctype']")[0]) == "Ciphered telegram"
 
 

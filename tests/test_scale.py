@@ -30,6 +30,7 @@ from cablegram.render.records import Facts
 from cablegram.render.search import MANIFEST, STAMP, build_search_index
 from cablegram.render.summaries import Summary
 from cablegram.render.web import SummaryCache, render_site
+from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 from cablegram.validate import runner, validate_files
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS
@@ -648,14 +649,13 @@ def test_build_keeps_the_summaries_of_unchanged_cables(
     build_edition(*args, jobs=1)
     assert _kept_summaries() == 5
     read: list[Path] = []
-    real = web._cable_outputs
+    real = web._summary_of
 
-    def counting(job: tuple[Path, Path, bool, bool]) -> tuple[Path | None, Summary | None]:
-        if job[3]:
-            read.append(job[0])
+    def counting(job: tuple[Path, Styles]) -> Summary:
+        read.append(job[0])
         return real(job)
 
-    monkeypatch.setattr(web, "_cable_outputs", counting)
+    monkeypatch.setattr(web, "_summary_of", counting)
     source = sorted(Path("seeds").glob("*.txt"))[0]
     source.write_text(source.read_text(encoding="utf-8").replace("Mao asks", "Mao asks now"))
     build_edition(*args, jobs=1)

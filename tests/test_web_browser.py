@@ -208,12 +208,13 @@ def screenshot(page: Page, name: str, full_page: bool = True) -> None:
 
 
 SHOWN_ROWS = "rows => rows.filter(r => r.offsetParent !== null)"
+SHOWN_DOCUMENTS = "#cables tbody tr:not(.group):visible"  # not the year and month headings
 
 
 def visible_rows(page: Page) -> list[str]:
     """The cables of the index's rows on screen, in order."""
     return page.eval_on_selector_all(
-        "#cables tbody tr",
+        "#cables tbody tr:not(.group)",
         f"{SHOWN_ROWS}.map(r => r.querySelector('a').getAttribute('href'))",
     )
 
@@ -221,7 +222,7 @@ def visible_rows(page: Page) -> list[str]:
 def column(page: Page, index: int) -> list[str]:
     """The texts of a column of the index's rows on screen, in order."""
     return page.eval_on_selector_all(
-        "#cables tbody tr", f"{SHOWN_ROWS}.map(r => r.cells[{index}].innerText.trim())"
+        "#cables tbody tr:not(.group)", f"{SHOWN_ROWS}.map(r => r.cells[{index}].innerText.trim())"
     )
 
 
@@ -230,7 +231,7 @@ def column(page: Page, index: int) -> list[str]:
 
 def test_index_lists_every_cable(open_page, served: Served) -> None:
     page, _ = open_page("index.html")
-    rows = page.locator("#cables tbody tr")
+    rows = page.locator("#cables tbody tr:not(.group)")
     expect(rows).to_have_count(len(served.cables()))
     assert sorted(visible_rows(page)) == sorted(f"{c}.html" for c in served.cables())
     expect(page.locator("#filter")).to_be_visible()  # edition.js shows the filter
@@ -271,7 +272,7 @@ def index_rows(served: Served, word: str = "") -> list[str]:
     index = lxml.html.fromstring((served.out / "index.html").read_bytes())
     return [
         row.xpath("string(.//a/@href)")
-        for row in index.xpath("//table[@id='cables']/tbody/tr")
+        for row in index.xpath("//table[@id='cables']/tbody/tr[not(@class)]")
         if word.lower() in row.text_content().lower()
     ]
 
@@ -300,15 +301,15 @@ def test_index_filters_by_a_word(open_page, served: Served) -> None:
     gromyko = index_rows(served, "Gromyko")
     assert f"{GROMYKO}.html" in gromyko
     page.fill("#filter", "Gromyko")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(gromyko))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(gromyko))
     assert visible_rows(page) == gromyko
     razuvaev = index_rows(served, "razuvaev")
     page.fill("#filter", "razuvaev")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(razuvaev))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(razuvaev))
     assert visible_rows(page) == razuvaev
     assert 1 < len(razuvaev) < len(served.cables())
     page.fill("#filter", "")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(served.cables()))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(served.cables()))
 
 
 def test_the_pager_leads_through_a_long_index(open_page, paged: Served) -> None:
@@ -330,7 +331,7 @@ def test_the_pager_leads_through_a_long_index(open_page, paged: Served) -> None:
     assert sorted(seen) == sorted(f"{c}.html" for c in paged.cables())
     first = visible_rows(page)[0]
     page.fill("#filter", first.removesuffix(".html").rsplit("-", 1)[-1])
-    expect(page.locator("#cables tbody tr:visible")).not_to_have_count(0)
+    expect(page.locator(SHOWN_DOCUMENTS)).not_to_have_count(0)
     assert first in visible_rows(page)
     screenshot(page, "index-paged")
 
@@ -573,7 +574,8 @@ def test_no_console_error_and_no_foreign_request_on_any_page(open_page, served: 
     names = sorted(p.name for p in served.out.glob("*.html"))
     entries = [n for n in names if n.startswith(("person-", "place-", "org-"))]
     assert len(entries) > 20  # a page per entry a cable mentions
-    assert len(names) == len(served.cables()) + 6 + len(entries)
+    # index, chronology, persons, places, orgs, principles, search
+    assert len(names) == len(served.cables()) + 7 + len(entries)
     page, tracker = open_page("index.html")
     for name in names:
         page.goto(served.base + name, wait_until="load")
@@ -615,29 +617,29 @@ def test_index_filters_by_type(open_page, v2_served: Served) -> None:
     assert f"{MEMO}.html" in memoranda and len(memoranda) < total
     expect(page.locator("#type-filter")).to_be_visible()
     page.select_option("#type-filter", "memorandum")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(memoranda))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(memoranda))
     assert visible_rows(page) == memoranda
     assert set(column(page, 1)) == {"Record of conversation"}
     expect(page.locator(".filter-count")).to_have_text(f"{len(memoranda)} of {total} shown")
     screenshot(page, "index-type-filter")
     page.select_option("#type-filter", "cable")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(of_type("cable")))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(of_type("cable")))
     assert set(column(page, 1)) == {"Ciphered telegram"}
     page.fill("#filter", "Gromyko")  # both filters at once
     cables = of_type("cable", "Gromyko")
     assert f"{GROMYKO}.html" in cables and len(cables) < len(index_rows(v2_served, "Gromyko"))
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(cables))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(cables))
     assert visible_rows(page) == cables
     page.select_option("#type-filter", "memorandum")
     memoranda = of_type("memorandum", "Gromyko")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(len(memoranda))
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(len(memoranda))
     assert visible_rows(page) == memoranda
     page.fill("#filter", "")
     page.select_option("#type-filter", "")
-    expect(page.locator("#cables tbody tr:visible")).to_have_count(total)
+    expect(page.locator(SHOWN_DOCUMENTS)).to_have_count(total)
     expect(page.locator(".filter-count")).to_have_text("")
     linked, _ = open_page("index.html?type=memorandum", site=v2_served)
-    expect(linked.locator("#cables tbody tr:visible")).to_have_count(len(of_type("memorandum")))
+    expect(linked.locator(SHOWN_DOCUMENTS)).to_have_count(len(of_type("memorandum")))
     expect(linked.locator("#type-filter")).to_have_value("memorandum")
 
 

@@ -272,7 +272,13 @@ def date_start(date: etree._Element | None) -> str:
 def test_site_has_one_page_per_cable_and_the_corpus_pages(site: Site) -> None:
     names = {p.name for p in site.pages()}
     assert {f"{c}.html" for c in site.cables()} <= names
-    corpus = {"index.html", "principles.html", "search.html", *ENTITY_PAGES.values()}
+    corpus = {
+        "index.html",
+        "chronology.html",
+        "principles.html",
+        "search.html",
+        *ENTITY_PAGES.values(),
+    }
     assert corpus <= names
     entries = {
         entity_target(ref)[0]
@@ -326,11 +332,27 @@ def source_urls(site: Site) -> set[str]:
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
+def authority_urls(site: Site) -> set[str]:
+    """The addresses an entry's ids and coordinates make: Wikidata, VIAF, OpenStreetMap."""
+    urls = set()
+    for path in sorted((site.tei / "authority").glob("*.xml")):
+        doc = etree.parse(str(path))
+        for qid in doc.xpath("//tei:idno[@type='wikidata']/text()", namespaces=NS):
+            urls.add(f"https://www.wikidata.org/wiki/{qid.strip()}")
+        for viaf in doc.xpath("//tei:idno[@type='VIAF' or @type='viaf']/text()", namespaces=NS):
+            urls.add(f"https://viaf.org/viaf/{viaf.strip()}")
+        for geo in doc.xpath("//tei:location/tei:geo/text()", namespaces=NS):
+            lat, lon = (str(float(n)).removesuffix(".0") for n in geo.split())
+            urls.add(f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=10/{lat}/{lon}")
+    return urls
+
+
 def test_no_reference_to_another_host(site: Site) -> None:
-    """Only <a href> to the archive's own page of a cable may point off the site; and what
-    no browser fetches: the head's metadata (<meta content>: the archive's page in
-    DC.source) and the name of the Dublin Core schema (<link rel="schema.DC">)."""
-    allowed = source_urls(site)
+    """Only <a href> to the archive's own page of a cable, and to an authority entry's
+    Wikidata, VIAF and OpenStreetMap pages, may point off the site; and what no browser
+    fetches: the head's metadata (<meta content>: the archive's page in DC.source) and the
+    name of the Dublin Core schema (<link rel="schema.DC">)."""
+    allowed = source_urls(site) | authority_urls(site)
     problems = []
     for path in site.pages():
         doc = page(site, path.name)
@@ -1251,7 +1273,7 @@ def test_every_cable_has_its_tei_download_and_a_citation(site: Site) -> None:
 
 def test_index_lists_every_cable(site: Site) -> None:
     doc = page(site, "index.html")
-    rows = doc.xpath("//table[@id='cables']/tbody/tr")
+    rows = doc.xpath("//table[@id='cables']/tbody/tr[not(@class)]")
     assert len(rows) == len(site.cables())
     headers = [text(th) for th in doc.xpath("//table[@id='cables']/thead//th")]
     assert headers == COLUMNS
@@ -1321,7 +1343,7 @@ def _rows(doc: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
             text(cell(row, "No.")),
             cell(row, "Parties").xpath("string(.//a/@href)").removesuffix(".html"),
         )
-        for row in doc.xpath("//table[@id='cables']/tbody/tr")
+        for row in doc.xpath("//table[@id='cables']/tbody/tr[not(@class)]")
     ]
 
 
@@ -1361,7 +1383,7 @@ def test_long_lists_are_paged_in_date_order(seeds_site: Site, paged: Path) -> No
         assert links == [n if i != number else "*" for i, n in enumerate(names, 1)]
         # the pager gives each page's dates as the documents write them (the cell's first
         # element: its normalised value, "(between … and …)", stays in the table)
-        dates = [text(cell[0]) for cell in doc.xpath("//tbody/tr/td[1]")]
+        dates = [text(cell[0]) for cell in doc.xpath("//tbody/tr[not(@class)]/td[1]")]
         span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
         assert current == f"Page {number} {span}"
         assert doc.xpath("//a[@rel='next']/@href") == names[number : number + 1]
@@ -1561,7 +1583,7 @@ def test_text_that_looks_like_markup_is_escaped(escaped: Path) -> None:
         assert not page_.xpath("//img | //b | //@onerror"), path
         assert b"<script>alert" not in path.read_bytes(), path
     index = lxml.html.fromstring((escaped / "index.html").read_bytes())
-    assert shown(cell(index.xpath("//tbody/tr")[0], "Summary")) == summary
+    assert shown(cell(index.xpath("//tbody/tr[not(@class)]")[0], "Summary")) == summary
 
 
 def test_explanations_are_marked_english_inside_a_russian_version(site: Site) -> None:
@@ -1712,7 +1734,7 @@ def test_partial_and_undated_documents(v2_site: Site, tmp_path: Path) -> None:
     assert shown(metadata(doc)["Date"]) == "Undated"
     assert shown(metadata(doc)["Type"]) == "Minutes"
     index = lxml.html.fromstring((out / "index.html").read_bytes())
-    rows = index.xpath("//table[@id='cables']/tbody/tr")
+    rows = index.xpath("//table[@id='cables']/tbody/tr[not(@class)]")
     dates = {
         cell(row, "Parties").xpath("string(.//a/@href)"): shown(cell(row, "Date")) for row in rows
     }
@@ -1892,7 +1914,7 @@ def test_v2_names_link_to_their_passages(v2_site: Site) -> None:
 
 def test_index_type_column_and_filter(v2_site: Site) -> None:
     doc = page(v2_site, "index.html")
-    rows = doc.xpath("//table[@id='cables']/tbody/tr")
+    rows = doc.xpath("//table[@id='cables']/tbody/tr[not(@class)]")
     memo = one(doc, "//tbody/tr[.//a[@href=$h]]", h=f"{MEMO}.html")
     assert shown(cell(memo, "Type")) == "Record of conversation"
     assert cell(memo, "Type").get("data-type") == "memorandum"

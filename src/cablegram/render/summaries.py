@@ -38,7 +38,7 @@ MENTION = f"{{{CG_NS}}}mention"
 PAGE_SIZE = 1000
 
 # The layout of the database: one written by another layout is started afresh.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cable (
     name TEXT PRIMARY KEY,  -- the TEI file's name
@@ -57,6 +57,8 @@ CREATE INDEX IF NOT EXISTS mention_entry ON mention (entry);
 CREATE INDEX IF NOT EXISTS cable_order ON cable ("when" = '', "when", number, name);
 -- each page of the index and of the entries, with the digest of what it was made from
 CREATE TABLE IF NOT EXISTS page (name TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+-- each cable's page, with the neighbours (previous, next by date) it was rendered with
+CREATE TABLE IF NOT EXISTS neighbour (name TEXT PRIMARY KEY, seen TEXT NOT NULL) WITHOUT ROWID;
 """
 # The index's order (index.xsl sorts the same way within a page): by date, the undated
 # last; SQLite compares text as UTF-8 bytes, libxslt too.
@@ -188,7 +190,7 @@ class SummaryStore:
             if version != SCHEMA_VERSION:  # another layout (or a new file): start afresh
                 db.executescript(
                     "DROP TABLE IF EXISTS cable; DROP TABLE IF EXISTS mention;"
-                    "DROP TABLE IF EXISTS page;"
+                    "DROP TABLE IF EXISTS page; DROP TABLE IF EXISTS neighbour;"
                 )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.executescript(SCHEMA)
@@ -231,6 +233,27 @@ class SummaryStore:
         gone = [(n,) for (n,) in self._db.execute("SELECT name FROM cable") if n not in names]
         self._db.executemany("DELETE FROM cable WHERE name = ?", gone)
         self._db.executemany("DELETE FROM mention WHERE name = ?", gone)
+        self._db.executemany("DELETE FROM neighbour WHERE name = ?", gone)
+        self._db.commit()
+
+    def neighbours(self) -> dict[str, Neighbours]:
+        """Each cable's previous and next cable in the index's order (name → both): a
+        few short strings per cable, not its summary."""
+        order = INDEX_ORDER.removeprefix("ORDER BY ")
+        rows = self._db.execute(
+            f"SELECT name, lag(id) OVER w, lag(date) OVER w, lag(title) OVER w, "
+            f"lead(id) OVER w, lead(date) OVER w, lead(title) OVER w "
+            f"FROM cable WINDOW w AS (ORDER BY {order})"
+        )
+        return {name: Neighbours(*rest) for name, *rest in rows}
+
+    def neighbours_seen(self) -> dict[str, str]:
+        """Name → the neighbours (`Neighbours.seen`) its page was last rendered with."""
+        return dict(self._db.execute("SELECT name, seen FROM neighbour"))
+
+    def rendered_with(self, seen: dict[str, str]) -> None:
+        """Record the neighbours the pages just rendered were rendered with (name → seen)."""
+        self._db.executemany("INSERT OR REPLACE INTO neighbour VALUES (?, ?)", seen.items())
         self._db.commit()
 
     def made_pages(self) -> dict[str, str]:
@@ -275,18 +298,65 @@ class SummaryStore:
         rows = self._db.execute(f"SELECT name, key, date FROM cable {INDEX_ORDER}")
         return _plan("index", rows, size, f"{context} {sorted(self.type_counts().items())}")
 
-    def index_page(self, pages: list[PlannedPage], number: int) -> ListPage:
-        """One page of the index, holding its cables' rows and the corpus's type counts."""
+    def index_page(
+        self, pages: list[PlannedPage], number: int, named: dict[str, tuple[str, str]]
+    ) -> ListPage:
+        """One page of the index, holding its cables' rows and the corpus's type counts;
+        each row with the entries of `named` (id → kind, name) its cable mentions, as
+        cg:entry (the index filters by them)."""
         page = pages[number - 1].page
         rows = self._db.execute(
-            f"SELECT row FROM cable {INDEX_ORDER} LIMIT ? OFFSET ?",
+            f"SELECT name, row FROM cable {INDEX_ORDER} LIMIT ? OFFSET ?",
             (page.last - page.first + 1, page.first - 1),
-        )
+        ).fetchall()
+        mentioned: dict[str, list[str]] = {}
+        for name, entry in self._db.execute(
+            "SELECT DISTINCT name, entry FROM mention "
+            "WHERE name IN (SELECT value FROM json_each(?)) ORDER BY name, entry",
+            (json.dumps([name for name, _ in rows]),),
+        ):
+            mentioned.setdefault(name, []).append(entry)
         holder = etree.Element(f"{{{CG_NS}}}cables", nsmap={"cg": CG_NS})
         parser = safe_parser()
-        for (row,) in rows:
-            holder.append(etree.fromstring(row, parser))
+        for name, row in rows:
+            cable = etree.fromstring(row, parser)
+            for entry in mentioned.get(name, ()):
+                if entry in named:
+                    kind, label = named[entry]
+                    etree.SubElement(cable, f"{{{CG_NS}}}entry", kind=kind, ref=entry).text = label
+            holder.append(cable)
         return ListPage([p.page for p in pages], number, holder, self.type_counts())
+
+    def chronology(self, size: int = PAGE_SIZE) -> etree._ElementTree:
+        """The input of the chronology: how many documents each year and month holds (a
+        year or month of none is left out; a date of a year alone counts in its year), and
+        where in the index each begins (the page of `size` cables, the heading's id)."""
+        order = INDEX_ORDER.removeprefix("ORDER BY ")
+        rows = self._db.execute(
+            'SELECT substr("when", 1, 4), substr("when", 6, 2), count(*), min(position) '
+            f'FROM (SELECT "when", row_number() OVER (ORDER BY {order}) AS position FROM cable) '
+            "GROUP BY 1, 2 ORDER BY 4"
+        )
+        root = etree.Element(f"{{{CG_NS}}}site", nsmap={"cg": CG_NS})
+        holder = etree.SubElement(root, f"{{{CG_NS}}}chronology")
+        year: etree._Element | None = None
+        for number, month, count, position in rows:
+            page = page_name("index", (position - 1) // size + 1)
+            if year is None or year.get("n") != number:
+                anchor = f"y{number}" if number else "undated"
+                year = etree.SubElement(
+                    holder, f"{{{CG_NS}}}year", n=number, count="0", href=f"{page}#{anchor}"
+                )
+            year.set("count", str(int(year.get("count", "0")) + count))
+            if month:
+                etree.SubElement(
+                    year,
+                    f"{{{CG_NS}}}month",
+                    n=month,
+                    count=str(count),
+                    href=f"{page}#m{number}-{month}",
+                )
+        return etree.ElementTree(root)
 
     def entry_pages(self, base: str, entry: str, context: str, size: int = PAGE_SIZE) -> EntryList:
         """The pages of the cables that mention an entry: `size` cables each, in date order,
@@ -319,6 +389,27 @@ class SummaryStore:
             for anchor, lang, text in names.get(name, ()):
                 etree.SubElement(cable, MENTION, anchor=anchor, lang=lang).text = text
         return ListPage([p.page for p in listing.pages], number, holder)
+
+
+class Neighbours(NamedTuple):
+    """A cable's previous and next cable in the index's order (id, date as the cable gives
+    it, title; None at either end of the corpus)."""
+
+    prev_id: str | None
+    prev_date: str | None
+    prev_title: str | None
+    next_id: str | None
+    next_date: str | None
+    next_title: str | None
+
+    @property
+    def seen(self) -> str:
+        """What a page shows of its neighbours, as one string to compare."""
+        return json.dumps(self)
+
+    def params(self) -> dict[str, str]:
+        """The cable stylesheet's parameters (empty for none)."""
+        return {key.replace("_", "-"): value or "" for key, value in self._asdict().items()}
 
 
 class PlannedPage(NamedTuple):

@@ -6,6 +6,18 @@ TEI file ──summary.xsl──▶ its summary, kept in SQLite (render.summarie
 authority ──index.xsl / entity.xsl / entities.xsl / principles.xsl / search.xsl──▶ the
 other pages, the index and each entry's cables in pages of 1,000 (on all cores)
 assets/ copied; Pagefind indexes the cable pages for search, offline (render.search).
+
+Each cable's page links its previous and next cable in the index's order (date, number,
+name; the undated last), visibly and as <link rel="prev|next">. A page cannot know them
+from its own file, and the order moves when any cable is added, removed or redated; so a
+build works in two passes. First the summaries that are missing or outdated are made (on
+all cores) and kept; the store then knows every cable's place, and gives each cable's
+neighbours in one query (a few short strings per cable, never the summaries). Then the
+pages are rendered, each with its neighbours as parameters of cable.xsl: the pages of the
+changed cables, and those whose neighbours are not the ones the page was last rendered
+with (the store keeps them, per page). A new cable so re-renders itself and the two pages
+beside it; a rebuild with nothing changed renders nothing. A page rendered outside a build
+(`serve`) has no neighbours until the build that follows.
 """
 
 from __future__ import annotations
@@ -35,6 +47,7 @@ from cablegram.render.search import MANIFEST, SHARD_SIZE, build_search_index
 from cablegram.render.summaries import (
     PAGE_SIZE,
     ListPage,
+    Neighbours,
     PlannedPage,
     Summary,
     SummaryStore,
@@ -49,6 +62,7 @@ ENTRY_KINDS = set(ENTITY_PAGES.values())  # the authority entries' elements
 NAMES = tuple(f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName"))
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONTEXT = f"{{{CG_NS}}}context"  # what a cable's page is given of the authority entries
+FACET_KINDS = {"person", "place"}  # the entries the index filters by
 
 
 @dataclass
@@ -108,20 +122,24 @@ def render_site(
     due = set(files) if changed is None else changed
     context = f"{summary_cache.context if summary_cache else ''} {page_size}"
     with _summaries(summary_cache, files) as (store, keys):
-        stale = store.stale({path.name: keys[path] for path in files}) if corpus_pages else set()
-        work = [
-            (path, out, styles, path in due, path.name in stale, pdfs)
-            for path in files
-            if path in due or path.name in stale
-        ]
-        for (path, *_), (page, summary) in zip(
-            work, parallel_map(_cable_outputs, work, jobs), strict=True
+        # (every outdated summary, even when the corpus pages are not due: the pages'
+        # neighbours come from them)
+        stale = store.stale({path.name: keys[path] for path in files})
+        summarise = [(path, styles) for path in files if path.name in stale]
+        for (path, _), summary in zip(
+            summarise, parallel_map(_summary_of, summarise, jobs), strict=True
         ):
-            if page is not None:
-                site.pages.append(page)
-            if summary is not None:
-                store.add(path.name, keys[path], summary)
+            store.add(path.name, keys[path], summary)
         store.commit({path.name for path in files})
+        neighbours, seen = store.neighbours(), store.neighbours_seen()
+        none = Neighbours(None, None, None, None, None, None)
+        render = [
+            (path, out, styles, neighbours.get(path.name, none), pdfs)
+            for path in files
+            if path in due or seen.get(path.name) != neighbours.get(path.name, none).seen
+        ]
+        site.pages += parallel_map(_cable_page, render, jobs)
+        store.rendered_with({path.name: around.seen for path, _, _, around, _ in render})
         # A cable's page carries the name of its TEI file (cg-file-id checks it is its id).
         present = names_in(out)
         pages = [out / f"{path.stem}.html" for path in files if f"{path.stem}.html" in present]
@@ -279,8 +297,19 @@ def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
         pages = _changed_pages(job, "entity.xsl", listing.pages, make, worker.before, now, entry)
         return pages, now
     plan = store.index_pages(job.context, job.page_size)
-    make = partial(store.index_page, plan)
+    named = {
+        entry_id: (kind, _preferred_name(entry))
+        for entry_id, entry in worker.mentioned.items()
+        if (kind := etree.QName(entry).localname) in FACET_KINDS
+    }
+    make = partial(store.index_page, plan, named=named)
     written = _changed_pages(job, "index.xsl", plan, make, worker.before, now)
+    chronology = job.out / "chronology.html"
+    write_atomic(
+        chronology,
+        job.styles.html_page("web/chronology.xsl", store.chronology(job.page_size)),
+    )
+    written.append(chronology)
     for name, stylesheet_name, params in [
         ("principles.html", "principles.xsl", {}),
         ("search.html", "search.xsl", {}),
@@ -291,6 +320,11 @@ def _corpus_task(entry_id: str | None) -> tuple[list[Path], dict[str, str]]:
         write_atomic(page, html)
         written.append(page)
     return written, now
+
+
+def _preferred_name(entry: etree._Element) -> str:
+    """An authority entry's preferred English name, its white space normalised."""
+    return str(entry.xpath("normalize-space(*[@type='preferred'][@xml:lang='en'])"))
 
 
 def _changed_pages(
@@ -322,20 +356,17 @@ def _list_page(
     return target
 
 
-def _cable_outputs(
-    job: tuple[Path, Path, Styles, bool, bool, bool],
-) -> tuple[Path | None, Summary | None]:
-    """For one cable: when `render` is set, its page and its downloadable TEI, written (the
-    page's path comes back); when `summarise` is set, its summary for the corpus pages;
-    `pdf`: its page links to its PDF."""
-    path, out, styles, render, summarise, pdf = job
-    tree = parse_xml(path)
-    summary = None
-    if summarise:
-        summary = read_summary(bytes(styles.transform("web/summary.xsl", tree)))
-    if not render:
-        return None, summary
-    return render_cable(path, out, styles, tree, pdf=pdf), summary
+def _summary_of(job: tuple[Path, Styles]) -> Summary:
+    """A cable's summary for the corpus pages."""
+    path, styles = job
+    return read_summary(bytes(styles.transform("web/summary.xsl", parse_xml(path))))
+
+
+def _cable_page(job: tuple[Path, Path, Styles, Neighbours, bool]) -> Path:
+    """Render one cable's page (with its neighbours by date; `pdf`: linking its PDF); its
+    path."""
+    path, out, styles, neighbours, pdf = job
+    return render_cable(path, out, styles, pdf=pdf, neighbours=neighbours)
 
 
 def render_cable(
@@ -345,10 +376,13 @@ def render_cable(
     tree: etree._ElementTree | None = None,
     *,
     pdf: bool = False,
+    neighbours: Neighbours | None = None,
 ) -> Path:
     """Write one cable's page and its downloadable TEI (`tree`: the file, already parsed);
-    the page's path. `pdf`: the page links to the cable's PDF (pdf/<id>.pdf). `serve` calls
-    it alone, to show an edited file before the build.
+    the page's path. `pdf`: the page links to the cable's PDF (pdf/<id>.pdf); `neighbours`:
+    the previous and next cable by date, linked from the page. `serve` calls it alone, to
+    show an edited file before the build (without neighbours: the build that follows adds
+    them).
 
     The page is given the authority entries the cable names (its side panel,
     web/context.xsl) as a `cg:context` element appended to the parsed TEI for the
@@ -361,9 +395,10 @@ def render_cable(
     xml_id = root.get(XML_ID) or path.stem
     page, download = cable_files(out, xml_id)
     context = named_entries(root, path.parent / "authority")
+    params = neighbours.params() if neighbours else {}
     root.append(context)
     try:
-        html = styles.html_page("web/cable.xsl", tree, pdf="yes" if pdf else "")
+        html = styles.html_page("web/cable.xsl", tree, pdf="yes" if pdf else "", **params)
     finally:
         root.remove(context)
     write_atomic(page, html)

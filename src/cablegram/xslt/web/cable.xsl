@@ -10,6 +10,7 @@
 
   <xsl:import href="../common/text.xsl"/>
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="neighbours.xsl"/>
   <xsl:include href="aligned.xsl"/>
   <xsl:include href="context.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
@@ -24,8 +25,9 @@
   <xsl:template match="/">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="$title"/>
-      <xsl:with-param name="head"><xsl:call-template name="citation-meta"/></xsl:with-param>
+      <xsl:with-param name="head"><xsl:call-template name="citation-meta"/><xsl:call-template name="neighbour-links"/></xsl:with-param>
       <xsl:with-param name="main">
+        <xsl:call-template name="neighbour-nav"/>
         <article class="cable" data-pagefind-body="">
           <h1><xsl:apply-templates select="$header/tei:fileDesc/tei:titleStmt/tei:title" mode="text"/></h1>
           <xsl:call-template name="metadata"/>

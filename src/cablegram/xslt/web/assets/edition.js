@@ -338,12 +338,17 @@
     });
   });
 
-  // Sortable, filterable table of cables.
+  // Sortable, filterable table of cables. Its rows are the documents', and (the index) a
+  // heading row where the year or month changes: shown in the date order only, and only
+  // when one of their documents is.
   const table = document.querySelector("table.sortable");
   if (table) {
     const tbody = table.tBodies[0];
+    const all = Array.from(tbody.rows);
+    const documents = all.filter((row) => !row.classList.contains("group"));
     // The page's own order (date, then id) decides between rows of equal value.
-    Array.from(tbody.rows).forEach((row, i) => { row.dataset.order = String(i); });
+    all.forEach((row, i) => { row.dataset.order = String(i); });
+    let grouped = true; // the page's own order: the headings stand
     const value = (row, column) => {
       const cell = row.cells[column];
       return (cell.dataset.value || cell.textContent).trim();
@@ -355,31 +360,44 @@
         const ascending = th.getAttribute("aria-sort") !== "ascending";
         table.querySelectorAll("th").forEach((h) => h.removeAttribute("aria-sort"));
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        const rows = Array.from(tbody.rows);
+        grouped = column === 0 && ascending;
+        const rows = grouped ? all : documents;
         rows.sort((a, b) =>
-          value(a, column).localeCompare(value(b, column), undefined, { numeric: true }) * (ascending ? 1 : -1)
+          grouped ? Number(a.dataset.order) - Number(b.dataset.order)
+            : value(a, column).localeCompare(value(b, column), undefined, { numeric: true }) * (ascending ? 1 : -1)
           || Number(a.dataset.order) - Number(b.dataset.order));
         rows.forEach((row) => tbody.appendChild(row));
+        apply();
       });
     });
-    // Filter by words and by document type: a row is shown when it has every word and
-    // is of the type chosen; the status line says how many are shown.
+    // Filter by words and by facets: a row is shown when it has every word and, for each
+    // facet chosen, its value (a row's values: data-<facet>="|a|b|"); the status line says
+    // how many are shown.
     const filter = document.querySelector("input[data-filter]");
-    const type = document.querySelector("select[data-filter='type']");
+    const facets = Array.from(document.querySelectorAll("select[data-facet]"));
     const status = document.querySelector(".filter-count");
     const apply = () => {
       const words = filter ? filter.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
-      const kind = type ? type.value : "";
+      const chosen = facets.filter((select) => select.value)
+        .map((select) => [select.dataset.facet, `|${select.value}|`]);
+      const shownIn = new Set();
       let shown = 0;
-      Array.from(tbody.rows).forEach((row) => {
+      documents.forEach((row) => {
         const text = row.textContent.toLowerCase();
-        row.hidden = !(words.every((word) => text.includes(word)) && (!kind || row.querySelector("[data-type]").dataset.type === kind));
-        shown += row.hidden ? 0 : 1;
+        row.hidden = !(words.every((word) => text.includes(word))
+          && chosen.every(([facet, wanted]) => (row.dataset[facet] || "").includes(wanted)));
+        if (!row.hidden) {
+          shown += 1;
+          (row.dataset.in || "").split(" ").forEach((group) => shownIn.add(group));
+        }
+      });
+      all.filter((row) => row.classList.contains("group")).forEach((row) => {
+        row.hidden = !grouped || !shownIn.has(row.dataset.group);
       });
       if (status) {
         const template = status.dataset.template || "{1} of {2} shown";
-        status.textContent = words.length || kind
-          ? template.replace("{1}", String(shown)).replace("{2}", String(tbody.rows.length))
+        status.textContent = words.length || chosen.length
+          ? template.replace("{1}", String(shown)).replace("{2}", String(documents.length))
           : "";
       }
     };
@@ -387,16 +405,24 @@
     if (filters) {
       filters.hidden = false;
     }
-    [filter, type].forEach((control) => {
+    [filter, ...facets].forEach((control) => {
       if (control) {
         control.addEventListener("input", apply);
         control.addEventListener("change", apply);
       }
     });
-    // index.html?type=memorandum opens the list filtered by that type
-    const wanted = new URLSearchParams(window.location.search).get("type");
-    if (type && wanted && Array.from(type.options).some((option) => option.value === wanted)) {
-      type.value = wanted;
+    // index.html?type=memorandum (or ?year=1951, ?person=stalin …) opens the list
+    // filtered by that value of the facet
+    const asked = new URLSearchParams(window.location.search);
+    let preset = false;
+    facets.forEach((select) => {
+      const wanted = asked.get(select.dataset.facet);
+      if (wanted && Array.from(select.options).some((option) => option.value === wanted)) {
+        select.value = wanted;
+        preset = true;
+      }
+    });
+    if (preset) {
       apply();
     }
   }
