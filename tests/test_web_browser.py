@@ -175,10 +175,10 @@ class Tracker:
         assert not self.foreign, self.foreign
 
 
-@pytest.fixture
-def open_page(browser: Browser, served: Served) -> Iterator:
-    """open_page(name, width=1400) -> (page, tracker); every page is checked when the test
-    ends: no console error, no request to another host."""
+@contextlib.contextmanager
+def opener(browser: Browser, served: Served) -> Iterator:
+    """open_(name, width=1400) -> (page, tracker), on `served` by default; every page is
+    checked at the end: no console error, no request to another host."""
     contexts = []
     trackers: list[Tracker] = []
 
@@ -200,6 +200,13 @@ def open_page(browser: Browser, served: Served) -> Iterator:
         context.close()
     for tracker in trackers:
         tracker.clean()
+
+
+@pytest.fixture
+def open_page(browser: Browser, served: Served) -> Iterator:
+    """open_page(name, width=1400) -> (page, tracker): see `opener`."""
+    with opener(browser, served) as open_:
+        yield open_
 
 
 def screenshot(page: Page, name: str, full_page: bool = True) -> None:
@@ -482,6 +489,36 @@ def test_popup_opens_on_click(open_page) -> None:
     screenshot(page, "cable-popup", full_page=False)
 
 
+def test_popups_open_inside_a_narrow_window(open_page, served: Served) -> None:
+    """At 390 px, every intervention's explanation opens inside the window (moved back from
+    its edge), and the page never scrolls sideways."""
+    page, _ = open_page(f"{KAIDZIO}.html", width=390)
+    nodes = page.locator(".intervention")
+    opened = 0
+    for k in range(nodes.count()):
+        node = nodes.nth(k)
+        if not node.is_visible():
+            continue
+        node.focus()
+        box = node.locator(":scope > .popup").bounding_box()
+        assert box is not None, k
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (k, box)
+        opened += 1
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, k
+    assert opened >= 3
+
+
+def test_the_view_controls_stay_at_hand_while_the_text_scrolls(open_page, served: Served) -> None:
+    page, _ = open_page(f"{KAIDZIO}.html", width=1400, height=700)
+    controls = page.locator(".controls")
+    expect(controls).to_be_visible()
+    page.mouse.wheel(0, 2500)
+    page.wait_for_function("window.scrollY > 1000")
+    box = controls.bounding_box()
+    assert box is not None and abs(box["y"]) < 1, box
+    expect(controls).to_be_in_viewport()
+
+
 # ---------------------------------------------------------------------------- search
 
 
@@ -489,20 +526,23 @@ RESULT_LINK = ".search-result h2 a"
 PASSAGE_LINK = ".search-passages a"
 
 
-def search(page: Page, words: str, ranked: bool = False) -> list[str]:
+def search(page: Page, words: str, ranked: bool = False, pages: int = 1000) -> list[str]:
     """Type into the search page's field, wait until the search is done and every result
-    is on the page ("More results" clicked until there is none), return the result pages
-    (sorted by name, or as ranked)."""
+    is on the page ("More results" clicked until there is none, or `pages` are shown),
+    return the result pages (sorted by name, or as ranked)."""
     page.locator("#search-words").fill(words)
-    return results(page, ranked)
+    return results(page, ranked, pages)
 
 
-def results(page: Page, ranked: bool = False) -> list[str]:
-    """The result pages of the search the page has run (see `search`)."""
+def results(page: Page, ranked: bool = False, pages: int = 1000) -> list[str]:
+    """The result pages of the search the page has run (see `search`), of its first
+    `pages` pages of results."""
     form = page.locator("#search")
     expect(form).to_have_attribute("data-state", "done", timeout=20000)
     more = page.locator("button.search-more")
-    while more.is_visible():
+    for _ in range(pages - 1):
+        if not more.is_visible():
+            break
         more.click()
         expect(form).to_have_attribute("data-state", "done", timeout=20000)
     hrefs = page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.href)")

@@ -43,6 +43,7 @@
           <p><button type="button" class="search-more" hidden="hidden"><xsl:call-template name="msg"><xsl:with-param name="key">search.more</xsl:with-param></xsl:call-template></button></p>
         </form>
         <noscript><p><xsl:call-template name="msg"><xsl:with-param name="key">search.noscript.before</xsl:with-param></xsl:call-template><a href="index.html"><xsl:call-template name="msg"><xsl:with-param name="key">search.noscript.link</xsl:with-param></xsl:call-template></a><xsl:call-template name="msg"><xsl:with-param name="key">search.noscript.after</xsl:with-param></xsl:call-template></p></noscript>
+        <script src="assets/vendor/snowball-stemmers.js"></script>
         <script src="assets/search.js"></script>
       </xsl:with-param>
     </xsl:call-template>

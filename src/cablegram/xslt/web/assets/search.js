@@ -90,24 +90,32 @@ window.addEventListener("DOMContentLoaded", async () => {
 
   // Whether Pagefind found the words searched, or only near matches: a word an index
   // does not hold is matched by the longest prefix it holds ("gensan" by "G"), in every
-  // result at once. A word is found in a bundle when Pagefind's exact search (which
-  // compares stems and has no such fallback) finds it there, or when the best result
-  // holds a word it begins (a prefix being typed).
-  const bare = (text) => normal(text).replace(/[^\p{L}\p{N}]/gu, "");
-  const held = {}; // bundle and word -> whether the bundle holds the word
-  const found = async (frame, bundle, query, results) => {
+  // result at once. A word is found when the best result holds a word that begins with
+  // the word's stem (Pagefind's search finds the words its stem begins), the stem being
+  // the Snowball stemmer's of the language, as Pagefind's; a word of a language without
+  // one is its own stem.
+  const ALGORITHMS = { ar: "arabic", da: "danish", de: "german", en: "english", es: "spanish",
+    fi: "finnish", fr: "french", hu: "hungarian", it: "italian", nl: "dutch", no: "norwegian",
+    pt: "portuguese", ro: "romanian", ru: "russian", sv: "swedish", ta: "tamil", tr: "turkish" };
+  const stemmers = {};
+  const stem = (code, word) => {
+    const algorithm = ALGORITHMS[code];
+    if (!algorithm || !window.snowballFactory) return word;
+    stemmers[code] ??= window.snowballFactory.newStemmer(algorithm);
+    return stemmers[code].stem(word);
+  };
+  const plain = (text) => text.normalize("NFD").replace(/\p{M}/gu, "");
+  const bare = (text) => plain(normal(text)).replace(/[^\p{L}\p{N}]/gu, "");
+  const found = async (code, query, results) => {
     if (query === null || !results.length) return true;
-    let best = null;
-    for (const term of query.split(" ").map(bare).filter(Boolean)) {
-      if (ideographic.test(term)) continue;
-      held[`${bundle} ${term}`] ??= frame.cgSearch(`"${term}"`, {}).then((exact) => exact.results.length > 0);
-      if (await held[`${bundle} ${term}`]) continue;
-      results[0].loaded ??= results[0].data();
-      best ??= await results[0].loaded;
-      const text = best.content.split(/\s+/);
-      if (!best.locations.some((at) => bare(text[at] || "").startsWith(term))) return false;
-    }
-    return true;
+    results[0].loaded ??= results[0].data();
+    const best = await results[0].loaded;
+    const text = best.content.split(/\s+/);
+    const located = best.locations.map((at) => bare(text[at] || ""));
+    return query.split(" ").filter((term) => bare(term) && !ideographic.test(term)).every((term) => {
+      const root = bare(stem(code, normal(term).replace(/[^\p{L}\p{N}]/gu, "")));
+      return located.some((word) => word.startsWith(root));
+    });
   };
 
   // The next result of several lists (each in Pagefind's order): the best score first, or
@@ -255,7 +263,7 @@ window.addEventListener("DOMContentLoaded", async () => {
       const frame = await frameOf(code, bundle);
       for (const query of queries) {
         const { results } = await frame.cgSearch(query, options);
-        if (await found(frame, bundle, query, results)) lists.push({ code, bundle, results, at: 0 });
+        if (await found(code, query, results)) lists.push({ code, bundle, results, at: 0 });
       }
     }));
     if (run !== running) return;
