@@ -13,7 +13,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    exclude-result-prefixes="tei">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="tei exsl">
   <xsl:import href="links.xsl"/>
   <xsl:import href="messages.xsl"/>
 
@@ -232,11 +233,23 @@
     <xsl:param name="explanation"/>
     <span class="intervention {$class}" tabindex="0" role="button" aria-expanded="false"
           aria-describedby="pop-{generate-id()}">
-      <xsl:copy-of select="$content"/>
+      <xsl:apply-templates select="exsl:node-set($content)/node()" mode="inert"/>
       <span class="popup" role="tooltip" id="pop-{generate-id()}" lang="{$ui-lang}" data-pagefind-ignore="all">
         <xsl:value-of select="$explanation"/>
       </span>
     </span>
+  </xsl:template>
+
+  <!-- An intervention's content, whole but for its links: a link inside the intervention
+       (a button: it opens the explanation) would be one control inside another, which a
+       screen reader cannot reach (axe: nested-interactive). A name there stays a name, its
+       entry linked from the side panel and the entity pages (data-link: where it would
+       have led). -->
+  <xsl:template match="@* | node()" mode="inert">
+    <xsl:copy><xsl:apply-templates select="@* | node()" mode="inert"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="a" mode="inert">
+    <span data-link="{@href}"><xsl:apply-templates select="@*[name() != 'href' and name() != 'rel'] | node()" mode="inert"/></span>
   </xsl:template>
 
   <!-- ======================================================== inline -->
@@ -493,13 +506,6 @@
       <xsl:attribute name="href"><xsl:call-template name="entity-href"/></xsl:attribute>
       <xsl:apply-templates mode="text"/>
     </a>
-  </xsl:template>
-
-  <!-- a name in the editors' correction stays inside its intervention (a link there would
-       take the click that opens the explanation) -->
-  <xsl:template match="tei:corr//tei:persName | tei:corr//tei:placeName | tei:corr//tei:orgName"
-                mode="text" priority="1">
-    <span class="name {local-name()}"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:roleName" mode="text">

@@ -306,7 +306,22 @@
     node.setAttribute("aria-expanded", open ? "true" : "false");
     node.classList.toggle("dismissed", !open);
   };
+  // A popup opens below its intervention, from its left edge; one that would cross the
+  // window's edge is moved back inside it (a narrow screen would otherwise scroll).
+  const MARGIN = 8;
+  const place = (node) => {
+    const popup = node.querySelector(":scope > .popup");
+    if (!popup) return;
+    popup.style.left = "";
+    const box = popup.getBoundingClientRect();
+    if (!box.width) return; // not shown
+    const room = document.documentElement.clientWidth - MARGIN;
+    const shift = box.right > room ? room - box.right : 0;
+    const left = Math.max(box.left + shift, MARGIN) - box.left;
+    if (left) popup.style.left = `${left}px`;
+  };
   document.querySelectorAll(".intervention").forEach((node) => {
+    ["mouseenter", "focus", "click", "keyup"].forEach((name) => node.addEventListener(name, () => place(node)));
     node.addEventListener("click", (event) => {
       event.stopPropagation();
       toggle(node, node.getAttribute("aria-expanded") !== "true");
