@@ -14,6 +14,7 @@ The builds run on copies of the seeds in a temporary directory, without the prin
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -319,11 +320,11 @@ def test_documents_sharing_an_id_keep_their_suffixes_as_the_corpus_changes(
     build()
     first = {"b.txt": SEED_ID, "c.txt": f"{SEED_ID}-2", "d.txt": f"{SEED_ID}-3"}
     assert ids_by_source() == first
-    pages = {xml_id: (SITE / f"{xml_id}.html").read_bytes() for xml_id in first.values()}
+    pages = {xml_id: own_page(xml_id) for xml_id in first.values()}
     shutil.copy(SEEDS[0], "seeds/a.txt")  # sorts before the others
     build()
     assert ids_by_source() == {**first, "a.txt": f"{SEED_ID}-4"}
-    assert {x: (SITE / f"{x}.html").read_bytes() for x in first.values()} == pages
+    assert {x: own_page(x) for x in first.values()} == pages
     edit(TEI / "authority" / "persons.xml", "</listPerson>", "<!-- --></listPerson>")
     everything = build()  # the authority changed: every source is converted again
     assert all(c.versions for c in everything.converted)  # parsed: none was kept as it was
@@ -336,6 +337,14 @@ def test_documents_sharing_an_id_keep_their_suffixes_as_the_corpus_changes(
     build()  # the id given up is the first free one again
     assert ids_by_source()["e.txt"] == SEED_ID
     assert redirects() == {}
+
+
+def own_page(xml_id: str) -> str:
+    """A document's page, less its links to the documents before and after it by date
+    (a document added beside it changes them, not the page's own)."""
+    page = (SITE / f"{xml_id}.html").read_text(encoding="utf-8")
+    page = re.sub(r'<link rel="(?:prev|next)"[^>]*>', "", page)
+    return re.sub(r'<nav class="neighbours".*?</nav>', "", page, flags=re.S)
 
 
 def test_the_assigner_holds_each_sources_id_for_it() -> None:

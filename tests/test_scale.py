@@ -156,10 +156,11 @@ def corpus(request: pytest.FixtureRequest, synthetic: Path) -> list[Path] | None
 
 
 def _outputs(xml_id: str) -> list[Path]:
-    """What a build makes of one cable: its TEI, page, downloadable TEI and PDF."""
+    """What a build makes of one cable: its TEI, page, downloadable TEI, PDF and the PDF's
+    copy in the site."""
     site, printed = Path("build/site"), Path("build/print")
     return [Path("tei", f"{xml_id}.xml"), site / f"{xml_id}.html", site / "tei" / f"{xml_id}.xml",
-            printed / f"{xml_id}.pdf"]  # fmt: skip
+            printed / f"{xml_id}.pdf", site / "pdf" / f"{xml_id}.pdf"]  # fmt: skip
 
 
 def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
@@ -180,9 +181,9 @@ def test_a_cable_whose_id_changes_leaves_nothing_under_its_old_id(
     assert again.withdrawn == [
         Withdrawn(Path("tei", f"{result.xml_id}.xml"), result.source.name, new_id, True)
     ]
-    tei, page, copy, pdf = _outputs(result.xml_id)
-    assert not tei.exists() and not copy.exists() and not pdf.exists()
-    assert sorted(again.removed) == sorted([page, copy, pdf])
+    tei, page, copy, pdf, carried = _outputs(result.xml_id)
+    assert not tei.exists() and not copy.exists() and not pdf.exists() and not carried.exists()
+    assert sorted(again.removed) == sorted([page, copy, pdf, carried])
     # the old address keeps working: its page, removed, is made again as a redirect
     assert again.redirected == {page: new_id}
     assert f'content="0; url={new_id}.html"' in page.read_text(encoding="utf-8")
@@ -372,7 +373,7 @@ def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
 ) -> None:
     """Each input of a step is in its hashes: a web stylesheet redoes the pages, a print
     stylesheet the PDFs, a shared one both, a schema the validation, an authority file the
-    validation and the pages spanning the corpus; new timestamps alone redo nothing."""
+    validation and the pages; new timestamps alone redo nothing."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SEEDS, "seeds")
     shutil.copytree(TEI_DIR / "authority", "tei/authority")
@@ -414,7 +415,9 @@ def test_build_redoes_what_a_stylesheet_schema_or_authority_change_touches(
     persons = Path("build/site/persons.html").read_text(encoding="utf-8")
     volume = Path("build/print/edition.pdf").read_bytes()
     _edit(Path("tei/authority/persons.xml"), ">Joseph</forename>", ">Iosif</forename>")
-    assert redone() == {**nothing, "validate": 5}  # the documents themselves are the same
+    # the documents themselves are the same; their pages identify the entries they name
+    # from the authority files (the side panel)
+    assert redone() == {**nothing, "validate": 5, "web": 5}
     assert Path("build/print/edition.pdf").read_bytes() != volume  # its index of persons
     assert "Iosif Stalin" not in persons
     assert "Iosif Stalin" in Path("build/site/persons.html").read_text(encoding="utf-8")
