@@ -1,13 +1,20 @@
-"""Benchmark: rendering the web edition of N cables, and indexing it with Pagefind.
+"""Benchmark: rendering the web edition of N cables, with its search index.
 
 The corpus is the converted seeds and test variants, replicated to N TEI files (each copy
-with its own file name and matching xml:id), with the authority files beside them. Two
-timings, each the median of several runs into a fresh output directory:
+with its own file name and matching xml:id), with the authority files beside them. Each
+run renders into a fresh output directory (`pipeline.web`), in this process and its
+workers, and gives three figures, each the median over the runs:
 
-- render: `pipeline.web(..., search=False)` (cable pages, index, entity pages, assets);
-- search: the Pagefind step alone (`build_search_index`) on the rendered site.
+- render: the pages (cable pages, index, entity pages, assets), the step's time less the
+  search index's;
+- search: the search index (`Site.search_seconds`: the records and Pagefind);
+- memory: the peak PSS of this process and all its descendants together (workers,
+  Pagefind), sampled while the step runs.
 
     python3 benchmarks/bench_web.py --n 1000 --runs 3
+
+Run from another checkout's code (PYTHONPATH=that/src) it measures that code, so two
+commits can be measured side by side, alternately, on one corpus.
 """
 
 from __future__ import annotations
@@ -23,11 +30,11 @@ import time
 from pathlib import Path
 
 from cablegram import __version__, pipeline
-from cablegram.render.search import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_scale import TreeMemory  # noqa: E402
 from corpus import replicate_tei  # noqa: E402
 
 
@@ -64,34 +71,36 @@ def main() -> None:
         files = sorted(corpus.glob("*.xml"))
         pipeline.web(files[:25], Path(tmp) / "warm-up", search=False, **options)  # compile XSLT
         assert len(files) == args.n
-        render, search = [], []
+        render, search, memory = [], [], []
         for run in range(args.runs):
             site = Path(tmp) / f"site-{run}"
-            render.append(
-                timed(lambda site=site: pipeline.web([corpus], site, search=False, **options))
-            )
-            # every document's page (since version 2 not every id begins with cable-)
-            made = [site / f"{path.stem}.html" for path in files]
-            pages = sum(page.exists() for page in made)
-            assert pages == args.n, f"{pages} document pages for {args.n} documents"
-            if not args.no_search:
+            with TreeMemory() as peak:
                 start = time.perf_counter()
-                built = build_search_index(site, made)
-                search.append(time.perf_counter() - start)
-                if not built:
-                    sys.exit("Pagefind is not installed (pip install 'pagefind[bin]')")
-                assert (site / "pagefind" / "pagefind-entry.json").is_file()
+                made = pipeline.web([corpus], site, search=not args.no_search, **options)
+                seconds = time.perf_counter() - start
+            render.append(seconds - made.search_seconds)
+            search.append(made.search_seconds)
+            memory.append(peak.peak / 2**20)
+            # every document's page (since version 2 not every id begins with cable-)
+            pages = sum((site / f"{path.stem}.html").exists() for path in files)
+            assert pages == args.n, f"{pages} document pages for {args.n} documents"
+            if not args.no_search and not made.search:
+                sys.exit("Pagefind is not installed (pip install 'pagefind[bin]')")
             shutil.rmtree(site)
     print(
         f"cablegram {__version__}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {platform.machine()}"
         + (f", jobs={args.jobs}" if args.jobs is not None else "")
     )
-    print(report("web pages (pipeline.web, search=False)", render, args.n))
-    if search:
-        print(report("Pagefind index (build_search_index)", search, args.n))
+    print(report("web pages", render, args.n))
+    if not args.no_search:
+        print(report("search index", search, args.n))
         total = [r + s for r, s in zip(render, search, strict=True)]
         print(report("both (pipeline.web, search=True)", total, args.n))
+    print(
+        f"peak memory (all processes): median {statistics.median(memory):.0f} MB, "
+        f"largest {max(memory):.0f} MB"
+    )
 
 
 if __name__ == "__main__":
