@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from test_web_browser import CHROMIUM_ARGS, Served, _serve
+from test_web_browser import Served, _serve
 
 THREE = "cable-1951-07-03-21404-mao-zedong"  # seed 003: scan, transcript, translation
 CROSSING = "cable-1951-06-30-21340-mao-zedong"  # seed 000: its salute and series line cross
@@ -89,12 +89,10 @@ def _same_row(doc, a: str, b: str) -> bool:
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from test_web_browser import launched  # skips without Chromium
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    with launched() as chromium:
+        yield chromium
 
 
 def tops(page, ids: list[str]) -> dict[str, float]:

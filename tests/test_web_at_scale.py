@@ -27,8 +27,6 @@ from cablegram import pipeline
 from cablegram.entities.authority import load_authority
 from conftest import ROOT, SEEDS, TEI_DIR, repo_edition
 from test_web_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PASSAGE_LINK,
     RESULT_LINK,
     Browser,
@@ -36,10 +34,10 @@ from test_web_browser import (
     Served,
     _server,
     expect,
+    launched,
     opener,
     results,
     search,
-    sync_playwright,
 )
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -69,10 +67,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launched() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -449,14 +449,10 @@ def test_an_entry_with_dates_and_viaf_shows_them(tmp_path: Path, converted_tei: 
 @pytest.fixture(scope="module")
 def browser_site(mixed: Corpus) -> Iterator[tuple[object, str]]:
     """A Chromium (Debian's) and the mixed site served on 127.0.0.1."""
-    from playwright.sync_api import sync_playwright
+    from test_web_browser import _server, launched  # skips without Chromium
 
-    from test_web_browser import CHROMIUM, CHROMIUM_ARGS, _server  # skips without Chromium
-
-    with _server(mixed.out) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with _server(mixed.out) as base, launched() as browser:
         yield browser, base
-        browser.close()
 
 
 VISIBLE = (

@@ -477,14 +477,10 @@ def test_an_edited_authority_entry_reaches_the_pages_at_the_next_build(tmp_path:
 def browser() -> Iterator:
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed")
-    from playwright.sync_api import sync_playwright
+    from test_web_browser import launched
 
-    from test_web_browser import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with launched() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="module")

@@ -93,10 +93,11 @@ def build_search_index(
         old = before[number - 1] if len(before) == len(shards) else {}
         old_pages = old.get("pages", {})
         hashes = {}
+        documents = {page.name: facts(page.name) for page in members}
         for page in members:
             kept = old_pages.get(page.name) if written is not None and page not in written else None
             page_hash = kept[0] if kept else hashlib.sha256(page.read_bytes()).hexdigest()
-            document = facts(page.name)
+            document = documents[page.name]
             for code, name in document.languages:
                 languages.setdefault(search_language(code), name)
             made = f"{_CODE} {page_hash} {astuple(document)!r}"
@@ -104,7 +105,7 @@ def build_search_index(
             hashes[page.name] = [page_hash, record]
         bundles = old.get("bundles", {})
         if hashes != old_pages or not all((out / b).is_dir() for b in bundles.values()):
-            bundles = _index(out, members, facts, number)
+            bundles = _index(out, members, documents, number)
         now.append({"pages": hashes, "bundles": bundles})
     kept = {name for shard in now for name in shard["bundles"].values()}  # type: ignore[attr-defined]
     for stale in out.glob("pagefind*"):
@@ -152,10 +153,9 @@ def _shards(pages: list[Path], count: int) -> list[list[Path]]:
     return [pages[k::count] for k in range(count)]
 
 
-def _index(
-    out: Path, pages: list[Path], facts: Callable[[str], Facts], shard: int
-) -> dict[str, str]:
-    """Index the records of `pages` (one shard), a bundle per language, each replacing the
+def _index(out: Path, pages: list[Path], facts: dict[str, Facts], shard: int) -> dict[str, str]:
+    """Index the records of `pages` (one shard; `facts`: each page's document's facets), a
+    bundle per language, each replacing the
     one before once Pagefind has succeeded; language -> bundle. A document's versions in
     one language are one record (their passages keep their own ids), written into a
     scratch site of its language under its page's name, so that its URL is the page's."""
@@ -170,7 +170,7 @@ def _index(
             site = sites[language] = Path(scratch) / "sites" / language
             site.mkdir(parents=True)
             for page, versions in documents.items():
-                html = record_html(facts(page.name), versions)
+                html = record_html(facts[page.name], versions)
                 (site / page.name).write_text(html, encoding="utf-8")
         bundles = {}
         for language, site in sorted(sites.items()):

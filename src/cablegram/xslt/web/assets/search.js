@@ -72,17 +72,18 @@ window.addEventListener("DOMContentLoaded", async () => {
     const queries = new Set([text]);
     const also = new Set();
     for (const entry of manifest.names) {
-      const forms = entry.forms.map(normal).sort((a, b) => b.length - a.length);
-      const found = forms.find((form) => form.length > 2 && (` ${text} `.includes(` ${form} `)
+      // [normalised, as written], the longest first
+      const forms = entry.forms.map((form) => [normal(form), form]).sort((a, b) => b[0].length - a[0].length);
+      const found = forms.find(([form]) => form.length > 2 && (` ${text} `.includes(` ${form} `)
         || (!form.includes(" ") && form.length > 3
           && tokens.some((token) => token.startsWith(form) && token.length - form.length <= 3))));
       if (!found) continue;
-      const written = ` ${text} `.includes(` ${found} `) ? found
-        : tokens.find((token) => token.startsWith(found));
-      for (const [index, form] of forms.entries()) {
-        if (form === found || queries.size >= 32) continue;
+      const written = ` ${text} `.includes(` ${found[0]} `) ? found[0]
+        : tokens.find((token) => token.startsWith(found[0]));
+      for (const [form, original] of forms) {
+        if (form === found[0] || queries.size >= 32) continue;
         queries.add(text.replace(written, form));
-        also.add(entry.forms[entry.forms.map(normal).indexOf(form)] ?? forms[index]);
+        also.add(original);
       }
     }
     return { queries: [...queries], also: [...also] };
