@@ -5,7 +5,10 @@ its own file name and matching xml:id), the authority files beside them. Only th
 made (`per_cable=False`). Prints the pages, the median time of several runs, the time of the
 XSLT step alone, and the process's peak memory (ru_maxrss).
 
-    python3 benchmarks/bench_print.py --n 100 --runs 3
+    python3 benchmarks/bench_print.py --n 100 --runs 3 [--untagged]
+
+`--untagged`: PDFs without the structure tree (`cablegram print --untagged`). (Before
+tagging existed, the option is not passed on: run the old commit without it.)
 """
 
 from __future__ import annotations
@@ -45,7 +48,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--untagged", action="store_true")
     args = parser.parse_args()
+    options = {"tagged": False} if args.untagged else {}
     with tempfile.TemporaryDirectory() as tmp:
         files = make_corpus(args.n, Path(tmp))
         corpus = files[0].parent
@@ -58,7 +63,7 @@ def main() -> None:
         for run in range(args.runs):
             out = Path(tmp) / f"print-{run}"
             start = time.perf_counter()
-            volume = pipeline.print_edition([corpus], out, per_cable=False)
+            volume = pipeline.print_edition([corpus], out, per_cable=False, **options)
             times.append(time.perf_counter() - start)
             pages = volume.pages
             size = (out / "edition.pdf").stat().st_size
@@ -68,7 +73,7 @@ def main() -> None:
         f"{os.cpu_count()} cores, {platform.machine()}"
     )
     print(
-        f"print volume, {args.n} cables: {pages} pages, {size / 1024:.0f} KiB; "
+        f"print volume{' (untagged)' if args.untagged else ''}, {args.n} cables: {pages} pages, {size / 1024:.0f} KiB; "
         f"median {median:.2f} s ({1000 * median / pages:.0f} ms per page, "
         f"{1000 * median / args.n:.0f} ms per cable) over {args.runs} runs: "
         + ", ".join(f"{t:.2f}" for t in times)

@@ -61,6 +61,13 @@ parallel_option = click.option(
     "between their blocks; a document without them as usual). Default: the edition's "
     "[print] parallel.",
 )
+tagged_option = click.option(
+    "--tagged/--untagged",
+    default=None,
+    help="Tag the PDFs' structure and languages for screen readers (tagged PDF/A-3b); "
+    "--untagged is faster and smaller (benchmarks/RESULTS.md). Default: the edition's "
+    "[print] tagged, which is true.",
+)
 tei_out_option = click.option(
     "--out",
     "-o",
@@ -328,6 +335,7 @@ def validate(
 )
 @click.option("--no-print", is_flag=True, help="Skip the print edition.")
 @parallel_option
+@tagged_option
 @page_size_option
 @volume_size_option
 def build(
@@ -339,6 +347,7 @@ def build(
     print_dir: Path | None,
     no_print: bool,
     parallel: bool | None,
+    tagged: bool | None,
     page_size: int,
     volume_size: int,
 ) -> None:
@@ -370,6 +379,7 @@ def build(
             volume_size=volume_size,
             edition=edition,
             parallel=parallel,
+            tagged=tagged,
         )
     _report_conversion(built.converted, out)
     _report_withdrawn(built.withdrawn)
@@ -525,6 +535,7 @@ def export(paths: tuple[Path, ...], fmt: str, out: Path | None) -> None:
 @directory_option("--out", "-o", help="Directory of the PDFs (default: the edition's build/print).")
 @click.option("--volume-only", is_flag=True, help="Only the volumes, not one PDF per cable.")
 @parallel_option
+@tagged_option
 @volume_size_option
 @jobs_option
 def print_command(
@@ -532,6 +543,7 @@ def print_command(
     out: Path | None,
     volume_only: bool,
     parallel: bool | None,
+    tagged: bool | None,
     volume_size: int,
     jobs: int | None,
 ) -> None:
@@ -551,6 +563,7 @@ def print_command(
             jobs=jobs,
             edition=edition,
             parallel=edition.parallel if parallel is None else parallel,
+            tagged=edition.tagged if tagged is None else tagged,
         )
     click.echo(_volumes_line(out, volume))
 

@@ -278,9 +278,11 @@ def print_edition(
     jobs: int | None = None,
     edition: Edition | None = None,
     parallel: bool = False,
+    tagged: bool = True,
 ) -> Volume:
     """Typeset the print edition (edition.pdf, or volumes of `volume_size` cables, and one
-    PDF per cable) into `out`; `parallel`: each original facing its translation."""
+    PDF per cable) into `out`; `parallel`: each original facing its translation; `tagged`:
+    tagged PDF (structure and languages)."""
     return render_print(
         tei_files(paths),
         out,
@@ -289,6 +291,7 @@ def print_edition(
         jobs=jobs,
         edition=edition,
         parallel=parallel,
+        tagged=tagged,
     )
 
 

@@ -89,15 +89,19 @@ def build(
     volume_size: int = VOLUME_SIZE,
     edition: Edition | None = None,
     parallel: bool | None = None,
+    tagged: bool | None = None,
 ) -> Built:
     """The whole job, incrementally: convert, validate, web and print edition, each step
     redoing only what its inputs' hashes say has changed since the last build (no print
     edition when `print_dir` is None). `force`: the TEI files edited by hand that may be
     made again (True: all). `edition`: what the documents' headers and the pages say of
     the edition, and its own stylesheets. `parallel`: whether the print edition sets the
-    originals facing their translations (None: as the edition's [print] parallel says)."""
+    originals facing their translations, `tagged` whether its PDFs are tagged (None: as
+    the edition's [print] parallel and tagged say)."""
     if parallel is None:
         parallel = edition.parallel if edition else False
+    if tagged is None:
+        tagged = edition.tagged if edition else True
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
     styles = Styles.of(edition)
@@ -170,8 +174,8 @@ def build(
         outputs=[print_dir / name for name in volumes] or [print_dir / "edition.pdf"],
         made=lambda path: path.stem in printed,
         settings=f"{volume_size}",
-        # (facing or not, every PDF is another: as if the code had changed)
-        code=combine(code, "parallel") if parallel else code,
+        # (facing or not, tagged or not, every PDF is another: as if the code had changed)
+        code=combine(code, *(["parallel"] if parallel else []), *([] if tagged else ["untagged"])),
     )
     built.removed += remove_cable_pdfs(print_dir, [Path(name).stem for name in volume.gone])
     built.volume = render_print(
@@ -185,6 +189,7 @@ def build(
         jobs=jobs,
         edition=edition,
         parallel=parallel,
+        tagged=tagged,
     )
     volumes.clear()
     volumes.update(built.volume.volumes)

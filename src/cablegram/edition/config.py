@@ -44,7 +44,7 @@ SECTIONS: dict[str, dict[str, str]] = {  # each section's keys and what each mus
     },
     "paths": {"sources": "path", "tei": "path", "build": "path"},
     "web": {"css": "path"},
-    "print": {"parallel": "yes or no"},
+    "print": {"parallel": "yes or no", "tagged": "yes or no"},
 }
 
 
@@ -68,6 +68,7 @@ class Edition:
     build: Path = field(default=Path("build"))
     css: Path | None = None
     parallel: bool = False  # the print edition sets originals facing their translations
+    tagged: bool = True  # the print edition's PDFs are tagged (render/archival.py)
 
     @property
     def site(self) -> Path:
@@ -199,6 +200,7 @@ def read_config(config: Path) -> Edition:
         build=path("paths.build", "build"),
         css=_near(root / values["web.css"]) if "web.css" in values else None,
         parallel=values.get("print.parallel", False),
+        tagged=values.get("print.tagged", True),
     )
 
 

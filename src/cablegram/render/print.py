@@ -23,6 +23,7 @@ from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.hashes import combine
 from cablegram.parallel import parallel_map
 from cablegram.render import facing
+from cablegram.render.archival import Keeping, write_archival
 from cablegram.render.corpus import CG_NS, TEI_NS, build_corpus
 from cablegram.render.messages import message
 from cablegram.render.xslt import Styles
@@ -109,14 +110,28 @@ def paged_html(
     )
 
 
-def render_pdf(html: str, target: Path, styles: Styles | None = None) -> int:
-    """Lay out paged HTML and write the PDF atomically; the number of pages."""
+def render_pdf(
+    html: str, target: Path, styles: Styles | None = None, keeping: Keeping | None = None
+) -> int:
+    """Lay out paged HTML and write it as an archival PDF (render/archival.py), atomically;
+    the number of pages."""
     from weasyprint import HTML
 
     base = (styles or Styles.of(None)).path("print").as_uri() + "/"
     document = HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
-    write_atomic(target, document.write_pdf())
+    write_archival(document, target, keeping or Keeping())
     return len(document.pages)
+
+
+def text_languages(trees: Iterable[etree._ElementTree]) -> list[str]:
+    """The languages of the documents' texts (their versions' and passages' xml:lang), in
+    the order they first appear."""
+    found: dict[str, None] = {}
+    for tree in trees:
+        for text in tree.getroot().iterfind(f"{TEI}text"):
+            for language in text.xpath(".//@xml:lang"):
+                found.setdefault(str(language), None)
+    return list(found)
 
 
 def render_print(
@@ -132,9 +147,11 @@ def render_print(
     jobs: int | None = None,
     edition: Edition | None = None,
     parallel: bool = False,
+    tagged: bool = True,
 ) -> Volume:
     """Typeset the volumes and one PDF per cable (on `jobs` processes); `parallel`: each
-    original facing its translation (the module's docstring). An incremental
+    original facing its translation (the module's docstring); `tagged`: tagged PDF
+    (render/archival.py). An incremental
     build passes the `changed` files (only their PDFs are made again), whether the volumes
     may be due, the digests of the volumes it `made` before (a volume whose digest holds
     and whose file is there is kept) and the `context` of the digests (the authority files,
@@ -146,13 +163,15 @@ def render_print(
         raise CablegramError(f"a volume holds at least one cable, not {volume_size}")
     authority = files[0].parent / "authority"
     styles = Styles.of(edition)
+    keeping = Keeping.of(edition, tagged)
     volume = Volume(out, volumes=dict(made or {}))
     if volume_due:  # only then is every TEI file read (to put the cables in order)
+        setting = Setting(styles, keeping, parallel)
         volume.volumes = _volumes(
-            files, authority, out, volume_size, made or {}, context, volume, styles, parallel
+            files, authority, out, volume_size, made or {}, context, volume, setting
         )
     own = [path for path in files if changed is None or path in changed] if per_cable else []
-    tasks = [(path, authority, out, styles, parallel) for path in own]
+    tasks = [(path, authority, out, Setting(styles, keeping, parallel)) for path in own]
     volume.pdfs += parallel_map(_cable_pdf, tasks, jobs)
     return volume
 
@@ -165,8 +184,7 @@ def _volumes(
     made: dict[str, str],
     context: str,
     volume: Volume,
-    styles: Styles,
-    parallel: bool = False,
+    setting: Setting,
 ) -> dict[str, str]:
     """Typeset the volumes whose cables (or context) changed, one after the other (each
     holds a volume's layout), remove those of an earlier, longer edition; every volume's
@@ -176,19 +194,25 @@ def _volumes(
     names = volume_names(len(parts))
     digests = {}
     for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
-        layout = ["parallel"] if parallel else []  # (a plain volume's digest as before)
+        # (a plain, tagged volume's digest as before)
+        layout = [
+            *(["parallel"] if setting.parallel else []),
+            *([] if setting.keeping.tagged else ["untagged"]),
+        ]
         digests[name] = combine(
             name, str(len(parts)), context, *layout, *(sha for _, sha, _ in part)
         )
         if made.get(name) == digests[name] and (out / name).exists():
             continue
         first = size * (number - 1) + 1
-        language = dict(styles.params).get("edition-language", "en")
+        language = dict(setting.styles.params).get("edition-language", "en")
         label = _label(number, len(parts), first, first + len(part) - 1, len(cables), language)
-        trees = [parse_xml(path) for *_, path in part]
-        html = paged_html(trees, authority, False, label, styles, parallel)
+        paths = [path for *_, path in part]
+        trees = [parse_xml(path) for path in paths]
+        html = paged_html(trees, authority, False, label, setting.styles, setting.parallel)
         write_atomic((out / name).with_suffix(".html"), html.encode())
-        volume.pages += render_pdf(html, out / name, styles)
+        keeping = setting.keeping.carrying(paths, [language, *text_languages(trees)])
+        volume.pages += render_pdf(html, out / name, setting.styles, keeping)
         volume.pdfs.append(out / name)
     for stale in out.glob("edition*.pdf"):
         if stale.name not in digests:
@@ -217,13 +241,25 @@ def _label(number: int, count: int, first: int, last: int, total: int, language:
     return message("print.volume", language, number, count, first, last, total)
 
 
-def _cable_pdf(task: tuple[Path, Path, Path, Styles, bool]) -> Path:
+@dataclass(frozen=True)
+class Setting:
+    """How the print edition is set: its stylesheets, what its PDFs keep (archival.py),
+    and whether originals face their translations."""
+
+    styles: Styles
+    keeping: Keeping
+    parallel: bool = False
+
+
+def _cable_pdf(task: tuple[Path, Path, Path, Setting]) -> Path:
     """One cable's own PDF."""
-    path, authority, out, styles, parallel = task
+    path, authority, out, setting = task
     tree = parse_xml(path)
     target = cable_pdf(out, tree.getroot().get(XML_ID))
-    html = paged_html([tree], authority, True, styles=styles, parallel=parallel)
-    render_pdf(html, target, styles)
+    html = paged_html([tree], authority, True, styles=setting.styles, parallel=setting.parallel)
+    language = dict(setting.styles.params).get("edition-language", "en")
+    keeping = setting.keeping.carrying([path], [language, *text_languages([tree])])
+    render_pdf(html, target, setting.styles, keeping)
     return target
 
 
