@@ -180,8 +180,23 @@ def _tag_languages() -> None:
     if getattr(build, "with_languages", False):
         return
 
+    class PagesMade(pydyf.PDF):
+        """A PDF whose pages are all made: their references are listed once. (pydyf lists
+        them afresh on each call, and the tree builder asks once per structure element:
+        on a 100-cable volume 24,000 lists of 148 pages, half the time of tagging.)"""
+
+        @property
+        def page_references(self) -> tuple[bytes, ...]:
+            if (listed := self.__dict__.get("listed")) is None:
+                listed = self.__dict__["listed"] = super().page_references
+            return listed
+
     def build_with_languages(box: Any, parent: Any, *rest: Any) -> Iterator[Any]:
-        # (the builder calls itself through the module: every level comes through here)
+        # (the builder calls itself through the module: every level comes through here;
+        # it is called once the pages are made)
+        pdf = rest[0]
+        if type(pdf) is pydyf.PDF:
+            pdf.__class__ = PagesMade
         own = getattr(box, "_box", box)  # an absolutely placed box's placeholder
         element = getattr(own, "element", None)
         language = None
