@@ -175,8 +175,12 @@ def test_the_volume_is_tagged_with_the_languages_of_its_passages(printed: Path) 
     with pikepdf.open(printed / "edition.pdf") as pdf:
         assert pdf.Root.MarkInfo.Marked
         elements = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)]
-        kinds = {str(o.S) for o in elements if o.get("/Type") == "/StructElem"}
-    assert {"/H1", "/H2", "/P", "/L", "/LI", "/Sect", "/Link"} <= kinds
+        made = [o for o in elements if o.get("/Type") == "/StructElem"]
+        kinds = {str(o.S) for o in made}
+        # every footnote is a note (with the ID PDF/UA asks of one), once per page it is on
+        notes = {str(o.ID).rsplit("-", 1)[0] for o in made if o.S == "/Note"}
+    assert {"/H1", "/H2", "/P", "/L", "/LI", "/Sect", "/Link", "/Note"} <= kinds
+    assert notes == set(html.xpath("//span[contains(@class, 'footnote')]/@id"))
 
 
 def test_untagged_pdfs_are_still_pdfa_and_carry_their_tei(edition_dir: Path) -> None:

@@ -14,9 +14,10 @@ tagged.
   xmpRights), the publisher, the languages of the text and the edition's date, all in
   schemas PDF/A predefines (a property of another schema would need an extension schema).
 - **Tagged** (`tagged`): WeasyPrint 70 builds the structure tree (headings, paragraphs,
-  lists, links, tables) but gives no element a language. A passage in another language
-  than the page's must carry one (PDF/UA, 7.2), so the tree builder is wrapped: an element
-  made from an HTML element with its own `lang` gets it as /Lang. The wrapper is installed
+  lists, links, tables) but gives no element a language, and makes a footnote a /Span. A
+  passage in another language than the page's must carry one (PDF/UA, 7.2), and a note is
+  a /Note (7.9), so the tree builder is wrapped: an element made from an HTML element with
+  its own `lang` gets it as /Lang, a footnote becomes a /Note. The wrapper is installed
   once, before the first tagged PDF is written; WeasyPrint is pinned to the version it
   was read against (pyproject.toml), and a test reads /Lang back.
 
@@ -88,7 +89,7 @@ def write_archival(document: Any, target: Path, keeping: Keeping) -> None:
 
     document.metadata.generator = f"cablegram {__version__}"
     if keeping.tagged:
-        _tag_languages()
+        _complete_tags()
     _complete_xmp(document.metadata, keeping)
     attachments = [
         Attachment(
@@ -169,15 +170,17 @@ def _container(
         item.text = value
 
 
-def _tag_languages() -> None:
-    """Give the structure elements WeasyPrint makes of HTML elements with their own `lang`
-    that language (/Lang). (The module's docstring says why it is a wrapper.)"""
+def _complete_tags() -> None:
+    """Complete the structure tree WeasyPrint makes (the module's docstring says why this
+    is a wrapper of its builder): an element made of an HTML element with its own `lang`
+    gets that language (/Lang); a footnote is a /Note (PDF/UA 7.9, with the /ID it asks
+    for), not a /Span."""
     import pydyf
     from weasyprint.formatting_structure import boxes
     from weasyprint.pdf import tags
 
     build = tags._build_box_tree
-    if getattr(build, "with_languages", False):
+    if getattr(build, "completed", False):
         return
 
     class PagesMade(pydyf.PDF):
@@ -191,23 +194,27 @@ def _tag_languages() -> None:
                 listed = self.__dict__["listed"] = super().page_references
             return listed
 
-    def build_with_languages(box: Any, parent: Any, *rest: Any) -> Iterator[Any]:
+    def build_completed(box: Any, parent: Any, *rest: Any) -> Iterator[Any]:
         # (the builder calls itself through the module: every level comes through here;
         # it is called once the pages are made)
-        pdf = rest[0]
+        pdf, page_number = rest[0], rest[1]
         if type(pdf) is pydyf.PDF:
             pdf.__class__ = PagesMade
         own = getattr(box, "_box", box)  # an absolutely placed box's placeholder
         element = getattr(own, "element", None)
-        language = None
+        language = note = None
         # (a page, the html and the body yield their children's elements, not their own)
         whole = isinstance(own, boxes.PageBox | boxes.MarginBox)
         if element is not None and not whole and own.element_tag not in ("html", "body"):
             language = element.get("lang")
+            if "footnote" in (element.get("class") or "").split():
+                note = f"{element.get('id') or id(element)}-{page_number}"
         for made in build(box, parent, *rest):
             if language and "Lang" not in made:
                 made["Lang"] = pydyf.String(language)
+            if note and made["S"] == "/Span":
+                made["S"], made["ID"] = "/Note", pydyf.String(note)
             yield made
 
-    build_with_languages.with_languages = True  # type: ignore[attr-defined]
-    tags._build_box_tree = build_with_languages
+    build_completed.completed = True  # type: ignore[attr-defined]
+    tags._build_box_tree = build_completed
