@@ -73,7 +73,8 @@ def main() -> None:
         f"{os.cpu_count()} cores, {platform.machine()}"
     )
     print(
-        f"print volume{' (untagged)' if args.untagged else ''}, {args.n} cables: {pages} pages, {size / 1024:.0f} KiB; "
+        f"print volume{' (untagged)' if args.untagged else ''}, {args.n} cables: "
+        f"{pages} pages, {size / 1024:.0f} KiB; "
         f"median {median:.2f} s ({1000 * median / pages:.0f} ms per page, "
         f"{1000 * median / args.n:.0f} ms per cable) over {args.runs} runs: "
         + ", ".join(f"{t:.2f}" for t in times)

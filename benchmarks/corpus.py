@@ -209,11 +209,18 @@ def replicate_tei(n: int, out: Path) -> list[Path]:
     from cablegram import pipeline
 
     root = Path(__file__).resolve().parent.parent
-    converted, corpus = out / "converted", out / "corpus"
+    converted = out / "converted"
     shutil.copytree(root / "tei" / "authority", converted / "authority")
-    shutil.copytree(root / "tei" / "authority", corpus / "authority")
     results = pipeline.convert([root / "seeds", root / "tests" / "variants"], converted)
-    originals = [r.output for r in results if r.output]
+    return copies([r.output for r in results if r.output], n, out / "corpus")
+
+
+def copies(originals: list[Path], n: int, corpus: Path) -> list[Path]:
+    """N copies of the TEI files `originals`, round, in `corpus` beside a copy of their
+    authority files, each with its own file name and matching xml:id."""
+    import shutil
+
+    shutil.copytree(originals[0].parent / "authority", corpus / "authority")
     files = []
     for k in range(n):
         original = originals[k % len(originals)]
