@@ -35,7 +35,8 @@ def test_a_full_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         tmp_path,
         '[edition]\ntitle = "Letters"\nsubtitle = "Sub"\neditors = ["A B", " C D "]\n'
         'publisher = "Press"\nlicence = "CC0-1.0"\nbase_url = "https://example.org/x"\n'
-        'language = "ru"\n[paths]\nsources = "in"\ntei = "data/tei"\nbuild = "out"\n'
+        'language = "ru"\nplace = "Oxford"\ndate = 2026-05-01\nversion = "1.0"\n'
+        '[paths]\nsources = "in"\ntei = "data/tei"\nbuild = "out"\n'
         '[web]\ncss = "mine.css"\n[print]\nparallel = true\n',
     )
     edition = load_edition()
@@ -44,6 +45,9 @@ def test_a_full_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert edition.licence_url == "https://creativecommons.org/publicdomain/zero/1.0/"
     assert edition.base_url == "https://example.org/x/"  # a folder's address ends in /
     assert edition.language == "ru"
+    assert (edition.place, edition.date, edition.version) == ("Oxford", "2026-05-01", "1.0")
+    params = edition.stylesheet_params()
+    assert (params["edition-place"], params["edition-date"]) == ("Oxford", "2026-05-01")
     assert (edition.sources, edition.tei, edition.build) == (
         Path("in"),
         Path("data/tei"),
@@ -80,6 +84,13 @@ def test_without_a_configuration_the_defaults_say_so(
     assert edition.header_fields() == ("|", "", "", "")  # the header says nothing of it
 
 
+@pytest.mark.parametrize("given", ['"2026"', '"2026-05"', '" 2026-05-01 "', "2026-05-01"])
+def test_a_date_of_publication(tmp_path: Path, given: str) -> None:
+    """The edition's date: a TOML date or ISO text, to the year, month or day."""
+    edition = read_config(write_config(tmp_path, f"[edition]\ndate = {given}\n"))
+    assert edition.date == given.strip('" ')
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -90,6 +101,10 @@ def test_without_a_configuration_the_defaults_say_so(
         ('[edition]\nlicence = "GPL-ish"\n', "[edition] licence: 'GPL-ish' is no licence"),
         ('[edition]\nbase_url = "example.org"\n', "[edition] base_url: expected the site's"),
         ('[edition]\nlanguage = "de"\n', "[edition] language: 'de' is no interface language"),
+        ('[edition]\ndate = "May 2026"\n', "[edition] date: expected an ISO date, e.g. 2026-05-01"),
+        ('[edition]\ndate = "2026-02-30"\n', "[edition] date: expected an ISO date"),
+        ("[edition]\ndate = 2026-05-01T10:00:00\n", "[edition] date: expected an ISO date"),
+        ("[edition]\nversion = 2\n", "[edition] version: expected text in quotes, got int 2"),
         ('[edition]\ntitel = "x"\n', "[edition] titel: unknown key (known: title, subtitle"),
         ('[site]\ntitle = "x"\n', "[site]: unknown section (known: edition, paths, web, print)"),
         ('[print]\nparallel = "yes"\n', "[print] parallel: expected true or false (no quotes)"),

@@ -10,6 +10,7 @@ the same paged HTML. Screenshots of a few pages go to build/screenshots/print-*.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -28,6 +29,12 @@ from cablegram.render.print import Volume, paged_html
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml as parse_tei
 from conftest import ROOT, repo_edition
+from print_checks import (
+    footnote_area_misfits,
+    footnotes_off_their_page,
+    margin_texts,
+    pages_with_only_a_closer,
+)
 from test_web_html import MEMO, date_start, doc_date, plain_title, v2_corpus
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo")
@@ -102,8 +109,12 @@ def lines(page: str) -> list[str]:
 
 
 def running_head(page: str) -> str:
-    found = lines(page)
-    return found[0] if found else ""
+    """A page's running head: its first line, set apart from the text below by the top
+    margin (blank lines); '' on a page without one (where a part's heading is set)."""
+    raw = page.lstrip("\n").splitlines()
+    if len(raw) >= 3 and raw[0].strip() and not raw[1].strip() and not raw[2].strip():
+        return raw[0].strip()
+    return ""
 
 
 def folio(page: str) -> str:
@@ -113,7 +124,7 @@ def folio(page: str) -> str:
 
 def body(page: str) -> str:
     """A page's text without its running head and page number."""
-    return normal("\n".join(lines(page)[1:-1]))
+    return normal("\n".join(lines(page)[bool(running_head(page)) : -1]))
 
 
 @pytest.fixture(scope="module")
@@ -157,12 +168,11 @@ def starts(edition: Edition, headings: dict[str, str]) -> dict[str, int]:
     names = [*MATTER, *headings.values()]
     found: dict[str, int] = {}
     for number, page in enumerate(edition.pages, 1):
+        # (the page where a part starts has no running head: its text begins with the
+        # part's heading; the part's later pages begin with it as their running head)
         text = body(page)
         for name in names:
-            # (a page of the contents that goes on may begin with a heading too: a cable's
-            # first page is headed by its own heading)
-            own = name in MATTER or normal(running_head(page)) == name
-            if text.startswith(name) and name not in found and own:
+            if text.startswith(name) and name not in found:
                 found[name] = number
     missing = [name for name in names if name not in found]
     assert not missing, f"no page begins with these headings: {missing}"
@@ -387,10 +397,12 @@ def test_front_matter_and_index(edition: Edition, cables: dict) -> None:
     assert title_page.startswith(EDITION_TITLE), title_page
     assert f"{len(cables)} documents" in title_page
     assert "Wilson Center Digital Archive" in title_page
-    assert running_head(edition.pages[1]) == "Contents"
-    assert body(edition.pages[1]).startswith("Contents Editorial principles")
+    verso = normal(edition.pages[1])  # the back of the title page
+    assert "Made with cablegram" in verso and "How to cite:" in verso
+    assert EDITION_TITLE in verso
+    assert normal(edition.pages[2]).startswith("Contents Editorial principles")
     principles = next(normal(p) for p in edition.pages if body(p).startswith("Editorial princ"))
-    assert "Every intervention of the archive's editors is a footnote" in principles
+    assert "What the source lacks stays in the text" in principles
     assert running_head(edition.pages[-1]) == "Index of persons and places"
     index = normal("\n".join(edition.pages[-3:]))
     assert "Index of persons and places" in index
@@ -401,7 +413,7 @@ def test_running_heads_and_page_numbers(
     edition: Edition, starts: dict[str, int], headings: dict[str, str]
 ) -> None:
     # the title page has neither running head nor page number
-    assert running_head(edition.pages[0]) == EDITION_TITLE
+    assert not running_head(edition.pages[0])
     assert not folio(edition.pages[0]).isdigit()
     order = sorted(starts.items(), key=lambda item: item[1])
     problems = []
@@ -410,8 +422,9 @@ def test_running_heads_and_page_numbers(
     ):
         for number in range(first, following[1]):
             page = edition.pages[number - 1]
-            if running_head(page) != name:
-                problems.append(f"page {number}: running head {running_head(page)!r}, not {name!r}")
+            head = "" if number == first else name  # none where the heading itself is set
+            if running_head(page) != head:
+                problems.append(f"page {number}: running head {running_head(page)!r}, not {head!r}")
             if folio(page) != str(number):
                 problems.append(f"page {number}: page number {folio(page)!r}")
     assert not problems, "\n".join(problems)
@@ -423,27 +436,64 @@ def test_running_heads_and_page_numbers(
     ]
 
 
-def contents_text(edition: Edition, starts: dict[str, int]) -> str:
-    pages = edition.pages[starts["Contents"] - 1 : starts["Editorial principles"] - 1]
-    return normal("\n".join(body(page) for page in pages))
+def contents_rows(document) -> list[tuple[int, dict[str, str], dict[str, float]]]:
+    """The contents' rows as laid out: their page, the text and left edge of each column
+    (number, heading, date, page) and the heading's link (href)."""
+    from weasyprint.formatting_structure import boxes
+
+    rows = []
+    for number, page in enumerate(document.pages, 1):
+        for box in walk(page._page_box):
+            if not isinstance(box, boxes.TableRowBox) or box.element.get("class") not in (
+                "document",
+                "part",
+            ):
+                continue
+            texts, lefts = {}, {}
+            for cell in box.children:
+                kind = cell.element.get("class")
+                lines = [b for b in walk(cell) if isinstance(b, boxes.LineBox)]
+                texts[kind] = normal(
+                    "\n".join(
+                        "".join(b.text for b in walk(line) if isinstance(b, boxes.TextBox))
+                        for line in lines
+                    )
+                )
+                lefts[kind] = cell.position_x
+                link = cell.element.find("a")
+                if kind == "heading" and link is not None:
+                    texts["href"] = link.get("href")
+            rows.append((number, texts, lefts))
+    return rows
 
 
-def test_contents_page_numbers(
-    edition: Edition, starts: dict[str, int], headings: dict[str, str]
-) -> None:
-    text = contents_text(edition, starts)
-    entries = ["Editorial principles", *headings.values(), "Index of persons and places"]
+def test_contents_in_columns(layout, starts: dict[str, int], headings: dict[str, str]) -> None:
+    """Each document's row gives its number (where it has one), its heading, its date and
+    the page it starts on, each in a column of its own (the columns' left edges align);
+    the principles and the index are rows too; no row is split across two pages."""
+    rows = contents_rows(layout)
+    hrefs = [texts["href"] for _, texts, _ in rows]
+    assert len(hrefs) == len(set(hrefs)), "a row of the contents split across pages"
+    by_target = {texts["href"].lstrip("#"): texts for _, texts, _ in rows}
+    parts = {"principles": "Editorial principles", "index": "Index of persons and places"}
+    assert set(by_target) == set(headings) | set(parts)
     problems = []
-    position = 0
-    for name in entries:
-        entry = re.compile(re.escape(name) + r"(?:\s*\.)+\s*(\d+)(?!\d)")
-        found = entry.search(text, position)
-        if not found:
-            problems.append(f"{name!r}: not in the contents (in this order) with a page number")
+    for target, texts in by_target.items():
+        name = parts.get(target) or headings[target]
+        if texts["page"] != str(starts[name]):
+            problems.append(f"{name!r}: contents say p. {texts['page']}, it is p. {starts[name]}")
+        if target in parts:
             continue
-        position = found.end()
-        if int(found[1]) != starts[name]:
-            problems.append(f"{name!r}: contents say p. {found[1]}, it starts on p. {starts[name]}")
+        number, date = texts["number"], texts["date"]
+        whole = f"No. {number}, {texts['heading']}, {date}" if number else ""
+        if name not in (whole, f"{texts['heading']}, {date}", date):
+            problems.append(f"{name!r}: row {texts}")
+    for kind in ("number", "heading", "date", "page"):
+        edges = {round(lefts[kind], 1) for _, texts, lefts in rows if kind in lefts}
+        if len(edges) != 1:
+            problems.append(f"the {kind} column starts at {sorted(edges)}")
+    numbered = [texts for _, texts, _ in rows if texts.get("number")]
+    assert numbered, "no document's number in the contents"
     assert not problems, "\n".join(problems)
 
 
@@ -599,14 +649,22 @@ def footnotes(document) -> tuple[dict[str, list[int]], dict[str, list[int]], dic
 
 
 FOOTNOTE = "contains(concat(' ', normalize-space(@class), ' '), ' footnote ')"
+# Where WeasyPrint 70 moves a page's footnotes on (layout/block.py, _linebox_layout): when a
+# paragraph's second line no longer fits (orphans: 2) it reports the page's footnotes, the
+# last first, to the next page until the line fits, and leaves them there; footnote-policy
+# does not govern it, only the inside of a multi-column container escapes it. This volume:
+# one footnote (3 on the stylesheet before the typography work); tests/print_checks.py
+# footnotes_off_their_page names them.
+FOOTNOTE_LATE = (
+    "WeasyPrint 70 moves a page's footnotes to the next page to fit a paragraph's second "
+    "line (layout/block.py _linebox_layout); one footnote of this volume"
+)
 AUTHORIAL = "contains(concat(' ', normalize-space(@class), ' '), ' authorial ')"
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="WeasyPrint 70 sets a footnote called from a paragraph's first line at a page's "
-    "foot a page late (and after the later footnotes of its page); seen in real samples "
-    "(202 among them) at the corpus's length; footnote-policy line or block does not move it",
+    reason=FOOTNOTE_LATE,
 )
 def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlElement) -> None:
     expected = set(html.xpath(f"//span[{FOOTNOTE}]/@id"))
@@ -614,12 +672,8 @@ def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlE
     calls, bodies, _ = footnotes(layout)
     assert set(calls) == expected, f"calls missing for {sorted(expected - set(calls))}"
     assert set(bodies) == expected, f"footnote bodies missing for {sorted(expected - set(bodies))}"
-    problems = [
-        f"{key}: call on p. {calls[key]}, footnote on p. {bodies[key]}"
-        for key in sorted(expected)
-        if len(calls[key]) != 1 or calls[key] != bodies[key]
-    ]
-    assert not problems, "\n".join(problems)
+    problems = footnotes_off_their_page(layout)
+    assert not problems, "\n".join(map(str, problems))
     # the same through WeasyPrint's public API: the footnote's id is an anchor of its page
     misplaced = [key for key in expected if key not in layout.pages[calls[key][0] - 1].anchors]
     assert not misplaced, f"footnote anchors not on their call's page: {sorted(misplaced)}"
@@ -627,9 +681,7 @@ def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlE
 
 @pytest.mark.xfail(
     strict=True,
-    reason="WeasyPrint 70 sets a footnote called from a paragraph's first line at a page's "
-    "foot a page late (and after the later footnotes of its page); seen in real samples "
-    "(202 among them) at the corpus's length; footnote-policy line or block does not move it",
+    reason=FOOTNOTE_LATE,
 )
 def test_footnote_numbers(layout, html: lxml.html.HtmlElement) -> None:
     """Each call shows its footnote's number, numbers run 1, 2, 3… down a page, and each
@@ -770,7 +822,9 @@ def test_a_large_corpus_is_printed_in_volumes(tmp_path: Path, converted_tei: Pat
         title = normal(page_texts(out / name)[0])
         assert f"Volume {number} of {count}: documents {first}–{last} of {len(files)}" in title
         page = lxml.html.fromstring((out / name).with_suffix(".html").read_bytes())
-        ids = [a.get("href")[1:] for a in page.xpath("//nav[@id='contents']//a")]
+        ids = [
+            a.get("href")[1:] for a in page.xpath("//nav[@id='contents']//td[@class='heading']/a")
+        ]
         ids = [i for i in ids if i not in {"principles", "index"}]
         assert len(ids) == last - first + 1
         assert page.xpath("//section[@id='index']")  # an index of its own
@@ -837,13 +891,19 @@ def v2_layout(v2_volume: V2Volume):
 def test_v2_order_and_headings(v2_volume: V2Volume) -> None:
     """A record of conversation is headed by its type, participants and date, and comes
     in the volume by its date of creation (1949, before the cable of 1951)."""
-    contents = [" ".join(a.text_content().split()) for a in v2_volume.html.xpath("//nav//a")]
-    assert contents[1:3] == [
-        "Record of conversation, I.V. Stalin, Mao Zedong, Fedorenko, 16 December 1949",
-        "No. 21340, Mao Zedong to Filippov [Stalin], June 30, 1951",
+    rows = v2_volume.html.xpath("//nav//tr[@class='document']")
+    contents = [[" ".join(td.text_content().split()) for td in row[:3]] for row in rows]
+    assert contents[:2] == [
+        [
+            "1154/sh",
+            "Record of conversation, I.V. Stalin, Mao Zedong, Fedorenko",
+            "16 December 1949",
+        ],
+        ["21340", "Mao Zedong to Filippov [Stalin]", "June 30, 1951"],
     ]
     memo_pages = [p for p in v2_volume.pages if "Comrade Stalin:" in p]
-    assert memo_pages and running_head(memo_pages[0]).startswith("Record of conversation")
+    assert memo_pages and body(memo_pages[0]).startswith("Record of conversation")
+    assert not running_head(memo_pages[0])  # the heading itself is set on that page
 
 
 def test_v2_source_note(v2_volume: V2Volume) -> None:
@@ -950,3 +1010,107 @@ def test_v2_screenshots(v2_volume: V2Volume) -> None:
         ["pdftoppm", "-r", "60", "-png", str(v2_volume.out / f"{MEMO}.pdf"), target], check=True
     )
     assert sorted(SCREENSHOTS.glob("print-v2-*.png"))
+
+
+# ============================================================ typography (print_checks)
+
+
+def test_no_page_holds_only_a_closer(layout) -> None:
+    """A closer (signature, clerks' notes) is kept with the last lines of its text: on
+    main's stylesheet four pages of this volume held nothing else."""
+    assert pages_with_only_a_closer(layout) == []
+
+
+def test_the_footnote_area_is_the_text_block(layout) -> None:
+    problems = footnote_area_misfits(layout)
+    assert not problems, "\n".join(problems)
+
+
+def test_numbered_points_are_set_apart(layout) -> None:
+    """Between two numbered points more space than between two lines of one paragraph of
+    a point (on main's stylesheet: none)."""
+    from weasyprint.formatting_structure import boxes
+
+    gaps, leading = [], []
+    for page in layout.pages:
+        for box in walk(page._page_box):
+            if box.element_tag != "ol" or "points" not in (box.element.get("class") or ""):
+                continue
+            items = [child for child in box.children if child.element_tag == "li"]
+            for block in (b for item in items for b in walk(item)):
+                found = [b for b in getattr(block, "children", []) if isinstance(b, boxes.LineBox)]
+                leading += [
+                    b.position_y - (a.position_y + a.height) for a, b in itertools.pairwise(found)
+                ]
+            for first, second in itertools.pairwise(items):
+                above = [b for b in walk(first) if isinstance(b, boxes.LineBox)]
+                below = [b for b in walk(second) if isinstance(b, boxes.LineBox)]
+                if above and below:
+                    gaps.append(below[0].position_y - (above[-1].position_y + above[-1].height))
+    assert gaps and leading, "no numbered points of several lines in the volume"
+    assert min(gaps) > max(leading) + 3, (min(gaps), max(leading))
+
+
+def test_the_principles_say_where_the_brackets_are(layout, html: lxml.html.HtmlElement) -> None:
+    """What the principles page says is inline ([...], [signature], a later hand's
+    addition) is set in the body; what it says is a footnote ([sic]) is in the footnote
+    area: the claims are checked against where the laid-out text lands."""
+    from weasyprint.formatting_structure import boxes
+
+    where: dict[str, set[str]] = defaultdict(set)  # bracket text -> body / footnotes
+    for page in layout.pages:
+        for area in page._page_box.children:
+            if isinstance(area, boxes.MarginBox):
+                continue
+            place = "footnotes" if isinstance(area, boxes.FootnoteAreaBox) else "body"
+            for box in walk(area):
+                bracket = isinstance(box, boxes.TextBox) and (
+                    box.element.get("class") == "ed" or "] sic" in box.text
+                )
+                if bracket:
+                    where[" ".join(box.text.split())].add(place)
+    inline = [text for text in where if text.startswith("[")]
+    assert "[...]" in inline and any(text.startswith("[handwritten") for text in inline)
+    # (a bracket may also stand in a footnote: an omission inside a note of the archive's)
+    assert all("body" in where[text] for text in inline), {t: where[t] for t in inline}
+    sics = [text for text in where if "] sic" in text]
+    assert sics and all(where[text] == {"footnotes"} for text in sics)
+    said = normal(html.get_element_by_id("principles").text_content()).replace("’", "'")
+    assert "stays in the text, in the archive's square brackets" in said
+    assert "an omission [...]" in said and "[handwritten, by Stalin, in the margin: Yes.]" in said
+    assert "footnotes at the foot of the page" in said and "flagged [sic]" in said
+
+
+def test_no_running_head_where_a_cable_starts(layout, headings: dict[str, str]) -> None:
+    """On WeasyPrint's pages: the running head (the @top-center margin box) is blank on
+    the page where a cable's heading is set, and is that heading on its next page."""
+    heads = margin_texts(layout)
+    problems = []
+    seen: set[str] = set()  # (a section's id is an anchor of every page it spans)
+    for number, page in enumerate(layout.pages):
+        for xml_id in set(page.anchors) & set(headings) - seen:
+            seen.add(xml_id)
+            if heads[number]:
+                problems.append(f"p. {number + 1}: running head {heads[number]!r}")
+            following = heads[number + 1] if number + 1 < len(heads) else ""
+            if following and following != headings[xml_id]:
+                problems.append(f"p. {number + 2}: {following!r}, not {headings[xml_id]!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_checks_find_what_they_look_for() -> None:
+    """The checks themselves, on pages made to fail them: a closer alone on its page, a
+    footnote area wider than the text block (a footnote on its call's page is no finding;
+    the volume's xfail test above shows one found off it)."""
+    from weasyprint import HTML
+
+    style = (
+        "<style>@page { size: 100mm 60mm; margin: 10mm; @footnote { margin-left: -6pt } }"
+        ".fn { float: footnote }</style>"
+    )
+    text = "<p>Text<span class='fn' id='fn-a'>a note</span>.</p>"
+    alone = "<p style='break-after: page'>The last line.</p><div class='closer'><p>X.</p></div>"
+    document = HTML(string=style + text + alone).render()
+    assert pages_with_only_a_closer(document) == [2]
+    assert footnote_area_misfits(document) and "p. 1" in footnote_area_misfits(document)[0]
+    assert footnotes_off_their_page(document) == []

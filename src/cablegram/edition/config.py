@@ -9,6 +9,8 @@ defaults below apply, and they say so (the title is "Untitled edition").
 
 from __future__ import annotations
 
+import datetime
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +34,16 @@ LICENCES = {
     "ODbL-1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
     "PDDL-1.0": "https://opendatacommons.org/licenses/pddl/1-0/",
 }
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 SECTIONS: dict[str, dict[str, str]] = {  # each section's keys and what each must be
     "edition": {
         "title": "text",
         "subtitle": "text",
         "editors": "list of text",
         "publisher": "text",
+        "place": "text",
+        "date": "date",
+        "version": "text",
         "licence": "licence",
         "base_url": "url",
         "language": "language",
@@ -60,6 +66,9 @@ class Edition:
     subtitle: str = ""
     editors: tuple[str, ...] = ()
     publisher: str = ""
+    place: str = ""  # where the publisher is (the print edition's imprint)
+    date: str = ""  # the edition's date of publication, ISO 8601 (2026, 2026-05, 2026-05-01)
+    version: str = ""  # the edition's version, as its editors number it ("1.0", "2nd")
     licence: str = ""
     base_url: str = ""
     language: str = "en"
@@ -105,6 +114,9 @@ class Edition:
             "edition-subtitle": self.subtitle,
             "edition-editors": "; ".join(self.editors),
             "edition-publisher": self.publisher,
+            "edition-place": self.place,
+            "edition-date": self.date,
+            "edition-version": self.version,
             "edition-licence": self.licence,
             "edition-licence-url": self.licence_url,
             "edition-base-url": self.base_url,
@@ -192,6 +204,9 @@ def read_config(config: Path) -> Edition:
         subtitle=values.get("edition.subtitle", ""),
         editors=tuple(values.get("edition.editors", ())),
         publisher=values.get("edition.publisher", ""),
+        place=values.get("edition.place", ""),
+        date=values.get("edition.date", ""),
+        version=values.get("edition.version", ""),
         licence=values.get("edition.licence", ""),
         base_url=values.get("edition.base_url", ""),
         language=values.get("edition.language", "en"),
@@ -204,9 +219,27 @@ def read_config(config: Path) -> Edition:
     )
 
 
+def _check_date(value: object, got: str) -> tuple[str | None, str]:
+    """An ISO 8601 date (a TOML date, 2026-05-01, or text: "2026-05-01", "2026-05", "2026")
+    as text; TOML's date-times are refused (an edition is published on a day)."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat(), ""
+    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+        text = value.strip()
+        try:
+            datetime.date.fromisoformat(text if len(text) == 10 else f"{text}-01-01"[:10])
+        except ValueError:
+            pass
+        else:
+            return text, ""
+    return None, f'expected an ISO date, e.g. 2026-05-01 (or "2026-05", "2026"), {got}'
+
+
 def _check(kind: str, value: object) -> tuple[Any, str]:
     """The value, normalised, and what is wrong with it ('' when nothing)."""
     got = f"got {type(value).__name__} {value!r}"
+    if kind == "date":
+        return _check_date(value, got)
     if kind == "yes or no":
         if not isinstance(value, bool):
             return None, f"expected true or false (no quotes), {got}"

@@ -6,8 +6,12 @@
   The documents come in the order of the volume (render/print.py's document_order: by date,
   the undated last), so nothing here sorts them.
 
-  The text is the reading text; every editorial intervention becomes a footnote carrying the
-  archive's bracket text (Kaidzio] sic; possibly Kaesong [?]), at the foot of its page.
+  The text is the reading text. The archive editors' judgements on a reading ([sic], [?],
+  supplied words, identifications, expansions, notes within a paragraph) become footnotes
+  carrying their bracket text (Kaidzio] sic; possibly Kaesong [?]), at the foot of the page;
+  what the source lacks (gap: [...], [signature]; add: [handwritten above: …]) stays inline
+  in brackets (span.ed). The principles page (print.principles.* messages) says so: change
+  both together (test_print.test_the_principles_say_where_the_brackets_are).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,7 +27,11 @@
   <xsl:param name="edition-subtitle" select="''"/>
   <xsl:param name="edition-editors" select="''"/>
   <xsl:param name="edition-publisher" select="''"/>
+  <xsl:param name="edition-place" select="''"/>
+  <xsl:param name="edition-date" select="''"/>
+  <xsl:param name="edition-version" select="''"/>
   <xsl:param name="edition-licence" select="''"/>
+  <xsl:param name="edition-licence-url" select="''"/>
   <xsl:param name="edition-base-url" select="''"/>
   <xsl:param name="css" select="'print.css'"/>
   <!-- In an edition of several volumes, this one's place: 'Volume 2 of 5: documents …' -->
@@ -75,19 +83,17 @@
         <xsl:if test="$standalone != 'yes'">
           <section class="title-page">
             <h1 class="volume-title"><xsl:value-of select="$edition-title"/></h1>
+            <xsl:if test="$edition-subtitle != ''"><p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p></xsl:if>
             <xsl:if test="$volume-label != ''">
               <p class="volume-label"><xsl:value-of select="$volume-label"/></p>
             </xsl:if>
-            <xsl:if test="$edition-subtitle != ''"><p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p></xsl:if>
             <xsl:if test="$edition-editors != ''"><p class="editors"><xsl:call-template name="msg"><xsl:with-param name="key">print.edited-by</xsl:with-param><xsl:with-param name="p1" select="$edition-editors"/></xsl:call-template></p></xsl:if>
             <p class="count"><xsl:call-template name="msg"><xsl:with-param name="key">count.documents</xsl:with-param><xsl:with-param name="count" select="count($cables)"/></xsl:call-template></p>
-            <p class="imprint">
-              <xsl:if test="$edition-publisher != ''"><xsl:value-of select="$edition-publisher"/>. </xsl:if>
-              <xsl:if test="$edition-licence != ''"><xsl:call-template name="msg"><xsl:with-param name="key">imprint.licence</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$edition-licence"/>. </xsl:if>
-              <xsl:if test="$edition-base-url != ''"><xsl:value-of select="$edition-base-url"/>. </xsl:if>
-              <xsl:call-template name="msg"><xsl:with-param name="key">print.made-with</xsl:with-param></xsl:call-template>
-            </p>
+            <xsl:if test="$edition-publisher != '' or $edition-place != '' or $edition-date != ''">
+              <p class="imprint"><xsl:call-template name="print-imprint"/></p>
+            </xsl:if>
           </section>
+          <xsl:call-template name="verso"/>
           <xsl:call-template name="contents"/>
           <xsl:call-template name="principles"/>
         </xsl:if>
@@ -101,16 +107,74 @@
 
   <!-- ======================================================== front matter -->
 
+  <!-- "Publisher, Place, 2026": the parts cablegram.toml gives -->
+  <xsl:template name="print-imprint">
+    <xsl:variable name="parts">
+      <xsl:if test="$edition-publisher != ''">, <xsl:value-of select="$edition-publisher"/></xsl:if>
+      <xsl:if test="$edition-place != ''">, <xsl:value-of select="$edition-place"/></xsl:if>
+      <xsl:if test="$edition-date != ''">, <xsl:value-of select="$edition-date"/></xsl:if>
+    </xsl:variable>
+    <xsl:value-of select="substring($parts, 3)"/>
+  </xsl:template>
+
+  <!-- The back of the title page, a page of its own: the imprint, the edition's date and
+       version, its licence, its address, how to cite it, what made it. -->
+  <xsl:template name="verso">
+    <section class="verso">
+      <xsl:if test="$edition-publisher != '' or $edition-place != ''">
+        <p class="publisher"><xsl:if test="$edition-publisher != ''"><xsl:call-template name="msg"><xsl:with-param name="key">print.verso.publisher</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$edition-publisher"/></xsl:if><xsl:if test="$edition-publisher != '' and $edition-place != ''">, </xsl:if><xsl:value-of select="$edition-place"/></p>
+      </xsl:if>
+      <xsl:if test="$edition-date != ''">
+        <p class="date"><xsl:call-template name="msg"><xsl:with-param name="key">print.verso.date</xsl:with-param><xsl:with-param name="p1" select="$edition-date"/></xsl:call-template></p>
+      </xsl:if>
+      <xsl:if test="$edition-version != ''">
+        <p class="version"><xsl:call-template name="msg"><xsl:with-param name="key">print.verso.version-line</xsl:with-param><xsl:with-param name="p1" select="$edition-version"/></xsl:call-template></p>
+      </xsl:if>
+      <xsl:if test="$edition-licence != ''">
+        <p class="licence"><xsl:call-template name="msg"><xsl:with-param name="key">imprint.licence</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="$edition-licence"/>
+          <xsl:if test="$edition-licence-url != '' and $edition-licence-url != $edition-licence"><xsl:text> </xsl:text><span class="url">(<xsl:value-of select="$edition-licence-url"/>)</span></xsl:if>
+        </p>
+      </xsl:if>
+      <xsl:if test="$edition-base-url != ''">
+        <p class="online"><xsl:call-template name="msg"><xsl:with-param name="key">print.verso.online</xsl:with-param></xsl:call-template><xsl:text> </xsl:text><span class="url"><xsl:value-of select="$edition-base-url"/></span></p>
+      </xsl:if>
+      <p class="cite"><xsl:call-template name="msg"><xsl:with-param name="key">print.verso.cite</xsl:with-param></xsl:call-template><xsl:text> </xsl:text>
+        <xsl:if test="$edition-editors != ''"><xsl:value-of select="$edition-editors"/> (<xsl:call-template name="msg"><xsl:with-param name="key">print.verso.eds</xsl:with-param></xsl:call-template>), </xsl:if>
+        <i><xsl:value-of select="$edition-title"/></i>
+        <xsl:if test="$edition-version != ''">, <xsl:call-template name="msg"><xsl:with-param name="key">print.verso.version</xsl:with-param><xsl:with-param name="p1" select="$edition-version"/></xsl:call-template></xsl:if>
+        <xsl:variable name="imprint"><xsl:call-template name="print-imprint"/></xsl:variable>
+        <xsl:if test="$imprint != ''">. <xsl:value-of select="$imprint"/></xsl:if>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="$edition-base-url != ''"><xsl:text> </xsl:text><span class="url"><xsl:value-of select="$edition-base-url"/></span></xsl:if>
+      </p>
+      <p class="made-with"><xsl:call-template name="msg"><xsl:with-param name="key">print.made-with</xsl:with-param></xsl:call-template></p>
+    </section>
+  </xsl:template>
+
   <xsl:template name="contents">
     <nav class="contents" id="contents">
       <h1 class="matter"><xsl:call-template name="msg"><xsl:with-param name="key">print.contents</xsl:with-param></xsl:call-template></h1>
-      <ol>
-        <li><a href="#principles"><xsl:call-template name="msg"><xsl:with-param name="key">nav.principles</xsl:with-param></xsl:call-template></a></li>
+      <!-- in columns a reader scans: the document's number, its heading, its date, its page -->
+      <table>
+        <tr class="part">
+          <td class="number"/>
+          <td class="heading" colspan="2"><a href="#principles"><xsl:call-template name="msg"><xsl:with-param name="key">nav.principles</xsl:with-param></xsl:call-template></a></td>
+          <td class="page"><a class="page" href="#principles"/></td>
+        </tr>
         <xsl:for-each select="$cables">
-          <li><a href="#{@xml:id}"><xsl:call-template name="heading-text"/></a></li>
+          <tr class="document">
+            <td class="number"><xsl:call-template name="heading-text"><xsl:with-param name="part">number</xsl:with-param></xsl:call-template></td>
+            <td class="heading"><a href="#{@xml:id}"><xsl:call-template name="heading-text"><xsl:with-param name="part">who</xsl:with-param></xsl:call-template></a></td>
+            <td class="date"><xsl:call-template name="heading-text"><xsl:with-param name="part">date</xsl:with-param></xsl:call-template></td>
+            <td class="page"><a class="page" href="#{@xml:id}"/></td>
+          </tr>
         </xsl:for-each>
-        <li><a href="#index"><xsl:call-template name="msg"><xsl:with-param name="key">print.index</xsl:with-param></xsl:call-template></a></li>
-      </ol>
+        <tr class="part">
+          <td class="number"/>
+          <td class="heading" colspan="2"><a href="#index"><xsl:call-template name="msg"><xsl:with-param name="key">print.index</xsl:with-param></xsl:call-template></a></td>
+          <td class="page"><a class="page" href="#index"/></td>
+        </tr>
+      </table>
     </nav>
   </xsl:template>
 
@@ -135,6 +199,9 @@
        the other types by their type, participants (three at most; else the author) and
        date. -->
   <xsl:template name="heading-text">
+    <!-- 'all': the whole heading; 'who': without its number and date (the contents set
+         those in columns of their own); 'number', 'date': those alone -->
+    <xsl:param name="part" select="'all'"/>
     <xsl:variable name="profile" select="tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="sent" select="$profile/tei:correspDesc/tei:correspAction[@type='sent']"/>
     <xsl:variable name="received" select="$profile/tei:correspDesc/tei:correspAction[@type='received']"/>
@@ -143,6 +210,11 @@
     <xsl:variable name="created" select="$profile/tei:creation/tei:date[1]"/>
     <xsl:variable name="date" select="$sent/tei:date[1][$by-sent or not($created)] | $created[not($by-sent) or not($sent/tei:date)]"/>
     <xsl:variable name="people" select="$profile/tei:particDesc//tei:person/tei:persName[1] | tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author[not($profile/tei:particDesc//tei:person)]"/>
+    <xsl:choose>
+      <xsl:when test="$part = 'number'"><xsl:value-of select="normalize-space($sent/tei:idno)"/></xsl:when>
+      <xsl:when test="$part = 'date'"><xsl:call-template name="heading-date"><xsl:with-param name="date" select="$date"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>
+    <xsl:variable name="who">
     <xsl:if test="$type != 'cable'">
       <xsl:call-template name="type-label"><xsl:with-param name="type" select="$type"/></xsl:call-template>
       <xsl:text>, </xsl:text>
@@ -158,7 +230,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="($sent/tei:persName or $sent/tei:orgName or $received) and ($by-sent or not($people))">
-        <xsl:if test="$sent/tei:idno"><xsl:call-template name="msg"><xsl:with-param name="key">party.number</xsl:with-param><xsl:with-param name="p1" select="$sent/tei:idno"/></xsl:call-template>, </xsl:if>
+        <xsl:if test="$sent/tei:idno and $part = 'all'"><xsl:call-template name="msg"><xsl:with-param name="key">party.number</xsl:with-param><xsl:with-param name="p1" select="$sent/tei:idno"/></xsl:call-template>, </xsl:if>
         <xsl:value-of select="$senders"/>
         <xsl:if test="normalize-space($addressees)">
           <xsl:if test="normalize-space($senders)"><xsl:text> </xsl:text></xsl:if>
@@ -173,6 +245,20 @@
         <xsl:text>, </xsl:text>
       </xsl:when>
     </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$part = 'all'">
+        <xsl:value-of select="$who"/>
+        <xsl:call-template name="heading-date"><xsl:with-param name="date" select="$date"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="substring($who, string-length($who) - 1) = ', '"><xsl:value-of select="substring($who, 1, string-length($who) - 2)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$who"/></xsl:otherwise>
+    </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="heading-date">
+    <xsl:param name="date"/>
     <xsl:choose>
       <xsl:when test="$date"><xsl:value-of select="normalize-space($date)"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="msg"><xsl:with-param name="key">date.undated</xsl:with-param></xsl:call-template></xsl:otherwise>
