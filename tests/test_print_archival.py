@@ -37,6 +37,8 @@ subtitle = "Ciphered telegrams of 1951"
 editors = ["Ann Smith", "Ivan Petrov"]
 publisher = "University Press"
 licence = "CC-BY-4.0"
+date = 2026-05-01
+version = "1.0"
 
 [paths]
 tei = "tei"
@@ -111,6 +113,8 @@ def test_the_xmp_describes_the_edition(printed: Path) -> None:
         assert meta[f"{DC}rights"] == "CC-BY-4.0 https://creativecommons.org/licenses/by/4.0/"
         assert meta[f"{XMP_RIGHTS}WebStatement"] == "https://creativecommons.org/licenses/by/4.0/"
         assert meta[f"{DC}publisher"] == {"University Press"}
+        assert meta[f"{DC}date"] == ["2026-05-01"]
+        assert meta["{http://ns.adobe.com/xap/1.0/mm/}VersionID"] == "1.0"
         # the interface's language and the languages of the texts: the seeds' Russian
         # originals and English translations
         assert meta[f"{DC}language"] >= {"en", "ru"}

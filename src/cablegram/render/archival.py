@@ -11,7 +11,8 @@ tagged.
 - **XMP** from the edition's configuration: WeasyPrint writes the title, the editors (as one
   creator: PDF/A wants the document information's Author to equal dc:creator's first
   item), the subtitle and the producer; this module adds the licence (dc:rights,
-  xmpRights), the publisher, the languages of the text and the edition's date, all in
+  xmpRights), the publisher, the languages of the text, the edition's date and version
+  (xmpMM:VersionID), all in
   schemas PDF/A predefines (a property of another schema would need an extension schema).
 - **Tagged** (`tagged`): WeasyPrint 70 builds the structure tree (headings, paragraphs,
   lists, links, tables) but gives no element a language, and makes a footnote a /Span. A
@@ -45,19 +46,21 @@ TEI_MEDIA_TYPE = "/application#2ftei+xml"  # a PDF name: '/' written #2f
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DC = "http://purl.org/dc/elements/1.1/"
 XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
+XMP_MM = "http://ns.adobe.com/xap/1.0/mm/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
 class Keeping:
     """What an archival PDF says of itself beyond its pages and carries with it: the
-    edition's licence, publisher and date, the languages of its text, its TEI sources,
+    edition's licence, publisher, date and version, the languages of its text, its TEI sources,
     and whether it is tagged."""
 
     licence: str = ""
     licence_url: str = ""
     publisher: str = ""
     date: str = ""
+    version: str = ""
     languages: tuple[str, ...] = ()
     sources: tuple[Path, ...] = ()
     tagged: bool = True
@@ -71,7 +74,8 @@ class Keeping:
             licence=edition.licence,
             licence_url=edition.licence_url,
             publisher=edition.publisher,
-            date=getattr(edition, "date", ""),
+            date=edition.date,
+            version=edition.version,
             tagged=tagged,
         )
 
@@ -149,6 +153,8 @@ def _complete_xmp(metadata: Any, keeping: Keeping) -> None:
             _container(about, f"{{{DC}}}language", "Bag", list(keeping.languages))
         if keeping.date:
             _container(about, f"{{{DC}}}date", "Seq", [keeping.date])
+        if keeping.version:
+            ElementTree.SubElement(about, f"{{{XMP_MM}}}VersionID").text = keeping.version
         return ElementTree.tostring(rdf, encoding="utf-8")
 
     metadata.generate_rdf_metadata = generate
