@@ -24,8 +24,7 @@ import pytest
 from lxml import etree
 
 from cablegram import pipeline
-from cablegram.edition.resources import stylesheets
-from cablegram.render.print import Volume, paged_html
+from cablegram.render.print import Volume, lay_out, paged_html
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml as parse_tei
 from conftest import ROOT, repo_edition
@@ -182,14 +181,11 @@ def starts(edition: Edition, headings: dict[str, str]) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def layout(edition: Edition):
     """WeasyPrint's layout of the volume, from the same paged HTML as edition.pdf."""
-    from weasyprint import HTML
-
     trees = [parse_tei(path) for path in edition.files]
     styles = Styles.of(repo_edition())
     source = paged_html(trees, edition.tei / "authority", standalone=False, styles=styles)
     assert source == (edition.out / "edition.html").read_text(encoding="utf-8")
-    base = (stylesheets() / "print").as_uri() + "/"
-    document = HTML(string=source, base_url=base).render()
+    document = lay_out(source, styles)
     assert len(document.pages) == edition.volume.pages
     return document
 
@@ -649,23 +645,9 @@ def footnotes(document) -> tuple[dict[str, list[int]], dict[str, list[int]], dic
 
 
 FOOTNOTE = "contains(concat(' ', normalize-space(@class), ' '), ' footnote ')"
-# Where WeasyPrint 70 moves a page's footnotes on (layout/block.py, _linebox_layout): when a
-# paragraph's second line no longer fits (orphans: 2) it reports the page's footnotes, the
-# last first, to the next page until the line fits, and leaves them there; footnote-policy
-# does not govern it, only the inside of a multi-column container escapes it. This volume:
-# one footnote (3 on the stylesheet before the typography work); tests/print_checks.py
-# footnotes_off_their_page names them.
-FOOTNOTE_LATE = (
-    "WeasyPrint 70 moves a page's footnotes to the next page to fit a paragraph's second "
-    "line (layout/block.py _linebox_layout); one footnote of this volume"
-)
 AUTHORIAL = "contains(concat(' ', normalize-space(@class), ' '), ' authorial ')"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=FOOTNOTE_LATE,
-)
 def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlElement) -> None:
     expected = set(html.xpath(f"//span[{FOOTNOTE}]/@id"))
     assert expected, "no footnotes in the volume"
@@ -679,10 +661,6 @@ def test_every_footnote_is_on_the_page_of_its_call(layout, html: lxml.html.HtmlE
     assert not misplaced, f"footnote anchors not on their call's page: {sorted(misplaced)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=FOOTNOTE_LATE,
-)
 def test_footnote_numbers(layout, html: lxml.html.HtmlElement) -> None:
     """Each call shows its footnote's number, numbers run 1, 2, 3… down a page, and each
     cable's first footnote is 1 (per-page or per-cable numbering; not across the volume).
@@ -882,10 +860,7 @@ def v2_volume(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> 
 
 @pytest.fixture(scope="module")
 def v2_layout(v2_volume: V2Volume):
-    from weasyprint import HTML
-
-    source = (v2_volume.out / "edition.html").read_text(encoding="utf-8")
-    return HTML(string=source, base_url=(stylesheets() / "print").as_uri() + "/").render()
+    return lay_out((v2_volume.out / "edition.html").read_text(encoding="utf-8"))
 
 
 def test_v2_order_and_headings(v2_volume: V2Volume) -> None:

@@ -26,7 +26,7 @@ from lxml import etree
 from cablegram.encode.anchors import versions
 from cablegram.render import facing
 from cablegram.render.messages import message
-from cablegram.render.print import paged_html
+from cablegram.render.print import lay_out, paged_html
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 from conftest import ROOT, SEEDS, TEI_DIR, VARIANTS, repo_edition, run_cli
@@ -400,18 +400,13 @@ def test_footnotes_on_the_page_of_their_call(printed: Printed) -> None:
     """Every footnote of a facing document's own PDF is at the foot of the page of its call:
     the page of the call in WeasyPrint's layout of the same paged HTML, its text found on
     that page of the PDF."""
-    from weasyprint import HTML
-
-    from cablegram.edition.resources import stylesheets
-
     styles = Styles.of(repo_edition())
-    base = (stylesheets() / "print").as_uri() + "/"
     checked = 0
     for xml_id, tree in printed.trees.items():
         if the_pair(tree.getroot()) is None:
             continue
         source = paged_html([tree], printed.tei / "authority", True, styles=styles, parallel=True)
-        document = HTML(string=source, base_url=base).render()
+        document = lay_out(source, styles)
         pages = subprocess.run(
             ["pdftotext", "-enc", "UTF-8", "-layout", str(printed.pdf(xml_id)), "-"],
             capture_output=True,

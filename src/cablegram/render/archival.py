@@ -18,9 +18,8 @@ tagged.
   lists, links, tables) but gives no element a language, and makes a footnote a /Span. A
   passage in another language than the page's must carry one (PDF/UA, 7.2), and a note is
   a /Note (7.9), so the tree builder is wrapped: an element made from an HTML element with
-  its own `lang` gets it as /Lang, a footnote becomes a /Note. The wrapper is installed
-  once, before the first tagged PDF is written; WeasyPrint is pinned to the version it
-  was read against (pyproject.toml), and a test reads /Lang back.
+  its own `lang` gets it as /Lang, a footnote becomes a /Note (render/weasyprint_fixes.py;
+  a test reads them back).
 
 Tagging costs: every line of text becomes a structure element of its own (a /Span holding
 one marked-content sequence), and every text run is bracketed in the page's content
@@ -31,7 +30,6 @@ about 1.8 times the untagged file. `tagged=False` (`--untagged`) leaves them out
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +38,7 @@ from xml.etree import ElementTree
 
 from cablegram.edition import Edition
 from cablegram.files import write_atomic
+from cablegram.render.weasyprint_fixes import complete_tags
 
 VARIANT = "pdf/a-3b"
 TEI_MEDIA_TYPE = "/application#2ftei+xml"  # a PDF name: '/' written #2f
@@ -93,7 +92,7 @@ def write_archival(document: Any, target: Path, keeping: Keeping) -> None:
 
     document.metadata.generator = f"cablegram {__version__}"
     if keeping.tagged:
-        _complete_tags()
+        complete_tags()
     _complete_xmp(document.metadata, keeping)
     attachments = [
         Attachment(
@@ -174,53 +173,3 @@ def _container(
         if default_language:
             item.set(XML_LANG, "x-default")
         item.text = value
-
-
-def _complete_tags() -> None:
-    """Complete the structure tree WeasyPrint makes (the module's docstring says why this
-    is a wrapper of its builder): an element made of an HTML element with its own `lang`
-    gets that language (/Lang); a footnote is a /Note (PDF/UA 7.9, with the /ID it asks
-    for), not a /Span."""
-    import pydyf
-    from weasyprint.formatting_structure import boxes
-    from weasyprint.pdf import tags
-
-    build = tags._build_box_tree
-    if getattr(build, "completed", False):
-        return
-
-    class PagesMade(pydyf.PDF):
-        """A PDF whose pages are all made: their references are listed once. (pydyf lists
-        them afresh on each call, and the tree builder asks once per structure element:
-        on a 100-cable volume 24,000 lists of 148 pages, half the time of tagging.)"""
-
-        @property
-        def page_references(self) -> tuple[bytes, ...]:
-            if (listed := self.__dict__.get("listed")) is None:
-                listed = self.__dict__["listed"] = super().page_references
-            return listed
-
-    def build_completed(box: Any, parent: Any, *rest: Any) -> Iterator[Any]:
-        # (the builder calls itself through the module: every level comes through here;
-        # it is called once the pages are made)
-        pdf, page_number = rest[0], rest[1]
-        if type(pdf) is pydyf.PDF:
-            pdf.__class__ = PagesMade
-        own = getattr(box, "_box", box)  # an absolutely placed box's placeholder
-        element = getattr(own, "element", None)
-        language = note = None
-        # (a page, the html and the body yield their children's elements, not their own)
-        whole = isinstance(own, boxes.PageBox | boxes.MarginBox)
-        if element is not None and not whole and own.element_tag not in ("html", "body"):
-            language = element.get("lang")
-            if "footnote" in (element.get("class") or "").split():
-                note = f"{element.get('id') or id(element)}-{page_number}"
-        for made in build(box, parent, *rest):
-            if language and "Lang" not in made:
-                made["Lang"] = pydyf.String(language)
-            if note and made["S"] == "/Span":
-                made["S"], made["ID"] = "/Note", pydyf.String(note)
-            yield made
-
-    build_completed.completed = True  # type: ignore[attr-defined]
-    tags._build_box_tree = build_completed

@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -26,6 +27,7 @@ from cablegram.render import facing
 from cablegram.render.archival import Keeping, write_archival
 from cablegram.render.corpus import CG_NS, TEI_NS, build_corpus
 from cablegram.render.messages import message
+from cablegram.render.weasyprint_fixes import keep_footnotes_by_their_calls
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
 
@@ -115,12 +117,19 @@ def render_pdf(
 ) -> int:
     """Lay out paged HTML and write it as an archival PDF (render/archival.py), atomically;
     the number of pages."""
-    from weasyprint import HTML
-
-    base = (styles or Styles.of(None)).path("print").as_uri() + "/"
-    document = HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
+    document = lay_out(html, styles)
     write_archival(document, target, keeping or Keeping())
     return len(document.pages)
+
+
+def lay_out(html: str, styles: Styles | None = None) -> Any:
+    """WeasyPrint's layout of paged HTML (a `weasyprint.Document`), every footnote on its
+    call's page (render/weasyprint_fixes.py)."""
+    from weasyprint import HTML
+
+    keep_footnotes_by_their_calls()
+    base = (styles or Styles.of(None)).path("print").as_uri() + "/"
+    return HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
 
 
 def text_languages(trees: Iterable[etree._ElementTree]) -> list[str]:

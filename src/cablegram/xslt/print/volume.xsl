@@ -618,37 +618,46 @@
   <!-- The marked words stand in the text as rendered (a sheet turn, a line end, a name
        inside them keep their own rendering); the footnote repeats them as plain text. -->
 
+  <!-- An intervention's footnote ($text); inside a note, which is a footnote itself, its
+       $remark in brackets in the line instead (a footnote has no footnotes of its own). -->
   <xsl:template name="footnote">
     <xsl:param name="text"/>
-    <span class="footnote" id="fn-{generate-id()}"><xsl:value-of select="$text"/></span>
+    <xsl:param name="remark"/>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:note"><span class="ed"> [<xsl:value-of select="$remark"/>]</span></xsl:when>
+      <xsl:otherwise><span class="footnote" id="fn-{generate-id()}"><xsl:value-of select="$text"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="print">
     <xsl:apply-templates select="tei:sic/node()" mode="print"/>
     <xsl:call-template name="footnote">
       <xsl:with-param name="text" select="concat(tei:sic, '] sic; possibly ', tei:corr, substring(' [?]', 1, 4 * (tei:corr/@cert = 'low')))"/>
+      <xsl:with-param name="remark" select="concat('sic; possibly ', tei:corr, substring('?', 1, number(tei:corr/@cert = 'low')))"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:sic" mode="print">
     <xsl:apply-templates mode="print"/>
-    <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [sic]')"/></xsl:call-template>
+    <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [sic]')"/><xsl:with-param name="remark" select="'sic'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:unclear" mode="print">
     <xsl:apply-templates mode="print"/>
     <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.unclear</xsl:with-param></xsl:call-template></xsl:variable>
-    <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [?] ', $what)"/></xsl:call-template>
+    <xsl:call-template name="footnote"><xsl:with-param name="text" select="concat(., '] [?] ', $what)"/><xsl:with-param name="remark" select="'?'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:supplied" mode="print">
     <xsl:apply-templates mode="print"/>
     <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.supplied</xsl:with-param></xsl:call-template></xsl:variable>
     <xsl:call-template name="footnote">
       <xsl:with-param name="text" select="concat('[', ., substring('?', 1, number(@cert = 'low')), '] ', $what)"/>
+      <xsl:with-param name="remark" select="$what"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'identification']" mode="print">
     <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.identification</xsl:with-param></xsl:call-template></xsl:variable>
     <xsl:call-template name="footnote">
       <xsl:with-param name="text" select="concat('[', normalize-space(.), '] ', $what)"/>
+      <xsl:with-param name="remark" select="normalize-space(.)"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:choice[tei:abbr and tei:expan]" mode="print">
@@ -657,6 +666,7 @@
     <xsl:variable name="what"><xsl:call-template name="msg"><xsl:with-param name="key">print.fn.expansion</xsl:with-param><xsl:with-param name="p1" select="translate($resp, &quot;'&quot;, '’')"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="footnote">
       <xsl:with-param name="text" select="concat(normalize-space(tei:abbr), '] [', normalize-space(tei:expan), '] ', $what)"/>
+      <xsl:with-param name="remark" select="normalize-space(tei:expan)"/>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'original-wording']" mode="print" priority="2">
