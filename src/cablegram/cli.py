@@ -26,6 +26,7 @@ from cablegram.edition.scaffold import init_edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
 from cablegram.render import data
+from cablegram.render.print import EDITION_INDEX
 from cablegram.serve.loop import Project, serve_edition
 from cablegram.validate import Issue, Report, validate_files
 
@@ -651,8 +652,10 @@ def _volumes_line(out: Path, volume: pipeline.Volume) -> str:
     written = f"{len(volume.pdfs)} PDFs written"
     if list(volume.volumes) == ["edition.pdf"]:
         return f"{out}/edition.pdf: {pages}; {written}"
-    made = sum(pdf.name.startswith("edition") for pdf in volume.pdfs)
+    made = sum(pdf.name in volume.volumes for pdf in volume.pdfs)
+    index = EDITION_INDEX + (" made again" if out / EDITION_INDEX in volume.pdfs else "")
     return (
         f"{out}/: {len(volume.volumes)} volumes (edition-1.pdf … "
-        f"edition-{len(volume.volumes)}.pdf), {made} made again ({pages}); {written}"
+        f"edition-{len(volume.volumes)}.pdf), {made} made again ({pages}), their index "
+        f"{index}; {written}"
     )

@@ -1,8 +1,10 @@
 """The print edition: XSLT (xslt/print/volume.xsl) makes paged HTML, WeasyPrint the PDF.
 
 The volume (edition.pdf; beyond VOLUME_SIZE cables, volumes edition-1.pdf, edition-2.pdf
-…) has a title page, the editorial principles, contents and an index with page numbers
-resolved by the layout engine; each cable also gets a PDF of its own. The parallel print
+… and edition-index.pdf, the index of them all) has a title page, contents, the editorial
+principles and indexes of persons, places and organisations giving every page on which an
+entry is named (laid out after the volume: render/print_index.py); each cable also gets a
+PDF of its own. The parallel print
 (`parallel`) sets a document's original and its translation facing each other, group by
 group of linked blocks (render/facing.py), in the volumes and the cables' own PDFs alike.
 WeasyPrint may fetch only the stylesheet and fonts on this machine, never the network.
@@ -14,6 +16,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -25,8 +28,18 @@ from cablegram.parallel import parallel_map
 from cablegram.render import facing
 from cablegram.render.corpus import CG_NS, TEI_NS, build_corpus
 from cablegram.render.messages import message
+from cablegram.render.print_index import (
+    edition_index_html,
+    lay_out_volume,
+    read_pages,
+    sidecar,
+    write_pages,
+)
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # Types dated by their sending (correspAction[@type='sent']/date); the others by their
@@ -109,13 +122,33 @@ def paged_html(
     )
 
 
-def render_pdf(html: str, target: Path, styles: Styles | None = None) -> int:
-    """Lay out paged HTML and write the PDF atomically; the number of pages."""
+def layout(html: str, styles: Styles | None = None) -> Document:
+    """Lay out paged HTML (its stylesheet and fonts found beside print.css)."""
     from weasyprint import HTML
 
     base = (styles or Styles.of(None)).path("print").as_uri() + "/"
-    document = HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
+    return HTML(string=html, base_url=base, url_fetcher=_local_fetcher()).render()
+
+
+def write_document(document: Document, target: Path) -> None:
+    """Write a laid-out document as a PDF, atomically: every PDF of the edition is written
+    here."""
     write_atomic(target, document.write_pdf())
+
+
+def render_pdf(html: str, target: Path, styles: Styles | None = None) -> int:
+    """Lay out paged HTML and write the PDF; the number of pages."""
+    document = layout(html, styles)
+    write_document(document, target)
+    return len(document.pages)
+
+
+def render_volume(html: str, authority: Path, target: Path, styles: Styles) -> int:
+    """Lay out a volume with its indexes (render/print_index.py), write the PDF and beside
+    it its entries' pages; the number of pages."""
+    document, pages = lay_out_volume(html, authority, styles, lambda page: layout(page, styles))
+    write_document(document, target)
+    write_pages(target, pages)
     return len(document.pages)
 
 
@@ -180,7 +213,8 @@ def _volumes(
         digests[name] = combine(
             name, str(len(parts)), context, *layout, *(sha for _, sha, _ in part)
         )
-        if made.get(name) == digests[name] and (out / name).exists():
+        kept = (out / name).exists() and sidecar(out / name).exists()
+        if made.get(name) == digests[name] and kept:
             continue
         first = size * (number - 1) + 1
         language = dict(styles.params).get("edition-language", "en")
@@ -188,12 +222,21 @@ def _volumes(
         trees = [parse_xml(path) for *_, path in part]
         html = paged_html(trees, authority, False, label, styles, parallel)
         write_atomic((out / name).with_suffix(".html"), html.encode())
-        volume.pages += render_pdf(html, out / name, styles)
+        volume.pages += render_volume(html, authority, out / name, styles)
         volume.pdfs.append(out / name)
+    index = out / EDITION_INDEX
+    if len(parts) > 1 and (volume.pdfs or not index.exists()):
+        numbered = [(n, read_pages(out / name)) for n, name in enumerate(names, 1)]
+        volume.pages += render_pdf(edition_index_html(authority, numbered, styles), index, styles)
+        volume.pdfs.append(index)
     for stale in out.glob("edition*.pdf"):
-        if stale.name not in digests:
-            remove_existing([stale, stale.with_suffix(".html")])
+        if stale.name not in digests and (stale != index or len(parts) == 1):
+            remove_existing([stale, stale.with_suffix(".html"), sidecar(stale)])
     return digests
+
+
+# The index of an edition of several volumes: each entry's volumes and pages
+EDITION_INDEX = "edition-index.pdf"
 
 
 def volume_names(count: int) -> list[str]:
