@@ -53,7 +53,7 @@ volume_size_option = click.option(
     default=pipeline.VOLUME_SIZE,
     show_default=True,
     help="Cables in one volume of the print edition; a larger corpus is printed in volumes "
-    "(edition-1.pdf, edition-2.pdf …).",
+    "(edition-1.pdf, edition-2.pdf … and edition-index.pdf, the index of them all).",
 )
 parallel_option = click.option(
     "--parallel/--no-parallel",
@@ -537,7 +537,8 @@ def print_command(
     jobs: int | None,
 ) -> None:
     """Typeset the print edition (default: the edition's tei/): edition.pdf (or volumes of
-    --volume-size cables) and one PDF per cable.
+    --volume-size cables and edition-index.pdf, the index of them all) and one PDF per
+    cable.
 
     Example: cablegram print tei/ --out build/print --parallel
     """
