@@ -202,8 +202,9 @@ def _volumes(
     parallel: bool = False,
 ) -> dict[str, str]:
     """Typeset the volumes whose cables (or context) changed, one after the other (each
-    holds a volume's layout), remove those of an earlier, longer edition; every volume's
-    digest."""
+    holds a volume's layout), and of several volumes their index when one was made again
+    (from the pages kept beside each: the others are not laid out again); remove those of
+    an earlier, longer edition; every volume's digest."""
     cables = sorted(_placed(path) for path in files)  # (order, sha, path), each read once
     parts = [cables[i : i + size] for i in range(0, len(cables), size)]
     names = volume_names(len(parts))
@@ -225,7 +226,8 @@ def _volumes(
         volume.pages += render_volume(html, authority, out / name, styles)
         volume.pdfs.append(out / name)
     index = out / EDITION_INDEX
-    if len(parts) > 1 and (volume.pdfs or not index.exists()):
+    remade = any(pdf.name in digests for pdf in volume.pdfs)
+    if len(parts) > 1 and (remade or not index.exists()):
         numbered = [(n, read_pages(out / name)) for n, name in enumerate(names, 1)]
         volume.pages += render_pdf(edition_index_html(authority, numbered, styles), index, styles)
         volume.pdfs.append(index)
