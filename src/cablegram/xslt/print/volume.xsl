@@ -645,12 +645,13 @@
   <xsl:template match="*" mode="print"><xsl:apply-templates mode="print"/></xsl:template>
 
   <!-- An index in the contents: one of persons, places or organisations, when the text
-       names any of its entries (as render/print_index.py makes them). -->
+       names any of its entries (as render/print_index.py makes them). Its page is given
+       (data-page) when the contents is laid out again: the volume is laid out without it. -->
   <xsl:template name="index-in-contents">
     <xsl:param name="section"/>
     <xsl:param name="entries"/>
     <xsl:if test="$entries[key('mentions', @xml:id)[ancestor::tei:text]]">
-      <li><a href="#index-{$section}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('print.index.', $section)"/></xsl:call-template></a></li>
+      <li><a href="#index-{$section}" data-page=""><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('print.index.', $section)"/></xsl:call-template></a></li>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
