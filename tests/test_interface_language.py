@@ -26,8 +26,10 @@ from cablegram import pipeline
 from cablegram.edition import Edition
 from cablegram.edition.config import LANGUAGES, load_edition
 from cablegram.edition.resources import stylesheets
+from cablegram.render.corpus import CG_NS
 from cablegram.render.messages import message
 from cablegram.render.print import _label, paged_html
+from cablegram.render.print_index import index_source
 from cablegram.render.search import pagefind_available
 from cablegram.render.xslt import Styles
 from conftest import TEI_DIR
@@ -69,6 +71,7 @@ DYNAMIC = {
     ],
     "explain.add-": ["above", "below", "top", "bottom", "margin"],
     "entry.all-": ["persons", "places", "orgs"],
+    "print.index.": ["persons", "places", "orgs"],  # the print edition's indexes
     # the search page's facets, and the words its script shows (web/search.xsl)
     "search.facet.": ["type", "year", "sender", "addressee", "person", "place", "organisation"],
     "search.": ["short", "none", "count", "searching", "also", "undated"],
@@ -448,8 +451,20 @@ def test_the_print_edition_in_russian(corpus: Path, tmp_path: Path) -> None:
     assert [words(h) for h in page.xpath("//h1[@class='matter']")] == [
         "Содержание",
         "Принципы издания",
-        "Указатель имён и географических названий",
     ]
+    # the indexes, laid out after the volume (render/print_index.py), in the contents
+    headings = page.xpath("//nav[@id='contents']//td[@class='heading']/a")
+    assert [words(a) for a in headings][-3:] == [
+        "Указатель имён",
+        "Указатель географических названий",
+        "Указатель организаций",
+    ]
+    pages = {"stalin": [etree.Element(f"{{{CG_NS}}}range", first="3", last="5")]}
+    source = index_source(corpus / "authority", pages)
+    index = lxml.html.fromstring(str(Styles.of(edition).transform("print/index.xsl", source)))
+    assert index.get("lang") == "ru"
+    assert [words(h) for h in index.xpath("//h1")] == ["Указатель имён"]
+    assert words(index.xpath("//p[@class='entry']")[0]) == "Stalin, Joseph (Иосиф Сталин) 3–5"
     assert words(page.xpath("//p[@class='editors']")[0]) == "Под редакцией Ann Smith"
     count = len(trees)
     assert words(page.xpath("//p[@class='count']")[0]).startswith(f"{count} документ")

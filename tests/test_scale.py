@@ -340,11 +340,17 @@ def test_a_change_prints_again_only_the_volume_of_its_cable(
     third = build_edition(*args, volume_size=2)
     assert third.volume is not None and third.redone["print"] == 1
     xml_id = next(c.xml_id for c in third.converted if c.source.name == source.name)
-    remade = [pdf.name for pdf in third.volume.pdfs if pdf.name.startswith("edition")]
+    remade = [pdf.name for pdf in third.volume.pdfs if pdf.name in names]
     assert len(remade) == 1 and f'href="#{xml_id}"' in (
         Path("build/print") / remade[0]
     ).with_suffix(".html").read_text(encoding="utf-8")
     assert Path("build/print", f"{xml_id}.pdf") in third.volume.pdfs
+    # the index of the volumes is made again from the pages kept beside each volume
+    assert Path("build/print/edition-index.pdf") in third.volume.pdfs
+    Path("build/print/edition-index.pdf").unlink()  # gone: made again, no volume with it
+    fourth = build_edition(*args, volume_size=2)
+    assert fourth.volume is not None
+    assert fourth.volume.pdfs == [Path("build/print/edition-index.pdf")]
 
 
 def test_a_cable_edited_by_hand_is_kept_when_its_source_is_gone(

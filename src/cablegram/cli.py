@@ -26,6 +26,7 @@ from cablegram.edition.scaffold import init_edition
 from cablegram.errors import CablegramError
 from cablegram.files import names_in
 from cablegram.render import data
+from cablegram.render.print import EDITION_INDEX
 from cablegram.serve.loop import Project, serve_edition
 from cablegram.validate import Issue, Report, validate_files
 
@@ -52,7 +53,7 @@ volume_size_option = click.option(
     default=pipeline.VOLUME_SIZE,
     show_default=True,
     help="Cables in one volume of the print edition; a larger corpus is printed in volumes "
-    "(edition-1.pdf, edition-2.pdf …).",
+    "(edition-1.pdf, edition-2.pdf … and edition-index.pdf, the index of them all).",
 )
 parallel_option = click.option(
     "--parallel/--no-parallel",
@@ -548,7 +549,8 @@ def print_command(
     jobs: int | None,
 ) -> None:
     """Typeset the print edition (default: the edition's tei/): edition.pdf (or volumes of
-    --volume-size cables) and one PDF per cable.
+    --volume-size cables and edition-index.pdf, the index of them all) and one PDF per
+    cable.
 
     Example: cablegram print tei/ --out build/print --parallel
     """
@@ -664,8 +666,10 @@ def _volumes_line(out: Path, volume: pipeline.Volume) -> str:
     written = f"{len(volume.pdfs)} PDFs written"
     if list(volume.volumes) == ["edition.pdf"]:
         return f"{out}/edition.pdf: {pages}; {written}"
-    made = sum(pdf.name.startswith("edition") for pdf in volume.pdfs)
+    made = sum(pdf.name in volume.volumes for pdf in volume.pdfs)
+    index = EDITION_INDEX + (" made again" if out / EDITION_INDEX in volume.pdfs else "")
     return (
         f"{out}/: {len(volume.volumes)} volumes (edition-1.pdf … "
-        f"edition-{len(volume.volumes)}.pdf), {made} made again ({pages}); {written}"
+        f"edition-{len(volume.volumes)}.pdf), {made} made again ({pages}), their index "
+        f"{index}; {written}"
     )

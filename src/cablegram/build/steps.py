@@ -32,6 +32,7 @@ from cablegram.pipeline import Converted, convert, find_sources, is_sealed
 from cablegram.render import render_site
 from cablegram.render.data import site_data_files, write_site_data
 from cablegram.render.print import (
+    EDITION_INDEX,
     VOLUME_SIZE,
     Volume,
     cable_pdf,
@@ -169,9 +170,12 @@ def build(
         return built
     printed = cables_printed(print_dir)
     volumes = state.section("volumes")  # each volume's file name and digest
+    outputs = [print_dir / name for name in volumes] or [print_dir / "edition.pdf"]
+    if len(volumes) > 1:  # (of several volumes, their index too)
+        outputs.append(print_dir / EDITION_INDEX)
     volume = planned(
         "print",
-        outputs=[print_dir / name for name in volumes] or [print_dir / "edition.pdf"],
+        outputs=outputs,
         made=lambda path: path.stem in printed,
         settings=f"{volume_size}",
         # (facing or not, tagged or not, every PDF is another: as if the code had changed)

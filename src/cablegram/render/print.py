@@ -1,8 +1,10 @@
 """The print edition: XSLT (xslt/print/volume.xsl) makes paged HTML, WeasyPrint the PDF.
 
 The volume (edition.pdf; beyond VOLUME_SIZE cables, volumes edition-1.pdf, edition-2.pdf
-…) has a title page, the editorial principles, contents and an index with page numbers
-resolved by the layout engine; each cable also gets a PDF of its own. The parallel print
+… and edition-index.pdf, the index of them all) has a title page, contents, the editorial
+principles and indexes of persons, places and organisations giving every page on which an
+entry is named (laid out after the volume: render/print_index.py); each cable also gets a
+PDF of its own. The parallel print
 (`parallel`) sets a document's original and its translation facing each other, group by
 group of linked blocks (render/facing.py), in the volumes and the cables' own PDFs alike.
 WeasyPrint may fetch only the stylesheet and fonts on this machine, never the network.
@@ -14,7 +16,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -27,9 +29,19 @@ from cablegram.render import facing
 from cablegram.render.archival import Keeping, write_archival
 from cablegram.render.corpus import CG_NS, TEI_NS, build_corpus
 from cablegram.render.messages import message
+from cablegram.render.print_index import (
+    edition_index_html,
+    lay_out_volume,
+    read_pages,
+    sidecar,
+    write_pages,
+)
 from cablegram.render.weasyprint_fixes import keep_footnotes_by_their_calls
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # Types dated by their sending (correspAction[@type='sent']/date); the others by their
@@ -122,9 +134,9 @@ def render_pdf(
     return len(document.pages)
 
 
-def lay_out(html: str, styles: Styles | None = None) -> Any:
-    """WeasyPrint's layout of paged HTML (a `weasyprint.Document`), every footnote on its
-    call's page (render/weasyprint_fixes.py)."""
+def lay_out(html: str, styles: Styles | None = None) -> Document:
+    """WeasyPrint's layout of paged HTML (its stylesheet and fonts found beside print.css),
+    every footnote on its call's page (render/weasyprint_fixes.py)."""
     from weasyprint import HTML
 
     keep_footnotes_by_their_calls()
@@ -141,6 +153,17 @@ def text_languages(trees: Iterable[etree._ElementTree]) -> list[str]:
             for language in text.xpath(".//@xml:lang"):
                 found.setdefault(str(language), None)
     return list(found)
+
+
+def render_volume(
+    html: str, authority: Path, target: Path, styles: Styles, keeping: Keeping
+) -> int:
+    """Lay out a volume with its indexes (render/print_index.py), write the PDF and beside
+    it its entries' pages; the number of pages."""
+    document, pages = lay_out_volume(html, authority, styles, lambda page: lay_out(page, styles))
+    write_archival(document, target, keeping)
+    write_pages(target, pages)
+    return len(document.pages)
 
 
 def render_print(
@@ -196,12 +219,14 @@ def _volumes(
     setting: Setting,
 ) -> dict[str, str]:
     """Typeset the volumes whose cables (or context) changed, one after the other (each
-    holds a volume's layout), remove those of an earlier, longer edition; every volume's
-    digest."""
+    holds a volume's layout), and of several volumes their index when one was made again
+    (from the pages kept beside each: the others are not laid out again); remove those of
+    an earlier, longer edition; every volume's digest."""
     cables = sorted(_placed(path) for path in files)  # (order, sha, path), each read once
     parts = [cables[i : i + size] for i in range(0, len(cables), size)]
     names = volume_names(len(parts))
     digests = {}
+    language = dict(setting.styles.params).get("edition-language", "en")
     for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
         # (a plain, tagged volume's digest as before)
         layout = [
@@ -211,22 +236,34 @@ def _volumes(
         digests[name] = combine(
             name, str(len(parts)), context, *layout, *(sha for _, sha, _ in part)
         )
-        if made.get(name) == digests[name] and (out / name).exists():
+        kept = (out / name).exists() and sidecar(out / name).exists()
+        if made.get(name) == digests[name] and kept:
             continue
         first = size * (number - 1) + 1
-        language = dict(setting.styles.params).get("edition-language", "en")
         label = _label(number, len(parts), first, first + len(part) - 1, len(cables), language)
         paths = [path for *_, path in part]
         trees = [parse_xml(path) for path in paths]
         html = paged_html(trees, authority, False, label, setting.styles, setting.parallel)
         write_atomic((out / name).with_suffix(".html"), html.encode())
         keeping = setting.keeping.carrying(paths, [language, *text_languages(trees)])
-        volume.pages += render_pdf(html, out / name, setting.styles, keeping)
+        volume.pages += render_volume(html, authority, out / name, setting.styles, keeping)
         volume.pdfs.append(out / name)
+    index = out / EDITION_INDEX
+    remade = any(pdf.name in digests for pdf in volume.pdfs)
+    if len(parts) > 1 and (remade or not index.exists()):
+        numbered = [(n, read_pages(out / name)) for n, name in enumerate(names, 1)]
+        html = edition_index_html(authority, numbered, setting.styles)
+        keeping = setting.keeping.carrying([], [language])
+        volume.pages += render_pdf(html, index, setting.styles, keeping)
+        volume.pdfs.append(index)
     for stale in out.glob("edition*.pdf"):
-        if stale.name not in digests:
-            remove_existing([stale, stale.with_suffix(".html")])
+        if stale.name not in digests and (stale != index or len(parts) == 1):
+            remove_existing([stale, stale.with_suffix(".html"), sidecar(stale)])
     return digests
+
+
+# The index of an edition of several volumes: each entry's volumes and pages
+EDITION_INDEX = "edition-index.pdf"
 
 
 def volume_names(count: int) -> list[str]:

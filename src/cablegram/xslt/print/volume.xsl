@@ -2,7 +2,8 @@
 <!--
   The print edition: paged HTML for WeasyPrint (CSS Paged Media, print.css).
   Input: the corpus document (cg:site) that the web edition's corpus pages also read.
-  $standalone = 'yes' gives the pages of one cable only (no title page, contents or index).
+  $standalone = 'yes' gives the pages of one cable only (no title page or contents). The
+  indexes of a volume are made after its layout (render/print_index.py, print/index.xsl).
   The documents come in the order of the volume (render/print.py's document_order: by date,
   the undated last), so nothing here sorts them.
 
@@ -44,10 +45,8 @@
        23 s to transform, 1,000 would have taken minutes.) -->
   <!-- (a name in the editors' correction is printed in its footnote as plain text: the
        index gives the pages of the names the text holds) -->
-  <xsl:key name="mentions" match="tei:persName[@ref][not(ancestor::tei:corr)] | tei:placeName[@ref][not(ancestor::tei:corr)]"
+  <xsl:key name="mentions" match="tei:persName[@ref][not(ancestor::tei:corr)] | tei:placeName[@ref][not(ancestor::tei:corr)] | tei:orgName[@ref][not(ancestor::tei:corr)]"
            use="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/>
-  <xsl:key name="mentions-in" match="tei:persName[@ref][not(ancestor::tei:corr)] | tei:placeName[@ref][not(ancestor::tei:corr)]"
-           use="concat(substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#'), '|', ancestor::tei:TEI/@xml:id)"/>
 
   <xsl:variable name="cables" select="//cg:cables/tei:TEI"/>
 
@@ -98,9 +97,6 @@
           <xsl:call-template name="principles"/>
         </xsl:if>
         <xsl:apply-templates select="$cables" mode="cable"/>
-        <xsl:if test="$standalone != 'yes'">
-          <xsl:call-template name="index"/>
-        </xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -169,11 +165,20 @@
             <td class="page"><a class="page" href="#{@xml:id}"/></td>
           </tr>
         </xsl:for-each>
-        <tr class="part">
-          <td class="number"/>
-          <td class="heading" colspan="2"><a href="#index"><xsl:call-template name="msg"><xsl:with-param name="key">print.index</xsl:with-param></xsl:call-template></a></td>
-          <td class="page"><a class="page" href="#index"/></td>
-        </tr>
+        <!-- the indexes are laid out after the volume (render/print_index.py); this
+             contents is laid out again then, with their page numbers -->
+        <xsl:call-template name="index-in-contents">
+          <xsl:with-param name="section">persons</xsl:with-param>
+          <xsl:with-param name="entries" select="//cg:authority//tei:person[@xml:id]"/>
+        </xsl:call-template>
+        <xsl:call-template name="index-in-contents">
+          <xsl:with-param name="section">places</xsl:with-param>
+          <xsl:with-param name="entries" select="//cg:authority//tei:place[@xml:id]"/>
+        </xsl:call-template>
+        <xsl:call-template name="index-in-contents">
+          <xsl:with-param name="section">orgs</xsl:with-param>
+          <xsl:with-param name="entries" select="//cg:authority//tei:org[@xml:id]"/>
+        </xsl:call-template>
       </table>
     </nav>
   </xsl:template>
@@ -718,34 +723,31 @@
     <span class="sheet"> ‖<xsl:value-of select="@n"/> </span>
   </xsl:template>
   <xsl:template match="tei:pb | tei:fw" mode="print"/>
-  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref]" mode="print">
-    <span class="name" id="m-{generate-id()}"><xsl:apply-templates mode="print"/></span>
+  <!-- A name in a document's text is a mention for the index (data-ref: the entries it
+       names), whose page the layout tells (render/print_index.py). -->
+  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]" mode="print">
+    <span class="name" id="m-{generate-id()}">
+      <xsl:if test="ancestor::tei:text and not(ancestor::tei:corr)">
+        <xsl:attribute name="data-ref"><xsl:value-of select="substring-after(substring-before(concat(normalize-space(@ref), ' '), ' '), '#')"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="print"/>
+    </span>
   </xsl:template>
   <xsl:template match="text()" mode="print"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="*" mode="print"><xsl:apply-templates mode="print"/></xsl:template>
 
-  <!-- ======================================================== index -->
-
-  <xsl:template name="index">
-    <section class="index" id="index">
-      <h1 class="matter"><xsl:call-template name="msg"><xsl:with-param name="key">print.index</xsl:with-param></xsl:call-template></h1>
-      <xsl:for-each select="//cg:authority//tei:person[@xml:id] | //cg:authority//tei:place[@xml:id]">
-        <!-- by surname where the preferred name marks one ("Stalin Joseph Stalin") -->
-        <xsl:sort select="normalize-space(concat(*[@type='preferred'][@xml:lang='en']/tei:surname, ' ', *[@type='preferred'][@xml:lang='en']))"/>
-        <xsl:variable name="mentions" select="key('mentions', @xml:id)[ancestor::tei:text]"/>
-        <xsl:if test="$mentions">
-          <p class="entry">
-            <span class="term"><xsl:call-template name="index-name"/></span>
-            <xsl:if test="*[@type='preferred'][@xml:lang='ru']"> (<span lang="ru"><xsl:value-of select="*[@type='preferred'][@xml:lang='ru']"/></span>)</xsl:if>
-            <xsl:text> </xsl:text>
-            <!-- the first mention in each cable: one page number per cable -->
-            <xsl:variable name="entry" select="@xml:id"/>
-            <xsl:for-each select="$mentions[generate-id() = generate-id(key('mentions-in', concat($entry, '|', ancestor::tei:TEI/@xml:id))[ancestor::tei:text][1])]">
-              <a class="page" href="#m-{generate-id()}"></a>
-            </xsl:for-each>
-          </p>
-        </xsl:if>
-      </xsl:for-each>
-    </section>
+  <!-- An index in the contents: one of persons, places or organisations, when the text
+       names any of its entries (as render/print_index.py makes them). Its page is given
+       (data-page) when the contents is laid out again: the volume is laid out without it. -->
+  <xsl:template name="index-in-contents">
+    <xsl:param name="section"/>
+    <xsl:param name="entries"/>
+    <xsl:if test="$entries[key('mentions', @xml:id)[ancestor::tei:text]]">
+      <tr class="part">
+        <td class="number"/>
+        <td class="heading" colspan="2"><a href="#index-{$section}"><xsl:call-template name="msg"><xsl:with-param name="key" select="concat('print.index.', $section)"/></xsl:call-template></a></td>
+        <td class="page"><a class="page" href="#index-{$section}" data-page=""/></td>
+      </tr>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
