@@ -614,6 +614,14 @@ def expand(ranges: list[tuple[int, int]]) -> list[int]:
     return [page for first, last in ranges for page in range(first, last + 1)]
 
 
+def cables_in(volume: Path, cables: dict) -> dict:
+    """A volume's documents (the links of its contents, in its paged HTML beside it), of
+    `cables` (by xml:id)."""
+    html = lxml.html.fromstring(volume.with_suffix(".html").read_bytes())
+    ids = [a.get("href", "")[1:] for a in html.xpath("//nav[@id='contents']//a")]
+    return {xml_id: cables[xml_id] for xml_id in ids if xml_id in cables}
+
+
 def index_sections(pages: list[str]) -> dict[str, tuple[int, int]]:
     """Each index's first and last page (1-based) in a volume's pages: from the page that its
     heading begins to the page before the next."""

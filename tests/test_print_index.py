@@ -17,7 +17,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
 import pytest
 from lxml import etree
 
@@ -31,6 +30,7 @@ from test_print import (
     XML_ID,
     Entry,
     body,
+    cables_in,
     expand,
     form_pattern,
     index_entries,
@@ -65,10 +65,7 @@ class Printed:
     pages: dict[str, list[str]]  # each volume's pages, as pdftotext reads them
 
     def cables_in(self, name: str) -> dict[str, etree._ElementTree]:
-        """A volume's documents (its contents' links)."""
-        html = lxml.html.fromstring((self.out / name).with_suffix(".html").read_bytes())
-        ids = [a.get("href", "")[1:] for a in html.xpath("//nav[@id='contents']//a")]
-        return {xml_id: self.cables[xml_id] for xml_id in ids if xml_id in self.cables}
+        return cables_in(self.out / name, self.cables)
 
 
 @pytest.fixture(scope="module")
