@@ -216,3 +216,22 @@ def test_the_configuration_can_leave_the_tags_out(tmp_path: Path) -> None:
     (tmp_path / "cablegram.toml").write_text('[print]\ntagged = "no"\n', encoding="utf-8")
     with pytest.raises(Exception, match=r"\[print\] tagged: expected true or false"):
         read_config(tmp_path / "cablegram.toml")
+
+
+def test_another_weasyprint_is_refused_not_silently_misprinted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The footnote correction is made on WeasyPrint 70's own line layout; a line layout
+    without the statement it changes (another version) stops the print with a message."""
+    from weasyprint.layout import block
+
+    from cablegram.errors import CablegramError
+    from cablegram.render.weasyprint_fixes import keep_footnotes_by_their_calls
+
+    def _linebox_layout(context: object, box: object) -> None:
+        report = True  # (another WeasyPrint's way of moving footnotes)
+        del context, box, report
+
+    monkeypatch.setattr(block, "_linebox_layout", _linebox_layout)
+    with pytest.raises(CablegramError, match=r"install weasyprint 70"):
+        keep_footnotes_by_their_calls()

@@ -37,14 +37,16 @@ def keep_footnotes_by_their_calls() -> None:
 
     if getattr(block._linebox_layout, "corrected", False):
         return
-    source = inspect.getsource(block._linebox_layout)
-    if source.count(REPORT) != 1:
+    try:  # (as many lines before it as in the module: a traceback shows WeasyPrint's lines)
+        lines, first = inspect.getsourcelines(block._linebox_layout)
+    except (OSError, TypeError):  # (installed without its sources)
+        lines, first = [], 1
+    if "".join(lines).count(REPORT) != 1:
         raise CablegramError(
             "this WeasyPrint lays out footnotes otherwise than version 70, which cablegram "
-            "was made for: install weasyprint 70 (pip install 'weasyprint>=70,<71')"
+            "was made for, or is installed without its sources: install weasyprint 70 "
+            "(pip install 'weasyprint>=70,<71')"
         )
-    # (as many lines before it as in the module: a traceback shows WeasyPrint's own lines)
-    lines, first = inspect.getsourcelines(block._linebox_layout)
     padded = "\n" * (first - 1) + "".join(lines).replace(REPORT, "report = False")
     code = compile(padded, inspect.getsourcefile(block) or "weasyprint/layout/block.py", "exec")
     made: dict[str, Any] = {}
