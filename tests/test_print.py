@@ -20,12 +20,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
 from lxml import etree
 
 from cablegram import pipeline
+from cablegram.render import print as print_module
 from cablegram.render.print import Volume, lay_out, paged_html
 from cablegram.render.xslt import Styles
 from cablegram.safexml import parse_xml as parse_tei
@@ -80,6 +82,7 @@ class Edition:
     out: Path
     volume: Volume
     pages: list[str]  # edition.pdf, `pdftotext -layout`, one string per page
+    laid: tuple[str, Any]  # the volume's paged HTML and its first layout (WeasyPrint's)
 
     def pdf(self, xml_id: str) -> Path:
         return self.out / f"{xml_id}.pdf"
@@ -139,11 +142,25 @@ def body(page: str) -> str:
 def edition(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Edition:
     out = tmp_path_factory.mktemp("print") / "pdf"
     files = sorted(converted_tei.glob("*.xml"))
-    # the whole corpus in one volume (beyond 100 documents the default is several)
-    volume = pipeline.print_edition(
-        [converted_tei], out, volume_size=len(files), edition=repo_edition()
-    )
-    return Edition(converted_tei, files, out, volume, page_texts(out / "edition.pdf"))
+    # the volume's own layout, kept for the checks of the laid-out pages (`layout`): the
+    # first document laid out, the volume without its indexes (render/print_index.py)
+    laid: list = []
+    lay = print_module.lay_out
+
+    def keeping_the_first(html: str, styles: Styles | None = None) -> object:
+        document = lay(html, styles)
+        if not laid:
+            laid.append((html, document))
+        return document
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(print_module, "lay_out", keeping_the_first)
+        # the whole corpus in one volume (beyond 100 documents the default is several)
+        volume = pipeline.print_edition(
+            [converted_tei], out, volume_size=len(files), edition=repo_edition()
+        )
+    pages = page_texts(out / "edition.pdf")
+    return Edition(converted_tei, files, out, volume, pages, laid[0])
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +211,8 @@ def layout(edition: Edition):
     styles = Styles.of(repo_edition())
     source = paged_html(trees, edition.tei / "authority", standalone=False, styles=styles)
     assert source == (edition.out / "edition.html").read_text(encoding="utf-8")
-    document = lay_out(source, styles)
+    laid_from, document = edition.laid
+    assert laid_from == source
     # (the indexes are laid out after it)
     assert (
         len(document.pages) == min(start for start, _ in index_sections(edition.pages).values()) - 1
@@ -1272,3 +1290,18 @@ def test_the_checks_find_what_they_look_for() -> None:
     assert pages_with_only_a_closer(document) == [2]
     assert footnote_area_misfits(document) and "p. 1" in footnote_area_misfits(document)[0]
     assert footnotes_off_their_page(document) == []
+
+
+def test_source_urls_can_be_copied_whole(edition: Edition, cables: dict) -> None:
+    """A source's URL broken at a line end is broken without a hyphen (a hyphen would be
+    copied into the address): the volume's text, lines joined as they are, holds each whole."""
+    joined = "".join(line.strip() for page in edition.pages for line in page.splitlines())
+    urls = [
+        url
+        for tree in cables.values()
+        for url in tree.xpath("//tei:sourceDesc//tei:idno[@type='URL']/text()", namespaces=NS)
+    ]
+    assert urls
+    assert any(len(url) > 80 for url in urls), "no URL long enough to be broken"
+    missing = [url for url in urls if url not in joined]
+    assert not missing, f"URLs not whole in the volume: {missing}"
