@@ -195,15 +195,14 @@ def render_print(
         raise CablegramError(f"a volume holds at least one cable, not {volume_size}")
     authority = files[0].parent / "authority"
     styles = Styles.of(edition)
-    keeping = Keeping.of(edition, tagged)
+    setting = Setting(styles, Keeping.of(edition, tagged), parallel)
     volume = Volume(out, volumes=dict(made or {}))
     if volume_due:  # only then is every TEI file read (to put the cables in order)
-        setting = Setting(styles, keeping, parallel)
         volume.volumes = _volumes(
             files, authority, out, volume_size, made or {}, context, volume, setting
         )
     own = [path for path in files if changed is None or path in changed] if per_cable else []
-    tasks = [(path, authority, out, Setting(styles, keeping, parallel)) for path in own]
+    tasks = [(path, authority, out, setting) for path in own]
     volume.pdfs += parallel_map(_cable_pdf, tasks, jobs)
     return volume
 
@@ -226,13 +225,13 @@ def _volumes(
     parts = [cables[i : i + size] for i in range(0, len(cables), size)]
     names = volume_names(len(parts))
     digests = {}
-    language = dict(setting.styles.params).get("edition-language", "en")
+    language = setting.language
+    # (a plain, tagged volume's digest as before)
+    layout = [
+        *(["parallel"] if setting.parallel else []),
+        *([] if setting.keeping.tagged else ["untagged"]),
+    ]
     for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
-        # (a plain, tagged volume's digest as before)
-        layout = [
-            *(["parallel"] if setting.parallel else []),
-            *([] if setting.keeping.tagged else ["untagged"]),
-        ]
         digests[name] = combine(
             name, str(len(parts)), context, *layout, *(sha for _, sha, _ in part)
         )
@@ -296,6 +295,11 @@ class Setting:
     keeping: Keeping
     parallel: bool = False
 
+    @property
+    def language(self) -> str:
+        """The interface language the stylesheets are given (the PDFs' own)."""
+        return dict(self.styles.params).get("edition-language", "en")
+
 
 def _cable_pdf(task: tuple[Path, Path, Path, Setting]) -> Path:
     """One cable's own PDF."""
@@ -303,8 +307,7 @@ def _cable_pdf(task: tuple[Path, Path, Path, Setting]) -> Path:
     tree = parse_xml(path)
     target = cable_pdf(out, tree.getroot().get(XML_ID))
     html = paged_html([tree], authority, True, styles=setting.styles, parallel=setting.parallel)
-    language = dict(setting.styles.params).get("edition-language", "en")
-    keeping = setting.keeping.carrying([path], [language, *text_languages([tree])])
+    keeping = setting.keeping.carrying([path], [setting.language, *text_languages([tree])])
     render_pdf(html, target, setting.styles, keeping)
     return target
 
