@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from lxml import etree
 
@@ -38,6 +39,7 @@ from test_print import (
     pages_without_the_name,
     volume_index,
 )
+from test_print_archival import attachments, section_languages
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import copies
@@ -136,3 +138,20 @@ def test_every_index_page_holds_a_form_of_its_entry(
     problems, checked = pages_not_listed(pages, listed, printed.cables_in(name), first)
     assert not problems, "pages of a name the index does not give:\n" + "\n".join(problems)
     assert checked > 50, f"only {checked} pages could be checked"
+
+
+def test_each_volume_is_archival_with_its_documents_tei(printed: Printed) -> None:
+    """Beyond the seeds: every volume of real documents of many kinds declares PDF/A-3b,
+    carries the TEI files of its own documents byte for byte, and tags its passages with
+    their languages (the samples hold Russian and German originals)."""
+    files = {path.stem: path for path in (printed.out.parent / "tei").glob("*.xml")}
+    languages: set[str] = set()
+    for name in VOLUMES:
+        with pikepdf.open(printed.out / name) as pdf:
+            assert pdf.open_metadata().pdfa_status == "3B", name
+        expected = {
+            f"{xml_id}.xml": files[xml_id].read_bytes() for xml_id in printed.cables_in(name)
+        }
+        assert attachments(printed.out / name) == expected, name
+        languages.update(section_languages(printed.out / name))
+    assert {"en", "ru", "de"} <= languages
