@@ -319,8 +319,9 @@ def test_failed_rename_leaves_target_untouched_and_no_temporary(
 
     monkeypatch.setattr(files.os, "replace", full_disk)
     result = run("convert", "cable.txt", "--out", "out")
-    assert result.exit_code == 1
-    assert result.stderr == f"error: {target}: cannot write ({os.strerror(errno.ENOSPC)})\n"
+    assert result.exit_code == 3  # the system failed: no document can be written
+    advice = "the disk is full: free some space and run the command again"
+    assert result.stderr == f"error: {target}: {advice}\n"
     assert target.read_bytes() == before
     assert temporaries(Path("out")) == []
     assert [p.name for p in Path("out").iterdir()] == [target.name]
@@ -334,8 +335,8 @@ def test_failed_write_of_new_file_leaves_nothing(
 
     monkeypatch.setattr(files.os, "replace", refuse)
     result = run("convert", str(SEED), "--out", "out")
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: {Path('out') / SEED_ID}.xml: cannot write (")
+    assert result.exit_code == 3
+    assert result.stderr == f"error: {Path('out') / SEED_ID}.xml: {os.strerror(errno.EIO)}\n"
     assert list(Path("out").iterdir()) == []
 
 
@@ -356,8 +357,8 @@ def test_read_only_output_directory(workdir: Path) -> None:
 def test_output_path_is_a_file(workdir: Path) -> None:
     Path("out").write_text("not a directory", encoding="utf-8")
     result = run("convert", str(SEED), "--out", "out")
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: {Path('out') / SEED_ID}.xml: cannot write (")
+    assert result.exit_code == 2  # a usage error, said before anything is read
+    assert "Directory 'out' is a file" in result.stderr
     assert Path("out").read_text(encoding="utf-8") == "not a directory"
 
 

@@ -1,6 +1,8 @@
 """The `cablegram` command: a thin shell over `cablegram.pipeline`.
 
-Exit codes: 0 everything done, 1 some document failed (or was kept), 2 usage error.
+Exit codes (`cablegram.exits`): 0 everything done; 1 some document failed, was invalid or
+was kept (the rest done); 2 a usage or edition error (nothing done); 3 the system failed
+(a full disk …); 4 a bug; 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from cablegram.build import build as build_edition
 from cablegram.edition import Edition, load_edition
 from cablegram.edition.overwrite import Force, named
 from cablegram.edition.scaffold import init_edition
-from cablegram.errors import CablegramError
+from cablegram.errors import CablegramError, one_line
+from cablegram.exits import Shell, fail
 from cablegram.files import names_in
 from cablegram.render import data
 from cablegram.render.print import EDITION_INDEX
@@ -72,7 +75,7 @@ tagged_option = click.option(
 tei_out_option = click.option(
     "--out",
     "-o",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, file_okay=False),
     default=None,
     help="Directory for the TEI files (default: the edition's, tei/).",
 )
@@ -120,11 +123,10 @@ def reported(status: int) -> Iterator[None]:
     try:
         yield
     except CablegramError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(status)
+        fail(str(exc), status)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cablegram")
 def main() -> None:
     """Turn archive exports of diplomatic cables into a TEI P5 edition."""
@@ -139,7 +141,7 @@ def _convert(
     align: bool = True,
 ) -> int:
     paths = list(sources) or [edition.sources]
-    found, _ = pipeline.find_sources(paths)
+    found = pipeline.find_sources(paths).sources
     before = names_in(out)
     if len(found) >= PROGRESS_THRESHOLD:
         with click.progressbar(length=len(found), label="converting", file=sys.stderr) as bar:
@@ -156,6 +158,11 @@ def _convert(
         results = pipeline.convert(paths, out, force=force, jobs=jobs, edition=edition, align=align)
     pipeline.flag_earlier_conversions(results, out, before)
     return _report_conversion(results, out)
+
+
+def _report_skipped(skipped: list[str]) -> None:
+    for warning in skipped:
+        click.echo(f"warning: {one_line(warning)}", err=True)
 
 
 STATE_SHOWN = {"written": "", "unchanged": " (unchanged)", "edited": " (edited by hand, kept)"}
@@ -177,7 +184,7 @@ def _report_conversion(results: list[pipeline.Converted], out: Path) -> int:
             versions = f"  [{', '.join(result.versions)}]" if result.versions else ""
             click.echo(f"{result.xml_id}{state}{versions}  {counts}".rstrip())
         else:
-            click.echo(f"error: {result.message}", err=True)
+            click.echo(f"error: {one_line(result.message or '')}", err=True)
     done = sum(r.done for r in results)
     failed = len(results) - done
     written = sum(r.status == "written" for r in results)
@@ -237,7 +244,9 @@ def convert(
     edition = _edition()
     out = out or edition.tei
     paths = list(sources) or [edition.sources]
-    allowed = forced(force, force_files, pipeline.find_sources(paths)[0], out)
+    listed = pipeline.find_sources(paths)
+    _report_skipped(listed.skipped)
+    allowed = forced(force, force_files, listed.sources, out)
     sys.exit(_convert(sources, out, allowed, edition, jobs, align=not no_align))
 
 
@@ -258,7 +267,7 @@ def align(paths: tuple[Path, ...]) -> None:
         results = pipeline.realign(list(paths) or [_edition().tei])
     for result in results:
         if result.status == "failed":
-            click.echo(f"error: {result.message}", err=True)
+            click.echo(f"error: {one_line(result.message or '')}", err=True)
             continue
         state = " (unchanged)" if result.status == "unchanged" else ""
         click.echo(f"{result.path}: {result.links} links{state}")
@@ -368,7 +377,9 @@ def build(
     edition = _edition()
     sources, out = sources or edition.sources, out or edition.tei
     site_dir, print_dir = site_dir or edition.site, print_dir or edition.print_dir
-    allowed = forced(force, force_files, pipeline.find_sources([sources])[0], out)
+    listed = pipeline.find_sources([sources])
+    _report_skipped(listed.skipped)
+    allowed = forced(force, force_files, listed.sources, out)
     with reported(1):
         built = build_edition(
             sources,
@@ -496,7 +507,14 @@ def web(
             edition=edition,
         )
     searched = "with" if site.search else "without"
+    _report_left_out(site.left_out)
     click.echo(f"{len(site.pages)} pages written into {out}/ ({searched} a search index)")
+    sys.exit(1 if site.left_out else 0)
+
+
+def _report_left_out(problems: list[str]) -> None:
+    for problem in problems:
+        click.echo(f"error: {one_line(problem)}", err=True)
 
 
 @main.command()
@@ -567,7 +585,9 @@ def print_command(
             parallel=edition.parallel if parallel is None else parallel,
             tagged=edition.tagged if tagged is None else tagged,
         )
+    _report_left_out(volume.left_out)
     click.echo(_volumes_line(out, volume))
+    sys.exit(1 if volume.left_out else 0)
 
 
 @main.command()

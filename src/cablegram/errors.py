@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(message: str) -> str:
+    """A message on one line (lxml's and the system's can hold line breaks): a line of
+    output is one problem, for the editor and for the tools that read the output."""
+    return _BREAKS.sub(" ", message).strip()
+
 
 class CablegramError(Exception):
     """Root of cablegram's exceptions: an expected failure with a message for the user."""

@@ -3,6 +3,7 @@ the names in a directory, removed; the TEI files a command is given."""
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from collections.abc import Iterable
@@ -10,21 +11,49 @@ from pathlib import Path
 
 from cablegram.errors import CablegramError
 
+# what stops every write, not just one file's: a full disk, a quota used up, a file system
+# read-only or failing
+DISK_FAULTS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
+
+# the temporary files being written in this process: a signal can stop the writer between
+# creating one and the `try` that removes it; the command's end removes what is left
+_PENDING: set[Path] = set()
+
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` so that no reader ever sees a half-written file."""
+    """Write `data` to `target` so that no reader ever sees a half-written file, and no
+    failure (a full disk, Ctrl-C) leaves a temporary file or an empty one."""
     try:
         fd, tmp = _new_file_beside(target)
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _new_file_beside(target)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        write_into(fd, data)
         os.replace(tmp, target)
+    except OSError as exc:  # a failed write names no file: say which
+        tmp.unlink(missing_ok=True)
+        if exc.filename is None:
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        settle(tmp)
+
+
+def write_into(fd: int, data: bytes) -> None:
+    """Write `data` into the open file `fd` and close it (the one place cablegram writes a
+    file's bytes: where the tests make the disk full or the user press Ctrl-C)."""
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def discard_pending() -> None:
+    """Remove the temporary files that writers stopped by a signal could not remove."""
+    while _PENDING:
+        _PENDING.pop().unlink(missing_ok=True)
 
 
 def _new_file_beside(target: Path) -> tuple[int, Path]:
@@ -35,9 +64,29 @@ def _new_file_beside(target: Path) -> tuple[int, Path]:
     while True:
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}")
         try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+            return create_new(tmp), tmp
         except FileExistsError:
             continue
+
+
+def create_new(path: Path) -> int:
+    """Create `path` (which must not exist) for writing; until `settle(path)`, it counts as
+    unfinished, and the command's end removes it if its writer was stopped."""
+    _PENDING.add(path)  # before it exists: a signal may come as soon as it does
+    try:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    except FileExistsError:
+        _PENDING.discard(path)  # another's file: not ours to remove
+        raise
+    except BaseException:
+        _PENDING.discard(path)
+        path.unlink(missing_ok=True)
+        raise
+
+
+def settle(path: Path) -> None:
+    """`path` is written whole (or removed): no longer the command's to clean up."""
+    _PENDING.discard(path)
 
 
 def names_in(directory: Path) -> set[str]:

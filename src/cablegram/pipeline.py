@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from cablegram.encode.tei import TEI_NS, XML_ID, XML_LANG, document_id, encode_d
 from cablegram.entities import NameIndex, load_authority, tag_document
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
-from cablegram.files import tei_files, write_atomic
+from cablegram.files import DISK_FAULTS, tei_files, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.parse import parse_export
 from cablegram.render import render_site
@@ -71,30 +72,69 @@ class Converted:
         return self.status in {"written", "unchanged", "edited"}
 
 
-def find_sources(paths: Iterable[Path]) -> tuple[list[Path], list[Converted]]:
+SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+@dataclass
+class Found:
+    """The sources of a run: the export files to read; a failure for each path given that
+    does not exist or holds no export; a warning for each file that is not a regular file
+    (a named pipe, a device, a socket: reading one can block for ever or never end)."""
+
+    sources: list[Path]
+    missing: list[Converted]
+    skipped: list[str]
+
+
+def find_sources(paths: Iterable[Path]) -> Found:
     """Expand directories into their export files (.txt, .md in any case; hidden files, an
     editor's backups and locks, and a README or a licence beside them are not sources);
-    report paths that do not exist and directories that hold no export."""
-    sources: list[Path] = []
-    missing: list[Converted] = []
+    report paths that do not exist and directories that hold no export. Only regular files
+    (or links to them) are read: another in a directory is skipped with a warning, and
+    one named is a failure."""
+    found = Found([], [], [])
     for path in paths:
         if path.is_dir():
             try:
-                found = sorted(p for p in path.iterdir() if is_export(p))
+                exports = sorted(p for p in path.iterdir() if is_export(p))
             except OSError as exc:
                 problem = f"cannot be read ({exc.strerror})"
-                missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
+                found.missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
                 continue
-            sources.extend(found)
-            if not found:
+            regular = [p for p in exports if _readable(p, found.skipped)]
+            found.sources.extend(regular)
+            if not exports:
                 problem = f"no export files ({', '.join(SOURCE_SUFFIXES)}) in this directory"
-                missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
-        elif path.exists():
-            sources.append(path)
+                found.missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
+        elif path.exists():  # named by the user: not a regular file is a failure
+            problems: list[str] = []
+            if _readable(path, problems):
+                found.sources.append(path)
+            else:
+                found.missing.append(Converted(path, "failed", message=problems[0]))
         else:
             problem = "no such file or directory"
-            missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
-    return sources, missing
+            found.missing.append(Converted(path, "failed", message=f"{path}: {problem}"))
+    return found
+
+
+def _readable(path: Path, skipped: list[str]) -> bool:
+    """Whether `path` may be read as a source: not a named pipe, a device or a socket
+    (reading one can block for ever or never end); if it is one, a warning says so. A
+    directory or a broken link is read, and fails with its own message."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    kind = next((name for test, name in SPECIAL_FILES if test(mode)), None)
+    if kind:
+        skipped.append(f"{path}: {kind}, not a regular file: not read (only regular files are)")
+    return kind is None
 
 
 def is_export(path: Path) -> bool:
@@ -135,7 +175,8 @@ def convert(
     editors, publisher, licence). `align`: link the passages of each document's versions
     (the aligner, `align/`); without it the blocks have their ids but no links.
     """
-    sources, results = find_sources(paths)
+    found = find_sources(paths)
+    sources, results = found.sources, list(found.missing)
     directory = authority or out_dir / "authority"
     forced = Force.of(force)
     ids = IdAssigner(reserved, previous)
@@ -255,11 +296,13 @@ def web(
     page_size: int = PAGE_SIZE,
     edition: Edition | None = None,
 ) -> Site:
-    """Render the web edition of TEI files (or directories of them) into `out`; the search
+    """Render the web edition of TEI files (or directories of them; those not
+    `renderable` left out, each said in the site's `left_out`) into `out`; the search
     index in shards of at most `shard_size` pages, the index and each entry's cables in
     pages of `page_size`."""
-    return render_site(
-        tei_files(paths),
+    files, left_out = renderable(paths)
+    site = render_site(
+        files,
         out,
         search=search,
         jobs=jobs,
@@ -267,6 +310,36 @@ def web(
         page_size=page_size,
         edition=edition,
     )
+    site.left_out = left_out
+    return site
+
+
+def renderable(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """The TEI files of `paths` (files, or directories of them) that can be rendered or
+    exported, and a message for each of the others: a file that is not XML or not a TEI
+    document is left out, so that one bad file does not stop the rest (`validate` says
+    everything else that is wrong with a file)."""
+    files, problems = [], []
+    for path in tei_files(paths):
+        problem = _why_not_renderable(path)
+        if problem:
+            problems.append(f"{path}: {problem}; left out")
+        else:
+            files.append(path)
+    return files, problems
+
+
+def _why_not_renderable(path: Path) -> str | None:
+    try:
+        root = parse_xml(path).getroot()
+    except CablegramError as exc:
+        return str(exc).removeprefix(f"{path}: ")
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        return f"not a TEI document (its root is <{root.tag}>)"
+    for part in ("teiHeader", "text"):
+        if root.find(f"tei:{part}", NS) is None:
+            return f"not a TEI document (it has no <{part}>)"
+    return None
 
 
 def print_edition(
@@ -280,11 +353,13 @@ def print_edition(
     parallel: bool = False,
     tagged: bool = True,
 ) -> Volume:
-    """Typeset the print edition (edition.pdf, or volumes of `volume_size` cables, and one
-    PDF per cable) into `out`; `parallel`: each original facing its translation; `tagged`:
-    tagged PDF (structure and languages)."""
-    return render_print(
-        tei_files(paths),
+    """Typeset the print edition of TEI files (or directories of them; those not
+    `renderable` left out, each said in the volume's `left_out`): edition.pdf, or volumes
+    of `volume_size` cables, and one PDF per cable, into `out`; `parallel`: each original
+    facing its translation; `tagged`: tagged PDF (structure and languages)."""
+    files, left_out = renderable(paths)
+    volume = render_print(
+        files,
         out,
         per_cable=per_cable,
         volume_size=volume_size,
@@ -293,6 +368,8 @@ def print_edition(
         parallel=parallel,
         tagged=tagged,
     )
+    volume.left_out = left_out
+    return volume
 
 
 def _write(source: Path, encoded: _Encoded, out_dir: Path, force: Force) -> Converted:
@@ -316,6 +393,8 @@ def _write(source: Path, encoded: _Encoded, out_dir: Path, force: Force) -> Conv
     except OverwriteError as exc:
         result.status, result.message = "kept", str(exc)
     except OSError as exc:
+        if exc.errno in DISK_FAULTS:  # no other document can be written either: stop
+            raise
         result.status, result.message = "failed", f"{target}: cannot write ({exc.strerror})"
     return result
 
@@ -440,6 +519,8 @@ def realign(paths: Iterable[Path]) -> list[Realigned]:
                     result.backup = keep_backup(path, data)
                 write_atomic(path, new)
         except OSError as exc:
+            if exc.errno in DISK_FAULTS:
+                raise
             result.status, result.message = "failed", f"{path}: cannot write ({exc.strerror})"
         results.append(result)
     return results

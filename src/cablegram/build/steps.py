@@ -248,7 +248,8 @@ def _build_convert(
     under another id, are withdrawn."""
     done = state.section("convert")
     code = combine(code, repr(edition.header_fields()) if edition else "")
-    found, missing = find_sources([sources])
+    listed = find_sources([sources])
+    found, missing = listed.sources, listed.missing
     present = names_in(out)
     todo, kept = [], []
     keys, source_shas = {}, {}

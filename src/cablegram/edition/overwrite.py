@@ -10,12 +10,12 @@ backup for a document.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cablegram.errors import CablegramError
+from cablegram.files import create_new, settle, write_into
 
 
 @dataclass(frozen=True)
@@ -73,15 +73,16 @@ def keep_backup(target: Path, data: bytes) -> Path:
         candidate = target.with_name(f"{target.name}.bak" + (f".{number}" if number else ""))
         number += 1
         try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+            fd = create_new(candidate)
         except FileExistsError:
             if candidate.read_bytes() == data:
                 return candidate
             continue
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            write_into(fd, data)
         except BaseException:
             candidate.unlink(missing_ok=True)
             raise
+        finally:
+            settle(candidate)
         return candidate

@@ -8,10 +8,13 @@ import unicodedata
 from cablegram.errors import SourceError
 from cablegram.model import MARKERS
 
-# Control characters (Unicode category Cc) but the white space a text export may hold; and
-# the same with the seam markers, which a source must not bring in.
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-CONTROLS_AND_MARKERS = re.compile(f"[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f{MARKERS}]")
+# Control characters (Unicode category Cc) but the white space a text export may hold, and
+# the two noncharacters XML excludes (U+FFFE, U+FFFF); and the same with the seam
+# markers, which a source must not bring in.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROLS_AND_MARKERS = re.compile(
+    f"[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff{MARKERS}]"
+)
 
 
 def decode_text(data: bytes, where: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,13 @@ def read_export(path: Path) -> Export:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(str(path), f"cannot be read ({exc.strerror})") from exc
-    return decode_export(path.name, data, str(path))
+    return decode_export(readable_name(path.name), data, str(path))
+
+
+def readable_name(name: str) -> str:
+    """A file name as the TEI records it: bytes that are not UTF-8 (Python keeps them as
+    lone surrogates, which XML cannot hold) become U+FFFD REPLACEMENT CHARACTER."""
+    return os.fsencode(name).decode("utf-8", errors="replace")
 
 
 def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export:

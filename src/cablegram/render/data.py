@@ -440,7 +440,7 @@ def export(paths: Iterable[Path], fmt: str, out: Path, edition: Edition) -> int:
     error nothing is written); the number of documents."""
     file_name(fmt)
     documents = read_documents(tei_paths(paths), edition.base_url)
-    _write(out, render(documents, fmt, edition))
+    write_atomic(out, render(documents, fmt, edition))
     return len(documents)
 
 
@@ -475,15 +475,8 @@ def _changed(target: Path, data: bytes) -> bool:
     """Write `data` unless `target` holds it already; whether it was written."""
     if target.is_file() and target.read_bytes() == data:
         return False
-    _write(target, data)
+    write_atomic(target, data)
     return True
-
-
-def _write(target: Path, data: bytes) -> None:
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise CablegramError(f"{target}: cannot be written ({exc.strerror})") from exc
 
 
 def site_pages(site: Path) -> list[str]:

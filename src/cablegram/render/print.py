@@ -59,13 +59,15 @@ VOLUME_SIZE = 100
 
 @dataclass
 class Volume:
-    """A print edition made: the PDFs written, the pages typeset in the volumes made, and
-    every volume's digest (what it was made from), by file name, made now or kept."""
+    """A print edition made: the PDFs written, the pages typeset in the volumes made,
+    every volume's digest (what it was made from), by file name, made now or kept; why
+    each file given that could not be typeset was left out."""
 
     out: Path
     pdfs: list[Path] = field(default_factory=list)
     pages: int = 0
     volumes: dict[str, str] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)
 
 
 def _local_fetcher() -> object:

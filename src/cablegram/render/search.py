@@ -18,6 +18,7 @@ reads again only the pages it wrote.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import math
@@ -192,3 +193,7 @@ def _run_pagefind(site: Path, language: str, bundle: Path) -> None:
     if run.returncode:
         problem = run.stderr.strip() or run.stdout.strip()
         raise CablegramError(f"pagefind failed on {bundle.name}: {problem}")
+    # Pagefind exits 0 when it could not write its files (a full disk), leaving them empty;
+    # it never writes an empty one itself
+    if any(path.is_file() and not path.stat().st_size for path in bundle.rglob("*")):
+        raise OSError(errno.EIO, "pagefind left empty files (is the disk full?)", str(bundle))

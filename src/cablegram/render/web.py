@@ -82,12 +82,13 @@ class SummaryCache:
 @dataclass
 class Site:
     """A web edition made: the pages written, whether the search index was made again and
-    how long that took."""
+    how long that took; why each file given that could not be rendered was left out."""
 
     out: Path
     pages: list[Path] = field(default_factory=list)
     search: bool = False
     search_seconds: float = 0.0
+    left_out: list[str] = field(default_factory=list)
 
 
 def render_site(

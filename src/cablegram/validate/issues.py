@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from cablegram.errors import one_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -22,9 +24,8 @@ class Issue:
     rule: str  # a Schematron assert id, "xsd", "tei_all" or "xml"
 
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
-        )
+        place = f"{self.path}:{self.line}:{self.column}"
+        return f"{place}: {self.severity}: {one_line(self.message)} [{self.rule}]"
 
 
 @dataclass
