@@ -60,7 +60,12 @@ def footnote_pages(document: Any) -> tuple[dict[str, list[int]], dict[str, list[
 
 def footnotes_off_their_page(document: Any) -> list[OffPage]:
     """The footnotes whose body is not on the one page of their call (or is missing)."""
-    calls, bodies = footnote_pages(document)
+    return off_their_page(*footnote_pages(document))
+
+
+def off_their_page(calls: dict[str, list[int]], bodies: dict[str, list[int]]) -> list[OffPage]:
+    """Of the pages of footnotes' calls and bodies (`footnote_pages`: a walk through every
+    box of the layout, made once), the footnotes off the one page of their call."""
     return [
         OffPage(key, tuple(calls.get(key, [])), tuple(bodies.get(key, [])))
         for key in sorted(set(calls) | set(bodies))

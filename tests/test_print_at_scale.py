@@ -26,7 +26,7 @@ from cablegram.render import print as print_edition
 from cablegram.render.archival import Keeping
 from cablegram.safexml import parse_xml
 from conftest import ROOT
-from print_checks import OffPage, footnote_pages, footnotes_off_their_page, pages_with_only_a_closer
+from print_checks import OffPage, footnote_pages, off_their_page, pages_with_only_a_closer
 from test_print import (
     POPPLER,
     XML_ID,
@@ -82,8 +82,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory, converted_tei: Path) -> Pr
     write = print_edition.write_archival
 
     def checked(document: Any, target: Path, keeping: Keeping) -> None:
-        calls, _ = footnote_pages(document)
-        off, alone = footnotes_off_their_page(document), pages_with_only_a_closer(document)
+        calls, bodies = footnote_pages(document)
+        off, alone = off_their_page(calls, bodies), pages_with_only_a_closer(document)
         laid[target.name] = Laid(len(document.pages), len(calls), off, alone)
         write(document, target, keeping)
 
