@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,8 @@ class Export:
 def read_export(path: Path) -> Export:
     """Read and decode one export; raise `SourceError` naming the problem."""
     if not path.exists():
+        if path.is_symlink():  # broken, or a loop
+            raise SourceError(str(path), f"is a link to {os.readlink(path)}, which cannot be read")
         raise SourceError(str(path), "no such file or directory")
     if path.is_dir():
         raise SourceError(str(path), "is a directory, not a source file")
@@ -44,8 +47,12 @@ def read_export(path: Path) -> Export:
 
 def readable_name(name: str) -> str:
     """A file name as the TEI records it: bytes that are not UTF-8 (Python keeps them as
-    lone surrogates, which XML cannot hold) become U+FFFD REPLACEMENT CHARACTER."""
-    return os.fsencode(name).decode("utf-8", errors="replace")
+    lone surrogates) and characters XML cannot hold (control characters) become U+FFFD
+    REPLACEMENT CHARACTER."""
+    return NOT_XML.sub("\ufffd", os.fsencode(name).decode("utf-8", errors="replace"))
+
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export:
