@@ -260,3 +260,41 @@ def test_characters_xml_cannot_hold_are_kept_out_of_the_tei(sources: Path, text:
     run = convert_in_a_process(sources.parent, "sources")
     assert run.returncode == 0, run.stderr
     etree.parse(str(sources.parent / "tei" / GOOD))  # well-formed XML
+
+
+# -- the edition's configuration ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("config", "problem"),
+    [
+        ('[edition]\ntitle = "A\\u0001B"\n', "[edition] title: holds U+0001, a control character"),
+        ('[edition]\neditors = ["A\\u0000"]\n', "[edition] editors: holds a control character"),
+        (
+            '[paths]\ntei = "cablegram.toml"\n',
+            "[paths] tei: cablegram.toml is a file, not a folder",
+        ),
+        (
+            '[paths]\nbuild = "sources/x.txt"\n',
+            "[paths] build: sources/x.txt is a file, not a folder",
+        ),
+    ],
+    ids=["control character in the title", "NUL in an editor", "tei is a file", "build is a file"],
+)
+def test_a_configuration_xml_or_the_folders_cannot_take_is_refused_before_anything_is_done(
+    sources: Path, config: str, problem: str
+) -> None:
+    (sources / "x.txt").write_text("x", encoding="utf-8")
+    (sources.parent / "cablegram.toml").write_text(config, encoding="utf-8")
+    result = run_at(sources.parent, "build", "--no-print")
+    assert result.exit_code == 2
+    (line,) = errors(result)
+    assert line.startswith("error: ") and problem in line
+    assert not (sources.parent / "tei").exists() and not (sources.parent / "build").exists()
+
+
+def test_a_configuration_saved_with_a_byte_order_mark_is_read(sources: Path) -> None:
+    (sources.parent / "cablegram.toml").write_text('\ufeff[edition]\ntitle = "Mine"\n', "utf-8")
+    result = run_at(sources.parent, "convert")
+    assert result.exit_code == 0, result.output
+    assert "Mine" in (sources.parent / "tei" / GOOD).read_text(encoding="utf-8")

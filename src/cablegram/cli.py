@@ -123,7 +123,7 @@ def reported(status: int) -> Iterator[None]:
     try:
         yield
     except CablegramError as exc:
-        fail(str(exc), status)
+        fail(exc, status)
 
 
 @click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})

@@ -17,6 +17,14 @@ class CablegramError(Exception):
     """Root of cablegram's exceptions: an expected failure with a message for the user."""
 
 
+class Problems(CablegramError):
+    """Several problems found at once (every bad key of a configuration): a line each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
 class SourceError(CablegramError, ValueError):
     """A source file cannot be read as an archive export (empty, binary, not UTF-8 …)."""
 

@@ -16,7 +16,7 @@ from typing import NoReturn
 
 import click
 
-from cablegram.errors import CablegramError, one_line
+from cablegram.errors import CablegramError, Problems, one_line
 from cablegram.files import discard_pending
 
 DONE = 0  # everything done
@@ -38,10 +38,13 @@ ADVICE = {
 }
 
 
-def fail(message: str, status: int) -> NoReturn:
-    """End the command: `error: message` on stderr, temporary files removed, `status`."""
+def fail(problem: str | CablegramError, status: int) -> NoReturn:
+    """End the command: `error: problem` on stderr (a line for each of `Problems`),
+    temporary files removed, `status`."""
     discard_pending()
-    click.echo(f"error: {one_line(message)}", err=True)
+    lines = problem.lines if isinstance(problem, Problems) else [str(problem)]
+    for line in lines:
+        click.echo(f"error: {one_line(line)}", err=True)
     sys.exit(status)
 
 
@@ -78,7 +81,7 @@ class Shell(click.Group):
             click.echo("interrupted: the files written are whole", err=True)
             sys.exit(INTERRUPTED + signal.SIGINT)
         except CablegramError as exc:
-            fail(str(exc), UNUSABLE)
+            fail(exc, UNUSABLE)
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # the reader of our output went away (`| head`)
                 discard_pending()

@@ -4,11 +4,16 @@ the stylesheets) parses through it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
 
 from cablegram.errors import CablegramError
+
+# the characters XML 1.0 cannot hold (but the surrogates, which a Python str of UTF-8 bytes
+# never holds): lxml refuses to write them
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def safe_parser() -> etree.XMLParser:

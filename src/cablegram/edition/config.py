@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cablegram.errors import CablegramError
+from cablegram.errors import CablegramError, Problems
+from cablegram.safexml import NOT_XML
 
 CONFIG_NAME = "cablegram.toml"
 DEFAULT_TITLE = "Untitled edition"
@@ -162,7 +163,7 @@ def _near(path: Path) -> Path:
 def read_config(config: Path) -> Edition:
     """An edition from its configuration file; a `CablegramError` naming every bad key."""
     try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
+        data = tomllib.loads(config.read_text(encoding="utf-8-sig"))  # a BOM is no key
     except OSError as exc:
         raise CablegramError(f"{config}: cannot be read ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
@@ -190,11 +191,19 @@ def read_config(config: Path) -> Edition:
             else:
                 values[f"{section}.{key}"] = checked
     if problems:
-        raise CablegramError("\n".join(f"{config}: {problem}" for problem in problems))
+        raise Problems([f"{config}: {problem}" for problem in problems])
     root = config.parent.resolve()
 
     def path(key: str, default: str) -> Path:
         return _near(root / values.get(key, default))
+
+    not_folders = [
+        f"{config}: [paths] {key}: {folder} is a file, not a folder"
+        for key in ("sources", "tei", "build")
+        if (folder := path(f"paths.{key}", key)).exists() and not folder.is_dir()
+    ]
+    if not_folders:
+        raise Problems(not_folders)
 
     return Edition(
         root=root,
@@ -247,9 +256,13 @@ def _check(kind: str, value: object) -> tuple[Any, str]:
     if kind == "list of text":
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return None, f'expected a list of names, e.g. ["Ann Smith", "Ivan Petrov"], {got}'
+        if any(NOT_XML.search(v) for v in value):
+            return None, f"holds a control character XML cannot hold, {got}"
         return [v.strip() for v in value], ""
     if not isinstance(value, str):
         return None, f"expected text in quotes, {got}"
+    if found := NOT_XML.search(value):
+        return None, f"holds U+{ord(found.group()):04X}, a control character XML cannot hold"
     value = value.strip()
     if kind in ("text", "path") and not value:
         return None, "is empty (leave the key out instead)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from cablegram.read.decode import decode_text
 from cablegram.read.lines import Layout, Line, clean_line, detect_layout
 from cablegram.read.oneline import oneline_lines
 from cablegram.read.pdf import pdf_lines
+from cablegram.safexml import NOT_XML
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,6 @@ def readable_name(name: str) -> str:
     lone surrogates) and characters XML cannot hold (control characters) become U+FFFD
     REPLACEMENT CHARACTER."""
     return NOT_XML.sub("\ufffd", os.fsencode(name).decode("utf-8", errors="replace"))
-
-
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def decode_export(name: str, data: bytes, shown_as: str | None = None) -> Export:
