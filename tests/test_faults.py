@@ -377,3 +377,29 @@ def test_a_caller_that_stops_reading_stops_the_workers() -> None:
     results = parallel.parallel_map(_identity, range(10_000), jobs=2)
     assert next(results) == 0
     results.close()  # GeneratorExit: the pool is shut down, its queued work dropped
+
+
+@pytest.mark.parametrize("k", (1, 6, 14))
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_an_init_stopped_half_way_takes_back_what_it_made_and_a_rerun_makes_the_edition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str, k: int
+) -> None:
+    assert run_in(tmp_path, "init", "whole").exit_code == 0
+    raised, status, said = FAULTS[fault]
+    monkeypatch.setattr(files, "write_into", failing_at(k, raised))
+    result = run_in(tmp_path, "init", "stopped")
+    assert result.exit_code == status
+    assert said in error_lines(result)[-1]
+    assert not (tmp_path / "stopped").exists()  # nothing of it: `init` would refuse a half
+    monkeypatch.undo()
+    assert run_in(tmp_path, "init", "stopped", "--title", "whole").exit_code == 0
+    assert snapshot(tmp_path / "stopped") == snapshot(tmp_path / "whole")
+
+
+def test_init_refuses_a_title_xml_cannot_hold(tmp_path: Path) -> None:
+    result = run_in(tmp_path, "init", "mine", "--title", "A\x01B")
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "error: --title: holds U+0001, a control character XML cannot hold"
+    ]
+    assert not (tmp_path / "mine").exists()

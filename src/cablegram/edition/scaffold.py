@@ -3,11 +3,13 @@ its TEI files, where their `<?xml-model?>` instructions point (`../schemas/`).""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from cablegram.edition.resources import schemas
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
+from cablegram.safexml import NOT_XML
 
 # the project's schemas an XML editor needs beside the TEI (tei_all stays in the package:
 # `cablegram validate --tei-all` runs it)
@@ -167,6 +169,9 @@ def init_edition(folder: Path, title: str, version: str) -> list[Path]:
     config = folder / "cablegram.toml"
     if config.exists():
         raise CablegramError(f"{config}: an edition is already here; nothing was changed")
+    if found := NOT_XML.search(title):
+        code = f"U+{ord(found.group()):04X}"
+        raise CablegramError(f"--title: holds {code}, a control character XML cannot hold")
     planned: dict[Path, str] = {
         config: CONFIG_TEMPLATE.format(title=_toml_string(title)),
         folder / "README.md": README.format(title_text=title, version=version),
@@ -182,11 +187,30 @@ def init_edition(folder: Path, title: str, version: str) -> list[Path]:
     if clashes:
         shown = ", ".join(str(path) for path in clashes)
         raise CablegramError(f"{shown}: already there; nothing was changed")
-    written = []
-    for path, text in planned.items():
-        write_atomic(path, text.encode("utf-8"))
-        written.append(path)
-    return written + place_schemas(folder / "schemas")
+    made: list[Path] = []  # taken back if the edition cannot be made whole
+    try:
+        for path, text in planned.items():
+            made.extend(_new_folders(path.parent))
+            write_atomic(path, text.encode("utf-8"))
+            made.append(path)
+        made.extend(_new_folders(folder / "schemas"))
+        made.extend(place_schemas(folder / "schemas"))
+    except BaseException:  # a full disk, Ctrl-C: no half edition, which init would refuse
+        for path in reversed(made):  # a folder made now holds only what was made now
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        raise
+    return [path for path in made if not path.is_dir()]
+
+
+def _new_folders(folder: Path) -> list[Path]:
+    """Make `folder` and the folders above it that are missing; those made, outermost first."""
+    missing = [path for path in (folder, *folder.parents) if not path.exists()][::-1]
+    for path in missing:
+        path.mkdir()
+    return missing
 
 
 def _toml_string(text: str) -> str:
