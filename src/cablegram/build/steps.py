@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from cablegram.build.plan import plan
-from cablegram.build.state import BuildState
+from cablegram.build.state import AUTHORITY_CHECK, BuildState
 from cablegram.edition import Edition
 from cablegram.edition.overwrite import Force
 from cablegram.edition.scaffold import place_schemas
@@ -335,10 +335,6 @@ def _withdraw(tei: Path, written: str, source: str, now: str | None) -> Withdraw
     if removed:
         tei.unlink()
     return Withdrawn(tei, source, now, removed)
-
-
-# the entry of the validate step's state for the authority files (no TEI file's name)
-AUTHORITY_CHECK = "authority/"
 
 
 def _build_validate(
