@@ -25,7 +25,7 @@ from cablegram.build import build as build_edition
 from cablegram.edition import Edition, load_edition
 from cablegram.edition.overwrite import Force, named
 from cablegram.edition.scaffold import init_edition
-from cablegram.errors import CablegramError, one_line
+from cablegram.errors import CablegramError, EditionError, one_line
 from cablegram.exits import Shell, fail
 from cablegram.files import names_in
 from cablegram.render import data
@@ -119,11 +119,12 @@ def _edition() -> Edition:
 
 @contextmanager
 def reported(status: int) -> Iterator[None]:
-    """A `CablegramError` ends the command as one line on stderr and exit `status`."""
+    """A `CablegramError` ends the command as one line on stderr and exit `status` (2 for
+    an `EditionError`: nothing was written)."""
     try:
         yield
     except CablegramError as exc:
-        fail(exc, status)
+        fail(exc, 2 if isinstance(exc, EditionError) else status)
 
 
 @click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
@@ -235,7 +236,10 @@ def convert(
 
     A TEI file edited by hand since cablegram wrote it is kept, unless --force-file names
     it (or its source), or --force is given: it is then made again, the edited file first
-    kept beside it as NAME.xml.bak, and a line says so.
+    kept beside it as NAME.xml.bak, and a line says so. Authority files that cannot be
+    used (one of the three missing, one malformed, or the folder gone while TEI files name
+    its entries) stop it before anything is written (exit 2); with no authority folder
+    and no names in the TEI files, names are left untagged.
 
     \b
     Example: cablegram convert sources/ --out tei/
@@ -247,7 +251,9 @@ def convert(
     listed = pipeline.find_sources(paths)
     _report_skipped(listed.skipped)
     allowed = forced(force, force_files, listed.sources, out)
-    sys.exit(_convert(sources, out, allowed, edition, jobs, align=not no_align))
+    with reported(2):
+        status = _convert(sources, out, allowed, edition, jobs, align=not no_align)
+    sys.exit(status)
 
 
 @main.command()
@@ -365,10 +371,13 @@ def build(
 
     Incremental: each step redoes only what changed since the last build (content hashes
     of the sources, TEI, code, schemas, stylesheets and authority files). Stops with exit 1
-    when a source fails or the corpus is invalid. A TEI file edited by hand is the
-    edition's text, kept, unless --force-file names it (or its source) or --force is
-    given (the edited file is then kept as NAME.xml.bak). A document whose id changed
-    leaves a page at its old address that redirects to the new one.
+    when a source fails or the corpus is invalid; with exit 2, before anything is written,
+    when the authority files (tei/authority/) cannot be used: one of the three missing,
+    one malformed, or the folder gone while the TEI files name its entries. A TEI file
+    edited by hand is the edition's text, kept, unless --force-file names it (or its
+    source) or --force is given (the edited file is then kept as NAME.xml.bak). A
+    document whose id changed leaves a page at its old address that redirects to the new
+    one.
 
     \b
     Example: cablegram build

@@ -43,3 +43,9 @@ class OverwriteError(CablegramError, FileExistsError):
             f"(--force-file {path} replaces it, keeping the edited file as a .bak)"
         )
         self.path = path
+
+
+class EditionError(CablegramError):
+    """The edition cannot be worked on as it is (its authority files missing or malformed):
+    the command stops before writing anything (exit 2, whatever the command's other
+    failures exit with)."""

@@ -24,7 +24,13 @@ from cablegram.edition.ids import IdAssigner
 from cablegram.edition.overwrite import Force, keep_backup
 from cablegram.encode.anchors import document_blocks
 from cablegram.encode.tei import TEI_NS, XML_ID, XML_LANG, document_id, encode_document, serialise
-from cablegram.entities import NameIndex, load_authority, tag_document
+from cablegram.entities import (
+    Authority,
+    NameIndex,
+    edition_authority,
+    load_authority,
+    tag_document,
+)
 from cablegram.entities.candidates import Uncovered, uncovered_names
 from cablegram.errors import CablegramError, OverwriteError
 from cablegram.files import DISK_FAULTS, tei_files, write_atomic
@@ -155,7 +161,7 @@ def convert(
     out_dir: Path,
     *,
     force: bool | Force = False,
-    authority: Path | None = None,
+    authority: Path | Authority | None = None,
     progress: Callable[[Path], None] | None = None,
     jobs: int | None = None,
     reserved: Iterable[str] = (),
@@ -165,9 +171,11 @@ def convert(
 ) -> list[Converted]:
     """Convert sources (files or directories of exports) into TEI files in `out_dir`.
 
-    Names are tagged against the authority files in `authority` (default: `out_dir/authority`
-    when it exists); without authority files, names are left untagged. Sources are parsed
-    on `jobs` processes (default: all cores); the output does not depend on it. `force`:
+    Names are tagged against the authority files in `authority` (a folder, default
+    `out_dir/authority`, or the files already read), read and checked once, here, before
+    any source is parsed (`edition_authority`: an `EditionError`, nothing written, when
+    they cannot be used); without an authority folder, names are left untagged. Sources
+    are parsed on `jobs` processes (default: all cores); the output does not depend on it. `force`:
     the TEI files edited by hand that may be replaced (True: all). `reserved`: ids of
     documents converted earlier and kept; `previous`: the id each source (by name) was
     given before and its base id, so that it keeps the id (an incremental build;
@@ -177,7 +185,8 @@ def convert(
     """
     found = find_sources(paths)
     sources, results = found.sources, list(found.missing)
-    directory = authority or out_dir / "authority"
+    if not isinstance(authority, Authority):
+        authority = edition_authority(authority or out_dir / "authority", out_dir)
     forced = Force.of(force)
     ids = IdAssigner(reserved, previous)
     outcomes = parallel_map(
@@ -185,7 +194,7 @@ def convert(
         sources,
         jobs,
         initializer=_load_index,
-        initargs=(directory, out_dir, edition, align),
+        initargs=(authority, edition, align),
     )
     # Each document is written as soon as it is encoded (memory stays flat as N grows);
     # outcomes come in source order, so ids are given in the same order whatever the jobs.
@@ -196,7 +205,7 @@ def convert(
         xml_id = ids.assign(source.name, outcome.base_id)
         if xml_id != outcome.xml_id:  # another document has its base id: encode it again
             if "current" not in _INDEX:
-                _load_index(directory, out_dir, edition, align)
+                _load_index(authority, edition, align)
             outcome = _encode_source(source, xml_id)
         if isinstance(outcome, str):
             results.append(Converted(source, "failed", message=outcome))
@@ -215,11 +224,12 @@ _ALIGN: dict[str, bool] = {}
 
 
 def _load_index(
-    directory: Path, out_dir: Path, edition: Edition | None = None, align: bool = True
+    authority: Authority | None, edition: Edition | None = None, align: bool = True
 ) -> None:
-    """Build the name index once per process (a worker's initializer); the edition the
-    documents are encoded for, and whether their versions are aligned."""
-    _INDEX["current"] = name_index(directory, out_dir)
+    """Build the name index of the authority files (read and checked by the main process)
+    once per process (a worker's initializer); the edition the documents are encoded for,
+    and whether their versions are aligned."""
+    _INDEX["current"] = NameIndex(authority) if authority else None
     _EDITION["current"] = edition
     _ALIGN["current"] = align
 
@@ -267,13 +277,6 @@ def _encode_source(source: Path, xml_id: str | None = None) -> _Encoded | str:
         )
     except Exception as exc:  # a bug must not stop the batch: report it, go on
         return f"{source}: internal error while encoding ({type(exc).__name__}: {exc})"
-
-
-def name_index(directory: Path, out_dir: Path) -> NameIndex | None:
-    """The name index of the authority files in `directory`, if there are any."""
-    if not directory.is_dir():
-        return None
-    return NameIndex(load_authority(directory, relative_to=out_dir))
 
 
 def uncovered(paths: Iterable[Path], authority: Path | None = None) -> list[Uncovered]:

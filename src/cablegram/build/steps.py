@@ -22,10 +22,11 @@ from functools import partial
 from pathlib import Path
 
 from cablegram.build.plan import plan
-from cablegram.build.state import BuildState
+from cablegram.build.state import AUTHORITY_CHECK, BuildState
 from cablegram.edition import Edition
 from cablegram.edition.overwrite import Force
 from cablegram.edition.scaffold import place_schemas
+from cablegram.entities import Authority, edition_authority
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.hashes import code_hash, combine, file_hash, tree_hash
 from cablegram.pipeline import Converted, convert, find_sources, is_sealed
@@ -103,6 +104,8 @@ def build(
         parallel = edition.parallel if edition else False
     if tagged is None:
         tagged = edition.tagged if edition else True
+    # read and checked before anything is written: unusable, they stop the build
+    names = edition_authority(out / "authority", out)
     state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
     code, authority = code_hash(), tree_hash(out / "authority")
     styles = Styles.of(edition)
@@ -111,7 +114,7 @@ def build(
     clock = _Clock()
     forced = Force.of(force)
     converted, withdrawn = _build_convert(
-        state, sources, out, code, authority, forced, jobs, shas, edition
+        state, sources, out, (code, authority), names, forced, jobs, shas, edition
     )
     built = Built(converted, Report(), withdrawn)
     tei_files = sorted(out.glob("*.xml"))
@@ -236,16 +239,18 @@ def _build_convert(
     state: BuildState,
     sources: Path,
     out: Path,
-    code: str,
-    authority: str,
+    hashes: tuple[str, str],
+    entries: Authority | None,
     force: Force,
     jobs: int | None,
     shas: dict[Path, str],
     edition: Edition | None,
 ) -> tuple[list[Converted], list[Withdrawn]]:
-    """Convert the sources whose key changed; `shas` gets the hash of each TEI file read
-    or written on the way. The TEI files of sources that are gone, or that now convert
-    under another id, are withdrawn."""
+    """Convert the sources whose key changed (`hashes`: of the code and of the authority
+    files, `entries`); `shas` gets the hash of each TEI file read or written on the way. The
+    TEI files of sources that are gone, or that now convert under another id, are
+    withdrawn."""
+    code, authority = hashes
     done = state.section("convert")
     code = combine(code, repr(edition.header_fields()) if edition else "")
     listed = find_sources([sources])
@@ -274,6 +279,7 @@ def _build_convert(
         todo,
         out,
         force=force,
+        authority=entries,
         jobs=jobs,
         reserved=[c.xml_id for c in kept if c.xml_id],
         previous={
@@ -330,10 +336,6 @@ def _withdraw(tei: Path, written: str, source: str, now: str | None) -> Withdraw
     if removed:
         tei.unlink()
     return Withdrawn(tei, source, now, removed)
-
-
-# the entry of the validate step's state for the authority files (no TEI file's name)
-AUTHORITY_CHECK = "authority/"
 
 
 def _build_validate(

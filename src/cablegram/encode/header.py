@@ -116,10 +116,11 @@ def _source_desc(source: etree._Element, meta: Metadata, ctx: Context) -> None:
             add_inlines(tei("date", bibl, **dating_attributes(value)), content, ctx)
         elif kind == "publisher":
             add_inlines(tei("publisher", bibl), content, ctx)
-        elif kind == "url":
-            url = "".join(n.url for n in content if isinstance(n, Link))
-            tei("ptr", bibl, target=url)
-            tei("idno", bibl, type="URL").text = url
+        elif kind == "url" and len(content) == 1 and isinstance(content[0], Link):
+            tei("ptr", bibl, target=content[0].url)
+            tei("idno", bibl, type="URL").text = content[0].url
+        else:  # (a URL part is one link; anything else is kept as the citation's text)
+            add_inlines(bibl, content, ctx)
     if meta.original_language:
         code = language_code(meta.original_language)
         tei("textLang", bibl, mainLang=code).text = meta.original_language

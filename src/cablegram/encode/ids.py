@@ -8,6 +8,12 @@ name whole: `liu-shaoqi`, `kim-il-sung`; a code name as written: `filippov`; so 
 keep their version-1 ids), an office by the id of its authority entry (`prc-mfa`), else
 by its words without the small ones. A document naming none of them has no `<party>`: an
 id never says `unknown`.
+
+Whatever the source says, an id (and so a file name) stays readable: the number is cut to
+`NUMBER_LENGTH` characters, the party to `PARTY_LENGTH`, the whole to `ID_LENGTH`, each at a
+word of the slug where one ends late enough (a 300-character sender, a 5,000-character
+title, a number of junk). The cut ids stay distinct as any ids do: a second document with
+the same id gets `-2` (edition.ids). Every id of the seeds and samples is far shorter.
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ PARTY_WORDS = 3
 RECORDS = frozenset({"memorandum", "minutes", "telcon"})
 AUTHORED = frozenset({"statement", "journal", "other"})
 STOPWORDS = {"of", "the", "in", "for", "and", "to", "at", "on"}
+NUMBER_LENGTH = 24
+PARTY_LENGTH = 40
+ID_LENGTH = 80  # the longest id: with `-2` and `.html`, `.xml.bak.9`, far below 255
 
 
 def document_id(document: Document) -> str:
@@ -30,7 +39,7 @@ def document_id(document: Document) -> str:
     key = _date_key(meta.date.value) if meta.date else None
     parts = [meta.kind, key or "undated"]
     if number := meta.cable_number or meta.document_number:
-        parts.append(number)
+        parts.append(shortened(slug(number), NUMBER_LENGTH))
     if meta.kind in RECORDS:  # a record is named after who met, not who wrote it down
         named = meta.participants[:1] or meta.senders[:2] or meta.authors[:1]
     elif meta.kind in AUTHORED:  # a speech after its speaker, not the office that issued it
@@ -41,8 +50,17 @@ def document_id(document: Document) -> str:
     if len(slugs) == 2 and len("-".join(slugs).split("-")) > PARTY_WORDS:
         slugs = slugs[:1]
     if party := "-".join(s for s in slugs if s):
-        parts.append(party)
-    return slug("-".join(parts))
+        parts.append(shortened(party, PARTY_LENGTH))
+    return shortened(slug("-".join(parts)), ID_LENGTH)
+
+
+def shortened(text: str, length: int) -> str:
+    """A slug of at most `length` characters: cut after its last whole word that fits,
+    where that keeps more than half of it; else within the word."""
+    if len(text) <= length:
+        return text
+    cut = text.rfind("-", 0, length + 1)
+    return (text[:cut] if cut > length // 2 else text[:length]).strip("-")
 
 
 def _date_key(value: Dating) -> str | None:

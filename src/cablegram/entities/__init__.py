@@ -8,8 +8,15 @@ from the document's countries, and tags names the authority lacks where the evid
 strong (`evidence`); `candidates` lists what no entry covers (`cablegram entities`).
 """
 
-from cablegram.entities.authority import Authority, Entry, load_authority
+from cablegram.entities.authority import Authority, Entry, edition_authority, load_authority
 from cablegram.entities.matcher import NameIndex
 from cablegram.entities.tagger import tag_document
 
-__all__ = ["Authority", "Entry", "NameIndex", "load_authority", "tag_document"]
+__all__ = [
+    "Authority",
+    "Entry",
+    "NameIndex",
+    "edition_authority",
+    "load_authority",
+    "tag_document",
+]

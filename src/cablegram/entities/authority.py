@@ -14,7 +14,7 @@ from typing import Literal
 
 from lxml import etree
 
-from cablegram.errors import CablegramError
+from cablegram.errors import CablegramError, EditionError
 from cablegram.safexml import parse_xml
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -26,6 +26,7 @@ FILES: dict[Kind, tuple[str, str]] = {
     "place": ("places.xml", "placeName"),
     "org": ("orgs.xml", "orgName"),
 }
+LISTS: dict[Kind, str] = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def load_authority(directory: Path, relative_to: Path | None = None) -> Authorit
         if not path.exists():
             continue
         root = parse_xml(path).getroot()
+        _check_shape(path, root, kind)
         for element in root.iter(f"{TEI}{kind}"):
             entry_id = element.get(XML_ID)
             if not entry_id:
@@ -109,6 +111,75 @@ def load_authority(directory: Path, relative_to: Path | None = None) -> Authorit
             )
     base = Path(os.path.relpath(directory, relative_to)) if relative_to else Path(directory.name)
     return Authority(directory, entries, base.as_posix())
+
+
+def _check_shape(path: Path, root: etree._Element, kind: Kind) -> None:
+    """Refuse a file that is not an authority file of its kind (the shape the authority
+    schema gives its top: TEI/text/body holding the file's own list, or one paragraph
+    while it has no entry), before its entries are read: another TEI document or another
+    kind's list would otherwise leave the edition's names untagged without a word. What
+    the entries hold is left to `validate`, which names every problem with its line."""
+    listing = LISTS[kind]
+    body = root.find(f"{TEI}text/{TEI}body")
+    children = [] if body is None else [c for c in body if isinstance(c.tag, str)]
+    if root.tag != f"{TEI}TEI" or body is None:
+        problem = f"not an authority file (its root is {_shown(root.tag)}, with no TEI/text/body)"
+    elif len(children) != 1 or children[0].tag not in {f"{TEI}{listing}", f"{TEI}p"}:
+        found = ", ".join(_shown(c.tag) for c in children) or "nothing"
+        problem = f"not an authority file of {path.name}: its body holds {found}, not a {listing}"
+    else:
+        return
+    raise CablegramError(f"{path}: {problem}")
+
+
+def _shown(tag: str) -> str:
+    """A tag as a reader writes it: TEI's without its namespace, any other with it."""
+    return tag.removeprefix(TEI)
+
+
+def edition_authority(directory: Path, tei_dir: Path) -> Authority | None:
+    """The authority files of an edition whose TEI files are in `tei_dir`, read and checked
+    before a document is converted with them; None when there is no authority folder and
+    no TEI file there names an entry (a new edition: names are left untagged).
+
+    An `EditionError` when they cannot be used as they are: one of the three files missing
+    (a folder emptied by mistake), a file malformed, or the folder missing while TEI files
+    name its entries. Converting then would write every document again without its names."""
+    if directory.is_dir():
+        missing = [name for name, _ in FILES.values() if not (directory / name).is_file()]
+        if missing:
+            raise EditionError(
+                f"{directory}: {', '.join(missing)} missing from the authority folder; "
+                f"restore {'it' if len(missing) == 1 else 'them'} (from version control or a "
+                f"backup); an edition with no names yet has the empty ones `cablegram init` makes"
+            )
+        try:
+            return load_authority(directory, relative_to=tei_dir)
+        except CablegramError as exc:
+            raise EditionError(str(exc)) from exc
+    if _names_entries(directory, tei_dir):
+        raise EditionError(
+            f"{directory}: the authority folder is missing, and the TEI files in {tei_dir}/ "
+            "name its entries (converting them now would drop their names); restore it "
+            "(from version control or a backup), or copy the empty authority files of a "
+            "new edition (`cablegram init`) to start the names afresh"
+        )
+    return None
+
+
+def _names_entries(directory: Path, tei_dir: Path) -> bool:
+    """Whether a TEI file of `tei_dir` points at an entry of the authority files of
+    `directory` (read until the first that does)."""
+    base = Path(os.path.relpath(directory, tei_dir)).as_posix()
+    targets = [f'"{base}/{name}#'.encode() for name, _ in FILES.values()]
+    for path in sorted(tei_dir.glob("*.xml")):
+        try:
+            data = path.read_bytes()
+        except OSError:  # (its conversion will say so)
+            continue
+        if any(target in data for target in targets):
+            return True
+    return False
 
 
 def _country(element: etree._Element, path: str) -> str | None:

@@ -15,7 +15,7 @@ import re
 
 from cablegram.model import ArchivalCopy, CitationPart, Inlines, Reprint
 from cablegram.parse.dates import parse_date_line
-from cablegram.parse.inline import parse_inline
+from cablegram.parse.inline import TOKEN, parse_inline
 
 # (a name begins where a run of its characters does: the search tries no other position,
 # each of which would have read on up to the name, or the run's end)
@@ -87,8 +87,9 @@ def citation_parts(
     if publisher and (name := publisher_name(publisher)) and (at := text.find(name, taken)) >= 0:
         spans.append((at, at + len(name), "publisher"))
     urls = list(URL.finditer(text))
-    if urls:  # the page's own URL ends the citation; a URL cited before it is a reference
-        spans.append((urls[-1].start(), urls[-1].end(), "url"))
+    # the page's own URL ends the citation (`page_url`); a URL cited before it is a reference
+    if urls and (link := _link_span(text, urls[-1])):
+        spans.append((*link, "url"))
     parts: list[tuple[CitationPart, Inlines]] = []
     pos = 0
     for start, end, kind in sorted(spans):
@@ -102,6 +103,25 @@ def citation_parts(
     if text[pos:]:
         parts.append(("text", parse_inline(text[pos:])))
     return tuple(parts)
+
+
+def page_url(text: str) -> str | None:
+    """The archive page's own URL, which ends its citation (the link alone)."""
+    urls = list(URL.finditer(text))
+    link = _link_span(text, urls[-1]) if urls else None
+    return text[link[0] : link[1]].strip("<>") if link else None
+
+
+def _link_span(text: str, url: re.Match[str]) -> tuple[int, int] | None:
+    """Where the link of a URL found in a citation is, as the inline parser reads it (its
+    angle brackets with it): only that is the citation's URL. What `URL` took after it (a
+    quote, an attribute-like tail: `…/123"title="x"`) stays the citation's text, every
+    character of it."""
+    for start in dict.fromkeys((url.start(), url.start("url"))):
+        found = TOKEN.match(text, start)
+        if found and (found["anglelink"] or found["link"]):
+            return found.span()
+    return None
 
 
 def publisher_name(text: str) -> str:

@@ -11,8 +11,8 @@ from cablegram.model import Diagnostic, DocDate, Metadata
 from cablegram.parse.citation import (
     ARCHIVE_NAME,
     QUOTED_TITLE,
-    URL,
     citation_parts,
+    page_url,
     parse_copies,
     parse_provenance,
     parse_reprints,
@@ -77,7 +77,6 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
     if not title_text:
         diagnostics.append(Diagnostic(first_line, "warning", "no title found"))
     facts = read_title(title_text)
-    urls = list(URL.finditer(citation_text))  # the page's own URL ends the citation
     summary = tuple(filter(None, map(joined, _paragraphs(fields.values.get("summary", ())))))
     contents = tuple(
         strip_bullet(line.text).strip() for line in fields.values.get("contents", ()) if line.text
@@ -98,7 +97,7 @@ def parse_metadata(fields: Fields) -> tuple[Metadata, list[Diagnostic]]:
         authors=facts.authors,
         participants=facts.participants,
         citation=citation_parts(citation_text, date_words, archive.group(0) if archive else None),
-        url=urls[-1]["url"] if urls else None,
+        url=page_url(citation_text),
         translators=translators(citation_text),
         publisher=publisher_name(archive.group(0)) if archive else None,
         copies=parse_copies(citation_text),

@@ -47,7 +47,10 @@ def take_abbreviation(out: list[Inline], content: str) -> str:
     return abbreviation
 
 
-ABBREVIATED = re.compile(r"(?<!\S)(?P<abbr>(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s?)+)$")
+# (each word ends with its space: were the space optional, a long word in capitals
+# could be split into words in exponentially many ways, each tried before the search
+# fails; words run together are one word anyway)
+ABBREVIATED = re.compile(r"(?<!\S)(?P<abbr>(?:[A-ZА-ЯЁ][A-Za-zА-ЯЁа-яё/()]*[A-ZА-ЯЁ/)]\s)+)$")
 
 
 def _abbreviation_start(text: str, content: str, whole: bool = False) -> int | None:

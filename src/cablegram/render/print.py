@@ -237,7 +237,7 @@ def _volumes(
         digests[name] = combine(
             name, str(len(parts)), context, *layout, *(sha for _, sha, _ in part)
         )
-        kept = (out / name).exists() and sidecar(out / name).exists()
+        kept = (out / name).exists() and read_pages(out / name) is not None
         if made.get(name) == digests[name] and kept:
             continue
         first = size * (number - 1) + 1
@@ -252,7 +252,8 @@ def _volumes(
     index = out / EDITION_INDEX
     remade = any(pdf.name in digests for pdf in volume.pdfs)
     if len(parts) > 1 and (remade or not index.exists()):
-        numbered = [(n, read_pages(out / name)) for n, name in enumerate(names, 1)]
+        # (each volume's pages are there: kept with it, or written with it just now)
+        numbered = [(n, read_pages(out / name) or {}) for n, name in enumerate(names, 1)]
         html = edition_index_html(authority, numbered, setting.styles)
         keeping = setting.keeping.carrying([], [language])
         volume.pages += render_pdf(html, index, setting.styles, keeping)

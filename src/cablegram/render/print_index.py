@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import lxml.html
 from lxml import etree
 
+from cablegram import shapes
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.render.corpus import CG_NS, authority_document
@@ -173,9 +174,15 @@ def write_pages(volume: Path, pages: Mapping[str, list[int]]) -> None:
     write_atomic(sidecar(volume), json.dumps(pages, sort_keys=True).encode())
 
 
-def read_pages(volume: Path) -> dict[str, list[int]]:
-    data = json.loads(sidecar(volume).read_text(encoding="utf-8"))
-    return {str(ref): [int(page) for page in pages] for ref, pages in data.items()}
+# entry (its @ref) -> the pages of the volume that name it
+PAGES = shapes.mapping(shapes.text, shapes.listing(shapes.integer))
+
+
+def read_pages(volume: Path) -> dict[str, list[int]] | None:
+    """The entries' pages kept beside a volume; None when there are none, or what is there
+    is not of their shape (the volume is then laid out again)."""
+    found = shapes.read_json(sidecar(volume), PAGES)
+    return found if isinstance(found, dict) else None
 
 
 def edition_index_html(

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from cablegram import shapes
 from cablegram.files import write_atomic
 from cablegram.render.xslt import Styles
 
@@ -70,8 +71,8 @@ def write_redirect_pages(
             write_atomic(page, data)
             written[page] = new
     for old in _listed(site):
-        if old not in listed and old not in current:
-            (site / f"{old}.html").unlink(missing_ok=True)
+        if old not in listed and old not in current and _is_redirect(site / f"{old}.html"):
+            (site / f"{old}.html").unlink()
     listing = json.dumps(listed, indent=1, sort_keys=True).encode() + b"\n"
     if not (site / LISTING).is_file() or (site / LISTING).read_bytes() != listing:
         write_atomic(site / LISTING, listing)
@@ -79,9 +80,19 @@ def write_redirect_pages(
 
 
 def _listed(site: Path) -> dict[str, str]:
-    """The redirect pages the site holds, by the listing written with them."""
-    try:
-        listed = json.loads((site / LISTING).read_bytes())
-    except (OSError, ValueError):
-        return {}
+    """The redirect pages the site holds, by the listing written with them (none when it
+    is not a listing of ids)."""
+    listed = shapes.read_json(site / LISTING, shapes.mapping(shapes.xml_id, shapes.xml_id))
     return listed if isinstance(listed, dict) else {}
+
+
+def _is_redirect(page: Path) -> bool:
+    """Whether a page of the site is a redirect page: a listing is only trusted so far (an
+    id there may name another page of the site, index or an entry's)."""
+    try:
+        return REFRESH in page.read_bytes()
+    except OSError:
+        return False
+
+
+REFRESH = b'<meta http-equiv="refresh"'  # (web/redirect.xsl's)

@@ -31,6 +31,7 @@ from collections.abc import Callable, Collection
 from dataclasses import astuple
 from pathlib import Path
 
+from cablegram import shapes
 from cablegram.errors import CablegramError
 from cablegram.files import write_atomic
 from cablegram.render import records
@@ -134,13 +135,21 @@ def _manifest(
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
+# each shard: its pages' names -> [SHA-256 of the page, of its record]; language -> bundle
+_SHARD = shapes.record(
+    {
+        "pages": shapes.mapping(shapes.file_name, shapes.listing(shapes.text, 2)),
+        "bundles": shapes.mapping(
+            shapes.text, lambda name: shapes.file_name(name) and str(name).startswith("pagefind")
+        ),
+    }
+)
+
+
 def _stamp(out: Path) -> list[dict]:
-    """What each shard last indexed ([] when unknown)."""
-    try:
-        found = json.loads((out / STAMP).read_bytes())
-    except (OSError, ValueError):
-        return []
-    return found if isinstance(found, list) and all(isinstance(s, dict) for s in found) else []
+    """What each shard last indexed ([] when unknown, or not of the stamp's shape)."""
+    found = shapes.read_json(out / STAMP, shapes.listing(_SHARD))
+    return found if isinstance(found, list) else []
 
 
 def _shards(pages: list[Path], count: int) -> list[list[Path]]:

@@ -18,6 +18,8 @@ holds. Undated documents come last.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
@@ -162,6 +164,26 @@ def unusable(database: Path, problem: Exception) -> CablegramError:
     return CablegramError(f"{database}: cannot keep the cables' summaries here ({problem})")
 
 
+def _layout(db: sqlite3.Connection) -> list[tuple[str, ...]]:
+    """The tables and indexes of a database, as SQLite keeps their definitions."""
+    query = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+    return db.execute(query).fetchall()
+
+
+@functools.cache
+def _schema_layout() -> list[tuple[str, ...]]:
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        db.executescript(SCHEMA)
+        return _layout(db)
+
+
+def _of_layout(db: sqlite3.Connection) -> bool:
+    """Whether a database of this version holds the tables and indexes of `SCHEMA` and no
+    other, or none yet (a file of another program, or tables changed by hand, hold other
+    columns under the same version): another is started afresh, never trusted."""
+    return _layout(db) in ([], _schema_layout())
+
+
 class SummaryStore:
     """The summaries of a corpus in an SQLite database (a file: its own cache, so a damaged
     or outdated one is started afresh rather than trusted)."""
@@ -193,6 +215,8 @@ class SummaryStore:
                     "DROP TABLE IF EXISTS page; DROP TABLE IF EXISTS neighbour;"
                 )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if not _of_layout(db):
+                raise sqlite3.DatabaseError("not the summaries' layout")
             db.executescript(SCHEMA)
         except sqlite3.Error:
             db.close()

@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from cablegram import shapes
 from cablegram.build import build
 from cablegram.edition.config import CONFIG_NAME, read_config
 from cablegram.errors import CablegramError
@@ -91,10 +92,25 @@ class BuildOutcome:
         """The outcome a build process printed last; an error if it printed none."""
         lines = output.strip().splitlines()
         try:
-            return cls(**json.loads(lines[-1]))
-        except (IndexError, ValueError, TypeError):
-            stopped = f"the build stopped (exit status {returncode}); its messages are above"
-            return cls(errors={GENERAL: [stopped]})
+            found = json.loads(lines[-1])
+        except (IndexError, ValueError, RecursionError):
+            found = None
+        if isinstance(found, dict) and OUTCOME(found):
+            return cls(**found)
+        stopped = f"the build stopped (exit status {returncode}); its messages are above"
+        return cls(errors={GENERAL: [stopped]})
+
+
+# (a last line of another shape is no outcome: the build stopped before printing it)
+OUTCOME = shapes.record(
+    {},
+    {
+        "errors": shapes.mapping(shapes.text, shapes.listing(shapes.text)),
+        "warnings": shapes.listing(shapes.text),
+        "pages": shapes.listing(shapes.text),
+        "summary": shapes.text,
+    },
+)
 
 
 def run(job: BuildJob) -> BuildOutcome:
