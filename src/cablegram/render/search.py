@@ -186,6 +186,7 @@ def _index(out: Path, pages: list[Path], facts: dict[str, Facts], shard: int) ->
         for language, site in sorted(sites.items()):
             bundle = bundle_name(language, shard)
             _run_pagefind(site, language, Path(scratch) / "bundles" / bundle)
+            _check_whole(Path(scratch) / "bundles" / bundle, out / bundle)
             bundles[language] = bundle
         for language, bundle in bundles.items():
             target, built = out / bundle, Path(scratch) / "bundles" / bundle
@@ -195,6 +196,13 @@ def _index(out: Path, pages: list[Path], facts: dict[str, Facts], shard: int) ->
     return bundles
 
 
+def _check_whole(built: Path, target: Path) -> None:
+    """Pagefind exits 0 when it could not write its files (a full disk), leaving them
+    empty (it never writes an empty one itself): such a bundle must not replace `target`."""
+    if any(path.is_file() and not path.stat().st_size for path in built.rglob("*")):
+        raise OSError(errno.EIO, "Pagefind left empty files (is the disk full?)", str(target))
+
+
 def _run_pagefind(site: Path, language: str, bundle: Path) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]
     command += ["--output-path", str(bundle), "--force-language", language, "--quiet"]
@@ -202,7 +210,3 @@ def _run_pagefind(site: Path, language: str, bundle: Path) -> None:
     if run.returncode:
         problem = run.stderr.strip() or run.stdout.strip()
         raise CablegramError(f"pagefind failed on {bundle.name}: {problem}")
-    # Pagefind exits 0 when it could not write its files (a full disk), leaving them empty;
-    # it never writes an empty one itself
-    if any(path.is_file() and not path.stat().st_size for path in bundle.rglob("*")):
-        raise OSError(errno.EIO, "pagefind left empty files (is the disk full?)", str(bundle))

@@ -19,9 +19,11 @@ holds. Undated documents come last.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -159,8 +161,11 @@ def page_name(base: str, number: int) -> str:
     return f"{base}.html" if number == 1 else f"{base}-p{number}.html"
 
 
-def unusable(database: Path, problem: Exception) -> CablegramError:
-    """The error for a summary store that cannot be used."""
+def unusable(database: Path, problem: Exception) -> Exception:
+    """The error for a summary store that cannot be used: a full disk is the system's
+    fault, as for any file cablegram writes (exit 3), not the edition's."""
+    if getattr(problem, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(database))
     return CablegramError(f"{database}: cannot keep the cables' summaries here ({problem})")
 
 
