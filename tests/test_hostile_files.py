@@ -298,3 +298,28 @@ def test_a_configuration_saved_with_a_byte_order_mark_is_read(sources: Path) -> 
     result = run_at(sources.parent, "convert")
     assert result.exit_code == 0, result.output
     assert "Mine" in (sources.parent / "tei" / GOOD).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        (("web", "tei", "--out", "site", "--no-search"), 1),
+        (("print", "tei", "--out", "print", "--volume-only", "--untagged"), 1),
+        (("export", "tei", "--format", "cmif", "--out", "cmif.xml"), 2),
+        (("align", "tei"), 2),
+        (("validate", "tei"), 1),
+    ],
+    ids=lambda value: value[0] if isinstance(value, tuple) else str(value),
+)
+def test_a_tei_file_name_that_is_not_utf8_is_named_in_one_line(
+    tei: Path, command: tuple[str, ...], status: int
+) -> None:
+    shutil.copy(tei / GOOD, os.path.join(os.fsencode(tei), b"bad\xff.xml"))
+    result = run_at(tei.parent, *command)
+    assert result.exit_code == status
+    said = "tei/bad\ufffd.xml:" + ("0:0: error: " if command[0] == "validate" else " ")
+    lines = result.stdout.splitlines() if command[0] == "validate" else errors(result)
+    assert [line for line in lines if "bad" in line] == [
+        f"{'' if command[0] == 'validate' else 'error: '}{said}the file name is not UTF-8 "
+        "text; rename it as its xml:id says" + (" [xml]" if command[0] == "validate" else "")
+    ]

@@ -107,10 +107,22 @@ def remove_existing(paths: Iterable[Path]) -> list[Path]:
 
 def tei_files(paths: Iterable[Path]) -> list[Path]:
     """The TEI files of `paths` (files, or directories of them, their *.xml sorted); a
-    missing path is an error."""
+    missing path, or a file name that is not UTF-8, is an error."""
     files: list[Path] = []
     for path in paths:
         if not path.exists():
             raise CablegramError(f"{path}: no such file or directory")
         files.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    for file in files:
+        if not_utf8 := name_not_utf8(file):
+            raise CablegramError(not_utf8)
     return files
+
+
+def name_not_utf8(path: Path) -> str | None:
+    """What is wrong with a TEI file's name that is not UTF-8 text (XML tools and the pages'
+    links take no other), or None."""
+    shown = os.fsencode(path).decode("utf-8", errors="replace")
+    if shown == str(path):
+        return None
+    return f"{shown}: the file name is not UTF-8 text; rename it as its xml:id says"

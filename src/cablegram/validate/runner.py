@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cablegram.files import write_atomic
+from cablegram.files import name_not_utf8, write_atomic
 from cablegram.parallel import parallel_map
 from cablegram.validate.issues import Issue, Report
 from cablegram.validate.jing import jing_issues
@@ -54,7 +54,11 @@ def find_tei_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
             files.append(path)
         else:
             issues.append(Issue(str(path), 0, 0, "error", "no such file or directory", "xml"))
-    return files, issues
+    for file in files:
+        if problem := name_not_utf8(file):
+            shown, message = problem.split(": ", 1)
+            issues.append(Issue(shown, 0, 0, "error", message, "xml"))
+    return [file for file in files if not name_not_utf8(file)], issues
 
 
 def validate_files(
