@@ -215,7 +215,7 @@ def test_an_interrupted_convert_leaves_no_temporary_file_and_a_rerun_converges(
     monkeypatch.setattr(files, "write_into", failing_at(k, KeyboardInterrupt))
     result = run_in(root, "convert")
     assert result.exit_code == 130
-    assert error_lines(result) == ["interrupted: the files written are whole"]
+    assert error_lines(result) == ["interrupted (SIGINT): the files written are whole"]
     assert not leftovers(root)
     monkeypatch.undo()
     assert run_in(root, "convert").exit_code == 0

@@ -19,7 +19,7 @@ import click
 from cablegram.errors import CablegramError, Problems, one_line
 from cablegram.files import discard_pending
 
-DONE = 0  # everything done
+# 0: everything done
 FAILED = 1  # some document failed, was invalid or was kept (the rest was done)
 UNUSABLE = 2  # a usage or edition error (option, cablegram.toml, authority files): nothing done
 SYSTEM = 3  # the system failed (disk full, permission denied): no partial file is left
@@ -70,16 +70,13 @@ class Shell(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except Interrupted as exc:
+        except KeyboardInterrupt as exc:  # Ctrl-C, or `Interrupted` by a signal
             _ignore_signals()  # a second Ctrl-C (or SIGTERM to the group) while ending
             discard_pending()
-            click.echo(f"interrupted ({exc.name}): the files written are whole", err=True)
-            sys.exit(INTERRUPTED + exc.signal)
-        except KeyboardInterrupt:
-            _ignore_signals()
-            discard_pending()
-            click.echo("interrupted: the files written are whole", err=True)
-            sys.exit(INTERRUPTED + signal.SIGINT)
+            number = exc.signal if isinstance(exc, Interrupted) else signal.SIGINT
+            name = signal.Signals(number).name
+            click.echo(f"interrupted ({name}): the files written are whole", err=True)
+            sys.exit(INTERRUPTED + number)
         except CablegramError as exc:
             fail(exc, UNUSABLE)
         except OSError as exc:
@@ -105,7 +102,6 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, number: int) -> None:
         super().__init__(number)
         self.signal = number
-        self.name = signal.Signals(number).name
 
 
 def stop_on_signals() -> None:
