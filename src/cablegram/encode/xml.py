@@ -35,11 +35,13 @@ def tei(tag: str, parent: etree._Element | None = None, **attrs: str | None) -> 
 
 
 def append_text(parent: etree._Element, text: str) -> None:
-    """Text after the last child of `parent` (or as its text)."""
+    """Text after the last child of `parent` (or as its text). (The last child is found
+    from the end: lxml counts the children one by one for `len`, which made encoding a
+    paragraph quadratic in its elements.)"""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    last = next(parent.iterchildren(reversed=True), None)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text

@@ -14,9 +14,11 @@ not names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from cablegram.entities.candidates import common_word
+from cablegram.entities.intervals import Intervals
 from cablegram.lexicon.doctypes import KIND_PATTERNS
 
 # titles before a name, casefolded; the plural ones govern a list of names
@@ -82,22 +84,22 @@ def evidence_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tup
     spans: list[tuple[int, int]] = []
     if not UPPER.search(text):
         return spans  # no capital letter, no name
-    for title in _titles(text, taken):
-        spans.extend(_names_after(text, title, taken))
-    for span in _capitalised_surnames(text, taken):
-        if not any(_overlap(span, other) for other in spans):
-            spans.append(span)
+    names = Intervals(taken)
+    for title in _titles(text, names):
+        spans.extend(_names_after(text, title, names))
+    titled = Intervals(spans)  # (the runs in capitals do not overlap one another)
+    spans += [span for span in _capitalised_surnames(text, names) if not titled.overlaps(*span)]
     return sorted(set(spans))
 
 
-def _titles(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+def _titles(text: str, taken: Intervals) -> Iterable[re.Match[str]]:
     """Title words (with their full stop) before a capital, outside the names found;
     `тов. тов.` is one."""
     for match in TITLE_CANDIDATE.finditer(text):
         key = _title_key(match.group())
         if key not in ALL_TITLES or (key in CAPITALISED_TITLES and match.group().islower()):
             continue
-        if not any(_overlap((match.start(), match.end()), span) for span in taken):
+        if not taken.overlaps(match.start(), match.end()):
             yield match
 
 
@@ -108,9 +110,7 @@ def _title_key(word: str) -> str:
     return key if key in ALL_TITLES else ""
 
 
-def _names_after(
-    text: str, title: re.Match[str], taken: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _names_after(text: str, title: re.Match[str], taken: Intervals) -> list[tuple[int, int]]:
     """The names a title governs: the one after it, or, after a plural title, the list."""
     plural = _title_key(title.group()) in PLURAL_TITLES
     spans: list[tuple[int, int]] = []
@@ -120,7 +120,7 @@ def _names_after(
         if gap is None or gap.end() == pos:
             break
         start = gap.end()
-        known = next((span for span in taken if span[0] == start), None)
+        known = taken.starting_at(start)
         if known:
             end = known[1]
         else:
@@ -135,7 +135,7 @@ def _names_after(
     return spans
 
 
-def _name_end(text: str, start: int, taken: Sequence[tuple[int, int]] = ()) -> int | None:
+def _name_end(text: str, start: int, taken: Intervals) -> int | None:
     """Where a name starting at `start` ends (initials, then one to three name words, a
     particle between them: 'Sergio del Valle'), or None if no name starts there. A word
     the dictionary knows ends the name, unless it stands in a run of two or three
@@ -152,7 +152,7 @@ def _name_end(text: str, start: int, taken: Sequence[tuple[int, int]] = ()) -> i
         bare = word.group().strip("'’") if word else ""
         if not word or len(bare) < 2 or bare.casefold() in NOT_NAMES:
             break
-        if any(a <= word.start() < b for a, b in taken):
+        if taken.contains(word.start()):
             break  # a name the authority found: this one ends before it
         titled = titled and not bare.isupper()
         ends.append((word.end(), common_word(bare)))
@@ -173,33 +173,34 @@ def _name_end(text: str, start: int, taken: Sequence[tuple[int, int]] = ()) -> i
     return end
 
 
-def _capitalised_surnames(text: str, taken: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+def _capitalised_surnames(text: str, taken: Intervals) -> Iterable[tuple[int, int]]:
     """Runs of one to three words in capitals inside running text (a text with words in
     lower case), that are neither common words nor acronyms, nor part of a line in
     capitals."""
     runs = [
-        match
-        for match in CAPS_RUN.finditer(text)
-        if not any(_overlap((match.start(), match.end()), span) for span in taken)
+        match for match in CAPS_RUN.finditer(text) if not taken.overlaps(match.start(), match.end())
     ]
     if not runs or sum(1 for w in WORD.findall(text) if w.islower()) < 2:
         return  # no capitals, or a heading or a line in capitals, not running text
     words = list(WORD.finditer(text))
+    starts, ends = [w.start() for w in words], [w.end() for w in words]
     for match in runs:
-        span = (match.start(), match.end())
         run = match.group().split()
-        if len(run) > MAX_WORDS or _beside_capitals(words, span):
+        if len(run) > MAX_WORDS or _beside_capitals(words, starts, ends, match):
             continue
         if all(_surname_in_capitals(w) for w in run):
-            yield span
+            yield match.start(), match.end()
 
 
-def _beside_capitals(words: list[re.Match[str]], span: tuple[int, int]) -> bool:
-    """Whether the word before or after a run is in capitals too (a line in capitals)."""
-    before = [w for w in words if w.end() <= span[0]]
-    after = [w for w in words if w.start() >= span[1]]
-    neighbours = [m.group() for m in (before[-1:] + after[:1])]
-    return any(len(w) > 1 and w.isupper() for w in neighbours)
+def _beside_capitals(
+    words: list[re.Match[str]], starts: list[int], ends: list[int], run: re.Match[str]
+) -> bool:
+    """Whether the word before or after a run is in capitals too (a line in capitals);
+    the text's words in order, with their starts and ends to find the two by bisection."""
+    before = bisect_right(ends, run.start())
+    after = bisect_left(starts, run.end())
+    neighbours = words[max(before - 1, 0) : before] + words[after : after + 1]
+    return any(len(w.group()) > 1 and w.group().isupper() for w in neighbours)
 
 
 def _surname_in_capitals(word: str) -> bool:
@@ -212,7 +213,3 @@ def _surname_in_capitals(word: str) -> bool:
     if latin and (len(bare) <= 4 or not VOWELS & set(bare)):
         return False  # an acronym: USSR, CCP, TASS
     return not common_word(bare)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]

@@ -30,12 +30,15 @@ strong (a title before them, a surname in capitals: see `evidence`).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any, get_args
 
 from cablegram.entities.authority import Kind
 from cablegram.entities.evidence import evidence_names
+from cablegram.entities.intervals import Intervals
 from cablegram.entities.matcher import Found, NameIndex
 from cablegram.model import (
     Added,
@@ -247,21 +250,26 @@ def _tag_run(run: list[Text | LineBreak | Supplied], tagging: Tagging) -> list[I
     if not any(isinstance(node, Text) for node in run):
         return list(run)
     # the run as one text: a line break is a newline, or nothing where a word runs on
-    pieces: list[tuple[int, Text | LineBreak | Supplied]] = []
-    joined = ""
-    for node in run:
-        pieces.append((len(joined), node))
-        if isinstance(node, LineBreak):
-            joined += "" if node.hyphenated else "\n"
-        else:
-            joined += node.text
+    # (joined once: added to piece by piece, the text was copied at each piece)
+    widths = [_run_text(node) for node in run]
+    offsets = list(accumulate((len(width) for width in widths), initial=0))[:-1]
+    pieces = list(zip(offsets, run, strict=True))
+    joined = "".join(widths)
     supplied = [(at, at + len(n.text)) for at, n in pieces if isinstance(n, Supplied)]
     names = _names(joined, tagging)
     if supplied:
         names = _around_supplied(joined, supplied, names, tagging)
     if not names:
         return list(run)
-    return _cut(joined, names, lambda a, b: _slice(pieces, joined, a, b))
+    return _cut(joined, names, lambda a, b: _slice(pieces, offsets, joined, a, b))
+
+
+def _run_text(node: Text | LineBreak | Supplied) -> str:
+    """What a node of a run stands for in its joined text: a line break is a newline, or
+    nothing where a word runs on."""
+    if isinstance(node, LineBreak):
+        return "" if node.hyphenated else "\n"
+    return node.text
 
 
 def _around_supplied(
@@ -273,15 +281,13 @@ def _around_supplied(
     """The names of a run with supplied words: those holding a supplied word whole ('[Ren]
     Bishi'), and, where a name would cut one ('[U.S. Commander Matthew] Ridgway'), the names
     of the text around the supplied words."""
-    whole = [n for n in names if not any(a < edge < b for a, b in supplied for edge in n[:2])]
+    words = Intervals(supplied)
+    whole = [n for n in names if not (words.inside(n[0]) or words.inside(n[1]))]
     masked = list(joined)
     for a, b in supplied:
         masked[a:b] = " " * (b - a)
-    outside = [
-        n
-        for n in _names("".join(masked), tagging)
-        if not any(n[0] < w[1] and w[0] < n[1] for w in whole)
-    ]
+    kept = Intervals((start, end) for start, end, _, _ in whole)
+    outside = [n for n in _names("".join(masked), tagging) if not kept.overlaps(n[0], n[1])]
     return sorted(whole + outside, key=lambda n: n[0])
 
 
@@ -330,13 +336,20 @@ def _found(index: NameIndex, text: str) -> tuple[tuple[Found, ...], tuple[tuple[
 
 
 def _slice(
-    pieces: list[tuple[int, Text | LineBreak | Supplied]], joined: str, start: int, end: int
+    pieces: list[tuple[int, Text | LineBreak | Supplied]],
+    offsets: list[int],
+    joined: str,
+    start: int,
+    end: int,
 ) -> list[Inline]:
     """The nodes of the run between two offsets of the joined text: texts cut, breaks
     kept where they fall strictly inside (or anywhere, for the whole remainder), supplied
-    words whole (no name cuts one)."""
+    words whole (no name cuts one). Only the pieces from the one holding `start` to the
+    one at `end` are looked at (`offsets`: theirs, in order): a run's names are many in a
+    long paragraph, and going through all its pieces for each made tagging quadratic."""
     out: list[Inline] = []
-    for offset, node in pieces:
+    first = max(bisect_left(offsets, start) - 1, 0)  # (pieces touch: the one before ends there)
+    for offset, node in pieces[first : bisect_right(offsets, end)]:
         if isinstance(node, LineBreak):
             if start <= offset < end or (offset == end == len(joined)):
                 out.append(node)

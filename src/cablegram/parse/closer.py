@@ -77,9 +77,16 @@ STRONG = {"date", "number", "clerk", "salute", "label", "item", "to"}
 
 # ----------------------------------------------------------------- lines and their pieces
 def line_pieces(text: str) -> list[Piece] | None:
-    """The parts of one line of a closer, in order; None when the line is no closer's."""
+    """The parts of one line of a closer, in order; None when the line is no closer's.
+    (A long text is not kept: a one-line copy's rests after each sentence are read as
+    possible closers, and keeping them took memory quadratic in the line.)"""
+    if len(text) > KEPT_LENGTH:
+        return _read_pieces(text)
     found = _line_pieces(text)
     return list(found) if found is not None else None
+
+
+KEPT_LENGTH = 4096  # characters: far more than a closer's line
 
 
 @functools.lru_cache(maxsize=8192)
@@ -141,10 +148,16 @@ def _unsigned(text: str) -> str:
     return re.sub(rf"{F.SIGNED_MARK}$", "", text, flags=re.I).strip()
 
 
-@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
 def _clerk_starts(text: str) -> bool:
-    """A clerk's note begins the text, and runs on no further than a note does."""
-    if len(text) > CLERK_LENGTH or RUNNING_TEXT.search(text):
+    """A clerk's note begins the text, and runs on no further than a note does. (A longer
+    text is none, and is not kept: the rests of a one-line copy's line, asked after each
+    word, took memory quadratic in the line.)"""
+    return len(text) <= CLERK_LENGTH and _clerk_note(text)
+
+
+@functools.lru_cache(maxsize=16384)  # (a line is read by many rules)
+def _clerk_note(text: str) -> bool:
+    if RUNNING_TEXT.search(text):
         return False
     return bool(P.CLERK.match(text) or F.DRAFTED_BY.match(text) or F.COPIES_PRINTED.match(text))
 

@@ -49,27 +49,33 @@ FIRST_WORD = re.compile(r"^[^\W\d_]*")
 
 
 def marked(block: Block, layout: Layout) -> str:
-    """A block's text with its seams marked for the inline parser."""
-    out = ""
+    """A block's text with its seams marked for the inline parser. (Its pieces are joined
+    once at the end: joined line by line, a block of many lines was copied at each.)"""
+    pieces: list[str] = []  # the text so far, ending with the last line's
     previous: Line | None = None
     export = layout == "pdftotext"
     for line in block.lines:
         text = line.text.strip().replace("\t", " ")
-        if previous is None:
-            out = text
-        else:
+        if previous is not None:
+            last = pieces[-1]  # (no seam is a letter: a word before a hyphen is in it)
             page = f"{PAGE_OPEN}{line.page}{PAGE_CLOSE}" if line.page != previous.page else ""
-            hyphen = out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].islower()
-            if hyphen and kept_hyphen(LAST_WORD.findall(out[:-1])[-1], FIRST_WORD.findall(text)[0]):
-                out = out + page + (WRAP_JOINED if export else LB_JOINED) + text  # 'anti-aircraft'
+            hyphen = (
+                last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[:1].islower()
+            )
+            if hyphen and kept_hyphen(
+                LAST_WORD.findall(last[:-1])[-1], FIRST_WORD.findall(text)[0]
+            ):
+                pieces += [page, WRAP_JOINED if export else LB_JOINED]  # 'anti-aircraft'
             elif hyphen:
-                out = out[:-1] + page + (WRAP_JOINED if export else LB_JOINED) + text
+                pieces[-1] = last[:-1]
+                pieces += [page, WRAP_JOINED if export else LB_JOINED]
             elif page:
-                out = out + page + " " + text
+                pieces += [page, " "]
             else:
-                out = out + (WRAP if export else LB) + text
+                pieces.append(WRAP if export else LB)
+        pieces.append(text)
         previous = line
-    return out
+    return "".join(pieces)
 
 
 def block_inlines(block: Block, ctx: BodyContext, text: str | None = None) -> Inlines:

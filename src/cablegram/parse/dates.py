@@ -200,12 +200,37 @@ def _numeric(text: str, american: bool) -> tuple[int, str, Dating] | None:
 def _month_year(text: str, american: bool) -> tuple[int, str, Dating] | None:
     for match in MONTH_YEAR.finditer(text):
         month = month_number(match["month"])
-        if DAY_BEFORE.search(text[: match.start()]):
+        if _day_before(text, match.start()):
             continue  # '31 June 1951': a day that month has not, not a month
         if month:
             value = Dating(when=f"{match['year']}-{month:02d}")
             return match.start(), match.group(0), value
     return None
+
+
+def _day_before(text: str, at: int) -> bool:
+    """Whether a day's number ends right before `at` (white space between). Only the few
+    characters a day can take are searched: searched from the text's start, for each month
+    of a long text, reading its dates was quadratic."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return DAY_BEFORE.search(text, max(end - DAY_WIDTH, 0), at) is not None
+
+
+DAY_WIDTH = 6  # '31st.' and the character before it (for its \b)
+# the forms `find_date` reads, each beginning where its date does
+FORMS = (US_RANGE, DAY_RANGE, US_DATE, DAY_MONTH_YEAR, MONTH_YEAR, SPAN, NUMERIC_FULL)
+
+
+def date_runs_to(text: str, pos: int, end: int) -> bool:
+    """Whether a date of a form `find_date` reads starts at `pos` (past spaces and full
+    stops) and runs to `end` at least: what a text after `pos` must begin with to be a
+    date and nothing else. (Cheap where no date starts; the character before `pos`, if any,
+    must be white space, as it is after a comma's or a stop's spaces.)"""
+    while pos < len(text) and text[pos] in " .":
+        pos += 1
+    return any((m := form.match(text, pos)) is not None and m.end() >= end for form in FORMS)
 
 
 def month_bounds(year: int, month: int) -> tuple[str, str]:

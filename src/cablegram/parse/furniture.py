@@ -15,7 +15,7 @@ from cablegram.parse.contents import CONTENTS_HEAD
 from cablegram.parse.context import (
     sheet_kind,
 )
-from cablegram.parse.dates import find_date
+from cablegram.parse.dates import date_runs_to, find_date
 from cablegram.parse.doctypes import kind_in
 from cablegram.parse.inline import NOTE_BY
 from cablegram.parse.quotes import Unit
@@ -268,7 +268,10 @@ def caption_and_date(block: Block) -> list[Block] | None:
     Ambassador … Apollon Petrov and Mao Zedong, Zhou Enlai and Wang Ruofei. October 10,
     1945.'): the caption, then its dateline (D4); None when the block is no such caption."""
     last = block.lines[-1]
+    end = len(last.text.rstrip(" ."))
     for cut in re.finditer(r"[.,]\s+", last.text):
+        if not date_runs_to(last.text, cut.end(), end):
+            continue  # (the tail is no date: a long line is not read again at each comma)
         tail = last.text[cut.end() :]
         found = find_date(tail)
         if found is None or found[0].strip(" .") != tail.strip(" ."):

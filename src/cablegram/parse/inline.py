@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ TOKEN = re.compile(
     r"|(?P<link>https?://(?:[^\s<>%\[\]{}|\\^`\"”]|%[0-9A-Fa-f]{2})*[^\s<>%\[\]{}|\\^`\"”.,;:)]))"
 )
 SEAMS = {LB, LB_JOINED, WRAP, WRAP_JOINED}
+BRACKET_CHAR = re.compile(r"[\[\]]")
 QUOTE_MARKS = '"”“»«'  # (not ' or ’: a transliteration's soft sign, oblast')
 GAP_CONTENT = re.compile(r"^\s*(\.\s*\.\s*\.|…)\s*$")
 # [illegible], [two words illegible], [неразб.]: words the archive's editors could not read
@@ -161,7 +163,7 @@ def _parse(text: str, ctx: InlineContext) -> Inlines:
         if match.start() < pos:
             continue
         _append_text(out, text[pos : match.start()])
-        pos = match.end()
+        floor, pos = pos, match.end()
         if match["seam"]:
             out.append(LINE_MARKS[match["seam"]])
         elif match["page"] is not None:
@@ -182,7 +184,7 @@ def _parse(text: str, ctx: InlineContext) -> Inlines:
             if skip_next_question and content.strip() == "?":
                 skip_next_question = False
                 continue
-            node, consumed_question = _bracket(out, content, doubtful, text, match, ctx)
+            node, consumed_question = _bracket(out, content, doubtful, text, match, floor, ctx)
             skip_next_question = consumed_question
             if node is not None:
                 out.append(node)
@@ -231,26 +233,47 @@ LETTERSPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
 def _balanced(text: str, ctx: InlineContext) -> str:
     """The text with its brackets balanced (ENCODING.md): a bracket never closed ends with
     its block; a ']' that closes none closes a bracket opened at the word before it
-    ('Gao [Gang] Wang Jiaxiang]': Wang [Jiaxiang], like its neighbours). Each is reported."""
+    ('Gao [Gang] Wang Jiaxiang]': Wang [Jiaxiang], like its neighbours). Each is reported.
+    The brackets are found by a pattern and the text is joined once (built a character at
+    a time, a paragraph of 50 MB took seconds for this alone)."""
     if "[" not in text and "]" not in text:
         return text
     depth = 0
-    out = ""
-    for char in text:
-        if char == "[":
+    opened: list[int] = []  # where a bracket is opened for a ']' that closes none
+    run: tuple[int, int] | None = None  # the last lone ']' and where its run of non-space starts
+    for found in BRACKET_CHAR.finditer(text):
+        if found[0] == "[":
             depth += 1
-        elif char == "]":
-            if depth == 0:
-                ctx.unbalanced.append("a ']' opens no bracket: read as closing the word before it")
-                word = re.search(r"\S+\s*$", out)
-                at = word.start() if word else len(out)
-                out = f"{out[:at]}[{out[at:]}"
-                depth += 1
+        elif depth:
             depth -= 1
-        out += char
+        else:
+            ctx.unbalanced.append("a ']' opens no bracket: read as closing the word before it")
+            at, run = _word_start(text, found.start(), run)
+            opened.append(at)
     if depth:
         ctx.unbalanced.append("a '[' is never closed: its bracket runs to the end of its block")
-    return out + "]" * depth
+    if opened:
+        cuts = [0, *opened, len(text)]
+        text = "[".join(text[a:b] for a, b in itertools.pairwise(cuts))
+    return text + "]" * depth
+
+
+def _word_start(text: str, end: int, run: tuple[int, int] | None) -> tuple[int, tuple[int, int]]:
+    """Where the word before `end` (white space after it) starts (`end` itself if there is
+    none), and where the run of non-space holding `end` starts. `run`: the same for an
+    earlier position; a word that holds it starts there: each stretch of the text is read
+    once, however many lone ']' a word holds."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == 0:
+        return end, (end, end)
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+        if run and j == run[0]:
+            j = run[1]
+            break
+    return j, (end, j if text[end - 1 : end].strip() else end)
 
 
 def _hands_labelled(nodes: list[Inline]) -> list[Inline]:
@@ -280,9 +303,15 @@ def _bracket(
     doubtful: bool,
     text: str,
     match: re.Match[str],
+    floor: int,
     ctx: InlineContext,
 ) -> tuple[Inline | None, bool]:
-    """Interpret one bracket; returns the node and whether a following ``[?]`` was used."""
+    """Interpret one bracket; returns the node and whether a following ``[?]`` was used.
+    `floor`: where the text before it begins, the end of the token before it: what ends
+    right before the bracket is sought from there (sought from the block's start, at each
+    bracket, it made a paragraph quadratic in its brackets). No token ends in white space,
+    a quotation mark or a letter of a word run on from before it, but a link may end in
+    '»': the search starts one character before it."""
     stripped = " ".join(content.split())
     if GAP_CONTENT.match(stripped):
         return Gap("editorial"), False
@@ -338,8 +367,11 @@ def _bracket(
             return Note("explanation", with_breaks(reading.remark)), False
         return _then(out, flagged, after), used_doubt
     if stripped == "?" and (
-        QUOTE_CLOSED.search(text, 0, match.start())
-        or (WORD_BEFORE.search(text, 0, match.start()) and SENTENCE_AFTER.match(text, match.end()))
+        QUOTE_CLOSED.search(text, max(floor - 1, 0), match.start())
+        or (
+            WORD_BEFORE.search(text, max(floor - 1, 0), match.start())
+            and SENTENCE_AFTER.match(text, match.end())
+        )
     ):  # '“president” [?] What', 'in this question [?] Of course': the question's mark
         return Supplied("?"), False
     if stripped == "?":

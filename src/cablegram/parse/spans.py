@@ -11,7 +11,9 @@ offset falls inside it; a node without width goes with the stretch that starts a
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from cablegram.model import (
     BREAK_MARK,
@@ -61,19 +63,22 @@ class Reading:
 
     @classmethod
     def of(cls, nodes: Inlines) -> Reading:
-        starts = []
-        text = ""
-        for node in nodes:
-            starts.append(len(text))
-            text += _width_text(node)
-        return cls(nodes, tuple(starts), text)
+        widths = [_width_text(node) for node in nodes]
+        starts = tuple(accumulate((len(width) for width in widths), initial=0))
+        return cls(nodes, starts[:-1], "".join(widths))
 
     def between(self, start: int, end: int) -> Inlines:
-        """The nodes between two offsets of the text (`end` may be the text's length)."""
+        """The nodes between two offsets of the text (`end` may be the text's length).
+        Only the nodes from the one holding `start` to the one at `end` are looked at
+        (found by bisection: a paragraph is cut at each of its labels, and going through
+        all its nodes for each made a long one quadratic)."""
         out: list[Inline] = []
         size = len(self.text)
-        for node, at in zip(self.nodes, self.starts, strict=True):
-            width = len(_width_text(node))
+        first = max(bisect_left(self.starts, start) - 1, 0)  # (the node before may hold it)
+        last = bisect_right(self.starts, end)
+        for k in range(first, last):
+            node, at = self.nodes[k], self.starts[k]
+            width = (self.starts[k + 1] if k + 1 < len(self.starts) else size) - at
             if isinstance(node, Text):
                 a, b = max(start, at), min(end, at + width)
                 if a < b:

@@ -182,7 +182,9 @@ def _text(element: etree._Element) -> str:
     """An element's text without its notes, its white space collapsed."""
     parts = [
         text
-        for text in element.xpath(".//text()[not(ancestor::tei:note)]", namespaces={"tei": TEI_NS})
+        for text in element.xpath(
+            "descendant::text()[not(ancestor::tei:note)]", namespaces={"tei": TEI_NS}
+        )
     ]
     return " ".join("".join(parts).split())
 

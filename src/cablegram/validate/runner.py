@@ -162,11 +162,12 @@ def _check(
 
 
 def _references(tree: etree._ElementTree) -> set[str]:
-    """The FILE#ID references of a document's names."""
-    refs = tree.getroot().xpath(
-        "//tei:persName/@ref | //tei:placeName/@ref | //tei:orgName/@ref", namespaces=TEI_NS
-    )
-    return {token for ref in refs for token in ref.split() if "#" in token}
+    """The FILE#ID references of a document's names. (One walk over the elements: libxml2
+    answers a union of paths by merging their results, checking each for duplicates, in
+    time quadratic in how many: 12 s for the names of one paragraph of 6 MB.)"""
+    names = (f"{{{TEI_NS['tei']}}}{name}" for name in ("persName", "placeName", "orgName"))
+    refs = (e.get("ref") for e in tree.getroot().iter(*names))
+    return {token for ref in refs if ref for token in ref.split() if "#" in token}
 
 
 def _known_entries(path: Path, refs: set[str], cache: dict[Path, set[str]]) -> str:
