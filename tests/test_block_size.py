@@ -120,3 +120,24 @@ def test_intervals_answer_as_a_scan_of_every_span() -> None:
         assert found.starting_at(a) == next((sp for sp in spans if sp[0] == a), None)
         for b in range(a, 33):
             assert found.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+
+
+ONELINE = Path(__file__).parent / "variants" / "v67_oneline_statement_generic_mfa_gap.txt"
+
+
+def test_a_one_line_copy_of_a_megabyte_keeps_its_closer(tmp_path: Path) -> None:
+    """A page copied into one line (v67), its body grown by 1 MB of sentences: the closer
+    glued to the last sentence ('… afraid of it. Pyongyang, 27 January 1968') is found as
+    in the short copy (it was sought after every sentence of the line: quadratic)."""
+    (tmp_path / "short").mkdir()
+    (tmp_path / "grown").mkdir()
+    short = convert(tmp_path / "short", ONELINE.read_text(encoding="utf-8"))
+    frame = ONELINE.read_text(encoding="utf-8")
+    cut = frame.index("[...]")
+    grown = frame[:cut] + " ".join(PROSE.split()) * 2800 + " " + frame[cut:]
+    root = convert(tmp_path / "grown", grown)
+
+    def closers(root: etree._Element) -> list[str]:
+        return [" ".join(tei_text(c).split()) for c in root.iterfind(".//tei:closer", NS)]
+
+    assert closers(root) == closers(short) == ["Pyongyang, 27 January 1968"]

@@ -300,6 +300,10 @@ def _closing_lines(block: Block) -> list[Block] | None:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=\S)")
+# a closer glued to the text's last sentence is short: a signature, a date, clerks' notes
+# (46 characters at most in the samples); read only there, a one-line copy's closer is
+# found in time linear in the length of its line, not quadratic (every sentence's tail)
+GLUED_REACH = 1_000
 
 
 def _closing_words(block: Block) -> list[Block] | None:
@@ -307,8 +311,13 @@ def _closing_words(block: Block) -> list[Block] | None:
     to leave. MAJOR GENERAL N. LEBEDEV 30.XII.194[illegible]')."""
     line = block.lines[-1]
     text = line.text
-    for found in SENTENCE_END.finditer(text):
-        if text.count("“", 0, found.start()) > text.count("”", 0, found.start()):
+    start = max(0, len(text) - GLUED_REACH)
+    quoting = text.count("“", 0, start) - text.count("”", 0, start)  # quotations open
+    counted = start
+    for found in SENTENCE_END.finditer(text, start):
+        quoting += text.count("“", counted, found.start()) - text.count("”", counted, found.start())
+        counted = found.start()
+        if quoting > 0:
             continue  # inside a quotation: its own closer
         tail = text[found.end() :]
         pieces = line_pieces(tail)
