@@ -31,6 +31,7 @@ from cablegram.files import names_in
 from cablegram.render import data
 from cablegram.render.print import EDITION_INDEX
 from cablegram.serve.loop import Project, serve_edition
+from cablegram.sources import find_sources
 from cablegram.validate import Issue, Report, validate_files
 
 PROGRESS_THRESHOLD = 20  # show a progress bar from this many sources on
@@ -142,7 +143,7 @@ def _convert(
     align: bool = True,
 ) -> int:
     paths = list(sources) or [edition.sources]
-    found = pipeline.find_sources(paths).sources
+    found = find_sources(paths).sources
     before = names_in(out)
     if len(found) >= PROGRESS_THRESHOLD:
         with click.progressbar(length=len(found), label="converting", file=sys.stderr) as bar:
@@ -248,7 +249,7 @@ def convert(
     edition = _edition()
     out = out or edition.tei
     paths = list(sources) or [edition.sources]
-    listed = pipeline.find_sources(paths)
+    listed = find_sources(paths)
     _report_skipped(listed.skipped)
     allowed = forced(force, force_files, listed.sources, out)
     with reported(2):
@@ -386,7 +387,7 @@ def build(
     edition = _edition()
     sources, out = sources or edition.sources, out or edition.tei
     site_dir, print_dir = site_dir or edition.site, print_dir or edition.print_dir
-    listed = pipeline.find_sources([sources])
+    listed = find_sources([sources])
     _report_skipped(listed.skipped)
     allowed = forced(force, force_files, listed.sources, out)
     with reported(1):

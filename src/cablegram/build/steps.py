@@ -29,7 +29,7 @@ from cablegram.edition.scaffold import place_schemas
 from cablegram.entities import Authority, edition_authority
 from cablegram.files import names_in, remove_existing, write_atomic
 from cablegram.hashes import code_hash, combine, file_hash, tree_hash
-from cablegram.pipeline import Converted, convert, find_sources, is_sealed
+from cablegram.pipeline import Converted, convert, failures, is_sealed
 from cablegram.render import render_site
 from cablegram.render.data import site_data_files, write_site_data
 from cablegram.render.print import (
@@ -45,6 +45,7 @@ from cablegram.render.redirects import update_redirects, write_redirect_pages
 from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import Site, SummaryCache, cables_rendered, remove_cable_pages
 from cablegram.render.xslt import Styles
+from cablegram.sources import find_sources
 from cablegram.validate import Issue, Report, validate_files
 from cablegram.validate.schemas import schema_dir
 
@@ -306,7 +307,7 @@ def _build_convert(
                 "base": result.base_id,
                 "tei": shas[result.output],
             }
-    converted = missing + kept + results
+    converted = failures(missing) + kept + results
     made = {c.xml_id for c in converted if c.done}
     withdrawn = [
         _withdraw(out / f"{entry['id']}.xml", entry["tei"], name, now)

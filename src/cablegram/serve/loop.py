@@ -27,13 +27,14 @@ from pathlib import Path
 from cablegram.edition import Edition, load_edition
 from cablegram.edition.resources import stylesheets
 from cablegram.errors import CablegramError
-from cablegram.pipeline import convert, is_export, is_sealed
+from cablegram.pipeline import convert, is_sealed
 from cablegram.render.summaries import PAGE_SIZE
 from cablegram.render.web import render_cable
 from cablegram.render.xslt import Styles, forget_stylesheets
 from cablegram.serve.job import BuildJob, RunningBuild
 from cablegram.serve.server import Events, start_server, url_of
 from cablegram.serve.watch import Changes, Root, Watcher
+from cablegram.sources import is_export
 from cablegram.validate import validate_files
 from cablegram.validate.runner import forget_authority
 
