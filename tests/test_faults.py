@@ -403,3 +403,30 @@ def test_init_refuses_a_title_xml_cannot_hold(tmp_path: Path) -> None:
         "error: --title: holds U+0001, a control character XML cannot hold"
     ]
     assert not (tmp_path / "mine").exists()
+
+
+def test_a_second_build_of_the_edition_meanwhile_stops_before_anything_is_done(
+    tmp_path: Path,
+) -> None:
+    """`build` while another build of the edition runs (`serve` rebuilding): the two would
+    write the same files and state. The first holds the build folder; the second says so
+    and does nothing; once the first has ended, a build runs."""
+    root = make_edition(tmp_path / "edition")
+    (root / "build").mkdir()
+    holder = subprocess.Popen(  # holds the folder as a build does (flock), until told
+        [sys.executable, "-c", "import fcntl, os, sys; d = os.open(sys.argv[1], os.O_RDONLY); "
+         "fcntl.flock(d, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()",
+         str(root / "build")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    try:
+        result = run_in(root, "build", "--no-print")
+    finally:
+        holder.communicate("")
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        "error: build: another build of this edition is running; run this one when it ends"
+    ]
+    assert not list((root / "tei").glob("*.xml")) and list((root / "build").iterdir()) == []
+    assert run_in(root, "build", "--no-print").exit_code == 0

@@ -9,11 +9,16 @@ absent, as if it had been deleted, and the build does everything again."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cablegram import shapes
+from cablegram.errors import EditionError
 from cablegram.files import write_atomic
 
 # the entry of the validate step's state for the authority files (no TEI file's name)
@@ -69,3 +74,24 @@ class BuildState:
         # no-change rebuild at 10,000 cables)
         data = json.dumps(self.data, sort_keys=True, separators=(",", ":"))
         write_atomic(self.path, data.encode())
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(folder: Path) -> Iterator[None]:
+    """Hold the edition's build folder (where the state is) for one build: a second build
+    of the edition meanwhile (`build` while `serve` rebuilds) stops before anything is
+    done, as the two would write the same files and state. The folder itself is locked
+    (flock): no lock file is left, and the kernel lets go when the process ends, however
+    it ends."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise EditionError(
+                f"{folder}: another build of this edition is running; run this one when it ends"
+            ) from None
+        yield
+    finally:
+        os.close(handle)

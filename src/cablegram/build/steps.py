@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from cablegram.build.plan import plan
-from cablegram.build.state import AUTHORITY_CHECK, BuildState
+from cablegram.build.state import AUTHORITY_CHECK, BuildState, one_build_at_a_time
 from cablegram.edition import Edition
 from cablegram.edition.overwrite import Force
 from cablegram.edition.scaffold import place_schemas
@@ -100,14 +100,48 @@ def build(
     made again (True: all). `edition`: what the documents' headers and the pages say of
     the edition, and its own stylesheets. `parallel`: whether the print edition sets the
     originals facing their translations, `tagged` whether its PDFs are tagged (None: as
-    the edition's [print] parallel and tagged say)."""
+    the edition's [print] parallel and tagged say). One build of an edition at a time:
+    another one running, this one stops with an `EditionError`."""
+    state_file = state_path or site_dir.parent / ".cablegram-state.json"
+    with one_build_at_a_time(state_file.parent):
+        return _build(
+            sources,
+            out,
+            site_dir,
+            print_dir,
+            force=force,
+            jobs=jobs,
+            state_path=state_file,
+            page_size=page_size,
+            volume_size=volume_size,
+            edition=edition,
+            parallel=parallel,
+            tagged=tagged,
+        )
+
+
+def _build(
+    sources: Path,
+    out: Path,
+    site_dir: Path,
+    print_dir: Path | None,
+    *,
+    force: bool | Force,
+    jobs: int | None,
+    state_path: Path,
+    page_size: int,
+    volume_size: int,
+    edition: Edition | None,
+    parallel: bool | None,
+    tagged: bool | None,
+) -> Built:
     if parallel is None:
         parallel = edition.parallel if edition else False
     if tagged is None:
         tagged = edition.tagged if edition else True
     # read and checked before anything is written: unusable, they stop the build
     names = edition_authority(out / "authority", out)
-    state = BuildState.load(state_path or site_dir.parent / ".cablegram-state.json")
+    state = BuildState.load(state_path)
     code, authority = code_hash(), tree_hash(out / "authority")
     styles = Styles.of(edition)
     place_schemas(out.parent / "schemas")  # where the TEI files' xml-model points
