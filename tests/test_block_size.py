@@ -10,6 +10,7 @@ time; these tests assert what comes out, not how fast).
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -18,26 +19,16 @@ from lxml import etree
 
 from cablegram import pipeline
 from cablegram.entities.intervals import Intervals
-from conftest import SEEDS, TEI_DIR
+from conftest import ROOT, SEEDS, TEI_DIR
 from test_lossless import source_words, tei_text, tei_words
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_block_size import BRACKETS, ONELINE, PROSE  # the benchmark's blocks, tested whole
 
 SEED = SEEDS / "000_eb221e658215b803.txt"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-PROSE = (
-    "Ridgway, the Commanding General of enemy forces, made a statement today with a proposal "
-    "that representatives of both warring sides meet on a Danish ship in the port of Wonsan "
-    "for a meeting on a cessation of combat operations. He declared at the same time that an "
-    "appropriate guarantee is required; only in this event might combat operations be halted. "
-)
-# fourteen brackets of the archive's kinds, and what each sentence of them becomes
-BRACKETS = (
-    "The meeting at Kaidzio [sic; possibly Kaesong][?] was postponed [illegible] and G[roup?] "
-    "leader Chang [?] arrived [...] with the [one word missing] delegation of the MPR "
-    "[Mongolian People's Republic] [stamp: Incoming N° 2212/sh of 30 June 1951] [handwritten: "
-    'Yes.] [sic] the [Ed. note: a remark.] [literally, "ways"] negotiations [between] '
-    "representatives. "
-)
+# what each sentence of the fourteen brackets in BRACKETS becomes
 PER_SENTENCE = {"sic": 1, "corr": 1, "gap": 3, "supplied": 2, "unclear": 1, "expan": 1,
                 "stamp": 1, "add": 1, "note": 3}  # fmt: skip
 
@@ -120,9 +111,6 @@ def test_intervals_answer_as_a_scan_of_every_span() -> None:
         assert found.starting_at(a) == next((sp for sp in spans if sp[0] == a), None)
         for b in range(a, 33):
             assert found.overlaps(a, b) == any(s < b and a < e for s, e in spans)
-
-
-ONELINE = Path(__file__).parent / "variants" / "v67_oneline_statement_generic_mfa_gap.txt"
 
 
 def test_a_one_line_copy_of_a_megabyte_keeps_its_closer(tmp_path: Path) -> None:

@@ -141,6 +141,20 @@ FAULTS = {
 POINTS = (0.0, 0.5, 0.99)  # where in the run, as a share of its writes: convert, web, state
 
 
+def stopped(monkeypatch: pytest.MonkeyPatch, root: Path, fault: str, k: int, *args: str) -> Result:
+    """`cablegram ARGS` in `root` with `fault` at its k-th file written: it ends as the
+    fault's exit code and line say, and leaves no temporary or empty file; the fault is
+    then taken away, for the rerun."""
+    raised, status, said = FAULTS[fault]
+    monkeypatch.setattr(files, "write_into", failing_at(k, raised))
+    result = run_in(root, *args)
+    monkeypatch.undo()
+    assert result.exit_code == status
+    assert error_lines(result)[-1:] and said in error_lines(result)[-1]
+    assert not leftovers(root)
+    return result
+
+
 @pytest.mark.parametrize("point", POINTS)
 @pytest.mark.parametrize("fault", sorted(FAULTS))
 def test_a_build_stopped_at_any_file_leaves_none_half_written_and_a_rerun_converges(
@@ -151,15 +165,10 @@ def test_a_build_stopped_at_any_file_leaves_none_half_written_and_a_rerun_conver
     point: float,
 ) -> None:
     _, clean_files, writes = clean
-    raised, status, said = FAULTS[fault]
     root = make_edition(tmp_path / "edition")
-    monkeypatch.setattr(files, "write_into", failing_at(1 + int(point * (writes - 1)), raised))
-    result = run_in(root, "build", "--no-print")
-    assert result.exit_code == status
-    assert error_lines(result)[-1:] and said in error_lines(result)[-1]
+    k = 1 + int(point * (writes - 1))
+    result = stopped(monkeypatch, root, fault, k, "build", "--no-print")
     assert sum(line.startswith(("error:", "interrupted")) for line in error_lines(result)) == 1
-    assert not leftovers(root)
-    monkeypatch.undo()
     again = run_in(root, "build", "--no-print")
     assert again.exit_code == 0, again.output
     assert snapshot(root) == clean_files
@@ -194,13 +203,8 @@ def test_an_interrupted_print_leaves_no_partial_pdf_and_a_rerun_makes_the_same_b
     whole = run_in(root, "print", "--untagged", "--out", "whole")
     assert whole.exit_code == 0, whole.output
     writes = len(list((root / "whole").iterdir()))
-    raised, status, said = FAULTS[fault]
-    monkeypatch.setattr(files, "write_into", failing_at(1 + int(point * (writes - 1)), raised))
-    result = run_in(root, "print", "--untagged", "--out", "stopped")
-    assert result.exit_code == status
-    assert said in error_lines(result)[-1]
-    assert not leftovers(root)
-    monkeypatch.undo()
+    k = 1 + int(point * (writes - 1))
+    stopped(monkeypatch, root, fault, k, "print", "--untagged", "--out", "stopped")
     assert run_in(root, "print", "--untagged", "--out", "stopped").exit_code == 0
     assert snapshot(root / "stopped") == snapshot(root / "whole")
 
@@ -385,13 +389,8 @@ def test_an_init_stopped_half_way_takes_back_what_it_made_and_a_rerun_makes_the_
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str, k: int
 ) -> None:
     assert run_in(tmp_path, "init", "whole").exit_code == 0
-    raised, status, said = FAULTS[fault]
-    monkeypatch.setattr(files, "write_into", failing_at(k, raised))
-    result = run_in(tmp_path, "init", "stopped")
-    assert result.exit_code == status
-    assert said in error_lines(result)[-1]
+    stopped(monkeypatch, tmp_path, fault, k, "init", "stopped")
     assert not (tmp_path / "stopped").exists()  # nothing of it: `init` would refuse a half
-    monkeypatch.undo()
     assert run_in(tmp_path, "init", "stopped", "--title", "whole").exit_code == 0
     assert snapshot(tmp_path / "stopped") == snapshot(tmp_path / "whole")
 

@@ -54,11 +54,14 @@ def find_tei_files(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
             files.append(path)
         else:
             issues.append(Issue(str(path), 0, 0, "error", "no such file or directory", "xml"))
+    readable = []
     for file in files:
         if problem := name_not_utf8(file):
             shown, message = problem.split(": ", 1)
             issues.append(Issue(shown, 0, 0, "error", message, "xml"))
-    return [file for file in files if not name_not_utf8(file)], issues
+        else:
+            readable.append(file)
+    return readable, issues
 
 
 def validate_files(
